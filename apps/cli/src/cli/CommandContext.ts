@@ -1,0 +1,56 @@
+import { P2C, type LogLevel, type TemplatePlugin, type TemplateRegistry } from '@p2c/core';
+import type { Container } from 'inversify';
+import { loadConfig } from '../config/loadConfig.js';
+import type { P2cConfig } from '../config/P2cConfig.js';
+import { buildContainer, provideConfig } from '../container/buildContainer.js';
+import { StderrLogger } from './StderrLogger.js';
+import type { CliEnvironment, Terminal } from './Terminal.js';
+
+/** Options every command accepts. */
+export interface CommonOptions {
+  config: string;
+  verbose?: boolean;
+}
+
+/** A command's container with the configuration loaded; `close()` releases the state store. */
+export interface Session {
+  container: Container;
+  config: P2cConfig;
+  close(): Promise<void>;
+}
+
+/** What a command is given: the terminal and the ways to get at the services. */
+export class CommandContext {
+  /** What the process should exit with once the command's action returns. */
+  exitCode = 0;
+
+  constructor(
+    readonly terminal: Terminal,
+    readonly environment: CliEnvironment,
+    readonly plugins: readonly TemplatePlugin[] | undefined,
+  ) {}
+
+  /** A container without configuration: enough for what the plugins provide. */
+  container(options: { verbose?: boolean; quiet?: boolean } = {}): Container {
+    return buildContainer({
+      redactor: this.terminal.redactor,
+      logger: new StderrLogger(this.terminal, levelOf(options)),
+      env: this.environment.env,
+      ...(this.plugins ? { plugins: this.plugins } : {}),
+    });
+  }
+
+  /** Loads the config file (a ConfigError if it is missing or wrong) into a new container. */
+  session(options: CommonOptions & { quiet?: boolean }): Session {
+    const container = this.container(options);
+    const templates = container.get<TemplateRegistry>(P2C.TemplateRegistry);
+    const config = loadConfig(options.config, templates, this.environment.cwd);
+    provideConfig(container, config);
+    return { container, config, close: () => container.unbindAllAsync() };
+  }
+}
+
+function levelOf(options: { verbose?: boolean; quiet?: boolean }): LogLevel {
+  if (options.verbose) return 'info';
+  return options.quiet ? 'error' : 'warn';
+}

@@ -1,0 +1,64 @@
+import type { BackfillResult } from '@p2c/core';
+import { Command } from 'commander';
+import type { CommandContext, CommonOptions } from '../cli/CommandContext.js';
+import { withCommonOptions } from '../cli/commonOptions.js';
+import { formatCount } from '../output/formatNumbers.js';
+import { renderPairs, renderTable } from '../output/renderTable.js';
+import { backfillExitCode, runBackfill } from './runBackfill.js';
+
+interface BackfillOptions extends CommonOptions {
+  dryRun?: boolean;
+  json?: boolean;
+  template: string;
+}
+
+const SHOWN = 20;
+
+export function accountNumbersCommand(context: CommandContext): Command {
+  const backfill = withCommonOptions(new Command('backfill'))
+    .description('give every Sales account without an account number one from the sequence (ACC-01000-BVRCPS), written back to Sales')
+    .option('--dry-run', 'count the accounts that would get a number; change nothing')
+    .option('--json', 'print the result as one JSON object on stdout')
+    .option('--template <id>', 'the template whose number sequence to use', 'accounts')
+    .action(async (options: BackfillOptions) => {
+      const session = context.session({ ...options, quiet: options.json === true && !options.verbose });
+      try {
+        let lastPrinted = 0;
+        const result = await runBackfill(session, {
+          templateId: options.template,
+          dryRun: options.dryRun === true,
+          onProgress: ({ scanned, assigned }) => {
+            if (options.json || scanned - lastPrinted < 5000) return;
+            lastPrinted = scanned;
+            context.terminal.err(`scanned ${formatCount(scanned)}, ${formatCount(assigned)} numbered\n`);
+          },
+        });
+        if (options.json) context.terminal.json(result);
+        else context.terminal.out(renderBackfill(result));
+        context.exitCode = backfillExitCode(result);
+      } finally {
+        await session.close();
+      }
+    });
+  return new Command('account-numbers').description('manage Sales account numbers, the natural key of the accounts template').addCommand(backfill);
+}
+
+export function renderBackfill(result: BackfillResult): string {
+  const dry = result.dryRun;
+  let text = renderPairs([
+    ['Task', result.taskId],
+    ['Scanned', formatCount(result.scanned)],
+    [dry ? 'Would number' : 'Numbered', formatCount(result.assignedCount)],
+    ['Failed', formatCount(result.failures.length)],
+  ]);
+  if (dry) text += '\nDry run: nothing was written.\n';
+  if (result.assigned.length > 0) {
+    text += `\nNumbers given (${Math.min(SHOWN, result.assigned.length)} of ${formatCount(result.assignedCount)}):\n`;
+    text += renderTable([{ header: 'RECORD' }, { header: 'NUMBER' }], result.assigned.slice(0, SHOWN).map((a) => [a.id, a.key]));
+  }
+  if (result.failures.length > 0) {
+    text += `\nFailed (${Math.min(SHOWN, result.failures.length)} of ${formatCount(result.failures.length)}):\n`;
+    text += renderTable([{ header: 'RECORD' }, { header: 'MESSAGE', maxWidth: 160 }], result.failures.slice(0, SHOWN).map((f) => [f.id, f.message]));
+  }
+  return text;
+}

@@ -1,0 +1,45 @@
+import { DEFAULT_CREDENTIALS, loadSeedFile, startEmulatorServer } from '@p2c/emulator';
+import { Command } from 'commander';
+import type { CommandContext, CommonOptions } from '../cli/CommandContext.js';
+import { withCommonOptions } from '../cli/commonOptions.js';
+import { positiveIntegerOrZero } from '../cli/numberArguments.js';
+
+interface EmulatorOptions extends CommonOptions {
+  port: number;
+  host: string;
+  seed?: string;
+}
+
+/**
+ * The standalone emulator: Dataverse, F&O and Entra ID's token endpoint on one HTTPS origin.
+ * The URL is the first line on stdout, so a script can read it; hints go to stderr.
+ */
+export function emulatorCommand(context: CommandContext): Command {
+  return withCommonOptions(new Command('emulator'))
+    .description('start the HTTPS emulator of Sales, F&O and Entra ID (for trying p2c and for tests)')
+    .option('--port <n>', 'the port to listen on (0: any free port)', positiveIntegerOrZero, 0)
+    .option('--host <host>', 'the address to listen on', '127.0.0.1')
+    .option('--seed <file>', 'a seed file (JSON) with the data to start with')
+    .action(async (options: EmulatorOptions) => {
+      const seed = options.seed === undefined ? undefined : await loadSeedFile(options.seed);
+      const server = await startEmulatorServer({
+        port: options.port,
+        host: options.host,
+        ...(seed === undefined ? {} : { seed }),
+      });
+      context.terminal.out(`${server.url}\n`);
+      context.terminal.err(
+        [
+          `Emulator listening at ${server.url} (Sales: /api/data/v9.2, F&O: /data, tokens: /{tenant}/oauth2/v2.0/token)`,
+          `Its CA certificate: ${server.url}/_emulator/ca.pem`,
+          `Point a config at it: p2c init --emulator ${server.url}`,
+          `Credentials: tenant ${DEFAULT_CREDENTIALS.tenantId}, client ${DEFAULT_CREDENTIALS.clientId} (secret: see 'p2c init --emulator')`,
+          'Stop it with Ctrl-C.',
+          '',
+        ].join('\n'),
+      );
+      const signal = await context.environment.stopSignal();
+      context.terminal.err(`${signal}: stopping the emulator\n`);
+      await server.close();
+    });
+}

@@ -1,0 +1,94 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { ConfigError, RecordMapper, type EntityTemplate, type TemplateRegistry } from '@p2c/core';
+import { parseDocument } from 'yaml';
+import { configSchema, type ConnectionConfig } from './configSchema.js';
+import { describeIssue, issuePath } from './describeIssue.js';
+import type { P2cConfig } from './P2cConfig.js';
+
+export const DEFAULT_CONFIG_FILE = 'p2c.config.yaml';
+
+/**
+ * Reads and checks `p2c.config.yaml`. Anything wrong becomes one ConfigError whose message names
+ * the file, the field and the fix. Checks what can be checked without a network: the shape,
+ * that every configured template and task is installed, and that every default and value map
+ * names a field the task's mappings produce. Secrets are not read here.
+ */
+export function loadConfig(file: string, templates: TemplateRegistry, cwd = process.cwd()): P2cConfig {
+  const path = resolve(cwd, file);
+  const shown = displayPath(path, cwd);
+  if (!existsSync(path)) {
+    throw new ConfigError(
+      `No config file at ${shown}. Run 'p2c init' to write a starter config there (or pass --config FILE).`,
+      { code: 'CONFIG_MISSING' },
+    );
+  }
+  const text = readFileSync(path, 'utf8');
+  const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  const yamlError = document.errors[0];
+  if (yamlError) {
+    throw new ConfigError(`${shown}: not valid YAML: ${yamlError.message.split('\n')[0]}`, { code: 'CONFIG_YAML' });
+  }
+  const parsed = configSchema.safeParse(document.toJS() ?? undefined, {
+    error: (issue) => describeIssue(issue),
+  });
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) =>
+      issue.path.length === 0 ? `${shown}: ${issue.message}` : `${shown}: ${issuePath(issue.path)}: ${issue.message}`,
+    );
+    throw new ConfigError(lines.join('\n'), { code: 'CONFIG_INVALID' });
+  }
+  const data = parsed.data;
+  const dir = dirname(path);
+  const config: P2cConfig = {
+    file: path,
+    dir,
+    statePath: resolve(dir, data.state.sqlite),
+    connections: {
+      sales: resolveConnection(data.connections.sales, dir),
+      finops: resolveConnection(data.connections.finops, dir),
+    },
+    organizations: data.organizations,
+    templates: {},
+  };
+  for (const [templateId, settings] of Object.entries(data.templates)) {
+    const template = findTemplate(templates, templateId, shown);
+    config.templates[template.id] = {};
+    for (const [taskId, taskSettings] of Object.entries(settings.tasks)) {
+      const task = template.tasks.find((t) => t.id === taskId);
+      if (!task) {
+        throw new ConfigError(
+          `${shown}: templates.${templateId}.tasks.${taskId}: template '${template.id}' has no task '${taskId}'; its tasks: ${template.tasks.map((t) => `'${t.id}'`).join(', ')}`,
+          { code: 'CONFIG_UNKNOWN_TASK' },
+        );
+      }
+      try {
+        // Builds the task's mappings with these overrides, which checks every field they name.
+        new RecordMapper(task, taskSettings, config.organizations, `templates.${templateId}.tasks.${taskId}`);
+      } catch (error) {
+        if (error instanceof ConfigError) throw new ConfigError(`${shown}: ${error.message}`, { code: error.code });
+        throw error;
+      }
+      config.templates[template.id]![task.id] = taskSettings;
+    }
+  }
+  return config;
+}
+
+function findTemplate(templates: TemplateRegistry, id: string, shown: string): EntityTemplate {
+  const template = templates.list().find((t) => t.id === id);
+  if (template) return template;
+  const installed = templates.list().map((t) => `'${t.id}' (${t.name})`).join(', ') || 'none';
+  throw new ConfigError(`${shown}: templates.${id}: no installed template '${id}'; installed: ${installed}`, {
+    code: 'CONFIG_UNKNOWN_TEMPLATE',
+  });
+}
+
+function resolveConnection(connection: ConnectionConfig, dir: string): ConnectionConfig {
+  return connection.ca === undefined ? connection : { ...connection, ca: resolve(dir, connection.ca) };
+}
+
+function displayPath(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? path : rel;
+}

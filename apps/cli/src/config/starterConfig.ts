@@ -1,0 +1,77 @@
+/** What `p2c init` fills in; the defaults are Microsoft's placeholders. */
+export interface StarterConfigOptions {
+  salesUrl: string;
+  finopsUrl: string;
+  tenantId: string;
+  clientId: string;
+  /** Set for the emulator: its token endpoint lives on its own origin. */
+  authorityHost?: string;
+  /** Relative to the config file. */
+  ca?: string;
+}
+
+export const PLACEHOLDER_STARTER: StarterConfigOptions = {
+  salesUrl: 'https://contoso.crm.dynamics.com',
+  finopsUrl: 'https://contoso.operations.dynamics.com',
+  tenantId: '00000000-0000-0000-0000-000000000000',
+  clientId: '00000000-0000-0000-0000-000000000000',
+};
+
+export const SECRET_ENV = { sales: 'P2C_SALES_CLIENT_SECRET', finops: 'P2C_FINOPS_CLIENT_SECRET' } as const;
+
+/** The commented starter `p2c.config.yaml`. */
+export function starterConfig(options: StarterConfigOptions = PLACEHOLDER_STARTER): string {
+  const authority = options.authorityHost
+    ? `    authorityHost: ${options.authorityHost}`
+    : '    # authorityHost: https://login.microsoftonline.com   # optional: another Entra ID cloud';
+  const ca = options.ca
+    ? `    ca: ${options.ca}   # trust this CA for this connection only`
+    : '    # ca: ./my-proxy-ca.pem   # optional: trust this CA (PEM) for this connection only';
+  const connection = (name: 'sales' | 'finops', url: string, comment: string) =>
+    [
+      `  ${name}:   # ${comment}`,
+      `    url: ${url}`,
+      `    tenantId: ${options.tenantId}`,
+      `    clientId: ${options.clientId}`,
+      `    # The secret itself only ever comes from the environment: this names the variable.`,
+      `    clientSecretEnv: ${SECRET_ENV[name]}`,
+      authority,
+      ca,
+    ].join('\n');
+
+  return `# p2c configuration. Reference: p2c --help, and the README of @p2c/cli.
+# Relative paths are resolved against the folder of this file.
+
+# state: where p2c keeps runs, checkpoints, the hashes of what it wrote and number sequences.
+state:
+  sqlite: ./.p2c/state.db
+
+# connections: the two systems, reached as an application user (OAuth 2.0 client credentials
+# against Microsoft Entra ID; the scope is <url>/.default).
+connections:
+${connection('sales', options.salesUrl, 'Dynamics 365 Sales (Dataverse)')}
+${connection('finops', options.finopsUrl, 'Finance and Operations')}
+
+# organizations: CDS organization id -> F&O legal entity (dataAreaId). Records of an
+# organization that is not listed here fail with a message naming it.
+organizations:
+  ORG001: usmf
+
+# templates: settings per template and task ('p2c templates' lists them). A task that is not
+# listed runs with pageSize 500, batchSize 100 and the template's own defaults.
+templates:
+  accounts:
+    tasks:
+      "Accounts - Account - Customers":
+        pageSize: 500       # records read per page (1-5000)
+        batchSize: 100      # records per write request to F&O (1-1000)
+        # defaults: the value used when the source field is blank (by destination field).
+        defaults:
+          CustomerGroupId: "10"   # must be a customer group that exists in the legal entity
+        # valueMaps: source value -> destination value; a "" entry catches blank or unmatched
+        # input. Without it an unmatched value fails the record, naming the field and value.
+        valueMaps:
+          PaymentTerms:
+            "Net 30": Net30
+`;
+}

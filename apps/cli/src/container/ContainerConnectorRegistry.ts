@@ -1,0 +1,31 @@
+import { ConfigError, type Connector, type ConnectorRegistry } from '@p2c/core';
+import { inject, injectable } from 'inversify';
+import { CONNECTION_OF_KIND } from '../config/P2cConfig.js';
+import { CLI } from './identifiers.js';
+
+export type ConnectorResolver = (kind: string) => Connector;
+
+/**
+ * The configured connections by kind. Each is built the first time a task asks for it, so a
+ * missing secret only matters to the commands that talk to that system.
+ */
+@injectable()
+export class ContainerConnectorRegistry implements ConnectorRegistry {
+  readonly #built = new Map<string, Connector>();
+
+  constructor(@inject(CLI.ConnectorResolver) private readonly resolve: ConnectorResolver) {}
+
+  get(kind: string): Connector {
+    const built = this.#built.get(kind);
+    if (built) return built;
+    if (!Object.hasOwn(CONNECTION_OF_KIND, kind)) {
+      throw new ConfigError(
+        `A template needs a '${kind}' connection, which p2c cannot configure; known kinds: ${Object.keys(CONNECTION_OF_KIND).join(', ')}`,
+        { code: 'UNKNOWN_CONNECTOR_KIND' },
+      );
+    }
+    const connector = this.resolve(kind);
+    this.#built.set(kind, connector);
+    return connector;
+  }
+}

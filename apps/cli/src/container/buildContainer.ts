@@ -1,0 +1,88 @@
+import {
+  P2C,
+  SyncRunner,
+  TemplateRegistry,
+  type Connector,
+  type ConnectorRegistry,
+  type Logger,
+  type Redactor,
+  type StateStore,
+  type TemplatePlugin,
+} from '@p2c/core';
+import { SqliteStateStore } from '@p2c/state-sqlite';
+import { Container } from 'inversify';
+import { CONNECTION_OF_KIND, type P2cConfig } from '../config/P2cConfig.js';
+import { registerSecrets } from '../config/readSecret.js';
+import { ContainerConnectorRegistry, type ConnectorResolver } from './ContainerConnectorRegistry.js';
+import { createConnector } from './createConnector.js';
+import { CLI } from './identifiers.js';
+import { INSTALLED_PLUGINS } from './installedPlugins.js';
+
+export interface ContainerInput {
+  redactor: Redactor;
+  logger: Logger;
+  /** Where secrets are read from (`process.env`). */
+  env: NodeJS.ProcessEnv;
+  plugins?: readonly TemplatePlugin[];
+}
+
+/**
+ * The composition root. Everything is bound lazily: the plugins and the template registry need
+ * nothing; the state store, connectors and runner need the configuration (bound later with
+ * `provideConfig`), and a connector reads its secret only when first resolved. The state store
+ * (resolve it with `getAsync`) is closed when the container is unbound (`unbindAllAsync`).
+ */
+export function buildContainer(input: ContainerInput): Container {
+  const container = new Container({ defaultScope: 'Singleton' });
+  container.bind<Redactor>(P2C.Redactor).toConstantValue(input.redactor);
+  container.bind<Logger>(P2C.Logger).toConstantValue(input.logger);
+  container.bind<NodeJS.ProcessEnv>(CLI.Env).toConstantValue(input.env);
+
+  for (const plugin of input.plugins ?? INSTALLED_PLUGINS) {
+    container.bind<TemplatePlugin>(P2C.TemplatePlugin).toConstantValue(plugin);
+  }
+  container.bind<TemplateRegistry>(P2C.TemplateRegistry).toResolvedValue(
+    (plugins: TemplatePlugin[]) => {
+      const registry = new TemplateRegistry();
+      for (const plugin of plugins) registry.register(plugin);
+      return registry;
+    },
+    [{ serviceIdentifier: P2C.TemplatePlugin, isMultiple: true }],
+  );
+
+  container
+    .bind<StateStore>(P2C.StateStore)
+    .toResolvedValue((config: P2cConfig) => SqliteStateStore.open(config.statePath), [CLI.Config])
+    .onDeactivation((store) => store.close());
+
+  for (const kind of Object.keys(CONNECTION_OF_KIND)) {
+    container
+      .bind<Connector>(P2C.Connector)
+      .toResolvedValue(
+        (config: P2cConfig, env: NodeJS.ProcessEnv, redactor: Redactor) => createConnector(kind, config, env, redactor),
+        [CLI.Config, CLI.Env, P2C.Redactor],
+      )
+      .whenNamed(kind);
+  }
+  container
+    .bind<ConnectorResolver>(CLI.ConnectorResolver)
+    .toConstantValue((kind) => container.get<Connector>(P2C.Connector, { name: kind }));
+  container.bind<ConnectorRegistry>(P2C.ConnectorRegistry).to(ContainerConnectorRegistry);
+
+  container
+    .bind<SyncRunner>(P2C.SyncRunner)
+    .toResolvedValue(
+      (state: StateStore, connectors: ConnectorRegistry, logger: Logger) => new SyncRunner(state, connectors, logger),
+      [P2C.StateStore, P2C.ConnectorRegistry, P2C.Logger],
+    );
+  return container;
+}
+
+/**
+ * Makes the loaded configuration available to the bindings that need it, and registers every
+ * configured secret that is set with the redactor, before anything can print it.
+ */
+export function provideConfig(container: Container, config: P2cConfig): void {
+  registerSecrets(config.connections, container.get<NodeJS.ProcessEnv>(CLI.Env), container.get<Redactor>(P2C.Redactor));
+  container.bind<P2cConfig>(CLI.Config).toConstantValue(config);
+}

@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+import { runCli } from './cli/runCli.js';
+
+let stopping: Promise<string> | null = null;
+
+/** The first SIGINT/SIGTERM asks the command to stop cleanly; a second one exits at once. */
+function stopSignal(): Promise<string> {
+  stopping ??= new Promise((resolve) => {
+    const onSignal = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      process.once('SIGINT', () => process.exit(130));
+      process.once('SIGTERM', () => process.exit(143));
+      resolve(signal);
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  });
+  return stopping;
+}
+
+process.exitCode = await runCli(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  cwd: process.cwd(),
+  stopSignal,
+});

@@ -1,0 +1,70 @@
+import type { RecordFailure, RunRecord } from '@p2c/core';
+import { formatCount, formatDuration, formatTime } from './formatNumbers.js';
+import { renderFailures, shortId } from './renderSummary.js';
+import { renderPairs, renderTable } from './renderTable.js';
+
+export function renderRunList(runs: readonly RunRecord[]): string {
+  if (runs.length === 0) return "No runs yet. Start one with 'p2c run <template>'.\n";
+  return renderTable(
+    [
+      { header: 'RUN' },
+      { header: 'STARTED' },
+      { header: 'TEMPLATE' },
+      { header: 'MODE' },
+      { header: 'STATUS' },
+      { header: 'READ', align: 'right' },
+      { header: 'CREATED', align: 'right' },
+      { header: 'UPDATED', align: 'right' },
+      { header: 'UNCHANGED', align: 'right' },
+      { header: 'FAILED', align: 'right' },
+      { header: 'KEYS', align: 'right' },
+      { header: 'TOOK', align: 'right' },
+    ],
+    runs.map((run) => [
+      shortId(run.id),
+      formatTime(run.startedAt),
+      run.templateId,
+      run.mode,
+      run.status,
+      formatCount(run.counts.read),
+      formatCount(run.counts.created),
+      formatCount(run.counts.updated),
+      formatCount(run.counts.unchanged),
+      formatCount(run.counts.failed),
+      formatCount(run.counts.keysGenerated),
+      durationOf(run),
+    ]),
+  );
+}
+
+export function renderRunDetail(run: RunRecord, failures: readonly RecordFailure[]): string {
+  const pairs: [string, string][] = [
+    ['Run', run.id],
+    ['Template', run.templateId],
+    ['Mode', run.mode],
+    ['Status', run.status],
+    ['Started', formatTime(run.startedAt)],
+    ['Finished', run.finishedAt ? formatTime(run.finishedAt) : '-'],
+    ['Took', durationOf(run)],
+    ['Read', formatCount(run.counts.read)],
+    ['Created', formatCount(run.counts.created)],
+    ['Updated', formatCount(run.counts.updated)],
+    ['Unchanged', formatCount(run.counts.unchanged)],
+    ['Failed', formatCount(run.counts.failed)],
+    ['Keys generated', formatCount(run.counts.keysGenerated)],
+  ];
+  if (run.message) pairs.push(['Stopped by', run.message]);
+  let text = renderPairs(pairs);
+  if (failures.length > 0) {
+    const more = run.counts.failed > failures.length ? ` (first ${formatCount(failures.length)} of ${formatCount(run.counts.failed)}; --limit shows more)` : '';
+    text += `\nFailed records${more}:\n${renderFailures(failures)}`;
+  } else if (run.counts.failed === 0) {
+    text += '\nNo record failed.\n';
+  }
+  return text;
+}
+
+function durationOf(run: RunRecord): string {
+  if (!run.finishedAt) return '-';
+  return formatDuration(new Date(run.finishedAt).getTime() - new Date(run.startedAt).getTime());
+}

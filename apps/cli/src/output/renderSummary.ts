@@ -1,0 +1,71 @@
+import type { RecordFailure, RunOutcome, RunSummary } from '@p2c/core';
+import { formatCount, formatDuration } from './formatNumbers.js';
+import { renderPairs, renderTable } from './renderTable.js';
+
+const FAILURES_SHOWN = 10;
+const PLANNED_SHOWN = 20;
+
+export const OUTCOME_MEANING: Readonly<Record<RunOutcome, string>> = {
+  Completed: 'every record was written or found unchanged',
+  Warning: 'some records failed; they are tried again on the next run',
+  Error: 'no record succeeded, or the run stopped',
+};
+
+/**
+ * The table a run ends with. `keyLabel` is what the template calls its natural key
+ * (`account number`).
+ */
+export function renderSummary(summary: RunSummary, keyLabel: string): string {
+  const { counts } = summary;
+  const dry = summary.dryRun;
+  const title = `${summary.templateName}: ${summary.mode} run${dry ? ' (dry run: nothing was written)' : ''}`;
+  const pairs: [string, string][] = [
+    ['Read', formatCount(counts.read)],
+    [dry ? 'Would create' : 'Created', formatCount(counts.created)],
+    [dry ? 'Would update' : 'Updated', formatCount(counts.updated)],
+    ['Unchanged', formatCount(counts.unchanged)],
+    ['Failed', formatCount(counts.failed)],
+    [`${capitalize(keyLabel)}s ${dry ? 'to generate' : 'generated'}`, formatCount(counts.keysGenerated)],
+    ['Time taken', formatDuration(summary.durationMs)],
+    ['Status', `${summary.status} (${OUTCOME_MEANING[summary.status]})`],
+  ];
+  if (summary.runId) pairs.push(['Run', `${shortId(summary.runId)}  ('p2c history ${shortId(summary.runId)}' lists every failure)`]);
+  let text = `\n${title}\n${indent(renderPairs(pairs))}`;
+  if (summary.message) text += `\nStopped: ${summary.message}\n`;
+  if (summary.failures.length > 0) {
+    const shown = summary.failures.slice(0, FAILURES_SHOWN);
+    text += `\nFirst failures (${shown.length} of ${formatCount(counts.failed)}):\n${renderFailures(shown)}`;
+  }
+  if (dry && summary.planned.length > 0) {
+    const shown = summary.planned.slice(0, PLANNED_SHOWN);
+    const total = counts.created + counts.updated;
+    text += `\nWould write (${shown.length} of ${formatCount(total)}):\n`;
+    text += renderTable(
+      [{ header: 'ACTION' }, { header: 'KEY' }, { header: 'TASK' }],
+      shown.map((p) => [p.status === 'created' ? 'create' : 'update', p.key, p.taskId]),
+    );
+  }
+  return text;
+}
+
+export function renderFailures(failures: readonly RecordFailure[]): string {
+  return renderTable(
+    [{ header: 'KEY' }, { header: 'CODE' }, { header: 'MESSAGE', maxWidth: 160 }],
+    failures.map((f) => [f.key ?? `(none) ${f.sourceId}`, f.code, f.message]),
+  );
+}
+
+export function shortId(id: string): string {
+  return id.length > 8 ? id.slice(0, 8) : id;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => (line ? `  ${line}` : line))
+    .join('\n');
+}

@@ -1,0 +1,32 @@
+export type Align = 'left' | 'right';
+
+export interface Column {
+  header: string;
+  align?: Align;
+  /** Longer cells are cut with an ellipsis. */
+  maxWidth?: number;
+}
+
+/** A plain text table: a header row, a rule, then the rows; columns two spaces apart. */
+export function renderTable(columns: readonly Column[], rows: readonly (readonly string[])[]): string {
+  const cells = rows.map((row) => columns.map((column, i) => clip(row[i] ?? '', column.maxWidth)));
+  const widths = columns.map((column, i) => Math.max(column.header.length, ...cells.map((row) => row[i]!.length)));
+  const line = (row: readonly string[]) =>
+    row
+      .map((cell, i) => (columns[i]!.align === 'right' ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
+  return [line(columns.map((c) => c.header)), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n') + '\n';
+}
+
+/** Label / value pairs, labels padded to one width. */
+export function renderPairs(pairs: readonly (readonly [string, string])[]): string {
+  const width = Math.max(0, ...pairs.map(([label]) => label.length));
+  return pairs.map(([label, value]) => `${label.padEnd(width)}  ${value}`.trimEnd()).join('\n') + '\n';
+}
+
+function clip(text: string, max: number | undefined): string {
+  const flat = text.replace(/\s+/g, ' ');
+  if (max === undefined || flat.length <= max) return flat;
+  return `${flat.slice(0, Math.max(0, max - 1))}…`;
+}

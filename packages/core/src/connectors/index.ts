@@ -1,0 +1,4 @@
+export * from './Checkpoint.js';
+export * from './Connector.js';
+export * from './RecordDestination.js';
+export * from './RecordSource.js';

@@ -1,0 +1,1 @@
+export * from './P2cError.js';

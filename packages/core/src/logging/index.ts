@@ -1,0 +1,2 @@
+export * from './Logger.js';
+export * from './Redactor.js';

@@ -1,0 +1,87 @@
+import { RecordError } from '../errors/index.js';
+import type { Mapping } from './Mapping.js';
+import { isBlank, type NamedTransform, type Scalar, type Transform, type TransformContext } from './Transform.js';
+
+export type MappedRecord = Record<string, Scalar>;
+
+export type MappingResult = { ok: true; value: MappedRecord } | { ok: false; errors: RecordError[] };
+
+/**
+ * Applies a mapping to one record. Pure: no I/O, no state. Every field is tried, so a record
+ * with three problems reports all three. Blank results come out as null.
+ */
+export function applyMapping(
+  mapping: Mapping,
+  input: Readonly<Record<string, unknown>>,
+  transforms: Readonly<Record<string, NamedTransform>> = {},
+): MappingResult {
+  const value: MappedRecord = {};
+  const errors: RecordError[] = [];
+  for (const field of mapping.fields) {
+    if (field.onlyWithValueMap) continue;
+    const context: TransformContext = { field: field.target, record: input };
+    try {
+      let current = toScalar(field.source === undefined ? null : readPath(input, field.source), field.target);
+      for (const transform of field.transforms ?? []) {
+        current = applyTransform(transform, current, context, transforms);
+      }
+      value[field.target] = isBlank(current) ? null : current;
+    } catch (error) {
+      if (error instanceof RecordError) errors.push(error);
+      else throw error;
+    }
+  }
+  return errors.length === 0 ? { ok: true, value } : { ok: false, errors };
+}
+
+function applyTransform(
+  transform: Transform,
+  value: Scalar,
+  context: TransformContext,
+  named: Readonly<Record<string, NamedTransform>>,
+): Scalar {
+  switch (transform.transformType) {
+    case 'Default':
+      return isBlank(value) ? transform.value : value;
+    case 'Truncate':
+      return typeof value === 'string' && value.length > transform.length ? value.slice(0, transform.length) : value;
+    case 'ValueMap': {
+      const map = transform.valueMap;
+      const input = isBlank(value) ? '' : String(value);
+      if (Object.hasOwn(map, input)) return map[input] ?? null;
+      if (Object.hasOwn(map, '')) return map[''] ?? null;
+      if (input === '') return null;
+      throw new RecordError(`${context.field}: no value map entry for '${input}'`, {
+        code: 'VALUE_MAP_MISS',
+        field: context.field,
+        value: input,
+      });
+    }
+    case 'Function': {
+      const fn = named[transform.name];
+      if (!fn) throw new Error(`Mapping uses transform '${transform.name}', which nothing provides`);
+      return fn(value, context);
+    }
+  }
+}
+
+function readPath(input: Readonly<Record<string, unknown>>, path: string): unknown {
+  // A whole key first: OData annotations have dots in their names
+  // (`paymenttermscode@OData.Community.Display.V1.FormattedValue`).
+  if (Object.hasOwn(input, path)) return input[path];
+  let current: unknown = input;
+  for (const part of path.split('.')) {
+    if (current === null || typeof current !== 'object') return null;
+    current = (current as Record<string, unknown>)[part];
+  }
+  return current;
+}
+
+function toScalar(value: unknown, field: string): Scalar {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  throw new RecordError(`${field}: expected a single value, got ${Array.isArray(value) ? 'a list' : 'an object'}`, {
+    code: 'NOT_A_SCALAR',
+    field,
+  });
+}

@@ -1,0 +1,61 @@
+import { RecordError } from '../errors/index.js';
+import { applyMapping, withOverrides, type Mapping, type MappedRecord, type NamedTransform } from '../mapping/index.js';
+import type { TaskDefinition } from '../templates/index.js';
+import { legalEntityTransform } from './legalEntityTransform.js';
+import type { TaskSettings } from './RunOptions.js';
+
+export type MapOutcome = { ok: true; row: MappedRecord } | { ok: false; error: RecordError };
+
+/**
+ * Both legs of a task for one record: Source > CDS, the canonical schema's check, then
+ * CDS > Destination. Pure; built once per task with the configuration's overrides.
+ */
+export class RecordMapper {
+  readonly #toCanonical: Mapping;
+  readonly #toDestination: Mapping;
+  readonly #transforms: Readonly<Record<string, NamedTransform>>;
+
+  constructor(
+    private readonly task: TaskDefinition,
+    settings: Pick<TaskSettings, 'defaults' | 'valueMaps'>,
+    organizations: Readonly<Record<string, string>>,
+    where: string,
+  ) {
+    const [toCanonical, toDestination] = withOverrides(
+      [task.sourceToCanonical, task.canonicalToDestination],
+      settings,
+      where,
+    );
+    this.#toCanonical = toCanonical!;
+    this.#toDestination = toDestination!;
+    this.#transforms = { LegalEntity: legalEntityTransform(organizations), ...task.transforms };
+  }
+
+  map(source: Readonly<Record<string, unknown>>): MapOutcome {
+    const canonical = applyMapping(this.#toCanonical, source, this.#transforms);
+    if (!canonical.ok) return { ok: false, error: combine(canonical.errors) };
+    const checked = this.task.canonical.schema.safeParse(canonical.value);
+    if (!checked.success) {
+      const issues = checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+      return {
+        ok: false,
+        error: new RecordError(`${this.task.canonical.name} is not valid: ${issues.join('; ')}`, {
+          code: 'CANONICAL_INVALID',
+          field: checked.error.issues[0]?.path.join('.'),
+        }),
+      };
+    }
+    const destination = applyMapping(this.#toDestination, checked.data, this.#transforms);
+    if (!destination.ok) return { ok: false, error: combine(destination.errors) };
+    return { ok: true, row: destination.value };
+  }
+}
+
+function combine(errors: RecordError[]): RecordError {
+  if (errors.length === 1) return errors[0]!;
+  return new RecordError(errors.map((e) => e.message).join('; '), {
+    code: errors[0]!.code,
+    field: errors[0]!.field,
+    value: errors[0]!.value,
+  });
+}

@@ -1,0 +1,38 @@
+import type { RecordFailure, RunCounts, RunMode } from '../state/index.js';
+
+export type RunOutcome = 'Completed' | 'Warning' | 'Error';
+
+/** A planned change, for dry runs: what would be created or updated. */
+export interface PlannedWrite {
+  taskId: string;
+  key: string;
+  status: 'created' | 'updated';
+}
+
+export interface RunSummary {
+  /** Null for a dry run, which leaves no trace in the state store. */
+  runId: string | null;
+  templateId: string;
+  templateName: string;
+  mode: RunMode;
+  dryRun: boolean;
+  status: RunOutcome;
+  counts: RunCounts;
+  /** The first failures, with their reasons (all are in the run's history). */
+  failures: RecordFailure[];
+  /** Dry runs: the first writes that would be made. */
+  planned: PlannedWrite[];
+  /** What ended the run early, when something did. */
+  message: string | null;
+  startedAt: string;
+  finishedAt: string;
+  durationMs: number;
+}
+
+/** Data Integrator's rule: Completed when nothing failed, Error when nothing succeeded. */
+export function outcomeOf(counts: RunCounts, fatal: boolean): RunOutcome {
+  if (fatal) return 'Error';
+  if (counts.failed === 0) return 'Completed';
+  const succeeded = counts.created + counts.updated + counts.unchanged;
+  return succeeded === 0 ? 'Error' : 'Warning';
+}

@@ -1,0 +1,99 @@
+import type { ConnectorRegistry, KeyAssignment } from '../connectors/index.js';
+import { ConfigError } from '../errors/index.js';
+import type { StateStore } from '../state/index.js';
+import { formatSequenceValue, type EntityTemplate, type TaskDefinition } from '../templates/index.js';
+
+export interface BackfillOptions {
+  template: EntityTemplate;
+  state: StateStore;
+  connectors: ConnectorRegistry;
+  /** Count what would change, change nothing. */
+  dryRun: boolean;
+  /** Records written back per request. */
+  batchSize?: number;
+  onProgress?: (progress: { scanned: number; assigned: number }) => void;
+}
+
+export interface BackfillResult {
+  taskId: string;
+  dryRun: boolean;
+  scanned: number;
+  /** Records that had no key and now have one (or would have, in a dry run). */
+  assignedCount: number;
+  /** The first assignments made, for the report. */
+  assigned: KeyAssignment[];
+  failures: { id: string; message: string }[];
+}
+
+const KEPT_IN_REPORT = 100;
+
+/**
+ * The upgrade script: gives every source record without a natural key one from the task's
+ * sequence, written back to the source. Safe to re-run: records that have a key are left alone,
+ * and a reservation that was not written back is reused.
+ */
+export async function backfillKeys(options: BackfillOptions): Promise<BackfillResult> {
+  const task = keyedTask(options.template);
+  const { naturalKey } = task;
+  const sequence = naturalKey.sequence!;
+  const source = options.connectors.get(task.source.connector).source?.(task.source.ref);
+  if (!source?.scanKeys || !source.writeKeys) {
+    throw new ConfigError(`Task '${task.id}': its source cannot list and write ${naturalKey.label}s`, {
+      code: 'BACKFILL_UNSUPPORTED',
+    });
+  }
+  const result: BackfillResult = { taskId: task.id, dryRun: options.dryRun, scanned: 0, assignedCount: 0, assigned: [], failures: [] };
+  const batchSize = options.batchSize ?? 100;
+  let pending: string[] = [];
+
+  const flush = async (): Promise<void> => {
+    if (pending.length === 0) return;
+    const ids = pending;
+    pending = [];
+    if (options.dryRun) {
+      result.assignedCount += ids.length;
+      return;
+    }
+    const assignments: KeyAssignment[] = [];
+    for (const id of ids) {
+      const { value } = await options.state.reserveSequenceValue(sequence.name, id, sequence.start, (n) =>
+        formatSequenceValue(sequence, n),
+      );
+      assignments.push({ id, key: value });
+    }
+    const outcomes = await source.writeKeys!(naturalKey.sourceField, assignments);
+    const outcomeById = new Map(outcomes.map((outcome) => [outcome.id, outcome]));
+    for (const assignment of assignments) {
+      const outcome = outcomeById.get(assignment.id) ?? { id: assignment.id, ok: false as const, message: 'no answer' };
+      if (outcome.ok) {
+        await options.state.confirmSequenceValue(sequence.name, assignment.id);
+        result.assignedCount += 1;
+        if (result.assigned.length < KEPT_IN_REPORT) result.assigned.push(assignment);
+      } else {
+        result.failures.push({ id: assignment.id, message: outcome.message });
+      }
+    }
+  };
+
+  for await (const holders of source.scanKeys(naturalKey.sourceField, { pageSize: 5000 })) {
+    result.scanned += holders.length;
+    for (const holder of holders) {
+      if (holder.key === null || holder.key.trim() === '') pending.push(holder.id);
+      if (pending.length >= batchSize) await flush();
+    }
+    options.onProgress?.({ scanned: result.scanned, assigned: result.assignedCount });
+  }
+  await flush();
+  options.onProgress?.({ scanned: result.scanned, assigned: result.assignedCount });
+  return result;
+}
+
+function keyedTask(template: EntityTemplate): TaskDefinition {
+  const task = template.tasks.find((t) => t.naturalKey.sequence !== undefined);
+  if (!task) {
+    throw new ConfigError(`Template '${template.id}' has no task with a number sequence to backfill`, {
+      code: 'BACKFILL_UNSUPPORTED',
+    });
+  }
+  return task;
+}

@@ -1,0 +1,56 @@
+/**
+ * How a run ended, as Data Integrator reports it: Completed (every record written or
+ * unchanged), Warning (some failed), Error (none succeeded, or a fatal fault). Interrupted: the
+ * process died while the run was going.
+ */
+export type RunStatus = 'Running' | 'Completed' | 'Warning' | 'Error' | 'Interrupted';
+
+export type RunMode = 'full' | 'incremental';
+
+export interface RunCounts {
+  read: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  failed: number;
+  /** Natural keys generated from a number sequence and written back to the source. */
+  keysGenerated: number;
+}
+
+export function emptyCounts(): RunCounts {
+  return { read: 0, created: 0, updated: 0, unchanged: 0, failed: 0, keysGenerated: 0 };
+}
+
+export function addCounts(a: RunCounts, b: Partial<RunCounts>): RunCounts {
+  return {
+    read: a.read + (b.read ?? 0),
+    created: a.created + (b.created ?? 0),
+    updated: a.updated + (b.updated ?? 0),
+    unchanged: a.unchanged + (b.unchanged ?? 0),
+    failed: a.failed + (b.failed ?? 0),
+    keysGenerated: a.keysGenerated + (b.keysGenerated ?? 0),
+  };
+}
+
+export interface RunRecord {
+  id: string;
+  templateId: string;
+  mode: RunMode;
+  status: RunStatus;
+  startedAt: string;
+  finishedAt: string | null;
+  counts: RunCounts;
+  /** Why a run ended in Error, when a fatal fault ended it. */
+  message: string | null;
+}
+
+/** One record that failed in a run, with its reason. */
+export interface RecordFailure {
+  taskId: string;
+  /** The record's id in the source system. */
+  sourceId: string;
+  /** Its natural key, when it had one. */
+  key: string | null;
+  code: string;
+  message: string;
+}

@@ -1,0 +1,68 @@
+import type { Checkpoint, KeyHolder } from '../connectors/index.js';
+import type { RecordFailure, RunCounts, RunMode, RunRecord, RunStatus } from './RunRecord.js';
+
+/** Everything one page of a task leaves behind, stored atomically. */
+export interface PageCommit {
+  runId: string;
+  /** `<template id>/<task id>`. */
+  taskKey: string;
+  /** What this page adds to the run's counts. */
+  counts: Partial<RunCounts>;
+  failures: RecordFailure[];
+  /** Destination keys now holding these values (hash of the row written or found unchanged). */
+  written: { key: string; hash: string }[];
+  /** Advance the task's checkpoint to this; null leaves it where it is. */
+  checkpoint: Checkpoint | null;
+}
+
+export interface SequenceReservation {
+  value: string;
+  /** The owner already held this value from an earlier, unfinished attempt. */
+  reused: boolean;
+}
+
+/**
+ * Where p2c keeps what must outlive a process: runs and their failures, checkpoints, hashes
+ * of what was written, the natural-key index, and number sequences.
+ *
+ * Every method is one transaction and async, so a store can live in another process or on
+ * another machine (SQLite is the embedded default; PostgreSQL comes next). Nothing here may
+ * hold a secret.
+ */
+export interface StateStore {
+  startRun(input: { templateId: string; mode: RunMode }): Promise<RunRecord>;
+  /** Outcomes, hashes and the checkpoint of one page, all or nothing. */
+  commitPage(commit: PageCommit): Promise<void>;
+  finishRun(runId: string, outcome: { status: Exclude<RunStatus, 'Running'>; message?: string | null }): Promise<RunRecord>;
+  /** Marks runs still `Running` for a template as `Interrupted` (their process is gone). */
+  markInterrupted(templateId: string): Promise<number>;
+  getRun(runId: string): Promise<RunRecord | null>;
+  listRuns(options: { limit: number; templateId?: string }): Promise<RunRecord[]>;
+  listFailures(runId: string, options: { limit: number }): Promise<RecordFailure[]>;
+
+  getCheckpoint(taskKey: string): Promise<Checkpoint | null>;
+  /** The stored hash per destination key, for the keys that have one. */
+  getHashes(taskKey: string, keys: readonly string[]): Promise<Map<string, string>>;
+
+  /** The natural-key index: which source record holds which key (keys compared as given). */
+  clearKeyIndex(scope: string): Promise<void>;
+  putKeys(scope: string, holders: readonly KeyHolder[]): Promise<void>;
+  /** Keys held by two or more records, with their holders; only among `keys` when given. */
+  findDuplicateKeys(scope: string, keys?: readonly string[]): Promise<Map<string, string[]>>;
+
+  /**
+   * Reserves the next value of a sequence for `ownerId`, or returns the value it already
+   * reserved and has not confirmed (a crash between reserving and writing back reuses it).
+   * `render` turns the counter into the value; the counter starts at `start`.
+   */
+  reserveSequenceValue(
+    sequence: string,
+    ownerId: string,
+    start: number,
+    render: (counter: number) => string,
+  ): Promise<SequenceReservation>;
+  /** The value now stands in the source: it is spent and never handed out again. */
+  confirmSequenceValue(sequence: string, ownerId: string): Promise<void>;
+
+  close(): Promise<void>;
+}

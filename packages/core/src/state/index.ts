@@ -1,0 +1,2 @@
+export * from './RunRecord.js';
+export * from './StateStore.js';

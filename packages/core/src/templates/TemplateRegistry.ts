@@ -1,0 +1,65 @@
+import { ConfigError } from '../errors/index.js';
+import type { EntityTemplate } from './EntityTemplate.js';
+import { CORE_API_VERSION, pluginManifestSchema, type TemplatePlugin } from './TemplatePlugin.js';
+
+/** The installed templates, by id. Plugins are checked as they are registered. */
+export class TemplateRegistry {
+  readonly #templates = new Map<string, { template: EntityTemplate; plugin: TemplatePlugin }>();
+
+  register(plugin: TemplatePlugin): void {
+    const parsed = pluginManifestSchema.safeParse(plugin);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new ConfigError(`Plugin '${plugin.name ?? '?'}': ${issue?.path.join('.')}: ${issue?.message}`, {
+        code: 'PLUGIN_INVALID',
+      });
+    }
+    if (!isCompatible(plugin.coreApi, CORE_API_VERSION)) {
+      throw new ConfigError(
+        `Plugin '${plugin.name}' was built for core ${plugin.coreApi}; this is core ${CORE_API_VERSION}. Install a version of the plugin built for it.`,
+        { code: 'PLUGIN_CORE_MISMATCH' },
+      );
+    }
+    for (const template of plugin.templates) {
+      const existing = this.#templates.get(template.id);
+      if (existing) {
+        throw new ConfigError(
+          `Plugins '${existing.plugin.name}' and '${plugin.name}' both provide template '${template.id}'; remove one.`,
+          { code: 'PLUGIN_DUPLICATE_TEMPLATE' },
+        );
+      }
+      this.#templates.set(template.id, { template, plugin });
+    }
+  }
+
+  /** By id (`accounts`) or by the name Data Integrator uses (`Accounts (Sales to Fin and Ops)`). */
+  get(idOrName: string): EntityTemplate {
+    const wanted = idOrName.trim().toLowerCase();
+    for (const { template } of this.#templates.values()) {
+      if (template.id.toLowerCase() === wanted || template.name.toLowerCase() === wanted) return template;
+    }
+    const known = this.list().map((t) => `${t.id} (${t.name})`).join(', ') || 'none';
+    throw new ConfigError(`No template '${idOrName}'. Installed: ${known}`, { code: 'UNKNOWN_TEMPLATE' });
+  }
+
+  list(): EntityTemplate[] {
+    return [...this.#templates.values()].map((entry) => entry.template);
+  }
+
+  pluginOf(templateId: string): TemplatePlugin | undefined {
+    return this.#templates.get(templateId)?.plugin;
+  }
+}
+
+/**
+ * Semver's caret rule: the same major version (while it is 0, the same minor; under 0.0, the same
+ * patch), and never older than the version the plugin was built for: it may use what that added.
+ */
+function isCompatible(range: string, version: string): boolean {
+  const [wantMajor = 0, wantMinor = 0, wantPatch = 0] = range.replace(/^\^/, '').split('.').map(Number);
+  const [major = 0, minor = 0, patch = 0] = version.split('.').map(Number);
+  if (wantMajor !== major) return false;
+  if (major === 0 && wantMinor !== minor) return false;
+  if (major === 0 && minor === 0) return patch === wantPatch;
+  return minor > wantMinor || (minor === wantMinor && patch >= wantPatch);
+}

@@ -1,0 +1,26 @@
+import type { EntityModel, RowReader } from '../odata/EntityModel.js';
+import type { RowShape } from './formatAccount.js';
+
+/** What the Web API's query code needs to know about one entity set. */
+export interface DataverseEntitySet<Row> {
+  readonly name: string;
+  readonly logicalName: string;
+  readonly model: EntityModel;
+  readonly primaryKey: string;
+  readonly reader: RowReader<Row>;
+  rows(): Row[];
+  format(row: Row, shape: RowShape): Record<string, unknown>;
+}
+
+/** `$metadata#accounts(name,transactioncurrencyid(isocurrencycode))` */
+export function contextFragment(
+  entitySet: string,
+  select: readonly string[] | undefined,
+  expand: readonly { navigation: string; select?: readonly string[] | undefined }[],
+): string {
+  const parts = [
+    ...(select ?? []),
+    ...expand.map((item) => `${item.navigation}(${item.select ? item.select.join(',') : ''})`),
+  ];
+  return parts.length > 0 ? `${entitySet}(${parts.join(',')})` : entitySet;
+}

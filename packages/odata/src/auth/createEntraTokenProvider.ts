@@ -1,0 +1,79 @@
+import { ClientSecretCredential, type ClientSecretCredentialOptions } from '@azure/identity';
+import { ConfigError, FatalError, TransientError } from '@p2c/core';
+import { z } from 'zod';
+import type { TokenProvider } from '../client/ODataClientOptions.js';
+import { redact } from '../errors/redact.js';
+import { createTrustedFetch } from '../http/createTrustedFetch.js';
+import { createFetchHttpClient } from './FetchHttpClient.js';
+
+const EntraOptions = z.object({
+  tenantId: z.string().min(1),
+  clientId: z.string().min(1),
+  clientSecret: z.string().min(1),
+  /** e.g. `https://org.crm.dynamics.com/.default`. */
+  scope: z.string().min(1),
+  /** Default `https://login.microsoftonline.com`. Must be https. */
+  authorityHost: z.string().min(1).optional(),
+  /** PEM of a CA to trust for the authority connection only (a private or test authority). */
+  ca: z.string().includes('BEGIN CERTIFICATE').optional(),
+});
+
+export type EntraTokenProviderOptions = z.input<typeof EntraOptions>;
+
+/** OAuth error codes (and MSAL's) where asking again later can succeed. */
+const TRANSIENT_CODES = new Set(['network_error', 'temporarily_unavailable', 'server_error', 'request_timeout']);
+
+/**
+ * Client-credentials tokens from Microsoft Entra ID, through @azure/identity's
+ * ClientSecretCredential (which caches and renews them).
+ *
+ * - A custom `authorityHost` disables instance discovery: the named host is trusted as given and
+ *   serves `/{tenant}/v2.0/.well-known/openid-configuration` and `/{tenant}/oauth2/v2.0/token`.
+ * - `ca` routes the credential's HTTP through undici with that CA trusted (see createTrustedFetch).
+ * - @azure/identity refuses an `http://` authority; that surfaces here as a ConfigError.
+ * - The credential's own retries are off: ODataClient retries transient token failures with its
+ *   back-off, so there is one retry policy, not two stacked.
+ * - Refused credentials (invalid_client, unauthorized_client...) are FatalError; network and
+ *   service trouble is TransientError. Messages never contain the client secret.
+ */
+export function createEntraTokenProvider(options: EntraTokenProviderOptions): TokenProvider {
+  const parsed = EntraOptions.safeParse(options);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((issue) => issue.path.join('.')).join(', ');
+    throw new ConfigError(`Invalid Entra ID settings: ${fields}`, { code: 'ENTRA_INVALID_OPTIONS' });
+  }
+  const { tenantId, clientId, clientSecret, scope, authorityHost, ca } = parsed.data;
+  const credentialOptions: ClientSecretCredentialOptions = { retryOptions: { maxRetries: 0 } };
+  if (authorityHost !== undefined) {
+    credentialOptions.authorityHost = authorityHost;
+    credentialOptions.disableInstanceDiscovery = true;
+  }
+  if (ca !== undefined) credentialOptions.httpClient = createFetchHttpClient(createTrustedFetch(ca));
+
+  let credential: ClientSecretCredential;
+  try {
+    credential = new ClientSecretCredential(tenantId, clientId, clientSecret, credentialOptions);
+  } catch (error) {
+    throw new ConfigError(redact(`Invalid Entra ID settings: ${(error as Error).message}`, [clientSecret]), {
+      code: 'ENTRA_INVALID_OPTIONS',
+    });
+  }
+
+  return {
+    async getToken(): Promise<string> {
+      try {
+        const token = await credential.getToken(scope);
+        return token.token;
+      } catch (error) {
+        const detail = redact(error instanceof Error ? error.message : String(error), [clientSecret]);
+        const oauthCode = /^([a-z_]+):/.exec(detail)?.[1];
+        const message = `Microsoft Entra ID gave no token for client ${clientId} in tenant ${tenantId}: ${detail}`;
+        // The original error is left out on purpose: it carries request options we cannot vouch for.
+        if (oauthCode !== undefined && TRANSIENT_CODES.has(oauthCode)) {
+          throw new TransientError(message, { code: 'ENTRA_UNAVAILABLE' });
+        }
+        throw new FatalError(message, { code: 'ENTRA_AUTH_FAILED' });
+      }
+    },
+  };
+}

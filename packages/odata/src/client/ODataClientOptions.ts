@@ -1,0 +1,50 @@
+/** Supplies a bearer token; called before every request (implementations cache). */
+export interface TokenProvider {
+  getToken(): Promise<string>;
+}
+
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+export interface RetryPolicy {
+  /** Attempts in all, the first included. */
+  maxAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = Object.freeze({ maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 30_000 });
+
+export interface ODataClientOptions {
+  /** e.g. `https://org.crm.dynamics.com/api/data/v9.2` or `https://env.operations.dynamics.com/data`. */
+  serviceUrl: string;
+  tokenProvider: TokenProvider;
+  /** Default: `globalThis.fetch`, looked up at call time (so msw's interception applies). */
+  fetch?: FetchLike;
+  /** Added to every request, e.g. `OData-Version: 4.0`, `OData-MaxVersion: 4.0`. */
+  headers?: Record<string, string>;
+  retry?: Partial<RetryPolicy>;
+  /** Injectable for tests. */
+  sleep?: (ms: number) => Promise<void>;
+  /** Source of randomness for back-off jitter, in [0, 1); injectable for tests. Default Math.random. */
+  random?: () => number;
+  /** Per-request time limit in ms; a request over it fails as a transient error. Default 120000. */
+  timeoutMs?: number;
+}
+
+export interface ODataPage<T> {
+  value: T[];
+  nextLink?: string;
+  deltaLink?: string;
+  count?: number;
+}
+
+export interface ODataResponse<T = unknown> {
+  status: number;
+  headers: Headers;
+  /** Parsed JSON body; undefined when the response had none (204). */
+  body: T | undefined;
+  /** The ETag header, else the body's `@odata.etag`. */
+  etag?: string;
+  /** The OData-EntityId header, else Location. */
+  entityId?: string;
+}

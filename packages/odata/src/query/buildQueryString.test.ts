@@ -1,0 +1,50 @@
+import { ConfigError } from '@p2c/core';
+import { describe, expect, it } from 'vitest';
+import { formatKeyLiteral } from '../keys/formatKeyLiteral.js';
+import { buildQueryString } from './buildQueryString.js';
+
+describe('buildQueryString', () => {
+  it('is empty for no options', () => {
+    expect(buildQueryString({})).toBe('');
+    expect(buildQueryString({ select: [], filter: '' })).toBe('');
+  });
+
+  it('writes the system query options in a fixed order, encoded', () => {
+    expect(
+      buildQueryString({
+        count: true,
+        top: 10,
+        orderby: ['modifiedon desc', 'name'],
+        filter: `accountnumber eq ${formatKeyLiteral("O'Brien & Co")} and statecode eq 0`,
+        select: ['name', 'accountnumber'],
+        skip: 20,
+        expand: 'primarycontactid($select=fullname)',
+      }),
+    ).toBe(
+      "$select=name,accountnumber&$filter=accountnumber%20eq%20'O''Brien%20%26%20Co'%20and%20statecode%20eq%200" +
+        '&$orderby=modifiedon%20desc,name&$expand=primarycontactid($select%3Dfullname)&$top=10&$skip=20&$count=true',
+    );
+  });
+
+  it("adds F&O's cross-company flag", () => {
+    expect(buildQueryString({ crossCompany: true, filter: "dataAreaId eq 'usmf'" })).toBe(
+      "$filter=dataAreaId%20eq%20'usmf'&cross-company=true",
+    );
+    expect(buildQueryString({ crossCompany: false })).toBe('');
+  });
+
+  it('encodes + and # so they are not read as space or fragment', () => {
+    expect(buildQueryString({ filter: "name eq 'a+b#c'" })).toBe("$filter=name%20eq%20'a%2Bb%23c'");
+  });
+
+  it('appends extra parameters last', () => {
+    expect(buildQueryString({ top: 1, extra: { 'api-version': '1', $apply: 'groupby((name))' } })).toBe(
+      '$top=1&api-version=1&$apply=groupby((name))',
+    );
+  });
+
+  it('refuses negative or fractional $top and $skip', () => {
+    expect(() => buildQueryString({ top: -1 })).toThrow(ConfigError);
+    expect(() => buildQueryString({ skip: 1.5 })).toThrow(ConfigError);
+  });
+});

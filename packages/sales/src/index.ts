@@ -1,0 +1,4 @@
+export * from './accounts/accountNumberSequence.js';
+export * from './connector/DataverseConnector.js';
+export * from './connector/DataverseEntityOptions.js';
+export * from './connector/DataverseSource.js';

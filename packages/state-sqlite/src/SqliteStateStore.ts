@@ -1,0 +1,259 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import {
+  FatalError,
+  type Checkpoint,
+  type KeyHolder,
+  type PageCommit,
+  type RecordFailure,
+  type RunCounts,
+  type RunMode,
+  type RunRecord,
+  type RunStatus,
+  type SequenceReservation,
+  type StateStore,
+} from '@p2c/core';
+import { toStoreError } from './errors/toStoreError.js';
+import { toRecordFailure } from './rows/FailureRow.js';
+import { toRunRecord } from './rows/RunRow.js';
+import { migrate } from './schema/migrate.js';
+import { migrations } from './schema/migrations.js';
+import { prepareStatements, type Statements } from './statements/prepareStatements.js';
+
+export interface SqliteStateStoreOptions {
+  /** The clock for every timestamp the store writes; tests pin it. */
+  now?: () => Date;
+  /** How long to wait for another process's write lock before giving up (default 5000 ms). */
+  busyTimeoutMs?: number;
+}
+
+/** A run of counters that all render to taken values means `render` ignores the counter. */
+const MAX_COLLISIONS = 1000;
+
+const COUNT_FIELDS = ['read', 'created', 'updated', 'unchanged', 'failed', 'keysGenerated'] as const satisfies readonly (keyof RunCounts)[];
+
+/**
+ * The embedded state store: one SQLite file (or `:memory:`), WAL journal, every method one
+ * transaction. Several processes may open the same file; writers wait up to the busy timeout.
+ */
+export class SqliteStateStore implements StateStore {
+  readonly #db: Database.Database;
+  readonly #sql: Statements;
+  readonly #now: () => Date;
+
+  private constructor(db: Database.Database, now: () => Date) {
+    this.#db = db;
+    this.#now = now;
+    this.#sql = prepareStatements(db);
+  }
+
+  /** Opens (creating if needed) the store at `path`, or a private in-memory one for `':memory:'`. */
+  static async open(path: string, options: SqliteStateStoreOptions = {}): Promise<SqliteStateStore> {
+    const now = options.now ?? (() => new Date());
+    const inMemory = path === ':memory:' || path === '';
+    if (!inMemory) mkdirSync(dirname(path), { recursive: true });
+    const db = new Database(path, { timeout: options.busyTimeoutMs ?? 5000 });
+    try {
+      db.pragma('journal_mode = WAL');
+      // Safe with WAL: a power cut may lose the last commits, never corrupt the file.
+      db.pragma('synchronous = NORMAL');
+      db.pragma('foreign_keys = ON');
+      migrate(db, migrations, now);
+      return new SqliteStateStore(db, now);
+    } catch (error) {
+      db.close();
+      throw toStoreError(error);
+    }
+  }
+
+  async startRun(input: { templateId: string; mode: RunMode }): Promise<RunRecord> {
+    return this.#write(() => {
+      const id = randomUUID();
+      this.#sql.insertRun.run({ id, templateId: input.templateId, mode: input.mode, startedAt: this.#timestamp() });
+      return this.#requireRun(id);
+    });
+  }
+
+  async commitPage(commit: PageCommit): Promise<void> {
+    const counts = { runId: commit.runId, read: 0, created: 0, updated: 0, unchanged: 0, failed: 0, keysGenerated: 0 };
+    for (const field of COUNT_FIELDS) {
+      const value = commit.counts[field] ?? 0;
+      if (!Number.isSafeInteger(value) || value < 0) {
+        throw new RangeError(`Count "${field}" must be a whole number of zero or more, got ${String(value)}.`);
+      }
+      counts[field] = value;
+    }
+    this.#write(() => {
+      if (this.#sql.addCounts.run(counts).changes === 0) this.#throwNotRunning(commit.runId);
+      for (const failure of commit.failures) {
+        this.#sql.insertFailure.run(commit.runId, failure.taskId, failure.sourceId, failure.key, failure.code, failure.message);
+      }
+      for (const { key, hash } of commit.written) this.#sql.putHash.run(commit.taskKey, key, hash);
+      if (commit.checkpoint !== null) {
+        this.#sql.putCheckpoint.run(commit.taskKey, JSON.stringify(commit.checkpoint), this.#timestamp());
+      }
+    });
+  }
+
+  async finishRun(
+    runId: string,
+    outcome: { status: Exclude<RunStatus, 'Running'>; message?: string | null },
+  ): Promise<RunRecord> {
+    return this.#write(() => {
+      const params = { runId, status: outcome.status, finishedAt: this.#timestamp(), message: outcome.message ?? null };
+      if (this.#sql.finishRun.run(params).changes === 0) this.#throwNotRunning(runId);
+      return this.#requireRun(runId);
+    });
+  }
+
+  async markInterrupted(templateId: string): Promise<number> {
+    return this.#write(() => this.#sql.markInterrupted.run({ templateId, finishedAt: this.#timestamp() }).changes);
+  }
+
+  async getRun(runId: string): Promise<RunRecord | null> {
+    return this.#read(() => {
+      const row = this.#sql.getRun.get(runId);
+      return row === undefined ? null : toRunRecord(row);
+    });
+  }
+
+  async listRuns(options: { limit: number; templateId?: string }): Promise<RunRecord[]> {
+    return this.#read(() => {
+      const rows =
+        options.templateId === undefined
+          ? this.#sql.listRuns.all(options.limit)
+          : this.#sql.listRunsOfTemplate.all(options.templateId, options.limit);
+      return rows.map(toRunRecord);
+    });
+  }
+
+  async listFailures(runId: string, options: { limit: number }): Promise<RecordFailure[]> {
+    return this.#read(() => this.#sql.listFailures.all(runId, options.limit).map(toRecordFailure));
+  }
+
+  async getCheckpoint(taskKey: string): Promise<Checkpoint | null> {
+    return this.#read(() => {
+      const text = this.#sql.getCheckpoint.get(taskKey);
+      // Only this store writes the column, always from a Checkpoint, and a CHECK keeps it JSON.
+      return text === undefined ? null : (JSON.parse(text) as Checkpoint);
+    });
+  }
+
+  async getHashes(taskKey: string, keys: readonly string[]): Promise<Map<string, string>> {
+    if (keys.length === 0) return new Map();
+    return this.#read(() => {
+      const rows = this.#sql.getHashes.all(taskKey, JSON.stringify(keys));
+      return new Map(rows.map((row) => [row.key, row.hash]));
+    });
+  }
+
+  async clearKeyIndex(scope: string): Promise<void> {
+    this.#write(() => {
+      this.#sql.clearKeys.run(scope);
+    });
+  }
+
+  async putKeys(scope: string, holders: readonly KeyHolder[]): Promise<void> {
+    this.#write(() => {
+      for (const holder of holders) {
+        if (holder.key === null) this.#sql.deleteKey.run(scope, holder.id);
+        else this.#sql.putKey.run(scope, holder.id, holder.key);
+      }
+    });
+  }
+
+  async findDuplicateKeys(scope: string, keys?: readonly string[]): Promise<Map<string, string[]>> {
+    if (keys !== undefined && keys.length === 0) return new Map();
+    return this.#read(() => {
+      const rows =
+        keys === undefined
+          ? this.#sql.duplicateKeys.all({ scope })
+          : this.#sql.duplicateKeysAmong.all({ scope, keys: JSON.stringify(keys) });
+      const duplicates = new Map<string, string[]>();
+      for (const row of rows) {
+        const holders = duplicates.get(row.key);
+        if (holders === undefined) duplicates.set(row.key, [row.source_id]);
+        else holders.push(row.source_id);
+      }
+      return duplicates;
+    });
+  }
+
+  async reserveSequenceValue(
+    sequence: string,
+    ownerId: string,
+    start: number,
+    render: (counter: number) => string,
+  ): Promise<SequenceReservation> {
+    if (!Number.isSafeInteger(start)) throw new RangeError(`Sequence start must be a whole number, got ${String(start)}.`);
+    return this.#write(() => {
+      const held = this.#sql.openReservation.get(sequence, ownerId);
+      if (held !== undefined) return { value: held, reused: true };
+
+      let counter = Math.max(this.#sql.nextCounter.get(sequence) ?? start, start);
+      for (let attempt = 0; ; attempt += 1, counter += 1) {
+        if (attempt === MAX_COLLISIONS) {
+          throw new FatalError(`Sequence "${sequence}" rendered ${MAX_COLLISIONS} values in a row that were already taken.`, {
+            code: 'SEQUENCE_COLLISIONS',
+          });
+        }
+        const value = render(counter);
+        if (this.#sql.valueTaken.get(sequence, value) !== undefined) continue;
+        this.#sql.insertReservation.run(sequence, ownerId, value, counter, this.#timestamp());
+        this.#sql.setNextCounter.run(sequence, counter + 1);
+        return { value, reused: false };
+      }
+    });
+  }
+
+  async confirmSequenceValue(sequence: string, ownerId: string): Promise<void> {
+    this.#write(() => {
+      if (this.#sql.confirmReservation.run(this.#timestamp(), sequence, ownerId).changes > 0) return;
+      // Confirming twice is harmless (a retry after a crash); confirming what was never reserved is a bug.
+      if (this.#sql.ownerReserved.get(sequence, ownerId) === undefined) {
+        throw new FatalError(`Nothing of sequence "${sequence}" was reserved for record ${ownerId}.`, {
+          code: 'SEQUENCE_NOT_RESERVED',
+        });
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.#db.open) this.#db.close();
+  }
+
+  #timestamp(): string {
+    return this.#now().toISOString();
+  }
+
+  #requireRun(runId: string): RunRecord {
+    const row = this.#sql.getRun.get(runId);
+    if (row === undefined) throw new FatalError(`Run ${runId} does not exist.`, { code: 'RUN_NOT_FOUND' });
+    return toRunRecord(row);
+  }
+
+  #throwNotRunning(runId: string): never {
+    const run = this.#requireRun(runId);
+    throw new FatalError(`Run ${runId} has already ended (${run.status}).`, { code: 'RUN_NOT_RUNNING' });
+  }
+
+  /** Takes the write lock up front, so a read-then-write never fails on a stale snapshot. */
+  #write<T>(work: () => T): T {
+    return this.#transact(work, 'immediate');
+  }
+
+  #read<T>(work: () => T): T {
+    return this.#transact(work, 'deferred');
+  }
+
+  #transact<T>(work: () => T, mode: 'immediate' | 'deferred'): T {
+    if (!this.#db.open) throw new FatalError('The state store is closed.', { code: 'STATE_STORE_CLOSED' });
+    try {
+      return this.#db.transaction(work)[mode]();
+    } catch (error) {
+      throw toStoreError(error);
+    }
+  }
+}

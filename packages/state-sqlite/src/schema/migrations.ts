@@ -1,0 +1,102 @@
+/** One step of the schema. Append only: an applied migration is never edited or removed. */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'runs and record failures',
+    sql: `
+      CREATE TABLE runs (
+        -- seq orders runs started in the same millisecond; it survives VACUUM, rowid may not.
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        template_id TEXT NOT NULL,
+        mode TEXT NOT NULL CHECK (mode IN ('full', 'incremental')),
+        status TEXT NOT NULL CHECK (status IN ('Running', 'Completed', 'Warning', 'Error', 'Interrupted')),
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        read_count INTEGER NOT NULL DEFAULT 0,
+        created_count INTEGER NOT NULL DEFAULT 0,
+        updated_count INTEGER NOT NULL DEFAULT 0,
+        unchanged_count INTEGER NOT NULL DEFAULT 0,
+        failed_count INTEGER NOT NULL DEFAULT 0,
+        keys_generated_count INTEGER NOT NULL DEFAULT 0,
+        message TEXT
+      );
+      CREATE INDEX runs_by_start ON runs (started_at, seq);
+      CREATE INDEX runs_by_template ON runs (template_id, started_at, seq);
+      CREATE INDEX runs_running ON runs (template_id) WHERE status = 'Running';
+
+      CREATE TABLE record_failures (
+        id INTEGER PRIMARY KEY,
+        run_id TEXT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+        task_id TEXT NOT NULL,
+        source_id TEXT NOT NULL,
+        key TEXT,
+        code TEXT NOT NULL,
+        message TEXT NOT NULL
+      );
+      CREATE INDEX record_failures_by_run ON record_failures (run_id, id);
+    `,
+  },
+  {
+    version: 2,
+    name: 'checkpoints and row hashes',
+    sql: `
+      CREATE TABLE checkpoints (
+        task_key TEXT PRIMARY KEY,
+        checkpoint TEXT NOT NULL CHECK (json_valid(checkpoint)),
+        updated_at TEXT NOT NULL
+      ) WITHOUT ROWID;
+
+      CREATE TABLE row_hashes (
+        task_key TEXT NOT NULL,
+        key TEXT NOT NULL,
+        hash TEXT NOT NULL,
+        PRIMARY KEY (task_key, key)
+      ) WITHOUT ROWID;
+    `,
+  },
+  {
+    version: 3,
+    name: 'natural-key index',
+    sql: `
+      CREATE TABLE key_index (
+        scope TEXT NOT NULL,
+        source_id TEXT NOT NULL,
+        key TEXT NOT NULL,
+        PRIMARY KEY (scope, source_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX key_index_by_key ON key_index (scope, key);
+    `,
+  },
+  {
+    version: 4,
+    name: 'number sequences',
+    sql: `
+      CREATE TABLE sequences (
+        name TEXT PRIMARY KEY,
+        next_value INTEGER NOT NULL
+      ) WITHOUT ROWID;
+
+      CREATE TABLE sequence_reservations (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        owner_id TEXT NOT NULL,
+        value TEXT NOT NULL,
+        counter INTEGER NOT NULL,
+        confirmed INTEGER NOT NULL DEFAULT 0 CHECK (confirmed IN (0, 1)),
+        reserved_at TEXT NOT NULL,
+        confirmed_at TEXT,
+        UNIQUE (name, value)
+      );
+      -- An owner holds at most one value it has not yet written back.
+      CREATE UNIQUE INDEX sequence_reservations_open ON sequence_reservations (name, owner_id) WHERE confirmed = 0;
+      CREATE INDEX sequence_reservations_by_owner ON sequence_reservations (name, owner_id, confirmed);
+    `,
+  },
+];

@@ -1,0 +1,468 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Checkpoint, KeyHolder, PageCommit, RecordFailure, RunRecord, StateStore } from '@p2c/core';
+
+/**
+ * The behaviour every StateStore must show, whatever keeps the data. Each test names its own
+ * templates, tasks, scopes and sequences, so the suite also holds against a store shared
+ * between tests (a PostgreSQL database, say).
+ */
+export function describeStateStoreContract(name: string, open: () => Promise<StateStore>): void {
+  describe(`StateStore contract: ${name}`, () => {
+    let store: StateStore;
+    beforeEach(async () => {
+      store = await open();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    const unique = (label: string) => `${label}-${randomUUID()}`;
+    const page = (runId: string, taskKey: string, rest: Partial<PageCommit> = {}): PageCommit => ({
+      runId,
+      taskKey,
+      counts: {},
+      failures: [],
+      written: [],
+      checkpoint: null,
+      ...rest,
+    });
+    const failure = (sourceId: string, rest: Partial<RecordFailure> = {}): RecordFailure => ({
+      taskId: 'accounts',
+      sourceId,
+      key: `ACC-${sourceId}`,
+      code: 'VALUE_MAP_MISS',
+      message: `No value map entry for record ${sourceId}`,
+      ...rest,
+    });
+    const sorted = (duplicates: Map<string, string[]>) =>
+      new Map([...duplicates].map(([key, holders]) => [key, [...holders].sort()]));
+
+    describe('runs', () => {
+      it('starts a run as Running with zero counts and no end', async () => {
+        const templateId = unique('accounts');
+        const run = await store.startRun({ templateId, mode: 'full' });
+
+        expect(run).toEqual({
+          id: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/),
+          templateId,
+          mode: 'full',
+          status: 'Running',
+          startedAt: expect.any(String),
+          finishedAt: null,
+          counts: { read: 0, created: 0, updated: 0, unchanged: 0, failed: 0, keysGenerated: 0 },
+          message: null,
+        });
+        expect(Number.isNaN(Date.parse(run.startedAt))).toBe(false);
+        expect(await store.getRun(run.id)).toEqual(run);
+      });
+
+      it('gives every run its own id', async () => {
+        const templateId = unique('accounts');
+        const a = await store.startRun({ templateId, mode: 'incremental' });
+        const b = await store.startRun({ templateId, mode: 'incremental' });
+        expect(a.id).not.toBe(b.id);
+        expect((await store.getRun(b.id))?.mode).toBe('incremental');
+      });
+
+      it('answers null for a run that does not exist', async () => {
+        expect(await store.getRun(randomUUID())).toBeNull();
+      });
+
+      it('adds up the counts of every page', async () => {
+        const run = await store.startRun({ templateId: unique('accounts'), mode: 'full' });
+        const taskKey = unique('accounts/task');
+
+        await store.commitPage(page(run.id, taskKey, { counts: { read: 100, created: 60, unchanged: 40 } }));
+        await store.commitPage(page(run.id, taskKey, { counts: { read: 50, updated: 10, failed: 2, keysGenerated: 3 } }));
+        await store.commitPage(page(run.id, taskKey));
+
+        expect((await store.getRun(run.id))?.counts).toEqual({
+          read: 150,
+          created: 60,
+          updated: 10,
+          unchanged: 40,
+          failed: 2,
+          keysGenerated: 3,
+        });
+      });
+
+      it.each([
+        { status: 'Completed', message: null },
+        { status: 'Warning', message: null },
+        { status: 'Error', message: 'The customer group does not exist in USMF' },
+        { status: 'Interrupted', message: null },
+      ] as const)('ends a run as $status', async ({ status, message }) => {
+        const run = await store.startRun({ templateId: unique('accounts'), mode: 'full' });
+        await store.commitPage(page(run.id, unique('task'), { counts: { read: 3, created: 3 } }));
+
+        const ended = await store.finishRun(run.id, message === null ? { status } : { status, message });
+
+        expect(ended).toMatchObject({ id: run.id, status, message, counts: { read: 3, created: 3 } });
+        expect(ended.finishedAt).not.toBeNull();
+        expect(Date.parse(ended.finishedAt ?? '')).toBeGreaterThanOrEqual(Date.parse(run.startedAt));
+        expect(await store.getRun(run.id)).toEqual(ended);
+      });
+
+      it('refuses to end a run twice or to take pages once it ended', async () => {
+        const run = await store.startRun({ templateId: unique('accounts'), mode: 'full' });
+        const ended = await store.finishRun(run.id, { status: 'Completed' });
+
+        await expect(store.finishRun(run.id, { status: 'Error', message: 'late' })).rejects.toThrow();
+        await expect(store.commitPage(page(run.id, unique('task'), { counts: { read: 1 } }))).rejects.toThrow();
+        expect(await store.getRun(run.id)).toEqual(ended);
+      });
+
+      it('refuses pages and outcomes for a run that does not exist', async () => {
+        const taskKey = unique('task');
+        await expect(
+          store.commitPage(page(randomUUID(), taskKey, { written: [{ key: 'K1', hash: 'h1' }], checkpoint: { at: 'x' } })),
+        ).rejects.toThrow();
+        await expect(store.finishRun(randomUUID(), { status: 'Completed' })).rejects.toThrow();
+        expect(await store.getCheckpoint(taskKey)).toBeNull();
+        expect(await store.getHashes(taskKey, ['K1'])).toEqual(new Map());
+      });
+
+      it('lists the failures of each run in the order they were stored', async () => {
+        const templateId = unique('accounts');
+        const a = await store.startRun({ templateId, mode: 'full' });
+        const b = await store.startRun({ templateId, mode: 'full' });
+        const first = failure('1');
+        const second = failure('2', { key: null, code: 'MISSING_KEY', message: 'The record has no account number' });
+        const third = failure('3', { taskId: 'contacts' });
+
+        await store.commitPage(page(a.id, 'task-a', { failures: [first, second], counts: { failed: 2 } }));
+        await store.commitPage(page(b.id, 'task-b', { failures: [failure('9')], counts: { failed: 1 } }));
+        await store.commitPage(page(a.id, 'task-a', { failures: [third], counts: { failed: 1 } }));
+
+        expect(await store.listFailures(a.id, { limit: 100 })).toEqual([first, second, third]);
+        expect(await store.listFailures(a.id, { limit: 2 })).toEqual([first, second]);
+        expect(await store.listFailures(b.id, { limit: 100 })).toEqual([failure('9')]);
+        expect(await store.listFailures(randomUUID(), { limit: 100 })).toEqual([]);
+      });
+
+      it("marks only the template's Running runs as Interrupted", async () => {
+        const templateId = unique('accounts');
+        const other = unique('contacts');
+        const crashed = await store.startRun({ templateId, mode: 'full' });
+        const done = await store.finishRun((await store.startRun({ templateId, mode: 'full' })).id, { status: 'Completed' });
+        const elsewhere = await store.startRun({ templateId: other, mode: 'full' });
+
+        expect(await store.markInterrupted(templateId)).toBe(1);
+
+        const interrupted = await store.getRun(crashed.id);
+        expect(interrupted?.status).toBe('Interrupted');
+        expect(interrupted?.finishedAt).not.toBeNull();
+        expect(await store.getRun(done.id)).toEqual(done);
+        expect((await store.getRun(elsewhere.id))?.status).toBe('Running');
+        expect(await store.markInterrupted(templateId)).toBe(0);
+      });
+
+      it('lists runs newest first, up to the limit, for one template or all', async () => {
+        const templateId = unique('accounts');
+        const r1 = await store.startRun({ templateId, mode: 'full' });
+        const r2 = await store.startRun({ templateId, mode: 'incremental' });
+        const r3 = await store.startRun({ templateId, mode: 'incremental' });
+        await store.finishRun(r1.id, { status: 'Warning' });
+        const latest = await store.startRun({ templateId: unique('contacts'), mode: 'full' });
+
+        const ofTemplate = await store.listRuns({ limit: 10, templateId });
+        expect(ofTemplate.map((run) => run.id)).toEqual([r3.id, r2.id, r1.id]);
+        expect(ofTemplate[2]?.status).toBe('Warning');
+        expect((await store.listRuns({ limit: 2, templateId })).map((run) => run.id)).toEqual([r3.id, r2.id]);
+        expect((await store.listRuns({ limit: 1 })).map((run) => run.id)).toEqual([latest.id]);
+        expect(await store.listRuns({ limit: 10, templateId: unique('never-ran') })).toEqual([]);
+      });
+    });
+
+    describe('checkpoints', () => {
+      it('has none before the first page that carries one', async () => {
+        expect(await store.getCheckpoint(unique('task'))).toBeNull();
+      });
+
+      it('advances with each page and stays put when a page carries null', async () => {
+        const run = await store.startRun({ templateId: unique('accounts'), mode: 'incremental' });
+        const taskKey = unique('accounts/task');
+        const first: Checkpoint = {
+          modifiedon: '2024-03-01T10:00:00Z',
+          lastIds: ['a', 'b'],
+          paging: { size: 500, nested: { done: false, cursor: null } },
+        };
+        const second: Checkpoint = { deltaLink: 'https://org.crm.dynamics.com/api/data/v9.2/accounts?$deltatoken=9' };
+
+        await store.commitPage(page(run.id, taskKey, { checkpoint: first }));
+        expect(await store.getCheckpoint(taskKey)).toEqual(first);
+
+        await store.commitPage(page(run.id, taskKey, { checkpoint: null, counts: { read: 1 } }));
+        expect(await store.getCheckpoint(taskKey)).toEqual(first);
+
+        await store.commitPage(page(run.id, taskKey, { checkpoint: second }));
+        expect(await store.getCheckpoint(taskKey)).toEqual(second);
+      });
+
+      it('keeps one checkpoint per task, across runs', async () => {
+        const templateId = unique('accounts');
+        const run = await store.startRun({ templateId, mode: 'full' });
+        const [a, b] = [unique('task-a'), unique('task-b')];
+        await store.commitPage(page(run.id, a, { checkpoint: { at: 'a1' } }));
+        await store.commitPage(page(run.id, b, { checkpoint: { at: 'b1' } }));
+        await store.finishRun(run.id, { status: 'Completed' });
+
+        const next = await store.startRun({ templateId, mode: 'incremental' });
+        await store.commitPage(page(next.id, a, { checkpoint: { at: 'a2' } }));
+
+        expect(await store.getCheckpoint(a)).toEqual({ at: 'a2' });
+        expect(await store.getCheckpoint(b)).toEqual({ at: 'b1' });
+      });
+    });
+
+    describe('row hashes', () => {
+      it('returns the stored hash of each of 10,000 keys, and none for unknown keys', async () => {
+        const run = await store.startRun({ templateId: unique('accounts'), mode: 'full' });
+        const taskKey = unique('accounts/task');
+        const keys = Array.from({ length: 10_000 }, (_, i) => `ACC-${String(i).padStart(5, '0')}-ABCDEF`);
+        const hashOf = (key: string) => `hash:${key}`;
+        for (const chunk of [keys.slice(0, 5_000), keys.slice(5_000)]) {
+          await store.commitPage(page(run.id, taskKey, { written: chunk.map((key) => ({ key, hash: hashOf(key) })) }));
+        }
+
+        const asked = [...keys, 'ACC-99999-NOPE', 'acc-00001-abcdef'];
+        const hashes = await store.getHashes(taskKey, asked);
+
+        expect(hashes.size).toBe(10_000);
+        expect(hashes.get('ACC-00000-ABCDEF')).toBe(hashOf('ACC-00000-ABCDEF'));
+        expect(hashes.get('ACC-09999-ABCDEF')).toBe(hashOf('ACC-09999-ABCDEF'));
+        expect(hashes.has('ACC-99999-NOPE')).toBe(false);
+        expect([...hashes].every(([key, hash]) => hash === hashOf(key))).toBe(true);
+        expect(await store.getHashes(unique('other/task'), keys)).toEqual(new Map());
+        expect(await store.getHashes(taskKey, [])).toEqual(new Map());
+      });
+
+      it('replaces the hash of a key written again', async () => {
+        const run = await store.startRun({ templateId: unique('accounts'), mode: 'full' });
+        const taskKey = unique('task');
+        await store.commitPage(page(run.id, taskKey, { written: [{ key: 'K1', hash: 'old' }, { key: 'K2', hash: 'two' }] }));
+        await store.commitPage(page(run.id, taskKey, { written: [{ key: 'K1', hash: 'new' }] }));
+
+        expect(await store.getHashes(taskKey, ['K1', 'K2'])).toEqual(new Map([['K1', 'new'], ['K2', 'two']]));
+      });
+    });
+
+    describe('natural-key index', () => {
+      const holders = (pairs: [string, string | null][]): KeyHolder[] => pairs.map(([id, key]) => ({ id, key }));
+
+      it('finds every key held by two or more records, with its holders', async () => {
+        const scope = unique('accounts');
+        await store.putKeys(scope, holders([['a1', 'K1'], ['a2', 'K1'], ['a3', 'K2'], ['a4', 'K3'], ['a5', 'K3']]));
+        await store.putKeys(scope, holders([['a6', 'K3'], ['a7', null]]));
+
+        expect(sorted(await store.findDuplicateKeys(scope))).toEqual(
+          new Map([
+            ['K1', ['a1', 'a2']],
+            ['K3', ['a4', 'a5', 'a6']],
+          ]),
+        );
+      });
+
+      it('looks only among the given keys when keys are given', async () => {
+        const scope = unique('accounts');
+        await store.putKeys(scope, holders([['a1', 'K1'], ['a2', 'K1'], ['a3', 'K2'], ['a4', 'K3'], ['a5', 'K3']]));
+
+        expect(sorted(await store.findDuplicateKeys(scope, ['K1', 'K2', 'K-missing']))).toEqual(new Map([['K1', ['a1', 'a2']]]));
+        expect(await store.findDuplicateKeys(scope, [])).toEqual(new Map());
+      });
+
+      it('follows records whose key changes or goes away', async () => {
+        const scope = unique('accounts');
+        await store.putKeys(scope, holders([['a1', 'K1'], ['a2', 'K1'], ['a3', 'K2']]));
+
+        await store.putKeys(scope, holders([['a2', 'K2']]));
+        expect(sorted(await store.findDuplicateKeys(scope))).toEqual(new Map([['K2', ['a2', 'a3']]]));
+
+        await store.putKeys(scope, holders([['a3', null], ['a1', 'K2']]));
+        expect(sorted(await store.findDuplicateKeys(scope))).toEqual(new Map([['K2', ['a1', 'a2']]]));
+
+        await store.putKeys(scope, holders([['a1', null], ['a3', null]]));
+        expect(await store.findDuplicateKeys(scope)).toEqual(new Map());
+      });
+
+      it('compares keys exactly as given', async () => {
+        const scope = unique('accounts');
+        await store.putKeys(scope, holders([['a1', 'ACC-1'], ['a2', 'acc-1'], ['a3', 'ACC-1 '], ['a4', ' ACC-1']]));
+        expect(await store.findDuplicateKeys(scope)).toEqual(new Map());
+        expect(await store.findDuplicateKeys(scope, ['ACC-1', 'acc-1'])).toEqual(new Map());
+      });
+
+      it('keeps scopes apart and clears one without touching another', async () => {
+        const [s1, s2] = [unique('accounts'), unique('contacts')];
+        const pairs = holders([['x1', 'K1'], ['x2', 'K1']]);
+        await store.putKeys(s1, pairs);
+        await store.putKeys(s2, pairs);
+        await store.putKeys(s2, holders([['x3', 'K1']]));
+
+        await store.clearKeyIndex(s1);
+
+        expect(await store.findDuplicateKeys(s1)).toEqual(new Map());
+        expect(sorted(await store.findDuplicateKeys(s2))).toEqual(new Map([['K1', ['x1', 'x2', 'x3']]]));
+        await store.putKeys(s1, holders([['x1', 'K1']]));
+        expect(await store.findDuplicateKeys(s1)).toEqual(new Map());
+      });
+
+      it('checks thousands of keys in one call', async () => {
+        const scope = unique('accounts');
+        const single = Array.from({ length: 5_000 }, (_, i) => ({ id: `s${i}`, key: `K${i}` }));
+        const doubled = Array.from({ length: 100 }, (_, i) => [
+          { id: `d${i}a`, key: `D${i}` },
+          { id: `d${i}b`, key: `D${i}` },
+        ]).flat();
+        await store.putKeys(scope, [...single, ...doubled]);
+
+        const asked = [...single.map((h) => h.key), ...Array.from({ length: 100 }, (_, i) => `D${i}`)];
+        const found = await store.findDuplicateKeys(scope, asked);
+
+        expect(found.size).toBe(100);
+        expect(sorted(found).get('D42')).toEqual(['d42a', 'd42b']);
+        expect((await store.findDuplicateKeys(scope, asked.slice(0, 5_050))).size).toBe(50);
+      });
+    });
+
+    describe('number sequences', () => {
+      const render = (counter: number) => `ACC-${String(counter).padStart(5, '0')}-QWERTY`;
+
+      it('starts at start and counts up, one value per owner', async () => {
+        const sequence = unique('account-number');
+        expect(await store.reserveSequenceValue(sequence, 'o1', 1000, render)).toEqual({ value: 'ACC-01000-QWERTY', reused: false });
+        expect(await store.reserveSequenceValue(sequence, 'o2', 1000, render)).toEqual({ value: 'ACC-01001-QWERTY', reused: false });
+        expect(await store.reserveSequenceValue(sequence, 'o3', 1000, render)).toEqual({ value: 'ACC-01002-QWERTY', reused: false });
+      });
+
+      it('jumps to a start above the counter, and ignores one below it', async () => {
+        const sequence = unique('account-number');
+        expect((await store.reserveSequenceValue(sequence, 'o1', 1000, render)).value).toBe('ACC-01000-QWERTY');
+        expect((await store.reserveSequenceValue(sequence, 'o2', 5000, render)).value).toBe('ACC-05000-QWERTY');
+        expect((await store.reserveSequenceValue(sequence, 'o3', 1000, render)).value).toBe('ACC-05001-QWERTY');
+      });
+
+      it('gives an owner back the value it reserved and has not confirmed', async () => {
+        const sequence = unique('account-number');
+        const first = await store.reserveSequenceValue(sequence, 'o1', 1, render);
+
+        expect(await store.reserveSequenceValue(sequence, 'o1', 1, render)).toEqual({ value: first.value, reused: true });
+        expect((await store.reserveSequenceValue(sequence, 'o2', 1, render)).value).toBe('ACC-00002-QWERTY');
+      });
+
+      it('spends a confirmed value: the owner gets a new one next time', async () => {
+        const sequence = unique('account-number');
+        const first = await store.reserveSequenceValue(sequence, 'o1', 1, render);
+        await store.confirmSequenceValue(sequence, 'o1');
+        await store.confirmSequenceValue(sequence, 'o1');
+
+        const next = await store.reserveSequenceValue(sequence, 'o1', 1, render);
+        expect(next).toEqual({ value: 'ACC-00002-QWERTY', reused: false });
+        expect(next.value).not.toBe(first.value);
+      });
+
+      it('refuses to confirm a value that was never reserved', async () => {
+        await expect(store.confirmSequenceValue(unique('account-number'), 'nobody')).rejects.toThrow();
+      });
+
+      it('never hands out the same value twice across 1,000 reservations', async () => {
+        const sequence = unique('account-number');
+        const fresh: string[] = [];
+        for (let batch = 0; batch < 10; batch += 1) {
+          const owners = Array.from({ length: 100 }, (_, i) => `owner-${batch}-${i}`);
+          const reserved = await Promise.all(owners.map((owner) => store.reserveSequenceValue(sequence, owner, 1, render)));
+          fresh.push(...reserved.map((r) => r.value));
+          // Half write back; the other half crash and ask again.
+          await Promise.all(owners.filter((_, i) => i % 2 === 0).map((owner) => store.confirmSequenceValue(sequence, owner)));
+          const again = await Promise.all(owners.map((owner) => store.reserveSequenceValue(sequence, owner, 1, render)));
+          expect(again.filter((r) => r.reused)).toHaveLength(50);
+          fresh.push(...again.filter((r) => !r.reused).map((r) => r.value));
+        }
+
+        expect(fresh).toHaveLength(1_500);
+        expect(new Set(fresh).size).toBe(1_500);
+      });
+
+      it('skips a counter whose rendered value is already taken', async () => {
+        const sequence = unique('account-number');
+        // Two counters render the same text, as two random suffixes may.
+        const clashing = (counter: number) => `ACC-${Math.floor(counter / 2)}`;
+
+        const values = [];
+        for (const owner of ['o1', 'o2', 'o3', 'o4']) {
+          values.push((await store.reserveSequenceValue(sequence, owner, 1000, clashing)).value);
+        }
+
+        expect(values).toEqual(['ACC-500', 'ACC-501', 'ACC-502', 'ACC-503']);
+      });
+
+      it('keeps sequences apart by name', async () => {
+        const [accounts, contacts] = [unique('account-number'), unique('contact-number')];
+        await store.reserveSequenceValue(accounts, 'o1', 1, render);
+        expect(await store.reserveSequenceValue(contacts, 'o1', 1, render)).toEqual({ value: 'ACC-00001-QWERTY', reused: false });
+        expect((await store.reserveSequenceValue(accounts, 'o2', 1, render)).value).toBe('ACC-00002-QWERTY');
+      });
+    });
+
+    describe('page commits are all or nothing', () => {
+      async function committedFirstPage() {
+        const run = await store.startRun({ templateId: unique('accounts'), mode: 'incremental' });
+        const taskKey = unique('accounts/task');
+        await store.commitPage(
+          page(run.id, taskKey, {
+            counts: { read: 10, created: 10 },
+            written: [{ key: 'K0', hash: 'h0' }],
+            checkpoint: { modifiedon: '2024-01-01T00:00:00Z' },
+          }),
+        );
+        const stored = await store.getRun(run.id);
+        if (stored === null) throw new Error('The run vanished');
+        return { run: stored, taskKey };
+      }
+
+      async function expectOnlyFirstPage(run: RunRecord, taskKey: string) {
+        expect(await store.getRun(run.id)).toEqual(run);
+        expect(await store.listFailures(run.id, { limit: 10 })).toEqual([]);
+        expect(await store.getHashes(taskKey, ['K0', 'K1'])).toEqual(new Map([['K0', 'h0']]));
+        expect(await store.getCheckpoint(taskKey)).toEqual({ modifiedon: '2024-01-01T00:00:00Z' });
+      }
+
+      it('stores nothing of a page whose failure row cannot be stored', async () => {
+        const { run, taskKey } = await committedFirstPage();
+        const unstorable = { ...failure('2'), message: null } as unknown as RecordFailure;
+
+        await expect(
+          store.commitPage(
+            page(run.id, taskKey, {
+              counts: { read: 5, failed: 2, updated: 3 },
+              failures: [failure('1'), unstorable],
+              written: [{ key: 'K0', hash: 'h0-new' }, { key: 'K1', hash: 'h1' }],
+              checkpoint: { modifiedon: '2024-02-01T00:00:00Z' },
+            }),
+          ),
+        ).rejects.toThrow();
+
+        await expectOnlyFirstPage(run, taskKey);
+      });
+
+      it('stores nothing of a page whose checkpoint cannot be stored', async () => {
+        const { run, taskKey } = await committedFirstPage();
+        const unstorable = { modifiedon: 10n } as unknown as Checkpoint;
+
+        await expect(
+          store.commitPage(
+            page(run.id, taskKey, {
+              counts: { read: 5, failed: 1 },
+              failures: [failure('1')],
+              written: [{ key: 'K0', hash: 'h0-new' }, { key: 'K1', hash: 'h1' }],
+              checkpoint: unstorable,
+            }),
+          ),
+        ).rejects.toThrow();
+
+        await expectOnlyFirstPage(run, taskKey);
+      });
+    });
+  });
+}

@@ -1,0 +1,54 @@
+import type { EntityTemplate } from '@p2c/core';
+import { accountSchema } from '@p2c/cds';
+import { accountNumberSequence } from '@p2c/sales';
+import { cdsAccountToCustomer, customerNumberFields } from './mappings/cdsAccountToCustomer.js';
+import { salesAccountColumns, salesAccountToCdsAccount } from './mappings/salesAccountToCdsAccount.js';
+import { countryRegionCode } from './transforms/countryRegionCode.js';
+import { streetOf } from './transforms/street.js';
+
+export const ACCOUNTS_TASK_ID = 'Accounts - Account - Customers';
+
+/** Accounts (Sales to Fin and Ops): Sales accounts become F&O customers through the CDS Account. */
+export const accountsTemplate: EntityTemplate = {
+  id: 'accounts',
+  name: 'Accounts (Sales to Fin and Ops)',
+  description: 'Accounts in Sales become Customers in Finance and Operations (Is Externally Maintained = Yes).',
+  preconditions: [],
+  tasks: [
+    {
+      id: ACCOUNTS_TASK_ID,
+      source: {
+        connector: 'dataverse',
+        ref: {
+          entity: 'accounts',
+          key: ['accountnumber'],
+          fields: salesAccountColumns,
+          options: { idField: 'accountid', expand: 'transactioncurrencyid($select=isocurrencycode)' },
+        },
+      },
+      destination: {
+        connector: 'finops',
+        ref: {
+          entity: 'CustomersV3',
+          key: ['dataAreaId', 'CustomerAccount'],
+          fields: cdsAccountToCustomer.fields.map((f) => f.target),
+          options: { numberFields: customerNumberFields },
+        },
+      },
+      canonical: { name: 'CDS Account', schema: accountSchema },
+      sourceToCanonical: salesAccountToCdsAccount,
+      canonicalToDestination: cdsAccountToCustomer,
+      transforms: {
+        CountryRegionCode: countryRegionCode,
+        Address1Street: streetOf('Address1'),
+        Address2Street: streetOf('Address2'),
+      },
+      naturalKey: {
+        sourceField: 'accountnumber',
+        label: 'account number',
+        sequence: accountNumberSequence,
+        rejectDuplicates: true,
+      },
+    },
+  ],
+};

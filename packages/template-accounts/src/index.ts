@@ -1,0 +1,18 @@
+import { CORE_API_VERSION, definePlugin } from '@p2c/core';
+import packageJson from '../package.json' with { type: 'json' };
+import { accountsTemplate } from './accountsTemplate.js';
+
+export { ACCOUNTS_TASK_ID, accountsTemplate } from './accountsTemplate.js';
+export { cdsAccountToCustomer } from './mappings/cdsAccountToCustomer.js';
+export { salesAccountToCdsAccount } from './mappings/salesAccountToCdsAccount.js';
+export { countryRegionCode, toAlpha3 } from './transforms/countryRegionCode.js';
+
+/** The plugin manifest: what the CLI registers. */
+export const accountsPlugin = definePlugin({
+  name: '@p2c/template-accounts',
+  version: packageJson.version,
+  coreApi: `^${CORE_API_VERSION}`,
+  templates: [accountsTemplate],
+});
+
+export default accountsPlugin;

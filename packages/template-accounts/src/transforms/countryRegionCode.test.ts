@@ -1,0 +1,34 @@
+import { RecordError } from '@p2c/core';
+import { describe, expect, it } from 'vitest';
+import { countryRegionCode, toAlpha3 } from './countryRegionCode.js';
+
+const context = { field: 'AddressCountryRegionISOCode', record: {} };
+
+describe('Country region code transform', () => {
+  it.each([
+    ['United States', 'USA'],
+    ['germany', 'DEU'],
+    ['DE', 'DEU'],
+    ['DEU', 'DEU'],
+    ['usa', 'USA'],
+    ['  Netherlands ', 'NLD'],
+    ['Deutschland', 'DEU'],
+    ['Danmark', 'DNK'],
+    ['United Kingdom', 'GBR'],
+  ])('resolves %j to %s', (text, code) => {
+    expect(toAlpha3(text)).toBe(code);
+    expect(countryRegionCode(text, context)).toBe(code);
+  });
+
+  it('leaves a blank country blank, for the default to fill', () => {
+    expect(countryRegionCode('', context)).toBeNull();
+    expect(countryRegionCode(null, context)).toBeNull();
+  });
+
+  it('fails the record naming the value it cannot resolve', () => {
+    expect(() => countryRegionCode('Atlantis', context)).toThrow(RecordError);
+    expect(() => countryRegionCode('Atlantis', context)).toThrow(
+      "AddressCountryRegionISOCode: cannot resolve the country 'Atlantis' to an ISO 3166 code",
+    );
+  });
+});

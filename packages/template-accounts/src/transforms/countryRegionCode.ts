@@ -1,0 +1,44 @@
+import { RecordError, isBlank, type NamedTransform } from '@p2c/core';
+import countries from 'i18n-iso-countries';
+import da from 'i18n-iso-countries/langs/da.json' with { type: 'json' };
+import de from 'i18n-iso-countries/langs/de.json' with { type: 'json' };
+import en from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
+import es from 'i18n-iso-countries/langs/es.json' with { type: 'json' };
+import fr from 'i18n-iso-countries/langs/fr.json' with { type: 'json' };
+import nl from 'i18n-iso-countries/langs/nl.json' with { type: 'json' };
+
+// Country names as people type them in Sales, in the languages of the regions p2c serves first.
+const LANGUAGES = ['en', 'de', 'fr', 'es', 'nl', 'da'] as const;
+for (const locale of [en, de, fr, es, nl, da]) countries.registerLocale(locale);
+
+/** Free-text country (`United States`, `germany`, `DE`, `DEU`) to ISO 3166 alpha-3, or null. */
+export function toAlpha3(text: string): string | null {
+  const value = text.trim();
+  if (/^[A-Za-z]{2,3}$/.test(value)) {
+    const code = countries.toAlpha3(value.toUpperCase());
+    if (code) return code;
+  }
+  for (const language of LANGUAGES) {
+    const code = countries.getAlpha3Code(value, language);
+    if (code) return code;
+  }
+  return null;
+}
+
+/**
+ * The Country region code transform: Sales keeps the country as free text, F&O wants an ISO
+ * 3166 alpha-3 code. A blank country stays blank (the field's default applies after it); one
+ * it cannot resolve fails the record, naming the value.
+ */
+export const countryRegionCode: NamedTransform = (value, { field }) => {
+  if (isBlank(value)) return null;
+  const code = toAlpha3(String(value));
+  if (code === null) {
+    throw new RecordError(`${field}: cannot resolve the country '${String(value)}' to an ISO 3166 code`, {
+      code: 'UNKNOWN_COUNTRY',
+      field,
+      value: String(value),
+    });
+  }
+  return code;
+};

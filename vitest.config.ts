@@ -1,0 +1,3 @@
+import { p2cVitest } from '@p2c/vitest-config';
+
+export default p2cVitest(import.meta.dirname);
