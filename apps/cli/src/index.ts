@@ -1,1 +1,14 @@
-export {};
+export { runCli, buildProgram, VERSION, type RunCliOptions } from './cli/runCli.js';
+export type { CliEnvironment, TextSink } from './cli/Terminal.js';
+export { EXIT, exitCodeOf } from './cli/exitCodes.js';
+
+export { configSchema, type ConfigFile, type ConnectionConfig, type ConnectionName } from './config/configSchema.js';
+export { loadConfig, DEFAULT_CONFIG_FILE } from './config/loadConfig.js';
+export type { P2cConfig } from './config/P2cConfig.js';
+export { starterConfig, SECRET_ENV, type StarterConfigOptions } from './config/starterConfig.js';
+
+export { buildContainer, provideConfig, type ContainerInput } from './container/buildContainer.js';
+export { CLI } from './container/identifiers.js';
+export { INSTALLED_PLUGINS } from './container/installedPlugins.js';
+
+export { generateDemoAccounts, DEMO_SEED, type DemoAccount, type DemoAccountStats } from './demo/generateDemoAccounts.js';

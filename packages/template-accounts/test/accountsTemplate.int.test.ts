@@ -91,7 +91,7 @@ describe('Accounts (Sales to Fin and Ops) through the emulators', () => {
     const net60 = anAccount().with({ paymenttermscode: 4 }).build();
     const h = await harness({
       sales: { accounts: [net30, net60] },
-      finops: { paymentTerms: [{ dataAreaId: 'usmf', PaymentTermsName: 'Net30' }] },
+      finops: { paymentTerms: [{ dataAreaId: 'usmf', Name: 'Net30' }] },
     });
 
     const run = await h.run({ settings: { valueMaps: { PaymentTerms: { 'Net 30': 'Net30' } } } });
@@ -120,7 +120,7 @@ describe('Accounts (Sales to Fin and Ops) through the emulators', () => {
     const rejected = anAccount().with({ paymenttermscode: 4 }).build();
     const h = await harness({
       sales: { accounts: [good, rejected] },
-      finops: { paymentTerms: [{ dataAreaId: 'usmf', PaymentTermsName: 'Net30' }] },
+      finops: { paymentTerms: [{ dataAreaId: 'usmf', Name: 'Net30' }] },
     });
 
     const run = await h.run({ settings: { valueMaps: { PaymentTerms: { 'Net 30': 'Net30', 'Net 60': 'N60' } } } });

@@ -35,7 +35,8 @@ export class Terminal {
   }
 
   get stderrColumns(): number {
-    return this.environment.stderr.columns ?? 100;
+    // A pseudo-terminal may report 0 columns.
+    return this.environment.stderr.columns || 100;
   }
 
   out(text: string): void {

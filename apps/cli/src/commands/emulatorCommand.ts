@@ -1,4 +1,7 @@
-import { DEFAULT_CREDENTIALS, loadSeedFile, startEmulatorServer } from '@p2c/emulator';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ConfigError } from '@p2c/core';
+import { DEFAULT_CREDENTIALS, EmulatorSeedError, loadSeedFile, startEmulatorServer, type EmulatorSeed } from '@p2c/emulator';
 import { Command } from 'commander';
 import type { CommandContext, CommonOptions } from '../cli/CommandContext.js';
 import { withCommonOptions } from '../cli/commonOptions.js';
@@ -21,7 +24,7 @@ export function emulatorCommand(context: CommandContext): Command {
     .option('--host <host>', 'the address to listen on', '127.0.0.1')
     .option('--seed <file>', 'a seed file (JSON) with the data to start with')
     .action(async (options: EmulatorOptions) => {
-      const seed = options.seed === undefined ? undefined : await loadSeedFile(options.seed);
+      const seed = options.seed === undefined ? undefined : await readSeed(resolve(context.environment.cwd, options.seed), options.seed);
       const server = await startEmulatorServer({
         port: options.port,
         host: options.host,
@@ -42,4 +45,15 @@ export function emulatorCommand(context: CommandContext): Command {
       context.terminal.err(`${signal}: stopping the emulator\n`);
       await server.close();
     });
+}
+
+/** A seed file that is missing or wrong is a usage error (exit 3), like a wrong config. */
+async function readSeed(path: string, shown: string): Promise<EmulatorSeed> {
+  if (!existsSync(path)) throw new ConfigError(`--seed: no file at ${shown}`, { code: 'SEED_MISSING' });
+  try {
+    return await loadSeedFile(path);
+  } catch (error) {
+    if (error instanceof EmulatorSeedError) throw new ConfigError(error.message, { code: 'SEED_INVALID' });
+    throw error;
+  }
 }

@@ -34,8 +34,10 @@ export async function init(context: CommandContext, options: InitOptions): Promi
   }
   if (options.emulator === undefined) {
     write(file, starterConfig());
-    context.terminal.out(`Wrote ${shown}. Edit the connections, then export the secrets it names:\n`);
-    context.terminal.out(`  export ${SECRET_ENV.sales}=...\n  export ${SECRET_ENV.finops}=...\n`);
+    context.terminal.out(
+      `Wrote ${shown}. Edit its connections, then put each app registration's client secret in the\n` +
+        `environment variables it names: ${SECRET_ENV.sales} and ${SECRET_ENV.finops}.\n`,
+    );
     return;
   }
   const url = emulatorUrl(options.emulator);

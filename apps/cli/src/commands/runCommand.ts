@@ -1,6 +1,6 @@
 import { P2C, type EntityTemplate, type RunSummary, type SyncRunner, type TemplateRegistry } from '@p2c/core';
 import { Command } from 'commander';
-import type { CommandContext, CommonOptions } from '../cli/CommandContext.js';
+import type { CommandContext, CommonOptions, Session } from '../cli/CommandContext.js';
 import { withCommonOptions } from '../cli/commonOptions.js';
 import { exitCodeOf } from '../cli/exitCodes.js';
 import { ProgressReporter } from '../output/ProgressReporter.js';
@@ -39,7 +39,7 @@ export async function runTemplate(context: CommandContext, templateName: string,
 
 export async function runWithProgress(
   context: CommandContext,
-  session: ReturnType<CommandContext['session']>,
+  session: Session,
   templateName: string,
   options: { full?: boolean; dryRun?: boolean; json?: boolean },
 ): Promise<RunSummary> {

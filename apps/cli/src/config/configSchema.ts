@@ -59,7 +59,7 @@ function connectionSchema(example: string) {
           }
           return `unknown setting ${issue.keys.map((k) => `'${k}'`).join(', ')}; allowed: url, tenantId, clientId, clientSecretEnv, authorityHost, ca`;
         }
-        return issue.input === undefined
+        return issue.input === undefined || issue.input === null
           ? `required: the connection (url, tenantId, clientId, clientSecretEnv); run 'p2c init' for a starter config`
           : 'expected a mapping with url, tenantId, clientId, clientSecretEnv';
       },
@@ -91,7 +91,14 @@ export const configSchema = z.strictObject(
     state: z
       .strictObject(
         { sqlite: requiredText('the path of the SQLite state file (e.g. ./.p2c/state.db)') },
-        { error: (issue) => (issue.code === 'unrecognized_keys' ? "unknown state store; use 'sqlite: ./.p2c/state.db'" : "required: the state store, e.g. 'sqlite: ./.p2c/state.db'") },
+        {
+          error: (issue) => {
+            if (issue.code === 'unrecognized_keys') return "unknown state store; use 'sqlite: ./.p2c/state.db'";
+            return issue.input === undefined
+              ? "required: the state store, e.g. 'sqlite: ./.p2c/state.db'"
+              : "expected a mapping, e.g. 'sqlite: ./.p2c/state.db'";
+          },
+        },
       ),
     connections: z.strictObject(
       {
@@ -107,7 +114,10 @@ export const configSchema = z.strictObject(
     ),
     organizations: z
       .record(z.string(), requiredText('the F&O legal entity (dataAreaId), e.g. usmf'), {
-        error: "required: the organization map, CDS organization -> F&O legal entity (e.g. 'ORG001: usmf')",
+        error: (issue) =>
+          issue.input === undefined
+            ? "required: the organization map, CDS organization -> F&O legal entity (e.g. 'ORG001: usmf')"
+            : "expected a mapping of CDS organization -> F&O legal entity (e.g. 'ORG001: usmf')",
       })
       .refine((map) => Object.keys(map).length > 0, {
         error: "must map at least one CDS organization to an F&O legal entity (e.g. 'ORG001: usmf')",

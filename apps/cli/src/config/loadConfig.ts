@@ -29,6 +29,9 @@ export function loadConfig(file: string, templates: TemplateRegistry, cwd = proc
   if (yamlError) {
     throw new ConfigError(`${shown}: not valid YAML: ${yamlError.message.split('\n')[0]}`, { code: 'CONFIG_YAML' });
   }
+  if (document.contents === null) {
+    throw new ConfigError(`${shown} is empty. Run 'p2c init --force' to write a starter config.`, { code: 'CONFIG_EMPTY' });
+  }
   const parsed = configSchema.safeParse(document.toJS() ?? undefined, {
     error: (issue) => describeIssue(issue),
   });

@@ -1,5 +1,5 @@
 import { ConfigError, type Connector, type ConnectorRegistry } from '@p2c/core';
-import { inject, injectable } from 'inversify';
+import { decorate, inject, injectable } from 'inversify';
 import { CONNECTION_OF_KIND } from '../config/P2cConfig.js';
 import { CLI } from './identifiers.js';
 
@@ -9,11 +9,10 @@ export type ConnectorResolver = (kind: string) => Connector;
  * The configured connections by kind. Each is built the first time a task asks for it, so a
  * missing secret only matters to the commands that talk to that system.
  */
-@injectable()
 export class ContainerConnectorRegistry implements ConnectorRegistry {
   readonly #built = new Map<string, Connector>();
 
-  constructor(@inject(CLI.ConnectorResolver) private readonly resolve: ConnectorResolver) {}
+  constructor(private readonly resolve: ConnectorResolver) {}
 
   get(kind: string): Connector {
     const built = this.#built.get(kind);
@@ -29,3 +28,9 @@ export class ContainerConnectorRegistry implements ConnectorRegistry {
     return connector;
   }
 }
+
+// `decorate` rather than decorator syntax: `pnpm p2c` runs the sources through tsx from the repo
+// root, where no tsconfig turns on experimentalDecorators. The injection stays explicit either
+// way, as it must: esbuild emits no decorator metadata.
+decorate(injectable(), ContainerConnectorRegistry);
+decorate(inject(CLI.ConnectorResolver), ContainerConnectorRegistry, 0);

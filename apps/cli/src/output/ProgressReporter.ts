@@ -66,24 +66,38 @@ export class ProgressReporter {
 
 export function describe(event: ProgressEvent, tty: boolean, columns: number): string {
   if (event.phase === 'scan') {
-    return fit(`${event.taskId}  checking keys for duplicates: ${formatCount(event.scanned)} scanned`, columns);
+    return fit([`${event.taskId}  checking keys for duplicates: ${formatCount(event.scanned)} scanned`], columns);
   }
   const { counts, total } = event;
-  const done = counts.read;
-  const tally = `created ${formatCount(counts.created)}  updated ${formatCount(counts.updated)}  unchanged ${formatCount(counts.unchanged)}  failed ${formatCount(counts.failed)}`;
+  const full = `created ${formatCount(counts.created)}  updated ${formatCount(counts.updated)}  unchanged ${formatCount(counts.unchanged)}  failed ${formatCount(counts.failed)}`;
+  const short = `${formatCount(counts.created + counts.updated)} written  ${formatCount(counts.failed)} failed`;
   if (total === null || total === 0) {
-    return fit(`${event.taskId}  ${formatCount(done)} read  ${tally}`, columns);
+    const read = `${formatCount(counts.read)} read`;
+    return fit([`${event.taskId}  ${read}  ${full}`, `${event.taskId}  ${read}  ${short}`, `${read}  ${short}`], columns);
   }
-  const ratio = Math.min(1, done / total);
+  const ratio = Math.min(1, counts.read / total);
   const percent = `${String(Math.floor(ratio * 100)).padStart(3)}%`;
+  const position = `${formatCount(counts.read)}/${formatCount(total)}`;
+  if (!tty) return `${event.taskId}  ${percent} ${position}  ${full}`;
   const filled = Math.round(ratio * BAR_WIDTH);
-  const bar = tty ? `${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)}` : '';
-  const position = `${formatCount(done)}/${formatCount(total)}`;
-  return fit(tty ? `${event.taskId} ${bar} ${percent} ${position}  ${tally}` : `${event.taskId}  ${percent} ${position}  ${tally}`, columns);
+  const bar = `${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)}`;
+  // The widest line that fits the terminal: the bar keeps its place, details give way.
+  return fit(
+    [
+      `${event.taskId} ${bar} ${percent} ${position}  ${full}`,
+      `${event.taskId} ${bar} ${percent} ${position}  ${short}`,
+      `${bar} ${percent} ${position}  ${short}`,
+      `${bar} ${percent}`,
+    ],
+    columns,
+  );
 }
 
 /** A redrawn line must not wrap, or `\r` no longer returns to its start. */
-function fit(line: string, columns: number): string {
+function fit(candidates: readonly string[], columns: number): string {
   const max = Math.max(20, columns - 1);
-  return line.length <= max ? line : `${line.slice(0, max - 1)}…`;
+  const fitting = candidates.find((line) => line.length <= max);
+  if (fitting) return fitting;
+  const last = candidates[candidates.length - 1]!;
+  return last.length <= max ? last : `${last.slice(0, max - 1)}…`;
 }

@@ -19,17 +19,24 @@ export function renderSummary(summary: RunSummary, keyLabel: string): string {
   const { counts } = summary;
   const dry = summary.dryRun;
   const title = `${summary.templateName}: ${summary.mode} run${dry ? ' (dry run: nothing was written)' : ''}`;
+  const numbers: [string, number][] = [
+    ['Read', counts.read],
+    [dry ? 'Would create' : 'Created', counts.created],
+    [dry ? 'Would update' : 'Updated', counts.updated],
+    ['Unchanged', counts.unchanged],
+    ['Failed', counts.failed],
+    [`${capitalize(keyLabel)}s ${dry ? 'to generate' : 'generated'}`, counts.keysGenerated],
+  ];
+  const width = Math.max(...numbers.map(([, n]) => formatCount(n).length));
   const pairs: [string, string][] = [
-    ['Read', formatCount(counts.read)],
-    [dry ? 'Would create' : 'Created', formatCount(counts.created)],
-    [dry ? 'Would update' : 'Updated', formatCount(counts.updated)],
-    ['Unchanged', formatCount(counts.unchanged)],
-    ['Failed', formatCount(counts.failed)],
-    [`${capitalize(keyLabel)}s ${dry ? 'to generate' : 'generated'}`, formatCount(counts.keysGenerated)],
+    ...numbers.map(([label, n]): [string, string] => [label, formatCount(n).padStart(width)]),
     ['Time taken', formatDuration(summary.durationMs)],
     ['Status', `${summary.status} (${OUTCOME_MEANING[summary.status]})`],
   ];
-  if (summary.runId) pairs.push(['Run', `${shortId(summary.runId)}  ('p2c history ${shortId(summary.runId)}' lists every failure)`]);
+  if (summary.runId) {
+    const id = shortId(summary.runId);
+    pairs.push(['Run', `${id}  ('p2c history ${id}' ${counts.failed > 0 ? 'lists every failure' : 'shows it again'})`]);
+  }
   let text = `\n${title}\n${indent(renderPairs(pairs))}`;
   if (summary.message) text += `\nStopped: ${summary.message}\n`;
   if (summary.failures.length > 0) {
@@ -50,7 +57,7 @@ export function renderSummary(summary: RunSummary, keyLabel: string): string {
 
 export function renderFailures(failures: readonly RecordFailure[]): string {
   return renderTable(
-    [{ header: 'KEY' }, { header: 'CODE' }, { header: 'MESSAGE', maxWidth: 160 }],
+    [{ header: 'KEY' }, { header: 'CODE' }, { header: 'MESSAGE' }],
     failures.map((f) => [f.key ?? `(none) ${f.sourceId}`, f.code, f.message]),
   );
 }

@@ -16,7 +16,9 @@ export function renderTable(columns: readonly Column[], rows: readonly (readonly
       .map((cell, i) => (columns[i]!.align === 'right' ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
       .join('  ')
       .trimEnd();
-  return [line(columns.map((c) => c.header)), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n') + '\n';
+  // The last column may hold long text; its rule stops at a modest width.
+  const rule = widths.map((w, i) => '-'.repeat(i === widths.length - 1 ? Math.min(w, Math.max(columns[i]!.header.length, 40)) : w));
+  return [line(columns.map((c) => c.header)), line(rule), ...cells.map(line)].join('\n') + '\n';
 }
 
 /** Label / value pairs, labels padded to one width. */

@@ -16,6 +16,11 @@ describe('CDS Account', () => {
     expect(result.error!.issues.find((i) => i.path[0] === 'AccountNumber')!.message).toBe('an account needs an account number');
   });
 
+  it('says what is missing when a mapping left a required field blank', () => {
+    const result = accountSchema.safeParse({ AccountNumber: 'ACC-1', Name: null, Organization_OrganizationId: 'ORG001' });
+    expect(result.error!.issues[0]!.message).toBe('an account needs a name');
+  });
+
   it('lists its fields', () => {
     expect(accountFields).toContain('Organization_OrganizationId');
     expect(accountFields).toContain('Address2_Country');

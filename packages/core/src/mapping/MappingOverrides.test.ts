@@ -93,6 +93,21 @@ describe('withOverrides', () => {
     },
   );
 
+  it('sets a field that both legs produce in the leg nearest the destination only', () => {
+    const toCanonical: Mapping = {
+      name: 'Source > CDS',
+      fields: [{ target: 'PaymentTerms', source: 'paymenttermscode', transforms: [{ transformType: 'ValueMap', valueMap: { '1': 'Net 30' } }] }],
+    };
+    const [canonical, destination] = withOverrides(
+      [toCanonical, toDestination],
+      overrides({ valueMaps: { PaymentTerms: { 'Net 30': 'Net30' } }, defaults: { PaymentTerms: 'Net10' } }),
+      WHERE,
+    );
+    expect(canonical).toEqual(toCanonical);
+    const value = mapOne(destination!, mapOne(canonical!, { paymenttermscode: 1 }));
+    expect(value).toMatchObject({ PaymentTerms: 'Net30' });
+  });
+
   it('accepts a field produced by either leg of a task', () => {
     const toCanonical: Mapping = { name: 'Source > CDS', fields: [{ target: 'Organization_OrganizationId' }] };
     const [canonical] = withOverrides(

@@ -27,7 +27,6 @@ describe('RecordMapper', () => {
         CustomerAccount: 'ACC-01000-BVRCPS',
         OrganizationName: 'Contoso',
         dataAreaId: 'usmf',
-        PaymentTermsId: null,
         AddressCountryRegionISOCode: 'DEU',
         CustomerGroupId: '10',
       },
@@ -62,18 +61,23 @@ describe('RecordMapper', () => {
   it("applies the configuration's defaults and value maps", () => {
     const mapper = mapperWith({
       defaults: { Organization_OrganizationId: 'ORG002', CustomerGroupId: '30' },
-      valueMaps: { PaymentTerms: { '1': 'Net30', '': 'Net10' } },
+      valueMaps: { PaymentTerms: { 'Net 30': 'Net30', '': 'Net10' } },
     });
     expect(mapper.map(contoso)).toMatchObject({
       ok: true,
-      row: { dataAreaId: 'demf', CustomerGroupId: '30', PaymentTermsId: 'Net30' },
+      row: { dataAreaId: 'demf', CustomerGroupId: '30', PaymentTerms: 'Net30' },
     });
-    expect(mapper.map({ ...contoso, paymenttermscode: null })).toMatchObject({ ok: true, row: { PaymentTermsId: 'Net10' } });
-    const strict = mapperWith({ valueMaps: { PaymentTerms: { '1': 'Net30' } } });
-    expect(errorOf(strict.map({ ...contoso, paymenttermscode: 4 }))).toMatchObject({
+    expect(mapper.map({ ...contoso, paymenttermscode: null })).toMatchObject({ ok: true, row: { PaymentTerms: 'Net10' } });
+  });
+
+  it('applies a value map for a field both legs produce to the destination leg, against the canonical value', () => {
+    const mapper = mapperWith({ valueMaps: { PaymentTerms: { 'Net 30': 'Net30' } } });
+    expect(mapper.map(contoso)).toMatchObject({ ok: true, row: { PaymentTerms: 'Net30' } });
+    expect(errorOf(mapper.map({ ...contoso, paymenttermscode: 3 }))).toMatchObject({
       code: 'VALUE_MAP_MISS',
       field: 'PaymentTerms',
-      value: '4',
+      value: 'Net 45',
+      message: "PaymentTerms: no value map entry for 'Net 45'",
     });
   });
 
@@ -81,5 +85,12 @@ describe('RecordMapper', () => {
     const error = thrownBy(() => mapperWith({ valueMaps: { PaymentTerm: { '1': 'Net30' } } }));
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as Error).message).toMatch(new RegExp(`^${WHERE}\\.valueMaps\\.PaymentTerm: `));
+  });
+
+  it('refuses, when built, a mapping whose transform nothing provides', () => {
+    const task = anAccountsTask({ transforms: {} });
+    const error = thrownBy(() => new RecordMapper(task, mappingOverridesSchema.parse({}), { ORG001: 'usmf' }, WHERE));
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toContain("transform 'CountryRegionCode', which nothing provides");
   });
 });

@@ -1,4 +1,4 @@
-import { RecordError } from '../errors/index.js';
+import { ConfigError, RecordError } from '../errors/index.js';
 import { applyMapping, withOverrides, type Mapping, type MappedRecord, type NamedTransform } from '../mapping/index.js';
 import type { TaskDefinition } from '../templates/index.js';
 import { legalEntityTransform } from './legalEntityTransform.js';
@@ -29,6 +29,19 @@ export class RecordMapper {
     this.#toCanonical = toCanonical!;
     this.#toDestination = toDestination!;
     this.#transforms = { LegalEntity: legalEntityTransform(organizations), ...task.transforms };
+    // A transform nothing provides is the template's fault: say so before any record is read.
+    for (const mapping of [this.#toCanonical, this.#toDestination]) {
+      for (const field of mapping.fields) {
+        for (const transform of field.transforms ?? []) {
+          if (transform.transformType === 'Function' && !this.#transforms[transform.name]) {
+            throw new ConfigError(
+              `Task '${task.id}': ${mapping.name} maps ${field.target} with transform '${transform.name}', which nothing provides`,
+              { code: 'UNKNOWN_TRANSFORM' },
+            );
+          }
+        }
+      }
+    }
   }
 
   map(source: Readonly<Record<string, unknown>>): MapOutcome {

@@ -51,7 +51,12 @@ export function anAccountsTask(changes: Partial<TaskDefinition> = {}): TaskDefin
         { target: 'AccountNumber', source: 'accountnumber' },
         { target: 'Name', source: 'name' },
         { target: 'Organization_OrganizationId', transforms: [{ transformType: 'Default', value: 'ORG001' }] },
-        { target: 'PaymentTerms', source: 'paymenttermscode', onlyWithValueMap: true },
+        // Option sets travel as their labels, which is what users write value maps against.
+        {
+          target: 'PaymentTerms',
+          source: 'paymenttermscode',
+          transforms: [{ transformType: 'ValueMap', valueMap: { '1': 'Net 30', '3': 'Net 45', '': '' } }],
+        },
         { target: 'Country', source: 'address1_country' },
       ],
     },
@@ -61,7 +66,7 @@ export function anAccountsTask(changes: Partial<TaskDefinition> = {}): TaskDefin
         { target: 'CustomerAccount', source: 'AccountNumber' },
         { target: 'OrganizationName', source: 'Name' },
         { target: 'dataAreaId', source: 'Organization_OrganizationId', transforms: [{ transformType: 'Function', name: 'LegalEntity' }] },
-        { target: 'PaymentTermsId', source: 'PaymentTerms' },
+        { target: 'PaymentTerms', source: 'PaymentTerms', onlyWithValueMap: true },
         {
           target: 'AddressCountryRegionISOCode',
           source: 'Country',

@@ -4,7 +4,6 @@ import type { RowShape } from './formatAccount.js';
 /** What the Web API's query code needs to know about one entity set. */
 export interface DataverseEntitySet<Row> {
   readonly name: string;
-  readonly logicalName: string;
   readonly model: EntityModel;
   readonly primaryKey: string;
   readonly reader: RowReader<Row>;

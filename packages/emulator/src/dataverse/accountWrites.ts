@@ -12,6 +12,11 @@ export interface WriteOptions {
   readonly enforceUniqueNumber: boolean;
   /** Keep createdon/modifiedon/versionnumber given in the changes (seeds and tests only). */
   readonly keepSystemColumns?: boolean;
+  /**
+   * Accept a row without a name. The Web API's required-name check is the emulator's (see
+   * the README); seeds and `sales.accounts.insert` may still create nameless rows.
+   */
+  readonly allowNameless?: boolean;
 }
 
 function emptyAccount(id: string): DataverseAccount {
@@ -56,7 +61,7 @@ function emptyAccount(id: string): DataverseAccount {
 }
 
 function checkRow(store: DataverseStore, row: DataverseAccount, options: WriteOptions): void {
-  if (row.name === null || row.name.trim() === '') throw dataverseFaults.required('name');
+  if (!options.allowNameless && (row.name === null || row.name.trim() === '')) throw dataverseFaults.required('name');
   if (options.enforceUniqueNumber && row.accountnumber !== null) {
     const clash = store.accountsByNumber(row.accountnumber).some((other) => other.accountid !== row.accountid);
     if (clash) throw dataverseFaults.duplicateAccountNumber();

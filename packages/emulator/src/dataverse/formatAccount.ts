@@ -37,7 +37,8 @@ function formattedValue(
   switch (definition.kind) {
     case 'picklist':
     case 'state':
-      return definition.options?.[value as number];
+      // An organization's own option values have no label here: show the value itself.
+      return definition.options?.[value as number] ?? String(value);
     case 'boolean':
       return value ? 'Yes' : 'No';
     case 'integer':

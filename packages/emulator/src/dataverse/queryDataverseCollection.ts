@@ -5,7 +5,8 @@ import { parseExpand } from '../odata/parseExpand.js';
 import { parseOrderBy, rowComparator, type OrderByItem } from '../odata/parseOrderBy.js';
 import { parsePrefer, requestedPageSize } from '../odata/parsePrefer.js';
 import { parseSelect } from '../odata/parseSelect.js';
-import { buildQuery, jsonResponse } from '../http/jsonResponse.js';
+import { jsonResponse } from '../http/jsonResponse.js';
+import { buildQuery } from '../odata/buildQuery.js';
 import { contextFragment, type DataverseEntitySet } from './DataverseEntitySet.js';
 import { dataverseFaults } from './DataverseFault.js';
 import type { RowShape } from './formatAccount.js';
@@ -60,7 +61,7 @@ function readSkipToken(token: string): PagingCookie {
 }
 
 /**
- * GET on a Dataverse collection: `$filter`, `$orderby`, `$select`, `$expand`, `$top`,
+ * GET on a Dataverse collection (or its `/$count`, which stops at 5000 too): `$filter`, `$orderby`, `$select`, `$expand`, `$top`,
  * `$count`, and server-driven paging with `Prefer: odata.maxpagesize` whose next link carries
  * a paging cookie in `$skiptoken` (keyset paging on the sort keys, as Dataverse's cookie is).
  */
@@ -69,6 +70,7 @@ export function queryDataverseCollection<Row>(
   url: URL,
   set: DataverseEntitySet<Row>,
   serviceRoot: string,
+  countOnly = false,
 ): Response {
   let filter: ((row: Row) => boolean) | undefined;
   let orderBy: OrderByItem[] = [];
@@ -92,6 +94,12 @@ export function queryDataverseCollection<Row>(
 
   const compare = rowComparator(orderBy, [set.primaryKey], set.reader);
   const matching = set.rows().filter((row) => filter?.(row) ?? true);
+  if (countOnly) {
+    return new Response(String(Math.min(matching.length, COUNT_LIMIT)), {
+      status: 200,
+      headers: { 'Content-Type': 'text/plain', 'OData-Version': '4.0' },
+    });
+  }
   matching.sort(compare);
 
   const preferences = parsePrefer(request.headers.get('prefer'));

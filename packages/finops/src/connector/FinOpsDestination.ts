@@ -17,7 +17,8 @@ type Operation = { request: WriteRequest; action: 'create' | 'update' };
  * An F&O data entity written as upserts by its natural key. F&O has no documented OData
  * upsert, so for keys the state store does not know yet one read per chunk of keys finds which
  * rows exist (and whether they already hold the values); then creates are POSTed and updates
- * PATCHed in one `$batch`, each in its own change set so one rejected record fails alone.
+ * PATCHed in one `$batch`, each in its own change set, with `odata.continue-on-error`, so one
+ * rejected record fails alone.
  */
 export class FinOpsDestination implements RecordDestination {
   readonly entity: string;
@@ -66,7 +67,10 @@ export class FinOpsDestination implements RecordDestination {
 
   async #apply(operations: Operation[]): Promise<WriteOutcome[]> {
     if (operations.length === 0) return [];
-    const results = await this.client.batch(operations.map((op) => ({ changeset: [this.#requestFor(op)] })));
+    const results = await this.client.batch(
+      operations.map((op) => ({ changeset: [this.#requestFor(op)] })),
+      { continueOnError: true },
+    );
     const outcomes: WriteOutcome[] = [];
     const retries: Operation[] = [];
     for (const [index, op] of operations.entries()) {
@@ -79,7 +83,10 @@ export class FinOpsDestination implements RecordDestination {
       outcomes.push(this.#outcomeOf(op, result));
     }
     if (retries.length > 0) {
-      const again = await this.client.batch(retries.map((op) => ({ changeset: [this.#requestFor(op)] })));
+      const again = await this.client.batch(
+        retries.map((op) => ({ changeset: [this.#requestFor(op)] })),
+        { continueOnError: true },
+      );
       retries.forEach((op, index) => outcomes.push(this.#outcomeOf(op, again[index])));
     }
     return outcomes;

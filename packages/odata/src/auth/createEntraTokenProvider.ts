@@ -24,6 +24,17 @@ export type EntraTokenProviderOptions = z.input<typeof EntraOptions>;
 const TRANSIENT_CODES = new Set(['network_error', 'temporarily_unavailable', 'server_error', 'request_timeout']);
 
 /**
+ * @azure/identity reports every failure as `<code>: <details>`. After a 429 or 5xx from the token
+ * endpoint, MSAL answers repeats itself, without a request, until the Retry-After (60 s when none)
+ * has passed; those replays read `<numeric AADSTS codes, or nothing>: <description>`.
+ */
+function isTransient(detail: string): boolean {
+  const oauthCode = /^([a-z_]+):/.exec(detail)?.[1];
+  if (oauthCode !== undefined) return TRANSIENT_CODES.has(oauthCode);
+  return /^[\d ]*:/.test(detail);
+}
+
+/**
  * Client-credentials tokens from Microsoft Entra ID, through @azure/identity's
  * ClientSecretCredential (which caches and renews them).
  *
@@ -66,12 +77,9 @@ export function createEntraTokenProvider(options: EntraTokenProviderOptions): To
         return token.token;
       } catch (error) {
         const detail = redact(error instanceof Error ? error.message : String(error), [clientSecret]);
-        const oauthCode = /^([a-z_]+):/.exec(detail)?.[1];
         const message = `Microsoft Entra ID gave no token for client ${clientId} in tenant ${tenantId}: ${detail}`;
         // The original error is left out on purpose: it carries request options we cannot vouch for.
-        if (oauthCode !== undefined && TRANSIENT_CODES.has(oauthCode)) {
-          throw new TransientError(message, { code: 'ENTRA_UNAVAILABLE' });
-        }
+        if (isTransient(detail)) throw new TransientError(message, { code: 'ENTRA_UNAVAILABLE' });
         throw new FatalError(message, { code: 'ENTRA_AUTH_FAILED' });
       }
     },

@@ -2,7 +2,7 @@ import { ConfigError, FatalError, isP2cError, type P2cError } from '@p2c/core';
 import { encodeBatch } from '../batch/encodeBatch.js';
 import { decodeBatchResponse } from '../batch/decodeBatchResponse.js';
 import { matchBatchResults } from '../batch/matchBatchResults.js';
-import type { BatchItemResult, BatchPart } from '../batch/BatchPart.js';
+import type { BatchItemResult, BatchPart, DecodedBatchItem } from '../batch/BatchPart.js';
 import { ODataError } from '../errors/ODataError.js';
 import { errorFromResponse } from '../errors/errorFromResponse.js';
 import { redact } from '../errors/redact.js';
@@ -169,7 +169,7 @@ export class ODataClient {
     const url = `${this.#base}/$batch`;
     const response = await this.#send('POST', url, { headers, body, acceptMultipart: true });
     const responseType = response.headers.get('content-type') ?? '';
-    let items;
+    let items: DecodedBatchItem[];
     try {
       items = decodeBatchResponse(response.bodyText, responseType);
     } catch (error) {

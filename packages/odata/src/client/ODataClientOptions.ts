@@ -14,6 +14,32 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = Object.freeze({ maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 30_000 });
 
+/** Bounds of the client's adaptive concurrency: how many requests it has in flight at once. */
+export interface ConcurrencyLimits {
+  /** Where the limit starts. */
+  initial: number;
+  /** The limit never goes below this, however often the service throttles. */
+  min: number;
+  /** The limit never ramps above this (Dataverse and F&O allow 52 concurrent requests per user). */
+  max: number;
+}
+
+export const DEFAULT_CONCURRENCY: ConcurrencyLimits = Object.freeze({ initial: 4, min: 1, max: 16 });
+
+/** Counters since the client was made, plus its current concurrency. */
+export interface ODataClientStats {
+  /** HTTP requests actually sent, retries included. */
+  requests: number;
+  /** Failed attempts that were tried again. */
+  retries: number;
+  /** 429 answers received. */
+  throttled: number;
+  /** The current concurrency limit. */
+  concurrency: number;
+  /** Requests holding a slot now. */
+  inFlight: number;
+}
+
 export interface ODataClientOptions {
   /** e.g. `https://org.crm.dynamics.com/api/data/v9.2` or `https://env.operations.dynamics.com/data`. */
   serviceUrl: string;
@@ -23,7 +49,12 @@ export interface ODataClientOptions {
   /** Added to every request, e.g. `OData-Version: 4.0`, `OData-MaxVersion: 4.0`. */
   headers?: Record<string, string>;
   retry?: Partial<RetryPolicy>;
-  /** Injectable for tests. */
+  /**
+   * Adaptive concurrency (default initial 4, min 1, max 16): halved on a 429, raised by one after
+   * `limit` requests in a row without one. Unset values adapt to set ones (`{ max: 2 }` starts at 2).
+   */
+  concurrency?: Partial<ConcurrencyLimits>;
+  /** Every wait (back-off, and the hold after a 429) goes through it; injectable for tests. */
   sleep?: (ms: number) => Promise<void>;
   /** Source of randomness for back-off jitter, in [0, 1); injectable for tests. Default Math.random. */
   random?: () => number;

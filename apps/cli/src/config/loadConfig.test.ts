@@ -1,0 +1,196 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, Redactor, TemplateRegistry } from '@p2c/core';
+import { accountsPlugin } from '@p2c/template-accounts';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseDocument } from 'yaml';
+import { loadConfig } from './loadConfig.js';
+import { readSecret } from './readSecret.js';
+import { starterConfig } from './starterConfig.js';
+
+const TASK = 'Accounts - Account - Customers';
+
+let dir: string;
+let templates: TemplateRegistry;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'p2c-config-'));
+  templates = new TemplateRegistry();
+  templates.register(accountsPlugin);
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Writes the starter config with `edit` applied to its parsed form, and loads it. */
+function loadEdited(edit: (config: Record<string, any>) => void) {
+  const config = parseDocument(starterConfig()).toJS() as Record<string, any>;
+  edit(config);
+  writeFileSync(join(dir, 'p2c.config.yaml'), JSON.stringify(config));
+  return loadConfig('p2c.config.yaml', templates, dir);
+}
+
+function failureOf(run: () => unknown): ConfigError {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return error as ConfigError;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('reads the starter config that init writes, resolving paths against its folder', () => {
+    writeFileSync(join(dir, 'p2c.config.yaml'), starterConfig());
+    const config = loadConfig('p2c.config.yaml', templates, dir);
+    expect(config.statePath).toBe(join(dir, '.p2c', 'state.db'));
+    expect(config.connections.sales.url).toBe('https://contoso.crm.dynamics.com');
+    expect(config.connections.finops.clientSecretEnv).toBe('P2C_FINOPS_CLIENT_SECRET');
+    expect(config.organizations).toEqual({ ORG001: 'usmf' });
+    expect(config.templates['accounts']?.[TASK]).toMatchObject({
+      pageSize: 500,
+      batchSize: 100,
+      defaults: { CustomerGroupId: '10' },
+      valueMaps: { PaymentTerms: { 'Net 30': 'Net30' } },
+    });
+  });
+
+  it("reads init --emulator's config, with its CA path made absolute", () => {
+    const text = starterConfig({
+      salesUrl: 'https://127.0.0.1:8443',
+      finopsUrl: 'https://127.0.0.1:8443',
+      tenantId: 'tenant',
+      clientId: 'client',
+      authorityHost: 'https://127.0.0.1:8443',
+      ca: './.p2c/emulator-ca.pem',
+    });
+    writeFileSync(join(dir, 'p2c.config.yaml'), text);
+    const config = loadConfig(join(dir, 'p2c.config.yaml'), templates, '/');
+    expect(config.connections.sales.authorityHost).toBe('https://127.0.0.1:8443');
+    expect(config.connections.finops.ca).toBe(join(dir, '.p2c', 'emulator-ca.pem'));
+  });
+
+  it('gives tasks without settings no entry (the runner applies the defaults)', () => {
+    const config = loadEdited((c) => delete c['templates']);
+    expect(config.templates).toEqual({});
+  });
+
+  it('says the file is missing and suggests p2c init', () => {
+    const error = failureOf(() => loadConfig('p2c.config.yaml', templates, dir));
+    expect(error.message).toBe("No config file at p2c.config.yaml. Run 'p2c init' to write a starter config there (or pass --config FILE).");
+  });
+
+  it('names the line of a YAML syntax error', () => {
+    writeFileSync(join(dir, 'p2c.config.yaml'), 'state:\n  sqlite: [unclosed\n');
+    const error = failureOf(() => loadConfig('p2c.config.yaml', templates, dir));
+    expect(error.message).toMatch(/^p2c\.config\.yaml: not valid YAML: .*line \d+/);
+  });
+
+  describe('one message naming the field and the fix', () => {
+    const cases: [string, (c: Record<string, any>) => void, string][] = [
+      [
+        'a URL that is not a URL',
+        (c) => (c['connections'].sales.url = 'contoso'),
+        'p2c.config.yaml: connections.sales.url: expected an https URL (e.g. https://contoso.crm.dynamics.com)',
+      ],
+      [
+        'a plain http URL',
+        (c) => (c['connections'].finops.url = 'http://contoso.operations.dynamics.com'),
+        'p2c.config.yaml: connections.finops.url: expected an https URL (e.g. https://contoso.operations.dynamics.com)',
+      ],
+      [
+        'a missing section',
+        (c) => delete c['connections'],
+        "p2c.config.yaml: connections: required: the connections section with 'sales' and 'finops'; run 'p2c init' for a starter config",
+      ],
+      [
+        'a missing connection field',
+        (c) => delete c['connections'].sales.clientId,
+        'p2c.config.yaml: connections.sales.clientId: required: the application (client) id of the app registration',
+      ],
+      [
+        'an unknown template',
+        (c) => (c['templates'].contacts = { tasks: {} }),
+        "p2c.config.yaml: templates.contacts: no installed template 'contacts'; installed: 'accounts' (Accounts (Sales to Fin and Ops))",
+      ],
+      [
+        'an unknown task',
+        (c) => (c['templates'].accounts.tasks = { Contacts: {} }),
+        `p2c.config.yaml: templates.accounts.tasks.Contacts: template 'accounts' has no task 'Contacts'; its tasks: '${TASK}'`,
+      ],
+      [
+        'a page size over the Dataverse maximum',
+        (c) => (c['templates'].accounts.tasks[TASK].pageSize = 10000),
+        `p2c.config.yaml: templates.accounts.tasks.${TASK}.pageSize: must be at most 5000`,
+      ],
+      [
+        'a page size that is not a number',
+        (c) => (c['templates'].accounts.tasks[TASK].pageSize = 'lots'),
+        `p2c.config.yaml: templates.accounts.tasks.${TASK}.pageSize: expected a number, got text 'lots'`,
+      ],
+      [
+        'a misspelt task setting',
+        (c) => (c['templates'].accounts.tasks[TASK].pagesize = 100),
+        `p2c.config.yaml: templates.accounts.tasks.${TASK}: unknown setting 'pagesize'; allowed: pageSize, batchSize, defaults, valueMaps`,
+      ],
+      [
+        'a default for a field no mapping produces',
+        (c) => (c['templates'].accounts.tasks[TASK].defaults = { CustomerGroup: '10' }),
+        `p2c.config.yaml: templates.accounts.tasks.${TASK}.defaults.CustomerGroup: no mapping produces 'CustomerGroup'.`,
+      ],
+      [
+        'an empty organization map',
+        (c) => (c['organizations'] = {}),
+        "p2c.config.yaml: organizations: must map at least one CDS organization to an F&O legal entity (e.g. 'ORG001: usmf')",
+      ],
+      [
+        'an environment variable name that is not one',
+        (c) => (c['connections'].sales.clientSecretEnv = 'my secret'),
+        'p2c.config.yaml: connections.sales.clientSecretEnv: expected the NAME of an environment variable',
+      ],
+    ];
+    it.each(cases)('%s', (_name, edit, expected) => {
+      const error = failureOf(() => loadEdited(edit));
+      expect(error.message.split('\n')).toHaveLength(1);
+      expect(error.message.startsWith(expected)).toBe(true);
+    });
+  });
+
+  it('refuses a secret in the file without repeating it', () => {
+    const error = failureOf(() => loadEdited((c) => (c['connections'].sales.clientSecret = 'hunter2-very-secret')));
+    expect(error.message).toContain('connections.sales: the client secret must not be in the config file');
+    expect(error.message).not.toContain('hunter2');
+  });
+
+  it('lists every problem when there are several, one per line', () => {
+    const error = failureOf(() =>
+      loadEdited((c) => {
+        c['connections'].sales.url = 'nope';
+        c['connections'].finops.tenantId = '';
+      }),
+    );
+    expect(error.message.split('\n')).toEqual([
+      expect.stringContaining('connections.sales.url: expected an https URL'),
+      expect.stringContaining('connections.finops.tenantId: must not be empty'),
+    ]);
+  });
+});
+
+describe('readSecret', () => {
+  it('says which environment variable to export when it is not set', () => {
+    writeFileSync(join(dir, 'p2c.config.yaml'), starterConfig());
+    const config = loadConfig('p2c.config.yaml', templates, dir);
+    const error = failureOf(() => readSecret('sales', config.connections.sales, {}, new Redactor()));
+    expect(error.message).toBe(
+      'connections.sales.clientSecretEnv: environment variable P2C_SALES_CLIENT_SECRET is not set; export it before running',
+    );
+  });
+
+  it('registers the secret with the redactor as it reads it', () => {
+    writeFileSync(join(dir, 'p2c.config.yaml'), starterConfig());
+    const config = loadConfig('p2c.config.yaml', templates, dir);
+    const redactor = new Redactor();
+    expect(readSecret('finops', config.connections.finops, { P2C_FINOPS_CLIENT_SECRET: 's3cr3t-value' }, redactor)).toBe('s3cr3t-value');
+    expect(redactor.redact('token request with s3cr3t-value failed')).toBe('token request with *** failed');
+  });
+});

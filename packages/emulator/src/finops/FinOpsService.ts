@@ -1,0 +1,238 @@
+import { emptyResponse, jsonResponse } from '../http/jsonResponse.js';
+import { readJsonObject } from '../http/readJsonObject.js';
+import { executeBatch } from '../odata/batch/executeBatch.js';
+import { etagMatches } from '../odata/etags.js';
+import { metadataDocument } from '../odata/metadataDocument.js';
+import { ODataQueryError } from '../odata/ODataQueryError.js';
+import { parseResourcePath, type KeySegment } from '../odata/parseResourcePath.js';
+import { parseSelect } from '../odata/parseSelect.js';
+import { CUSTOMER_GROUP_MODEL, CUSTOMER_MODEL, CUSTOMER_TYPE_NAME } from './customerFields.js';
+import { createCustomer, updateCustomer } from './customerWrites.js';
+import type { FinOpsCustomer, FinOpsCustomerGroup } from './FinOpsCustomer.js';
+import { FinOpsFault, methodNotSupported, noResource } from './FinOpsFault.js';
+import type { FinOpsStore } from './FinOpsStore.js';
+import { formatFinOpsRow, isCrossCompany, queryFinOpsCollection, type FinOpsEntitySet } from './queryFinOpsCollection.js';
+import { readCustomerPayload } from './readCustomerPayload.js';
+
+export const FINOPS_ROOT_PATH = '/data/';
+const MAX_BATCH_OPERATIONS = 5000;
+
+export interface FinOpsCallbacks {
+  onBatchOperation(method: string): void;
+}
+
+function etagOf(version: number | undefined): string | undefined {
+  return version === undefined ? undefined : `W/"${Buffer.from(`1,${version}`).toString('base64')}"`;
+}
+
+function quote(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+/**
+ * F&O's OData service under `/data/`: `CustomersV3` (read/write), `CustomerGroups` (read),
+ * `$metadata` and `$batch`. Entity set names are case-sensitive, as in F&O.
+ */
+export class FinOpsService {
+  readonly #store: FinOpsStore;
+  readonly #customers: FinOpsEntitySet<FinOpsCustomer>;
+  readonly #groups: FinOpsEntitySet<FinOpsCustomerGroup>;
+
+  constructor(store: FinOpsStore) {
+    this.#store = store;
+    this.#customers = {
+      name: 'CustomersV3',
+      model: CUSTOMER_MODEL,
+      keyFields: ['dataAreaId', 'CustomerAccount'],
+      reader: { value: (row, property) => row[property as keyof FinOpsCustomer] },
+      rows: () => store.customers(),
+      etag: (row) => etagOf(store.version(row.dataAreaId, row.CustomerAccount)),
+    };
+    this.#groups = {
+      name: 'CustomerGroups',
+      model: CUSTOMER_GROUP_MODEL,
+      keyFields: ['dataAreaId', 'CustomerGroupId'],
+      reader: { value: (row, property) => row[property as keyof FinOpsCustomerGroup] },
+      rows: () => store.customerGroups(),
+      etag: () => undefined,
+    };
+  }
+
+  async handle(request: Request, callbacks: FinOpsCallbacks): Promise<Response> {
+    return this.#guarded(request, callbacks, true);
+  }
+
+  async #guarded(request: Request, callbacks: FinOpsCallbacks, allowBatch: boolean): Promise<Response> {
+    try {
+      return await this.#route(request, callbacks, allowBatch);
+    } catch (error) {
+      if (error instanceof FinOpsFault) return error.toResponse();
+      if (error instanceof ODataQueryError) return new FinOpsFault(400, error.message).toResponse();
+      throw error;
+    }
+  }
+
+  async #route(request: Request, callbacks: FinOpsCallbacks, allowBatch: boolean): Promise<Response> {
+    const url = new URL(request.url);
+    const root = `${url.origin}${FINOPS_ROOT_PATH}`;
+    const path = decodeURIComponent(url.pathname.slice(FINOPS_ROOT_PATH.length));
+    const method = request.method.toUpperCase();
+
+    if (path === '' && method === 'GET') {
+      return jsonResponse(200, {
+        '@odata.context': `${root}$metadata`,
+        value: ['CustomersV3', 'CustomerGroups'].map((name) => ({ name, kind: 'EntitySet', url: name })),
+      });
+    }
+    if (path === '$metadata') {
+      return method === 'GET' ? this.#metadata() : methodNotSupported(method);
+    }
+    if (path === '$batch') {
+      if (method !== 'POST' || !allowBatch) return methodNotSupported(method);
+      return this.#batch(request, root, callbacks);
+    }
+    const resource = parseResourcePath(path);
+    if (resource.entitySet === 'CustomersV3') return this.#customersRequest(request, url, root, resource.key, resource.rest);
+    if (resource.entitySet === 'CustomerGroups') {
+      if (method !== 'GET') return methodNotSupported(method);
+      if (resource.rest.length > 0) return noResource(request.url);
+      if (!resource.key) return queryFinOpsCollection(request, url, this.#groups, root, this.#store.defaultCompany);
+      const [dataAreaId, id] = this.#key(resource.key, 'CustomerGroupId', CUSTOMER_GROUP_MODEL.typeName);
+      const group = this.#store
+        .customerGroups()
+        .find((row) => row.dataAreaId === dataAreaId.toLowerCase() && row.CustomerGroupId.toLowerCase() === id.toLowerCase());
+      if (!group || !this.#inScope(url, group.dataAreaId)) throw this.#notFound('CustomerGroups');
+      return jsonResponse(200, {
+        '@odata.context': `${root}$metadata#CustomerGroups/$entity`,
+        ...formatFinOpsRow(this.#groups, group, undefined),
+      });
+    }
+    return noResource(request.url);
+  }
+
+  #metadata(): Response {
+    const xml = metadataDocument({
+      namespace: 'Microsoft.Dynamics.DataEntities',
+      containerName: 'Resources',
+      enumTypes: [{ name: 'NoYes', members: ['No', 'Yes'] }],
+      entityTypes: [
+        { name: 'CustomerV3', key: ['dataAreaId', 'CustomerAccount'], model: CUSTOMER_MODEL },
+        { name: 'CustomerGroup', key: ['dataAreaId', 'CustomerGroupId'], model: CUSTOMER_GROUP_MODEL },
+      ],
+      entitySets: [
+        { name: 'CustomersV3', entityType: 'CustomerV3' },
+        { name: 'CustomerGroups', entityType: 'CustomerGroup' },
+      ],
+    });
+    return new Response(xml, { status: 200, headers: { 'Content-Type': 'application/xml', 'OData-Version': '4.0' } });
+  }
+
+  #batch(request: Request, root: string, callbacks: FinOpsCallbacks): Promise<Response> {
+    const store = this.#store;
+    return executeBatch(request, {
+      maxOperations: MAX_BATCH_OPERATIONS,
+      serviceRoot: root,
+      execute: (inner) => this.#guarded(inner, callbacks, false),
+      onOperation: (method) => callbacks.onBatchOperation(method),
+      begin: () => store.undo.begin(),
+      commit: () => store.undo.commit(),
+      rollback: () => store.undo.rollback(),
+      errorResponse: (status, message) => new FinOpsFault(status, message).toResponse(),
+    });
+  }
+
+  /** `(dataAreaId='usmf',CustomerAccount='X')` in any order; names are case-sensitive. */
+  #key(key: KeySegment, second: string, typeName: string): [string, string] {
+    const values = key.kind === 'named' ? key.values : new Map<string, unknown>();
+    const dataAreaId = values.get('dataAreaId');
+    const other = values.get(second);
+    if (values.size !== 2 || typeof dataAreaId !== 'string' || typeof other !== 'string') {
+      throw new ODataQueryError(
+        `The number of keys specified in the URI does not match number of key properties for the resource '${typeName}'.`,
+      );
+    }
+    return [dataAreaId, other];
+  }
+
+  /** Outside the default company a row is only reachable with `cross-company=true`. */
+  #inScope(url: URL, dataAreaId: string): boolean {
+    return isCrossCompany(url) || dataAreaId.toLowerCase() === this.#store.defaultCompany;
+  }
+
+  #notFound(entitySet: string): FinOpsFault {
+    return new FinOpsFault(404, `Resource not found for the segment '${entitySet}'.`);
+  }
+
+  async #body(request: Request): Promise<Record<string, unknown>> {
+    const body = await readJsonObject(request);
+    if (!body) throw new FinOpsFault(400, 'The request body must be a JSON object describing a CustomerV3.');
+    return body;
+  }
+
+  #location(root: string, row: FinOpsCustomer): string {
+    return `${root}CustomersV3(dataAreaId=${quote(row.dataAreaId)},CustomerAccount=${quote(row.CustomerAccount)})`;
+  }
+
+  async #customersRequest(
+    request: Request,
+    url: URL,
+    root: string,
+    key: KeySegment | undefined,
+    rest: readonly string[],
+  ): Promise<Response> {
+    const method = request.method.toUpperCase();
+    const store = this.#store;
+    if (!key) {
+      if (rest.length === 1 && rest[0] === '$count' && method === 'GET') {
+        return queryFinOpsCollection(request, url, this.#customers, root, store.defaultCompany, true);
+      }
+      if (rest.length > 0) return noResource(request.url);
+      if (method === 'GET') return queryFinOpsCollection(request, url, this.#customers, root, store.defaultCompany);
+      if (method !== 'POST') return methodNotSupported(method);
+      const row = createCustomer(store, readCustomerPayload(await this.#body(request)));
+      const etag = etagOf(store.version(row.dataAreaId, row.CustomerAccount));
+      return jsonResponse(
+        201,
+        { '@odata.context': `${root}$metadata#CustomersV3/$entity`, ...formatFinOpsRow(this.#customers, row, undefined) },
+        { Location: this.#location(root, row), ...(etag ? { ETag: etag } : {}) },
+      );
+    }
+    if (rest.length > 0) return noResource(request.url);
+    const [dataAreaId, account] = this.#key(key, 'CustomerAccount', CUSTOMER_TYPE_NAME);
+    const found = this.#inScope(url, dataAreaId) ? store.customer(dataAreaId, account) : undefined;
+    const ifMatch = request.headers.get('if-match');
+    const checkEtag = (row: FinOpsCustomer): void => {
+      const etag = etagOf(store.version(row.dataAreaId, row.CustomerAccount));
+      if (ifMatch && etag && !etagMatches(ifMatch, etag)) {
+        throw new FinOpsFault(412, 'The record has been changed by another user since it was read (the ETag does not match).');
+      }
+    };
+    switch (method) {
+      case 'GET': {
+        if (!found) throw this.#notFound('CustomersV3');
+        const selectText = url.searchParams.get('$select');
+        const select = selectText === null ? undefined : parseSelect(selectText, CUSTOMER_MODEL);
+        return jsonResponse(200, {
+          '@odata.context': `${root}$metadata#CustomersV3${select ? `(${select.join(',')})` : ''}/$entity`,
+          ...formatFinOpsRow(this.#customers, found, select),
+        });
+      }
+      case 'PATCH': {
+        const changes = readCustomerPayload(await this.#body(request));
+        if (!found) throw new FinOpsFault(404, 'No resources were found when selecting for update.');
+        checkEtag(found);
+        updateCustomer(store, found, changes);
+        return emptyResponse(204);
+      }
+      case 'DELETE': {
+        if (!found) throw new FinOpsFault(404, 'No resources were found when selecting for delete.');
+        checkEtag(found);
+        store.deleteCustomer(found.dataAreaId, found.CustomerAccount);
+        return emptyResponse(204);
+      }
+      default:
+        return methodNotSupported(method);
+    }
+  }
+}
+

@@ -1,0 +1,71 @@
+import { createServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { Emulator } from '../Emulator.js';
+import type { EmulatorSeed } from '../seed/emulatorSeedSchema.js';
+import { registerCaPem } from './certificateRegistry.js';
+import { generateCertificate } from './generateCertificate.js';
+import { sendFetchResponse, toFetchRequest } from './nodeAdapter.js';
+
+export interface EmulatorServerOptions {
+  /** 0 (the default) picks a free port. */
+  readonly port?: number;
+  /** Defaults to 127.0.0.1. */
+  readonly host?: string;
+  /** Seed for a new emulator (ignored when `emulator` is given). */
+  readonly seed?: EmulatorSeed;
+  /** Serve an existing emulator instead of creating one. */
+  readonly emulator?: Emulator;
+  /** Certificate and key (PEM); without them a self-signed one is generated. */
+  readonly tls?: { readonly cert: string; readonly key: string };
+}
+
+export interface EmulatorServer {
+  /** `https://127.0.0.1:PORT`: the origin of all services (routing is by path). */
+  readonly url: string;
+  /** The certificate to trust (pass it as `ca`). */
+  readonly caPem: string;
+  readonly emulator: Emulator;
+  close(): Promise<void>;
+}
+
+function urlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+/** Serves an emulator over HTTPS: Dataverse, F&O, the token endpoint and the admin API on one origin. */
+export async function startEmulatorServer(options: EmulatorServerOptions = {}): Promise<EmulatorServer> {
+  const emulator = options.emulator ?? new Emulator(options.seed);
+  const tls = options.tls ?? (await generateCertificate());
+  const host = options.host ?? '127.0.0.1';
+  registerCaPem(emulator, tls.cert);
+
+  const server = createServer({ cert: tls.cert, key: tls.key }, (message, response) => {
+    const fallbackHost = `${urlHost(host)}:${(server.address() as AddressInfo).port}`;
+    toFetchRequest(message, fallbackHost)
+      .then((request) => emulator.handle(request))
+      .then((answer) => sendFetchResponse(answer, response))
+      .catch((error: unknown) => {
+        if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain' });
+        response.end(error instanceof Error ? error.message : 'Emulator failure');
+      });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `https://${urlHost(host)}:${port}`,
+    caPem: tls.cert,
+    emulator,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
