@@ -105,7 +105,7 @@ describe('p2c run', () => {
     const many = Array.from({ length: 1000 }, (_, i) => ({ name: `Account ${i}`, accountnumber: `ACC-${30000 + i}-ABCDEF`, address1_country: 'USA' }));
     await setUp(many);
     const file = join(dir, 'p2c.config.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('pageSize: 500', 'pageSize: 100'));
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/pageSize: \d+/, 'pageSize: 100'));
     const result = await p2c(['run', 'accounts'], { stopOn: /\d+%/ });
     expect(result.code).toBe(2);
     expect(result.stdout).toMatch(/Status\s+Error/);

@@ -13,14 +13,42 @@ import { countRequests } from './pipeline/countRequests.js';
 import { composePipeline, type EmulatorContext, type Handler } from './pipeline/EmulatorContext.js';
 import { identifyService } from './pipeline/identifyService.js';
 import { RequestCounter, type RequestCounts } from './pipeline/RequestCounter.js';
+import { parseConfig } from './config/parseConfig.js';
+import {
+  changeTrackingSchema,
+  DEFAULT_CHANGE_TRACKING,
+  mergeChangeTracking,
+  type ChangeTrackingOptions,
+  type ChangeTrackingSettings,
+} from './dataverse/changeTrackingSettings.js';
+import { faultOptionsSchema, type FaultOptions } from './faults/faultOptions.js';
+import { FaultInjector } from './faults/FaultInjector.js';
+import { HeldRequests } from './faults/HeldRequests.js';
+import { injectFaults } from './pipeline/injectFaults.js';
+import { protectServices } from './pipeline/protectServices.js';
+import { ServiceProtection } from './protection/ServiceProtection.js';
+import { emulatorLimitsSchema, type EffectiveLimits, type EmulatorLimits } from './protection/serviceLimits.js';
 import { applySeed } from './seed/applySeed.js';
 import type { EmulatorSeed } from './seed/emulatorSeedSchema.js';
 import { parseEmulatorSeed } from './seed/parseEmulatorSeed.js';
 import { caPemOf } from './server/certificateRegistry.js';
 
 export interface EmulatorOptions {
-  /** The clock for createdon/modifiedon and token lifetimes (tests pass a fixed one). */
+  /** The clock for createdon/modifiedon, token lifetimes, throttling windows and delta-token age (tests pass their own). */
   readonly now?: () => Date;
+  /** Service protection limits per service; absent: no limits (see the README). */
+  readonly limits?: EmulatorLimits;
+  /** Fault injection by script and/or seeded rates; absent: no faults. */
+  readonly faults?: FaultOptions;
+  /** Change tracking of `accounts` (on by default), token retention and what an expired token gets. */
+  readonly changeTracking?: ChangeTrackingOptions;
+}
+
+/** What is configured now: limits in force, fault options and change tracking. */
+export interface EmulatorSettings {
+  readonly limits: EffectiveLimits;
+  readonly faults: { readonly options: FaultOptions | null; readonly scriptRemaining: number; readonly heldRequests: number };
+  readonly changeTracking: ChangeTrackingSettings;
 }
 
 /** Direct access to Sales accounts, bypassing HTTP (for test setup and assertions). */
@@ -32,6 +60,7 @@ export interface EmulatorAccounts {
   insert(row: Partial<DataverseAccount>): DataverseAccount;
   /** Changes columns as a user in Sales would: validated, new versionnumber and modifiedon. */
   update(id: string, patch: Record<string, unknown>): DataverseAccount;
+  /** Deletes a row as a user in Sales would; change tracking reports it as deleted. */
   remove(id: string): void;
 }
 
@@ -64,7 +93,11 @@ export class Emulator {
   readonly #now: () => Date;
   readonly #auth: AuthService;
   readonly #counter = new RequestCounter();
+  readonly #protection: ServiceProtection;
+  readonly #faults = new FaultInjector();
+  readonly #held = new HeldRequests();
   readonly #pipeline: Handler;
+  #changeTracking: ChangeTrackingSettings = DEFAULT_CHANGE_TRACKING;
   #state: EmulatorState;
 
   readonly sales: { readonly accounts: EmulatorAccounts };
@@ -73,9 +106,19 @@ export class Emulator {
   constructor(seed?: EmulatorSeed, options: EmulatorOptions = {}) {
     this.#now = options.now ?? (() => new Date());
     this.#auth = new AuthService(this.#now);
+    this.#protection = new ServiceProtection(this.#now);
+    this.setLimits(options.limits);
+    this.setFaults(options.faults);
+    this.setChangeTracking(options.changeTracking ?? {});
     this.#state = this.#load(parseEmulatorSeed(seed ?? {}));
-    this.#pipeline = composePipeline([authenticate(this.#auth), countRequests(this.#counter)], (context) =>
-      this.#route(context),
+    this.#pipeline = composePipeline(
+      [
+        authenticate(this.#auth),
+        countRequests(this.#counter),
+        protectServices(this.#protection, this.#counter),
+        injectFaults(this.#faults, this.#held, this.#counter),
+      ],
+      (context) => this.#route(context),
     );
     this.sales = {
       accounts: {
@@ -110,7 +153,7 @@ export class Emulator {
     const service = identifyService(url);
     if (!service) return notFound(url);
     try {
-      return await this.#pipeline({ request, url, service });
+      return await this.#pipeline({ request, url, service, meter: { batchOperations: 0 } });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       return new Response(JSON.stringify({ error: { code: '0x80040216', message: `Emulator failure: ${message}` } }), {
@@ -120,9 +163,58 @@ export class Emulator {
     }
   }
 
-  /** Replaces all data with the seed (or the defaults). Request counts are kept. */
+  /**
+   * Replaces all data with the seed (or the defaults). Request counts, limits, faults and
+   * change-tracking settings are kept; delta tokens issued before are expired.
+   */
   reset(seed?: EmulatorSeed): void {
     this.#state = this.#load(parseEmulatorSeed(seed ?? {}));
+  }
+
+  /**
+   * Turns service protection on for the services named (with the defaults overridden by what
+   * is given) and off for the others; `undefined`/`null` turns it off. Usage is forgotten.
+   * Throws `EmulatorConfigError` naming the field when the value is invalid.
+   */
+  setLimits(limits: EmulatorLimits | null | undefined): void {
+    this.#protection.configure(limits ? parseConfig(emulatorLimitsSchema, limits, 'limits') : undefined);
+    if (this.#protection.anyEnabled) this.#counter.showThrottled();
+  }
+
+  /**
+   * Replaces the fault injection (script, rates and random source start afresh); `undefined`/
+   * `null` turns it off. Requests held by a `timeout` fault are dropped either way.
+   */
+  setFaults(faults: FaultOptions | null | undefined): void {
+    this.#held.releaseAll();
+    this.#faults.configure(faults ? parseConfig(faultOptionsSchema, faults, 'faults') : undefined);
+    if (this.#faults.configured) this.#counter.showFaults();
+  }
+
+  /**
+   * Changes the change-tracking settings given (others keep their value). Switching a table's
+   * change tracking off, or on again, expires the delta tokens issued for it.
+   */
+  setChangeTracking(options: ChangeTrackingOptions): void {
+    const next = mergeChangeTracking(this.#changeTracking, parseConfig(changeTrackingSchema, options, 'changeTracking'));
+    const toggled = next.accounts !== this.#changeTracking.accounts;
+    this.#changeTracking = next;
+    // #state is still unset while the constructor runs.
+    if (toggled && this.#state !== undefined) this.#state.dataverseStore.expireDeltaTokens();
+  }
+
+  /** Expires every delta token issued so far (as if the retention had passed). */
+  expireDeltaTokens(): void {
+    this.#state.dataverseStore.expireDeltaTokens();
+  }
+
+  settings(): EmulatorSettings {
+    const faults = this.#faults.settings();
+    return {
+      limits: this.#protection.settings(),
+      faults: { options: faults.options, scriptRemaining: faults.scriptRemaining, heldRequests: this.#held.size },
+      changeTracking: { ...this.#changeTracking },
+    };
   }
 
   requestCounts(): RequestCounts {
@@ -134,13 +226,15 @@ export class Emulator {
   }
 
   #load(seed: EmulatorSeed): EmulatorState {
-    const dataverseStore = new DataverseStore(this.#now);
+    // Versions go on from the previous data, so delta tokens issued for it are expired, not reused.
+    const previous = this.#state as EmulatorState | undefined; // unset on the first load
+    const dataverseStore = new DataverseStore(this.#now, previous ? previous.dataverseStore.currentVersion() + 1 : undefined);
     const finopsStore = new FinOpsStore(seed.finops?.legalEntities ?? ['usmf']);
     this.#auth.configure(undefined, undefined);
     applySeed({ dataverse: dataverseStore, finops: finopsStore, auth: this.#auth }, seed, false);
     return {
       dataverseStore,
-      dataverse: new DataverseService(dataverseStore),
+      dataverse: new DataverseService(dataverseStore, () => this.#changeTracking),
       finopsStore,
       finops: new FinOpsService(finopsStore),
     };
@@ -160,7 +254,7 @@ export class Emulator {
       health: () => ({
         status: 'ok',
         sales: {
-          accounts: this.#state.dataverseStore.accounts().length,
+          accounts: this.#state.dataverseStore.accountCount,
           transactioncurrencies: this.#state.dataverseStore.currencies().length,
         },
         finops: {
@@ -174,22 +268,36 @@ export class Emulator {
       accounts: () => this.sales.accounts.list(),
       updateAccount: (id, patch) => this.sales.accounts.update(id, patch),
       customers: () => this.finops.customers.list(),
+      deleteAccount: (id) => this.sales.accounts.remove(id),
       requestCounts: () => this.requestCounts(),
       resetRequestCounts: () => this.resetRequestCounts(),
       caPem: () => caPemOf(this),
+      settings: () => this.settings(),
+      setLimits: (value) => this.setLimits(value as EmulatorLimits | null | undefined),
+      setFaults: (value) => this.setFaults(value as FaultOptions | null | undefined),
+      setChangeTracking: (value) => this.setChangeTracking((value ?? {}) as ChangeTrackingOptions),
+      expireDeltaTokens: () => this.expireDeltaTokens(),
     };
   }
 
   #route(context: EmulatorContext): Promise<Response> {
-    const { request, url } = context;
+    const { request, url, meter } = context;
     switch (context.service) {
       case 'sales':
         return this.#state.dataverse.handle(request, {
-          onBatchOperation: (method) => this.#counter.countBatchOperation('sales', method),
+          onBatchOperation: (method) => {
+            meter.batchOperations += 1;
+            this.#counter.countBatchOperation('sales', method);
+          },
+          changesetFailure: context.changesetFailure,
         });
       case 'finops':
         return this.#state.finops.handle(request, {
-          onBatchOperation: (method) => this.#counter.countBatchOperation('finops', method),
+          onBatchOperation: (method) => {
+            meter.batchOperations += 1;
+            this.#counter.countBatchOperation('finops', method);
+          },
+          changesetFailure: context.changesetFailure,
         });
       case 'auth':
         return this.#auth.handle(request);

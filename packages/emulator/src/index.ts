@@ -1,4 +1,35 @@
-export { Emulator, type EmulatorAccounts, type EmulatorCustomers, type EmulatorOptions } from './Emulator.js';
+export {
+  Emulator,
+  type EmulatorAccounts,
+  type EmulatorCustomers,
+  type EmulatorOptions,
+  type EmulatorSettings,
+} from './Emulator.js';
+export { EmulatorConfigError } from './config/EmulatorConfigError.js';
+export {
+  DEFAULT_SERVICE_LIMITS,
+  emulatorLimitsSchema,
+  parseEmulatorLimits,
+  type EffectiveLimits,
+  type EmulatorLimits,
+  type ProtectedService,
+  type ServiceLimits,
+} from './protection/serviceLimits.js';
+export {
+  faultOptionsSchema,
+  parseFaultOptions,
+  type FaultCounts,
+  type FaultOptions,
+  type FaultRates,
+  type FaultScriptEntry,
+  type FaultSpec,
+} from './faults/faultOptions.js';
+export {
+  changeTrackingSchema,
+  DEFAULT_CHANGE_TRACKING,
+  type ChangeTrackingOptions,
+  type ChangeTrackingSettings,
+} from './dataverse/changeTrackingSettings.js';
 export { DEFAULT_CREDENTIALS, DEFAULT_URLS, type EmulatorUrls } from './defaults.js';
 export type { DataverseAccount } from './dataverse/DataverseAccount.js';
 export { DEFAULT_TRANSACTION_CURRENCIES, type TransactionCurrency } from './dataverse/TransactionCurrency.js';

@@ -1,12 +1,14 @@
 export type {
+  ConcurrencyLimits,
   FetchLike,
   ODataClientOptions,
+  ODataClientStats,
   ODataPage,
   ODataResponse,
   RetryPolicy,
   TokenProvider,
 } from './client/ODataClientOptions.js';
-export { DEFAULT_RETRY_POLICY } from './client/ODataClientOptions.js';
+export { DEFAULT_CONCURRENCY, DEFAULT_RETRY_POLICY } from './client/ODataClientOptions.js';
 export { ODataClient } from './client/ODataClient.js';
 
 export type { QueryOptions } from './query/QueryOptions.js';

@@ -6,7 +6,10 @@ import {
   FatalError,
   type Checkpoint,
   type KeyHolder,
+  type LockOwner,
   type PageCommit,
+  type PendingRecord,
+  type RecordDeletion,
   type RecordFailure,
   type RunCounts,
   type RunMode,
@@ -16,7 +19,10 @@ import {
   type StateStore,
 } from '@p2c/core';
 import { toStoreError } from './errors/toStoreError.js';
+import { toRecordDeletion } from './rows/DeletionRow.js';
 import { toRecordFailure } from './rows/FailureRow.js';
+import { toLockOwner } from './rows/LockRow.js';
+import { toPendingRecord } from './rows/PendingRow.js';
 import { toRunRecord } from './rows/RunRow.js';
 import { migrate } from './schema/migrate.js';
 import { migrations } from './schema/migrations.js';
@@ -32,7 +38,17 @@ export interface SqliteStateStoreOptions {
 /** A run of counters that all render to taken values means `render` ignores the counter. */
 const MAX_COLLISIONS = 1000;
 
-const COUNT_FIELDS = ['read', 'created', 'updated', 'unchanged', 'failed', 'keysGenerated'] as const satisfies readonly (keyof RunCounts)[];
+const COUNT_FIELDS = ['read', 'created', 'updated', 'unchanged', 'failed', 'keysGenerated', 'deleted'] as const satisfies readonly (keyof RunCounts)[];
+
+function checkTtl(ttlMs: number): void {
+  if (!Number.isSafeInteger(ttlMs) || ttlMs <= 0) {
+    throw new RangeError(`A lock's time to live must be a whole number of milliseconds above zero, got ${String(ttlMs)}.`);
+  }
+}
+
+function lease(now: Date, ttlMs: number): { at: string; expiresAt: string } {
+  return { at: now.toISOString(), expiresAt: new Date(now.getTime() + ttlMs).toISOString() };
+}
 
 /**
  * The embedded state store: one SQLite file (or `:memory:`), WAL journal, every method one
@@ -77,7 +93,7 @@ export class SqliteStateStore implements StateStore {
   }
 
   async commitPage(commit: PageCommit): Promise<void> {
-    const counts = { runId: commit.runId, read: 0, created: 0, updated: 0, unchanged: 0, failed: 0, keysGenerated: 0 };
+    const counts = { runId: commit.runId, read: 0, created: 0, updated: 0, unchanged: 0, failed: 0, keysGenerated: 0, deleted: 0 };
     for (const field of COUNT_FIELDS) {
       const value = commit.counts[field] ?? 0;
       if (!Number.isSafeInteger(value) || value < 0) {
@@ -87,8 +103,19 @@ export class SqliteStateStore implements StateStore {
     }
     this.#write(() => {
       if (this.#sql.addCounts.run(counts).changes === 0) this.#throwNotRunning(commit.runId);
+      const failedAt = this.#timestamp();
       for (const failure of commit.failures) {
         this.#sql.insertFailure.run(commit.runId, failure.taskId, failure.sourceId, failure.key, failure.code, failure.message);
+        const { sourceId, key, code, message } = failure;
+        this.#sql.putPending.run({ taskKey: commit.taskKey, sourceId, key, code, message, failedAt });
+      }
+      // After the failures: an id in both lists ends the page not pending.
+      if (commit.succeeded.length > 0) this.#sql.deletePending.run(commit.taskKey, JSON.stringify(commit.succeeded));
+      for (const deletion of commit.deleted) {
+        this.#sql.insertDeletion.run(commit.runId, deletion.taskId, deletion.sourceId, deletion.key);
+      }
+      if (commit.deleted.length > 0) {
+        this.#sql.deletePending.run(commit.taskKey, JSON.stringify(commit.deleted.map((deletion) => deletion.sourceId)));
       }
       for (const { key, hash } of commit.written) this.#sql.putHash.run(commit.taskKey, key, hash);
       if (commit.checkpoint !== null) {
@@ -133,12 +160,65 @@ export class SqliteStateStore implements StateStore {
     return this.#read(() => this.#sql.listFailures.all(runId, options.limit).map(toRecordFailure));
   }
 
+  async listDeletions(runId: string, options: { limit: number }): Promise<RecordDeletion[]> {
+    return this.#read(() => this.#sql.listDeletions.all(runId, options.limit).map(toRecordDeletion));
+  }
+
   async getCheckpoint(taskKey: string): Promise<Checkpoint | null> {
     return this.#read(() => {
       const text = this.#sql.getCheckpoint.get(taskKey);
       // Only this store writes the column, always from a Checkpoint, and a CHECK keeps it JSON.
       return text === undefined ? null : (JSON.parse(text) as Checkpoint);
     });
+  }
+
+  async clearCheckpoint(taskKey: string): Promise<void> {
+    this.#write(() => {
+      this.#sql.deleteCheckpoint.run(taskKey);
+    });
+  }
+
+  async listPending(taskKey: string, options: { limit: number; includeSkipped?: boolean }): Promise<PendingRecord[]> {
+    const params = { taskKey, includeSkipped: options.includeSkipped === true ? 1 : 0, limit: options.limit } as const;
+    return this.#read(() => this.#sql.listPending.all(params).map(toPendingRecord));
+  }
+
+  async skipPending(taskKey: string, sourceIds: readonly string[]): Promise<number> {
+    if (sourceIds.length === 0) return 0;
+    return this.#write(() => this.#sql.skipPending.run(taskKey, JSON.stringify(sourceIds)).changes);
+  }
+
+  async acquireLock(
+    name: string,
+    owner: LockOwner,
+    ttlMs: number,
+  ): Promise<{ acquired: true } | { acquired: false; holder: LockOwner }> {
+    checkTtl(ttlMs);
+    // One immediate transaction: no other process can take the lock between the look and the take.
+    return this.#write(() => {
+      const now = this.#now();
+      const held = this.#sql.getLock.get(name);
+      if (held !== undefined && held.owner_id !== owner.id && Date.parse(held.expires_at) >= now.getTime()) {
+        return { acquired: false, holder: toLockOwner(held) };
+      }
+      this.#sql.putLock.run({ name, ownerId: owner.id, host: owner.host, pid: owner.pid, ...lease(now, ttlMs) });
+      return { acquired: true };
+    });
+  }
+
+  async renewLock(name: string, ownerId: string, ttlMs: number): Promise<boolean> {
+    checkTtl(ttlMs);
+    return this.#write(() => this.#sql.renewLock.run({ name, ownerId, ...lease(this.#now(), ttlMs) }).changes > 0);
+  }
+
+  async releaseLock(name: string, ownerId: string): Promise<void> {
+    this.#write(() => {
+      this.#sql.deleteLock.run(name, ownerId);
+    });
+  }
+
+  async breakLock(name: string, holderId: string): Promise<boolean> {
+    return this.#write(() => this.#sql.deleteLock.run(name, holderId).changes > 0);
   }
 
   async getHashes(taskKey: string, keys: readonly string[]): Promise<Map<string, string>> {

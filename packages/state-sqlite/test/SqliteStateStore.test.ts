@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import type { PageCommit } from '@p2c/core';
+import type { PageCommit, StateStore } from '@p2c/core';
 import { SqliteStateStore } from '../src/index.js';
+import { migrate } from '../src/schema/migrate.js';
+import { migrations } from '../src/schema/migrations.js';
 import { describeStateStoreContract } from './stateStoreContract.js';
 
 const root = mkdtempSync(join(tmpdir(), 'p2c-state-sqlite-'));
@@ -14,8 +16,26 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 /** A path in a folder that does not exist yet, so every open also creates its parent. */
 const freshPath = () => join(root, randomUUID(), 'state', 'p2c.db');
 
-describeStateStoreContract(':memory:', () => SqliteStateStore.open(':memory:'));
-describeStateStoreContract('file', () => SqliteStateStore.open(freshPath()));
+describeStateStoreContract(':memory:', (options) => SqliteStateStore.open(':memory:', options));
+{
+  const paths = new WeakMap<StateStore, string>();
+  describeStateStoreContract(
+    'file',
+    async (options) => {
+      const path = freshPath();
+      const store = await SqliteStateStore.open(path, options);
+      paths.set(store, path);
+      return store;
+    },
+    {
+      openPeer: (store) => {
+        const path = paths.get(store);
+        if (path === undefined) throw new Error('The store was not opened by this suite');
+        return SqliteStateStore.open(path);
+      },
+    },
+  );
+}
 
 describe('SqliteStateStore on a file', () => {
   const opened: SqliteStateStore[] = [];
@@ -34,6 +54,8 @@ describe('SqliteStateStore on a file', () => {
     taskKey: 'accounts/Accounts',
     counts: {},
     failures: [],
+    succeeded: [],
+    deleted: [],
     written: [],
     checkpoint: null,
     ...rest,
@@ -48,7 +70,7 @@ describe('SqliteStateStore on a file', () => {
     try {
       expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
       const versions = raw.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all();
-      expect(versions).toEqual([1, 2, 3, 4]);
+      expect(versions).toEqual([1, 2, 3, 4, 5]);
     } finally {
       raw.close();
     }
@@ -114,6 +136,39 @@ describe('SqliteStateStore on a file', () => {
 
     expect(await b.markInterrupted('accounts')).toBe(1);
     expect((await a.getRun(run.id))?.status).toBe('Interrupted');
+  });
+
+  it('upgrades a file written before deletions, pending records and locks, keeping its runs', async () => {
+    const path = freshPath();
+    mkdirSync(dirname(path), { recursive: true });
+    const raw = new Database(path);
+    migrate(raw, migrations.filter((step) => step.version <= 4), () => new Date('2025-01-01T00:00:00.000Z'));
+    raw
+      .prepare("INSERT INTO runs (id, template_id, mode, status, started_at, read_count) VALUES ('old-run', 'accounts', 'full', 'Warning', 'x', 7)")
+      .run();
+    raw.close();
+
+    const store = await open(path);
+    expect((await store.getRun('old-run'))?.counts).toEqual({
+      read: 7,
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+      failed: 0,
+      keysGenerated: 0,
+      deleted: 0,
+    });
+    expect(await store.listDeletions('old-run', { limit: 10 })).toEqual([]);
+    expect(await store.acquireLock('accounts/Accounts', { id: 'me', host: 'h', pid: 1 }, 1_000)).toEqual({ acquired: true });
+  });
+
+  it('refuses a lock time to live that is not a whole number of milliseconds above zero', async () => {
+    const store = await open(':memory:');
+    const owner = { id: 'me', host: 'h', pid: 1 };
+    await expect(store.acquireLock('accounts', owner, 0)).rejects.toThrow(RangeError);
+    await expect(store.acquireLock('accounts', owner, 1.5)).rejects.toThrow(RangeError);
+    await expect(store.renewLock('accounts', owner.id, Number.NaN)).rejects.toThrow(RangeError);
+    expect(await store.acquireLock('accounts', { ...owner, id: 'other' }, 1_000)).toEqual({ acquired: true });
   });
 
   it('refuses a database written by a newer p2c', async () => {
@@ -188,18 +243,25 @@ describe('SqliteStateStore on a file', () => {
     await expect(store.getRun(randomUUID())).rejects.toMatchObject({ code: 'STATE_STORE_CLOSED' });
   });
 
-  it('commits a page of 5,000 hashes in well under 100 ms', async () => {
+  it('commits a page of 5,000 hashes and succeeded ids in well under 100 ms', async () => {
     const store = await open(freshPath());
     const run = await store.startRun({ templateId: 'accounts', mode: 'full' });
     const written = (offset: number) =>
       Array.from({ length: 5_000 }, (_, i) => ({ key: `ACC-${offset + i}-BVRCPS`, hash: randomUUID() }));
-    await store.commitPage(page(run.id, { written: written(0) }));
+    const failures = Array.from({ length: 100 }, (_, i) => ({ taskId: 'Accounts', sourceId: `source-${i}`, key: null, code: 'X', message: 'x' }));
+    await store.commitPage(page(run.id, { written: written(0), failures }));
 
-    const next = page(run.id, { counts: { read: 5_000, created: 5_000 }, written: written(5_000), checkpoint: { at: 'x' } });
+    const next = page(run.id, {
+      counts: { read: 5_000, created: 5_000 },
+      succeeded: Array.from({ length: 5_000 }, (_, i) => `source-${i}`),
+      written: written(5_000),
+      checkpoint: { at: 'x' },
+    });
     const started = performance.now();
     await store.commitPage(next);
     const elapsed = performance.now() - started;
 
     expect(elapsed).toBeLessThan(100);
+    expect(await store.listPending('accounts/Accounts', { limit: 10 })).toEqual([]);
   });
 });

@@ -1,21 +1,62 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Checkpoint, KeyHolder, PageCommit, RecordFailure, RunRecord, StateStore } from '@p2c/core';
+import type {
+  Checkpoint,
+  KeyHolder,
+  LockOwner,
+  PageCommit,
+  RecordDeletion,
+  RecordFailure,
+  RunRecord,
+  StateStore,
+} from '@p2c/core';
+
+export interface ContractStoreOptions {
+  /** The clock the store reads for every timestamp and lease; absent means the real one. */
+  now?: () => Date;
+}
+
+export interface ContractSharing {
+  /** A second store over the same data as `store`, as another process would open it. */
+  openPeer: (store: StateStore) => Promise<StateStore>;
+}
 
 /**
  * The behaviour every StateStore must show, whatever keeps the data. Each test names its own
- * templates, tasks, scopes and sequences, so the suite also holds against a store shared
- * between tests (a PostgreSQL database, say).
+ * templates, tasks, scopes, sequences and locks, so the suite also holds against a store shared
+ * between tests (a PostgreSQL database, say). `open` must honour `now`. Give `sharing` when two
+ * stores can share data (a file, a server; not `:memory:`) to also check they contend safely.
  */
-export function describeStateStoreContract(name: string, open: () => Promise<StateStore>): void {
+export function describeStateStoreContract(
+  name: string,
+  open: (options: ContractStoreOptions) => Promise<StateStore>,
+  sharing?: ContractSharing,
+): void {
   describe(`StateStore contract: ${name}`, () => {
     let store: StateStore;
+    const extra: StateStore[] = [];
     beforeEach(async () => {
-      store = await open();
+      store = await open({});
     });
     afterEach(async () => {
-      await store.close();
+      await Promise.all([store, ...extra.splice(0)].map((s) => s.close()));
     });
+    /** Another store, closed after the test. */
+    const track = async (opened: Promise<StateStore>) => {
+      const other = await opened;
+      extra.push(other);
+      return other;
+    };
+    /** A store on a clock the test moves by hand. */
+    const openAt = async (start: string) => {
+      const clock = { now: new Date(start) };
+      const pinned = await track(open({ now: () => clock.now }));
+      const advance = (ms: number) => {
+        clock.now = new Date(clock.now.getTime() + ms);
+        return clock.now.toISOString();
+      };
+      return { store: pinned, advance };
+    };
 
     const unique = (label: string) => `${label}-${randomUUID()}`;
     const page = (runId: string, taskKey: string, rest: Partial<PageCommit> = {}): PageCommit => ({
@@ -23,6 +64,8 @@ export function describeStateStoreContract(name: string, open: () => Promise<Sta
       taskKey,
       counts: {},
       failures: [],
+      succeeded: [],
+      deleted: [],
       written: [],
       checkpoint: null,
       ...rest,
@@ -50,7 +93,7 @@ export function describeStateStoreContract(name: string, open: () => Promise<Sta
           status: 'Running',
           startedAt: expect.any(String),
           finishedAt: null,
-          counts: { read: 0, created: 0, updated: 0, unchanged: 0, failed: 0, keysGenerated: 0 },
+          counts: { read: 0, created: 0, updated: 0, unchanged: 0, failed: 0, keysGenerated: 0, deleted: 0 },
           message: null,
         });
         expect(Number.isNaN(Date.parse(run.startedAt))).toBe(false);
@@ -74,8 +117,9 @@ export function describeStateStoreContract(name: string, open: () => Promise<Sta
         const taskKey = unique('accounts/task');
 
         await store.commitPage(page(run.id, taskKey, { counts: { read: 100, created: 60, unchanged: 40 } }));
-        await store.commitPage(page(run.id, taskKey, { counts: { read: 50, updated: 10, failed: 2, keysGenerated: 3 } }));
+        await store.commitPage(page(run.id, taskKey, { counts: { read: 50, updated: 10, failed: 2, keysGenerated: 3, deleted: 4 } }));
         await store.commitPage(page(run.id, taskKey));
+        await store.commitPage(page(run.id, taskKey, { counts: { deleted: 1 } }));
 
         expect((await store.getRun(run.id))?.counts).toEqual({
           read: 150,
@@ -84,6 +128,7 @@ export function describeStateStoreContract(name: string, open: () => Promise<Sta
           unchanged: 40,
           failed: 2,
           keysGenerated: 3,
+          deleted: 5,
         });
       });
 
@@ -175,6 +220,33 @@ export function describeStateStoreContract(name: string, open: () => Promise<Sta
       });
     });
 
+    describe('deletions', () => {
+      const deletion = (sourceId: string, rest: Partial<RecordDeletion> = {}): RecordDeletion => ({
+        taskId: 'accounts',
+        sourceId,
+        key: `ACC-${sourceId}`,
+        ...rest,
+      });
+
+      it('lists the deletions each run saw, in the order they were stored', async () => {
+        const templateId = unique('accounts');
+        const a = await store.startRun({ templateId, mode: 'incremental' });
+        const b = await store.startRun({ templateId, mode: 'incremental' });
+        const [d1, d2, d3] = [deletion('1'), deletion('2', { key: null }), deletion('3', { taskId: 'contacts' })];
+
+        await store.commitPage(page(a.id, 'task-a', { deleted: [d1, d2], counts: { deleted: 2 } }));
+        await store.commitPage(page(b.id, 'task-b', { deleted: [deletion('9')], counts: { deleted: 1 } }));
+        await store.commitPage(page(a.id, 'task-a', { deleted: [d3], counts: { deleted: 1 } }));
+
+        expect(await store.listDeletions(a.id, { limit: 100 })).toEqual([d1, d2, d3]);
+        expect(await store.listDeletions(a.id, { limit: 2 })).toEqual([d1, d2]);
+        expect(await store.listDeletions(b.id, { limit: 100 })).toEqual([deletion('9')]);
+        expect(await store.listDeletions(randomUUID(), { limit: 100 })).toEqual([]);
+        expect((await store.getRun(a.id))?.counts.deleted).toBe(3);
+        expect(await store.listFailures(a.id, { limit: 100 })).toEqual([]);
+      });
+    });
+
     describe('checkpoints', () => {
       it('has none before the first page that carries one', async () => {
         expect(await store.getCheckpoint(unique('task'))).toBeNull();
@@ -213,6 +285,25 @@ export function describeStateStoreContract(name: string, open: () => Promise<Sta
 
         expect(await store.getCheckpoint(a)).toEqual({ at: 'a2' });
         expect(await store.getCheckpoint(b)).toEqual({ at: 'b1' });
+      });
+    });
+
+    describe('clearing a checkpoint', () => {
+      it("forgets only that task's checkpoint, keeps its hashes, and takes a new one", async () => {
+        const run = await store.startRun({ templateId: unique('accounts'), mode: 'incremental' });
+        const [a, b] = [unique('task-a'), unique('task-b')];
+        await store.commitPage(page(run.id, a, { checkpoint: { at: 'a1' }, written: [{ key: 'K1', hash: 'h1' }] }));
+        await store.commitPage(page(run.id, b, { checkpoint: { at: 'b1' } }));
+
+        await store.clearCheckpoint(a);
+
+        expect(await store.getCheckpoint(a)).toBeNull();
+        expect(await store.getCheckpoint(b)).toEqual({ at: 'b1' });
+        expect(await store.getHashes(a, ['K1'])).toEqual(new Map([['K1', 'h1']]));
+        await store.clearCheckpoint(a);
+        await store.clearCheckpoint(unique('never-ran'));
+        await store.commitPage(page(run.id, a, { checkpoint: { at: 'a2' } }));
+        expect(await store.getCheckpoint(a)).toEqual({ at: 'a2' });
       });
     });
 
@@ -405,13 +496,253 @@ export function describeStateStoreContract(name: string, open: () => Promise<Sta
       });
     });
 
+    describe('pending records', () => {
+      const T0 = '2025-03-01T08:00:00.000Z';
+      const ids = (records: { sourceId: string }[]) => records.map((record) => record.sourceId);
+
+      it('keeps failures pending across runs, counting attempts, until they succeed or are deleted', async () => {
+        const { store, advance } = await openAt(T0);
+        const templateId = unique('accounts');
+        const taskKey = unique('accounts/task');
+        const first = await store.startRun({ templateId, mode: 'incremental' });
+        await store.commitPage(page(first.id, taskKey, { failures: [failure('a1'), failure('a2')], counts: { failed: 2 } }));
+        await store.commitPage(page(first.id, taskKey, { failures: [failure('a3')], succeeded: ['ok1'], counts: { failed: 1 } }));
+        await store.finishRun(first.id, { status: 'Warning' });
+
+        expect(await store.listPending(taskKey, { limit: 10 })).toEqual(
+          ['a1', 'a2', 'a3'].map((sourceId) => ({
+            sourceId,
+            key: `ACC-${sourceId}`,
+            code: 'VALUE_MAP_MISS',
+            message: `No value map entry for record ${sourceId}`,
+            attempts: 1,
+            firstFailedAt: T0,
+            lastFailedAt: T0,
+            skipped: false,
+          })),
+        );
+
+        const T1 = advance(60 * 60_000);
+        const second = await store.startRun({ templateId, mode: 'incremental' });
+        const again = failure('a2', { key: null, code: 'MISSING_KEY', message: 'The account has no number' });
+        await store.commitPage(
+          page(second.id, taskKey, {
+            failures: [again],
+            succeeded: ['a1'],
+            deleted: [{ taskId: 'accounts', sourceId: 'a3', key: 'ACC-a3' }],
+            counts: { failed: 1, updated: 1, deleted: 1 },
+          }),
+        );
+
+        expect(await store.listPending(taskKey, { limit: 10 })).toEqual([
+          {
+            sourceId: 'a2',
+            key: null,
+            code: 'MISSING_KEY',
+            message: 'The account has no number',
+            attempts: 2,
+            firstFailedAt: T0,
+            lastFailedAt: T1,
+            skipped: false,
+          },
+        ]);
+        expect(await store.listFailures(second.id, { limit: 10 })).toEqual([again]);
+
+        advance(60 * 60_000);
+        const third = await store.startRun({ templateId, mode: 'incremental' });
+        await store.commitPage(page(third.id, taskKey, { failures: [failure('a2')], counts: { failed: 1 } }));
+        expect((await store.listPending(taskKey, { limit: 10 }))[0]?.attempts).toBe(3);
+        await store.commitPage(page(third.id, taskKey, { succeeded: ['a2'], counts: { updated: 1 } }));
+        expect(await store.listPending(taskKey, { limit: 10, includeSkipped: true })).toEqual([]);
+      });
+
+      it('lists the oldest first failure first, up to the limit, per task', async () => {
+        const { store, advance } = await openAt(T0);
+        const run = await store.startRun({ templateId: unique('accounts'), mode: 'incremental' });
+        const [taskKey, other] = [unique('accounts/task'), unique('contacts/task')];
+
+        await store.commitPage(page(run.id, taskKey, { failures: [failure('b')] }));
+        advance(1_000);
+        await store.commitPage(page(run.id, taskKey, { failures: [failure('c'), failure('d')] }));
+        advance(1_000);
+        // b failing again is more recent than c and d, but it first failed before them.
+        await store.commitPage(page(run.id, taskKey, { failures: [failure('b')] }));
+        await store.commitPage(page(run.id, other, { failures: [failure('b'), failure('z')] }));
+
+        expect(ids(await store.listPending(taskKey, { limit: 10 }))).toEqual(['b', 'c', 'd']);
+        expect(ids(await store.listPending(taskKey, { limit: 2 }))).toEqual(['b', 'c']);
+        expect(ids(await store.listPending(other, { limit: 10 }))).toEqual(['b', 'z']);
+        expect((await store.listPending(other, { limit: 10 }))[0]?.attempts).toBe(1);
+        expect(await store.listPending(unique('never-failed'), { limit: 10 })).toEqual([]);
+      });
+
+      it('leaves skipped records out unless asked, keeps them skipped when they fail again, and drops them when they succeed', async () => {
+        const { store, advance } = await openAt(T0);
+        const run = await store.startRun({ templateId: unique('accounts'), mode: 'incremental' });
+        const [taskKey, other] = [unique('accounts/task'), unique('contacts/task')];
+        await store.commitPage(page(run.id, taskKey, { failures: [failure('s1'), failure('s2'), failure('s3')] }));
+        await store.commitPage(page(run.id, other, { failures: [failure('s1')] }));
+
+        expect(await store.skipPending(taskKey, ['s1', 's3', 'never-failed'])).toBe(2);
+        expect(await store.skipPending(taskKey, ['s1'])).toBe(0);
+        expect(await store.skipPending(taskKey, [])).toBe(0);
+
+        expect(ids(await store.listPending(taskKey, { limit: 10 }))).toEqual(['s2']);
+        expect(ids(await store.listPending(taskKey, { limit: 10, includeSkipped: false }))).toEqual(['s2']);
+        const all = await store.listPending(taskKey, { limit: 10, includeSkipped: true });
+        expect(all.map((p) => [p.sourceId, p.skipped])).toEqual([['s1', true], ['s2', false], ['s3', true]]);
+        expect((await store.listPending(other, { limit: 10 }))[0]?.skipped).toBe(false);
+
+        const T1 = advance(5_000);
+        await store.commitPage(page(run.id, taskKey, { failures: [failure('s1', { code: 'STILL_BROKEN' })] }));
+        expect(ids(await store.listPending(taskKey, { limit: 10 }))).toEqual(['s2']);
+        expect((await store.listPending(taskKey, { limit: 1, includeSkipped: true }))[0]).toMatchObject({
+          sourceId: 's1',
+          code: 'STILL_BROKEN',
+          attempts: 2,
+          firstFailedAt: T0,
+          lastFailedAt: T1,
+          skipped: true,
+        });
+
+        await store.commitPage(
+          page(run.id, taskKey, { succeeded: ['s1'], deleted: [{ taskId: 'accounts', sourceId: 's3', key: null }] }),
+        );
+        expect(ids(await store.listPending(taskKey, { limit: 10, includeSkipped: true }))).toEqual(['s2']);
+      });
+    });
+
+    describe('run locks', () => {
+      const T0 = '2025-03-01T08:00:00.000Z';
+      const owner = (label: string): LockOwner => ({ id: `${label}-${randomUUID()}`, host: `host-${label}`, pid: 4000 + label.length });
+
+      it('goes to the first owner and tells the next who holds it', async () => {
+        const name = unique('accounts');
+        const [a, b] = [owner('a'), owner('bb')];
+
+        expect(await store.acquireLock(name, a, 60_000)).toEqual({ acquired: true });
+        expect(await store.acquireLock(name, b, 60_000)).toEqual({ acquired: false, holder: a });
+        expect(await store.acquireLock(unique('contacts'), b, 60_000)).toEqual({ acquired: true });
+      });
+
+      it('lets the holder take it again, which renews its lease', async () => {
+        const { store, advance } = await openAt(T0);
+        const name = unique('accounts');
+        const [a, b] = [owner('a'), owner('b')];
+
+        await store.acquireLock(name, a, 1_000);
+        advance(800);
+        expect(await store.acquireLock(name, a, 1_000)).toEqual({ acquired: true });
+        advance(800);
+        expect(await store.acquireLock(name, b, 1_000)).toEqual({ acquired: false, holder: a });
+      });
+
+      it('goes to another owner only once the lease has run out', async () => {
+        const { store, advance } = await openAt(T0);
+        const name = unique('accounts');
+        const [a, b] = [owner('a'), owner('b')];
+
+        await store.acquireLock(name, a, 1_000);
+        advance(999);
+        expect(await store.acquireLock(name, b, 1_000)).toEqual({ acquired: false, holder: a });
+        advance(1);
+        expect(await store.acquireLock(name, b, 1_000)).toEqual({ acquired: false, holder: a });
+        advance(1);
+        expect(await store.acquireLock(name, b, 1_000)).toEqual({ acquired: true });
+        expect(await store.renewLock(name, a.id, 1_000)).toBe(false);
+        expect(await store.acquireLock(name, a, 1_000)).toEqual({ acquired: false, holder: b });
+      });
+
+      it('extends the lease of the holder only', async () => {
+        const { store, advance } = await openAt(T0);
+        const name = unique('accounts');
+        const [a, b] = [owner('a'), owner('b')];
+        await store.acquireLock(name, a, 1_000);
+
+        advance(900);
+        expect(await store.renewLock(name, a.id, 1_000)).toBe(true);
+        expect(await store.renewLock(name, b.id, 1_000)).toBe(false);
+        expect(await store.renewLock(unique('other'), a.id, 1_000)).toBe(false);
+        advance(900);
+        expect(await store.acquireLock(name, b, 1_000)).toEqual({ acquired: false, holder: a });
+        advance(101);
+        expect(await store.acquireLock(name, b, 1_000)).toEqual({ acquired: true });
+      });
+
+      it('is released by its holder only', async () => {
+        const name = unique('accounts');
+        const [a, b] = [owner('a'), owner('b')];
+        await store.acquireLock(name, a, 60_000);
+
+        await store.releaseLock(name, b.id);
+        expect(await store.acquireLock(name, b, 60_000)).toEqual({ acquired: false, holder: a });
+
+        await store.releaseLock(name, a.id);
+        await store.releaseLock(name, a.id);
+        expect(await store.renewLock(name, a.id, 60_000)).toBe(false);
+        expect(await store.acquireLock(name, b, 60_000)).toEqual({ acquired: true });
+      });
+
+      it('is broken only while the named holder still holds it', async () => {
+        const name = unique('accounts');
+        const [dead, b, c] = [owner('dead'), owner('b'), owner('c')];
+        await store.acquireLock(name, dead, 60_000);
+
+        expect(await store.breakLock(name, b.id)).toBe(false);
+        expect(await store.acquireLock(name, b, 60_000)).toEqual({ acquired: false, holder: dead });
+
+        expect(await store.breakLock(name, dead.id)).toBe(true);
+        expect(await store.breakLock(name, dead.id)).toBe(false);
+        expect(await store.acquireLock(name, b, 60_000)).toEqual({ acquired: true });
+        // Someone who saw `dead` holding it earlier must not break b's lock.
+        expect(await store.breakLock(name, dead.id)).toBe(false);
+        expect(await store.acquireLock(name, c, 60_000)).toEqual({ acquired: false, holder: b });
+      });
+
+      it('goes to exactly one of many owners asking at once', async () => {
+        const name = unique('accounts');
+        const owners = Array.from({ length: 8 }, (_, i) => owner(`o${i}`));
+
+        const results = await Promise.all(owners.map((o) => store.acquireLock(name, o, 60_000)));
+
+        const winners = owners.filter((_, i) => results[i]?.acquired);
+        expect(winners).toHaveLength(1);
+        expect(results.filter((r) => !r.acquired)).toEqual(Array(7).fill({ acquired: false, holder: winners[0] }));
+      });
+
+      if (sharing !== undefined) {
+        it('goes to exactly one of two stores sharing the data, and each sees what the other did', async () => {
+          const peer = await track(sharing.openPeer(store));
+          const name = unique('accounts');
+          const [a, b] = [owner('a'), owner('b')];
+
+          const [fromA, fromB] = await Promise.all([store.acquireLock(name, a, 60_000), peer.acquireLock(name, b, 60_000)]);
+
+          expect([fromA.acquired, fromB.acquired].filter(Boolean)).toHaveLength(1);
+          const [winner, winnerStore, loser, loserStore] = fromA.acquired ? [a, store, b, peer] : [b, peer, a, store];
+          expect(fromA.acquired ? fromB : fromA).toEqual({ acquired: false, holder: winner });
+          expect(await loserStore.renewLock(name, loser.id, 60_000)).toBe(false);
+          expect(await loserStore.renewLock(name, winner.id, 60_000)).toBe(true);
+
+          await winnerStore.releaseLock(name, winner.id);
+          expect(await loserStore.acquireLock(name, loser, 60_000)).toEqual({ acquired: true });
+          expect(await winnerStore.acquireLock(name, winner, 60_000)).toEqual({ acquired: false, holder: loser });
+          expect(await winnerStore.breakLock(name, loser.id)).toBe(true);
+          expect(await loserStore.renewLock(name, loser.id, 60_000)).toBe(false);
+        });
+      }
+    });
+
     describe('page commits are all or nothing', () => {
+      const stillPending = failure('p0');
+
       async function committedFirstPage() {
         const run = await store.startRun({ templateId: unique('accounts'), mode: 'incremental' });
         const taskKey = unique('accounts/task');
         await store.commitPage(
           page(run.id, taskKey, {
-            counts: { read: 10, created: 10 },
+            counts: { read: 11, created: 10, failed: 1 },
+            failures: [stillPending],
             written: [{ key: 'K0', hash: 'h0' }],
             checkpoint: { modifiedon: '2024-01-01T00:00:00Z' },
           }),
@@ -423,7 +754,9 @@ export function describeStateStoreContract(name: string, open: () => Promise<Sta
 
       async function expectOnlyFirstPage(run: RunRecord, taskKey: string) {
         expect(await store.getRun(run.id)).toEqual(run);
-        expect(await store.listFailures(run.id, { limit: 10 })).toEqual([]);
+        expect(await store.listFailures(run.id, { limit: 10 })).toEqual([stillPending]);
+        expect(await store.listDeletions(run.id, { limit: 10 })).toEqual([]);
+        expect((await store.listPending(taskKey, { limit: 10 })).map((p) => [p.sourceId, p.attempts])).toEqual([['p0', 1]]);
         expect(await store.getHashes(taskKey, ['K0', 'K1'])).toEqual(new Map([['K0', 'h0']]));
         expect(await store.getCheckpoint(taskKey)).toEqual({ modifiedon: '2024-01-01T00:00:00Z' });
       }
@@ -436,7 +769,7 @@ export function describeStateStoreContract(name: string, open: () => Promise<Sta
           store.commitPage(
             page(run.id, taskKey, {
               counts: { read: 5, failed: 2, updated: 3 },
-              failures: [failure('1'), unstorable],
+              failures: [failure('1'), stillPending, unstorable],
               written: [{ key: 'K0', hash: 'h0-new' }, { key: 'K1', hash: 'h1' }],
               checkpoint: { modifiedon: '2024-02-01T00:00:00Z' },
             }),
@@ -453,8 +786,10 @@ export function describeStateStoreContract(name: string, open: () => Promise<Sta
         await expect(
           store.commitPage(
             page(run.id, taskKey, {
-              counts: { read: 5, failed: 1 },
+              counts: { read: 5, failed: 1, deleted: 1 },
               failures: [failure('1')],
+              succeeded: ['p0'],
+              deleted: [{ taskId: 'accounts', sourceId: 'gone', key: null }],
               written: [{ key: 'K0', hash: 'h0-new' }, { key: 'K1', hash: 'h1' }],
               checkpoint: unstorable,
             }),

@@ -23,7 +23,12 @@ export const accountsTemplate: EntityTemplate = {
           entity: 'accounts',
           key: ['accountnumber'],
           fields: salesAccountColumns,
-          options: { idField: 'accountid', expand: 'transactioncurrencyid($select=isocurrencycode)' },
+          options: {
+            idField: 'accountid',
+            lookups: {
+              transactioncurrencyid: { entity: 'transactioncurrencies', idField: 'transactioncurrencyid', select: ['isocurrencycode'] },
+            },
+          },
         },
       },
       destination: {

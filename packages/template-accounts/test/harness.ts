@@ -6,6 +6,7 @@ import {
   type RunSummary,
   type StateStore,
   type TaskSettings,
+  taskSettingsSchema,
 } from '@p2c/core';
 import { DEFAULT_CREDENTIALS, DEFAULT_URLS, Emulator, emulatorHandlers, type EmulatorSeed } from '@p2c/emulator';
 import { FinOpsConnector } from '@p2c/finops';
@@ -41,7 +42,7 @@ export interface Harness {
   emulator: Emulator;
   state: StateStore;
   connectors: { get(kind: string): Connector };
-  run(options?: { full?: boolean; dryRun?: boolean; settings?: Partial<TaskSettings> }): Promise<RunSummary>;
+  run(options?: { full?: boolean; dryRun?: boolean; pendingOnly?: boolean; settings?: Partial<TaskSettings> }): Promise<RunSummary>;
 }
 
 /** A fresh emulator seeded for the test, an in-memory state store, and the real runner. */
@@ -73,13 +74,14 @@ export async function harness(seed: EmulatorSeed): Promise<Harness> {
     emulator,
     state,
     connectors,
-    run: ({ full = false, dryRun = false, settings = {} } = {}) =>
+    run: ({ full = false, dryRun = false, pendingOnly = false, settings = {} } = {}) =>
       runner.run({
         template: registry.get('accounts'),
         full,
         dryRun,
+        pendingOnly,
         settings: {
-          [ACCOUNTS_TASK_ID]: { pageSize: 50, batchSize: 20, defaults: {}, valueMaps: {}, ...settings },
+          [ACCOUNTS_TASK_ID]: taskSettingsSchema.parse({ pageSize: 50, batchSize: 20, changesetSize: 5, ...settings }),
         },
         organizations: { ORG001: 'usmf' },
       }),

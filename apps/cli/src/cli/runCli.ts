@@ -5,6 +5,7 @@ import { demoCommand } from '../commands/demoCommand.js';
 import { emulatorCommand } from '../commands/emulatorCommand.js';
 import { historyCommand } from '../commands/historyCommand.js';
 import { initCommand } from '../commands/initCommand.js';
+import { retryCommand } from '../commands/retryCommand.js';
 import { runCommand } from '../commands/runCommand.js';
 import { templatesCommand } from '../commands/templatesCommand.js';
 import { CommandContext } from './CommandContext.js';
@@ -54,6 +55,7 @@ export function buildProgram(context: CommandContext): Command {
   for (const command of [
     templatesCommand(context),
     runCommand(context),
+    retryCommand(context),
     historyCommand(context),
     accountNumbersCommand(context),
     initCommand(context),

@@ -1,7 +1,19 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ConfigError } from '@p2c/core';
-import { DEFAULT_CREDENTIALS, EmulatorSeedError, loadSeedFile, startEmulatorServer, type EmulatorSeed } from '@p2c/emulator';
+import {
+  DEFAULT_CREDENTIALS,
+  EmulatorConfigError,
+  EmulatorSeedError,
+  loadSeedFile,
+  parseEmulatorLimits,
+  parseFaultOptions,
+  startEmulatorServer,
+  type EmulatorLimits,
+  type EmulatorSeed,
+  type FaultOptions,
+} from '@p2c/emulator';
 import { Command } from 'commander';
 import type { CommandContext, CommonOptions } from '../cli/CommandContext.js';
 import { withCommonOptions } from '../cli/commonOptions.js';
@@ -11,6 +23,8 @@ interface EmulatorOptions extends CommonOptions {
   port: number;
   host: string;
   seed?: string;
+  limits?: string;
+  faults?: string;
 }
 
 /**
@@ -23,12 +37,25 @@ export function emulatorCommand(context: CommandContext): Command {
     .option('--port <n>', 'the port to listen on (0: any free port)', positiveIntegerOrZero, 0)
     .option('--host <host>', 'the address to listen on', '127.0.0.1')
     .option('--seed <file>', 'a seed file (JSON) with the data to start with')
+    .option('--limits <file>', 'service protection limits (JSON), e.g. {"sales":{"maxRequests":6000},"finops":{}}')
+    .option('--faults <file>', 'fault injection (JSON): {"seed":1,"rates":{...}} and/or {"script":[...]}')
     .action(async (options: EmulatorOptions) => {
-      const seed = options.seed === undefined ? undefined : await readSeed(resolve(context.environment.cwd, options.seed), options.seed);
+      const cwd = context.environment.cwd;
+      const seed = options.seed === undefined ? undefined : await readSeed(resolve(cwd, options.seed), options.seed);
+      const limits =
+        options.limits === undefined
+          ? undefined
+          : await readJsonOption<EmulatorLimits>('--limits', resolve(cwd, options.limits), options.limits, parseEmulatorLimits);
+      const faults =
+        options.faults === undefined
+          ? undefined
+          : await readJsonOption<FaultOptions>('--faults', resolve(cwd, options.faults), options.faults, parseFaultOptions);
       const server = await startEmulatorServer({
         port: options.port,
         host: options.host,
         ...(seed === undefined ? {} : { seed }),
+        ...(limits === undefined ? {} : { limits }),
+        ...(faults === undefined ? {} : { faults }),
       });
       context.terminal.out(`${server.url}\n`);
       context.terminal.err(
@@ -54,6 +81,30 @@ async function readSeed(path: string, shown: string): Promise<EmulatorSeed> {
     return await loadSeedFile(path);
   } catch (error) {
     if (error instanceof EmulatorSeedError) throw new ConfigError(error.message, { code: 'SEED_INVALID' });
+    throw error;
+  }
+}
+
+/** A JSON option file, validated by the emulator's schema; any problem is a usage error naming the field. */
+async function readJsonOption<T>(
+  flag: string,
+  path: string,
+  shown: string,
+  parse: (value: unknown, source: string) => T,
+): Promise<T> {
+  if (!existsSync(path)) throw new ConfigError(`${flag}: no file at ${shown}`, { code: 'EMULATOR_OPTION_MISSING' });
+  let value: unknown;
+  try {
+    value = JSON.parse(await readFile(path, 'utf8'));
+  } catch (error) {
+    throw new ConfigError(`${flag}: ${shown} is not valid JSON (${error instanceof Error ? error.message : String(error)})`, {
+      code: 'EMULATOR_OPTION_INVALID',
+    });
+  }
+  try {
+    return parse(value, `${flag} file ${shown}`);
+  } catch (error) {
+    if (error instanceof EmulatorConfigError) throw new ConfigError(error.message, { code: 'EMULATOR_OPTION_INVALID' });
     throw error;
   }
 }

@@ -31,8 +31,9 @@ export function historyCommand(context: CommandContext): Command {
         }
         const run = await findRun(state, runId);
         const failures = await state.listFailures(run.id, { limit: options.limit ?? 1000 });
-        if (options.json) context.terminal.json({ ...run, failures });
-        else context.terminal.out(renderRunDetail(run, failures));
+        const deletions = await state.listDeletions(run.id, { limit: options.limit ?? 1000 });
+        if (options.json) context.terminal.json({ ...run, failures, deletions });
+        else context.terminal.out(renderRunDetail(run, failures, deletions));
       } finally {
         await session.close();
       }

@@ -25,7 +25,11 @@ export function runCommand(context: CommandContext): Command {
 }
 
 /** Runs one template to its end and prints its summary; returns the exit code. */
-export async function runTemplate(context: CommandContext, templateName: string, options: RunCommandOptions): Promise<number> {
+export async function runTemplate(
+  context: CommandContext,
+  templateName: string,
+  options: RunCommandOptions & { pendingOnly?: boolean },
+): Promise<number> {
   const session = context.session({ ...options, quiet: options.json === true && !options.verbose });
   try {
     const summary = await runWithProgress(context, session, templateName, options);
@@ -41,7 +45,7 @@ export async function runWithProgress(
   context: CommandContext,
   session: Session,
   templateName: string,
-  options: { full?: boolean; dryRun?: boolean; json?: boolean },
+  options: { full?: boolean; dryRun?: boolean; json?: boolean; pendingOnly?: boolean },
 ): Promise<RunSummary> {
   const template = session.container.get<TemplateRegistry>(P2C.TemplateRegistry).get(templateName);
   const runner = await session.container.getAsync<SyncRunner>(P2C.SyncRunner);
@@ -54,6 +58,7 @@ export async function runWithProgress(
       template,
       full: options.full === true,
       dryRun: options.dryRun === true,
+      pendingOnly: options.pendingOnly === true,
       settings: session.config.templates[template.id] ?? {},
       organizations: session.config.organizations,
       signal: abort.signal,

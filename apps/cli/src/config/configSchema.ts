@@ -67,11 +67,13 @@ function connectionSchema(example: string) {
   );
 }
 
+const SETTING_NAMES = Object.keys(taskSettingsSchema.shape).join(', ');
+
 const taskSettings = z.strictObject(taskSettingsSchema.shape, {
   error: (issue) =>
     issue.code === 'unrecognized_keys'
-      ? `unknown setting ${issue.keys.map((k) => `'${k}'`).join(', ')}; allowed: pageSize, batchSize, defaults, valueMaps`
-      : 'expected a mapping of task settings (pageSize, batchSize, defaults, valueMaps)',
+      ? `unknown setting ${issue.keys.map((k) => `'${k}'`).join(', ')}; allowed: ${SETTING_NAMES}`
+      : `expected a mapping of task settings (${SETTING_NAMES})`,
 });
 
 const templateSettings = z.strictObject(

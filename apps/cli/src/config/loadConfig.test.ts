@@ -48,10 +48,10 @@ describe('loadConfig', () => {
     expect(config.connections.finops.clientSecretEnv).toBe('P2C_FINOPS_CLIENT_SECRET');
     expect(config.organizations).toEqual({ ORG001: 'usmf' });
     expect(config.templates['accounts']?.[TASK]).toMatchObject({
-      pageSize: 500,
+      pageSize: 5000,
       batchSize: 100,
       defaults: { CustomerGroupId: '10' },
-      valueMaps: { PaymentTerms: { 'Net 30': 'Net30' } },
+      valueMaps: {},
     });
   });
 
@@ -131,7 +131,7 @@ describe('loadConfig', () => {
       [
         'a misspelt task setting',
         (c) => (c['templates'].accounts.tasks[TASK].pagesize = 100),
-        `p2c.config.yaml: templates.accounts.tasks.${TASK}: unknown setting 'pagesize'; allowed: pageSize, batchSize, defaults, valueMaps`,
+        `p2c.config.yaml: templates.accounts.tasks.${TASK}: unknown setting 'pagesize'; allowed: defaults, valueMaps, pageSize, batchSize, changesetSize, writeConcurrency, onDelete`,
       ],
       [
         'a default for a field no mapping produces',

@@ -58,20 +58,23 @@ organizations:
   ORG001: usmf
 
 # templates: settings per template and task ('p2c templates' lists them). A task that is not
-# listed runs with pageSize 500, batchSize 100 and the template's own defaults.
+# listed runs with pageSize 5000, batchSize 100 and the template's own defaults.
 templates:
   accounts:
     tasks:
       "Accounts - Account - Customers":
-        pageSize: 500       # records read per page (1-5000)
+        pageSize: 5000      # records read per page (1-5000)
         batchSize: 100      # records per write request to F&O (1-1000)
         # defaults: the value used when the source field is blank (by destination field).
         defaults:
           CustomerGroupId: "10"   # must be a customer group that exists in the legal entity
-        # valueMaps: source value -> destination value; a "" entry catches blank or unmatched
-        # input. Without it an unmatched value fails the record, naming the field and value.
-        valueMaps:
-          PaymentTerms:
-            "Net 30": Net30
+        # valueMaps: Sales value (as Sales shows it) -> F&O value; a "" entry catches blank or
+        # unmatched input. Without it an unmatched value fails the record, naming the field and
+        # value. PaymentTerms, DeliveryTerms (from freight terms) and DeliveryMode (from shipping
+        # method) are only mapped once you give them a value map, e.g.:
+        # valueMaps:
+        #   PaymentTerms:
+        #     "Net 30": Net30
+        #     "Net 60": Net60
 `;
 }

@@ -1,4 +1,4 @@
-import type { RecordFailure, RunRecord } from '@p2c/core';
+import type { RecordDeletion, RecordFailure, RunRecord } from '@p2c/core';
 import { formatCount, formatDuration, formatTime } from './formatNumbers.js';
 import { renderFailures, shortId } from './renderSummary.js';
 import { renderPairs, renderTable } from './renderTable.js';
@@ -37,7 +37,7 @@ export function renderRunList(runs: readonly RunRecord[]): string {
   );
 }
 
-export function renderRunDetail(run: RunRecord, failures: readonly RecordFailure[]): string {
+export function renderRunDetail(run: RunRecord, failures: readonly RecordFailure[], deletions: readonly RecordDeletion[] = []): string {
   const pairs: [string, string][] = [
     ['Run', run.id],
     ['Template', run.templateId],
@@ -52,6 +52,7 @@ export function renderRunDetail(run: RunRecord, failures: readonly RecordFailure
     ['Unchanged', formatCount(run.counts.unchanged)],
     ['Failed', formatCount(run.counts.failed)],
     ['Keys generated', formatCount(run.counts.keysGenerated)],
+    ['Deleted in the source', formatCount(run.counts.deleted)],
   ];
   if (run.message) pairs.push(['Stopped by', run.message]);
   let text = renderPairs(pairs);
@@ -60,6 +61,10 @@ export function renderRunDetail(run: RunRecord, failures: readonly RecordFailure
     text += `\nFailed records${more}:\n${renderFailures(failures)}`;
   } else if (run.counts.failed === 0) {
     text += '\nNo record failed.\n';
+  }
+  if (deletions.length > 0) {
+    text += `\nDeleted in the source (not deleted in the destination):\n`;
+    text += renderTable([{ header: 'SOURCE ID' }, { header: 'TASK' }], deletions.map((d) => [d.sourceId, d.taskId]));
   }
   return text;
 }

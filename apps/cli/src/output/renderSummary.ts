@@ -27,6 +27,8 @@ export function renderSummary(summary: RunSummary, keyLabel: string): string {
     ['Failed', counts.failed],
     [`${capitalize(keyLabel)}s ${dry ? 'to generate' : 'generated'}`, counts.keysGenerated],
   ];
+  // Deletions in the source are reported, never applied to the destination by default.
+  if (counts.deleted > 0) numbers.push(['Deleted in the source', counts.deleted]);
   const width = Math.max(...numbers.map(([, n]) => formatCount(n).length));
   const pairs: [string, string][] = [
     ...numbers.map(([label, n]): [string, string] => [label, formatCount(n).padStart(width)]),
@@ -39,6 +41,7 @@ export function renderSummary(summary: RunSummary, keyLabel: string): string {
   }
   let text = `\n${title}\n${indent(renderPairs(pairs))}`;
   if (summary.message) text += `\nStopped: ${summary.message}\n`;
+  for (const note of summary.notes) text += `\nNote: ${note}\n`;
   if (summary.failures.length > 0) {
     const shown = summary.failures.slice(0, FAILURES_SHOWN);
     text += `\nFirst failures (${shown.length} of ${formatCount(counts.failed)}):\n${renderFailures(shown)}`;

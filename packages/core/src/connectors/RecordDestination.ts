@@ -16,6 +16,8 @@ export type WriteOutcome =
 export interface WriteOptions {
   /** Work out what would be created and updated, change nothing. */
   dryRun: boolean;
+  /** Records per atomic group (change set) when the destination groups writes; default 1. */
+  changesetSize?: number;
   signal?: AbortSignal;
 }
 

@@ -14,6 +14,8 @@ export interface SourceRecord<T = Record<string, unknown>> {
  */
 export interface SourcePage<T = Record<string, unknown>> {
   records: SourceRecord<T>[];
+  /** Ids of records deleted since the checkpoint the read started from (change tracking). */
+  deleted?: string[];
   checkpoint: Checkpoint | null;
 }
 
@@ -22,6 +24,8 @@ export interface ReadOptions {
   checkpoint: Checkpoint | null;
   pageSize: number;
   signal?: AbortSignal;
+  /** Where the source says what it decided (e.g. "change-tracking token expired: reading everything"). */
+  log?: (message: string) => void;
 }
 
 /** The natural key a record holds now (null when it has none yet). */
@@ -45,6 +49,8 @@ export type KeyAssignmentOutcome = { id: string; ok: true } | { id: string; ok: 
 export interface RecordSource<T = Record<string, unknown>> {
   readonly entity: string;
   read(options: ReadOptions): AsyncIterable<SourcePage<T>>;
+  /** The records with these ids as they are now; ids that no longer exist are left out. */
+  readByIds?(ids: readonly string[]): Promise<SourceRecord<T>[]>;
   /** Every record's id and natural key, page by page (a narrow read for duplicate checks). */
   scanKeys?(keyField: string, options: { pageSize: number; signal?: AbortSignal }): AsyncIterable<KeyHolder[]>;
   /** Ids of the records whose natural key is `key` now. */

@@ -1,4 +1,4 @@
-import type { RecordFailure, RunCounts, RunMode } from '../state/index.js';
+import type { RecordDeletion, RecordFailure, RunCounts, RunMode } from '../state/index.js';
 
 export type RunOutcome = 'Completed' | 'Warning' | 'Error';
 
@@ -22,6 +22,10 @@ export interface RunSummary {
   failures: RecordFailure[];
   /** Dry runs: the first writes that would be made. */
   planned: PlannedWrite[];
+  /** The first records deleted in the source since the last run (all are in the history). */
+  deletions: RecordDeletion[];
+  /** What the run decided on the way that an operator should know (a full read forced, a lock broken). */
+  notes: string[];
   /** What ended the run early, when something did. */
   message: string | null;
   startedAt: string;

@@ -1,6 +1,7 @@
 import type { ConnectorRegistry } from '../connectors/index.js';
 import type { Logger } from '../logging/index.js';
-import { addCounts, emptyCounts, type RecordFailure, type StateStore } from '../state/index.js';
+import { addCounts, emptyCounts, type RecordDeletion, type RecordFailure, type StateStore } from '../state/index.js';
+import { RunLock } from './RunLock.js';
 import type { RunOptions } from './RunOptions.js';
 import { outcomeOf, type PlannedWrite, type RunSummary } from './RunSummary.js';
 import { TaskSync } from './TaskSync.js';
@@ -20,34 +21,46 @@ export class SyncRunner {
   async run(options: RunOptions): Promise<RunSummary> {
     const { template, dryRun } = options;
     const started = new Date();
-    const mode = options.full ? 'full' : 'incremental';
+    const mode = options.full && !options.pendingOnly ? 'full' : 'incremental';
     // Built before the run starts, so a configuration error leaves no run behind.
     const syncs = template.tasks.map(
       (task) => new TaskSync(template, task, options, this.state, this.connectors, this.logger),
     );
-    let runId: string | null = null;
-    if (!dryRun) {
-      await this.state.markInterrupted(template.id);
-      runId = (await this.state.startRun({ templateId: template.id, mode })).id;
-    }
+    const notes: string[] = [];
+    // A dry run writes nothing, so it needs no lock and may look while a run goes.
+    const lock = dryRun ? null : await RunLock.acquire(this.state, template.id, (note) => notes.push(note));
     let counts = emptyCounts();
     const failures: RecordFailure[] = [];
     const planned: PlannedWrite[] = [];
+    const deletions: RecordDeletion[] = [];
+    let runId: string | null = null;
     let message: string | null = null;
-    for (const [index, sync] of syncs.entries()) {
-      try {
-        await sync.run(runId);
-      } catch (error) {
-        message = `${template.tasks[index]!.id}: ${error instanceof Error ? error.message : String(error)}`;
-        this.logger.error(`Run stopped: ${message}`);
+    try {
+      if (!dryRun) {
+        // Holding the lock, any run still marked Running belongs to a process that died.
+        const interrupted = await this.state.markInterrupted(template.id);
+        if (interrupted > 0) notes.push(`${interrupted} earlier run(s) were interrupted and are marked so in the history`);
+        runId = (await this.state.startRun({ templateId: template.id, mode })).id;
       }
-      counts = addCounts(counts, sync.result.counts);
-      failures.push(...sync.result.failures);
-      planned.push(...sync.result.planned);
-      if (message) break;
+      for (const [index, sync] of syncs.entries()) {
+        try {
+          await sync.run(runId, lock?.signal);
+        } catch (error) {
+          message = `${template.tasks[index]!.id}: ${error instanceof Error ? error.message : String(error)}`;
+          this.logger.error(`Run stopped: ${message}`);
+        }
+        counts = addCounts(counts, sync.result.counts);
+        failures.push(...sync.result.failures);
+        planned.push(...sync.result.planned);
+        deletions.push(...sync.result.deletions);
+        notes.push(...sync.result.notes);
+        if (message) break;
+      }
+      if (runId) await this.state.finishRun(runId, { status: outcomeOf(counts, message !== null), message });
+    } finally {
+      await lock?.release();
     }
     const status = outcomeOf(counts, message !== null);
-    if (runId) await this.state.finishRun(runId, { status, message });
     const finished = new Date();
     return {
       runId,
@@ -59,6 +72,8 @@ export class SyncRunner {
       counts,
       failures,
       planned,
+      deletions,
+      notes,
       message,
       startedAt: started.toISOString(),
       finishedAt: finished.toISOString(),

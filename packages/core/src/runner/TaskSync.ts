@@ -1,31 +1,57 @@
 import { randomUUID } from 'node:crypto';
-import type { Connector, ConnectorRegistry, RecordDestination, RecordSource, SourcePage, WriteRequest } from '../connectors/index.js';
-import { ConfigError, RecordError } from '../errors/index.js';
+import type {
+  Connector,
+  ConnectorRegistry,
+  RecordDestination,
+  RecordSource,
+  SourcePage,
+  WriteOutcome,
+  WriteRequest,
+} from '../connectors/index.js';
+import { ConfigError, isP2cError } from '../errors/index.js';
 import type { Logger } from '../logging/index.js';
-import { addCounts, emptyCounts, type PageCommit, type RecordFailure, type RunCounts, type StateStore } from '../state/index.js';
+import {
+  addCounts,
+  emptyCounts,
+  type PageCommit,
+  type RecordDeletion,
+  type RecordFailure,
+  type RunCounts,
+  type StateStore,
+} from '../state/index.js';
 import type { EntityTemplate, TaskDefinition } from '../templates/index.js';
 import { assignMissingKeys } from './assignMissingKeys.js';
 import type { PageItem } from './PageItem.js';
 import { RecordMapper } from './RecordMapper.js';
 import { rejectDuplicateKeys } from './rejectDuplicateKeys.js';
 import { rowHash } from './rowHash.js';
-import type { RunOptions, TaskSettings } from './RunOptions.js';
+import { runConcurrently } from './runConcurrently.js';
+import { taskSettingsSchema, type RunOptions, type TaskSettings } from './RunOptions.js';
 import type { PlannedWrite } from './RunSummary.js';
-import { taskSettingsSchema } from './RunOptions.js';
 
 export interface TaskResult {
   counts: RunCounts;
   failures: RecordFailure[];
   planned: PlannedWrite[];
+  deletions: RecordDeletion[];
+  notes: string[];
 }
 
 const KEPT_IN_SUMMARY = 50;
+/** Pending records tried again per run at most; the rest wait for the next one. */
+const PENDING_PER_RUN = 50_000;
+
+type Request = WriteRequest & { item: PageItem; hash: string };
 
 /**
  * Runs one task: reads its source page by page and, for each page, assigns missing keys,
  * rejects duplicates, maps, skips what is unchanged, writes the rest, then stores the page's
  * outcomes with the checkpoint in one commit. The checkpoint only ever moves past records whose
- * outcome is stored.
+ * outcome is stored. Records that failed in earlier runs and were not read again are read by id
+ * and tried again at the end.
+ *
+ * Throughput without unbounded memory: the next page is read while the current one is written
+ * (two pages in memory at most), and a page's batches are written several at a time.
  */
 export class TaskSync {
   readonly #source: RecordSource;
@@ -33,10 +59,11 @@ export class TaskSync {
   readonly #mapper: RecordMapper;
   readonly #settings: TaskSettings;
   readonly #taskKey: string;
-  readonly #result: TaskResult = { counts: emptyCounts(), failures: [], planned: [] };
+  readonly #result: TaskResult = { counts: emptyCounts(), failures: [], planned: [], deletions: [], notes: [] };
+  #signal: AbortSignal | undefined;
 
   constructor(
-    private readonly template: EntityTemplate,
+    template: EntityTemplate,
     private readonly task: TaskDefinition,
     private readonly options: RunOptions,
     private readonly state: StateStore,
@@ -47,48 +74,85 @@ export class TaskSync {
     this.#taskKey = `${template.id}/${task.id}`;
     this.#source = sideOf(connectors.get(task.source.connector), 'source', task);
     this.#destination = sideOf(connectors.get(task.destination.connector), 'destination', task);
-    this.#mapper = new RecordMapper(
-      task,
-      this.#settings,
-      options.organizations,
-      `templates.${template.id}.tasks.${task.id}`,
-    );
+    this.#mapper = new RecordMapper(task, this.#settings, options.organizations, `templates.${template.id}.tasks.${task.id}`);
   }
 
   get result(): TaskResult {
     return this.#result;
   }
 
-  /** `runId` is null for a dry run. */
-  async run(runId: string | null): Promise<TaskResult> {
+  /** `runId` is null for a dry run; `lockLost` aborts when another run took the lock. */
+  async run(runId: string | null, lockLost?: AbortSignal): Promise<TaskResult> {
     const { dryRun } = this.options;
-    const checkpoint = this.options.full ? null : await this.state.getCheckpoint(this.#taskKey);
-    const readsAll = checkpoint === null;
+    const signals = [this.options.signal, lockLost].filter((s): s is AbortSignal => s !== undefined);
+    this.#signal = signals.length > 0 ? AbortSignal.any(signals) : undefined;
     // A dry run keeps its key index apart and throws it away: it leaves no trace.
     const scope = dryRun ? `dry-run:${randomUUID()}` : this.#taskKey;
-    let total: number | null = null;
+    const pending = new Set(
+      (await this.state.listPending(this.#taskKey, { limit: PENDING_PER_RUN })).map((record) => record.sourceId),
+    );
+    const context: PageContext = { runId: runId ?? '', scope, indexIsFresh: false, pending };
     try {
-      if (this.task.naturalKey.rejectDuplicates && readsAll) total = await this.#scanKeys(scope);
-      // Only a scan makes the index fresh; without one it may hold keys from earlier runs.
-      const indexIsFresh = total !== null;
-      this.logger.info(`${this.task.id}: reading ${readsAll ? 'every record' : 'changes since the last run'}`);
-      for await (const page of this.#source.read({
-        checkpoint,
-        pageSize: this.#settings.pageSize,
-        ...(this.options.signal ? { signal: this.options.signal } : {}),
-      })) {
-        const commit = await this.#processPage(page, runId ?? '', scope, indexIsFresh);
-        this.#result.counts = addCounts(this.#result.counts, commit.counts);
-        if (this.#result.failures.length < KEPT_IN_SUMMARY) {
-          this.#result.failures.push(...commit.failures.slice(0, KEPT_IN_SUMMARY - this.#result.failures.length));
-        }
-        if (!dryRun) await this.state.commitPage(commit);
-        this.options.onProgress?.({ phase: 'sync', taskId: this.task.id, counts: this.#result.counts, total });
-      }
+      if (!this.options.pendingOnly) await this.#readChanges(context);
+      await this.#retryPending(context);
     } finally {
       if (dryRun) await this.state.clearKeyIndex(scope);
     }
     return this.#result;
+  }
+
+  async #readChanges(context: PageContext): Promise<void> {
+    const checkpoint = this.options.full ? null : await this.state.getCheckpoint(this.#taskKey);
+    let total: number | null = null;
+    if (this.task.naturalKey.rejectDuplicates && checkpoint === null) total = await this.#scanKeys(context.scope);
+    // Only a scan makes the index fresh; without one it may hold keys from earlier runs.
+    context.indexIsFresh = total !== null;
+    this.logger.info(`${this.task.id}: reading ${checkpoint === null ? 'every record' : 'changes since the last run'}`);
+    const pages = this.#source
+      .read({
+        checkpoint,
+        pageSize: this.#settings.pageSize,
+        log: (message) => this.#note(`${this.task.id}: ${message}`),
+        ...(this.#signal ? { signal: this.#signal } : {}),
+      })
+      [Symbol.asyncIterator]();
+    let next = pages.next();
+    try {
+      for (;;) {
+        const result = await next;
+        if (result.done) break;
+        // Read the following page while this one is written.
+        next = pages.next();
+        next.catch(() => undefined);
+        await this.#handle(result.value, context, total);
+      }
+    } finally {
+      await pages.return?.();
+    }
+  }
+
+  /** Records that failed before and were not read again in this run: read them by id and try again. */
+  async #retryPending(context: PageContext): Promise<void> {
+    const ids = [...context.pending];
+    if (ids.length === 0 || !this.#source.readByIds) return;
+    this.logger.info(`${this.task.id}: trying again ${ids.length} record(s) that failed before`);
+    for (let start = 0; start < ids.length; start += this.#settings.pageSize) {
+      const chunk = ids.slice(start, start + this.#settings.pageSize);
+      const records = await this.#source.readByIds(chunk);
+      const found = new Set(records.map((record) => record.id));
+      const gone = chunk.filter((id) => !found.has(id));
+      await this.#handle({ records, deleted: gone, checkpoint: null }, context, null);
+    }
+  }
+
+  async #handle(page: SourcePage, context: PageContext, total: number | null): Promise<void> {
+    this.#signal?.throwIfAborted();
+    const commit = await this.#processPage(page, context);
+    this.#result.counts = addCounts(this.#result.counts, commit.counts);
+    keepFirst(this.#result.failures, commit.failures);
+    keepFirst(this.#result.deletions, commit.deleted);
+    if (!this.options.dryRun) await this.state.commitPage(commit);
+    this.options.onProgress?.({ phase: 'sync', taskId: this.task.id, counts: this.#result.counts, total });
   }
 
   async #scanKeys(scope: string): Promise<number | null> {
@@ -109,28 +173,31 @@ export class TaskSync {
     return scanned;
   }
 
-  async #processPage(page: SourcePage, runId: string, scope: string, indexIsFresh: boolean): Promise<PageCommit> {
+  async #processPage(page: SourcePage, context: PageContext): Promise<PageCommit> {
     const { naturalKey } = this.task;
     const taskId = this.task.id;
     const items: PageItem[] = page.records.map((record) => {
+      context.pending.delete(record.id);
       const raw = record.data[naturalKey.sourceField];
       const key = typeof raw === 'string' && raw.trim() !== '' ? raw.trim() : null;
       return { record, key, keyGenerated: false, failure: null };
     });
     const counts: Partial<RunCounts> = { read: items.length };
+    const deleted = await this.#deletionsOf(page.deleted ?? [], context);
+    counts.deleted = deleted.length;
 
     await assignMissingKeys(items, naturalKey, this.#source, this.state, taskId, this.options.dryRun);
     counts.keysGenerated = items.filter((i) => i.keyGenerated && i.failure === null).length;
     if (naturalKey.rejectDuplicates) {
-      await rejectDuplicateKeys(items, naturalKey, this.#source, this.state, scope, indexIsFresh, taskId);
+      await rejectDuplicateKeys(items, naturalKey, this.#source, this.state, context.scope, context.indexIsFresh, taskId);
     }
 
-    const requests: (WriteRequest & { item: PageItem; hash: string })[] = [];
+    const requests: Request[] = [];
     for (const item of items) {
       if (item.failure) continue;
       const mapped = this.#mapper.map(item.record.data);
       if (!mapped.ok) {
-        item.failure = failureOf(item, mapped.error, taskId);
+        item.failure = failureOf(item, mapped.error.code, mapped.error.message, taskId);
         continue;
       }
       const key = this.task.destination.ref.key.map((field) => String(mapped.row[field] ?? '')).join('|');
@@ -138,32 +205,33 @@ export class TaskSync {
     }
 
     const stored = await this.state.getHashes(this.#taskKey, requests.map((r) => r.key));
+    const succeeded: string[] = [];
     const written: PageCommit['written'] = [];
     const changed = requests.filter((request) => {
       const previous = stored.get(request.key);
       request.knownToExist = previous !== undefined;
+      if (previous === request.hash) succeeded.push(request.item.record.id);
       return previous !== request.hash;
     });
     counts.unchanged = requests.length - changed.length;
 
+    const batches: Request[][] = [];
     for (let start = 0; start < changed.length; start += this.#settings.batchSize) {
-      const batch = changed.slice(start, start + this.#settings.batchSize);
-      const outcomes = await this.#destination.write(
-        batch.map(({ key, row, knownToExist }) => ({ key, row, knownToExist })),
-        { dryRun: this.options.dryRun, ...(this.options.signal ? { signal: this.options.signal } : {}) },
-      );
-      const byKey = new Map(outcomes.map((o) => [o.key, o]));
+      batches.push(changed.slice(start, start + this.#settings.batchSize));
+    }
+    const outcomes = await runConcurrently(batches, this.#settings.writeConcurrency, (batch) => this.#write(batch));
+    for (const [index, batch] of batches.entries()) {
+      const byKey = new Map(outcomes[index]!.map((o) => [o.key, o]));
       for (const request of batch) {
         const outcome = byKey.get(request.key);
-        if (!outcome) {
-          request.item.failure = failureOf(request.item, new RecordError('The destination gave no outcome for this record', { code: 'NO_OUTCOME' }), taskId);
-          continue;
-        }
-        if (outcome.status === 'failed') {
-          request.item.failure = { taskId, sourceId: request.item.record.id, key: request.item.key, code: outcome.code, message: outcome.message };
+        if (!outcome || outcome.status === 'failed') {
+          request.item.failure = outcome
+            ? failureOf(request.item, outcome.code, outcome.message, taskId)
+            : failureOf(request.item, 'NO_OUTCOME', 'The destination gave no outcome for this record', taskId);
           continue;
         }
         counts[outcome.status] = (counts[outcome.status] ?? 0) + 1;
+        succeeded.push(request.item.record.id);
         written.push({ key: request.key, hash: request.hash });
         if (this.options.dryRun && outcome.status !== 'unchanged' && this.#result.planned.length < KEPT_IN_SUMMARY) {
           this.#result.planned.push({ taskId, key: request.key, status: outcome.status });
@@ -174,18 +242,73 @@ export class TaskSync {
     const failures = items.flatMap((item) => (item.failure ? [item.failure] : []));
     counts.failed = failures.length;
     return {
-      runId,
+      runId: context.runId,
       taskKey: this.#taskKey,
       counts,
       failures,
+      succeeded,
+      deleted,
       written,
       checkpoint: page.checkpoint,
     };
   }
+
+  /**
+   * One write request. A fault of the request as a whole that is not fatal (the service stayed
+   * unavailable through the retries, an answer that never came) fails its records, which the
+   * next run tries again; a fatal one (authentication) stops the run.
+   */
+  async #write(batch: Request[]): Promise<WriteOutcome[]> {
+    try {
+      return await this.#destination.write(
+        batch.map(({ key, row, knownToExist }) => ({ key, row, knownToExist })),
+        {
+          dryRun: this.options.dryRun,
+          changesetSize: this.#settings.changesetSize,
+          ...(this.#signal ? { signal: this.#signal } : {}),
+        },
+      );
+    } catch (error) {
+      if (!isP2cError(error) || error.kind === 'fatal' || error.kind === 'config') throw error;
+      this.logger.warn(`${this.task.id}: a write of ${batch.length} record(s) failed: ${error.message}`);
+      return batch.map((request) => ({
+        key: request.key,
+        status: 'failed',
+        code: error.code,
+        message: `The write did not complete: ${error.message}`,
+        retryable: error.kind === 'transient',
+      }));
+    }
+  }
+
+  async #deletionsOf(ids: readonly string[], context: PageContext): Promise<RecordDeletion[]> {
+    if (ids.length === 0) return [];
+    for (const id of ids) context.pending.delete(id);
+    if (!this.options.dryRun) await this.state.putKeys(context.scope, ids.map((id) => ({ id, key: null })));
+    if (this.#settings.onDelete === 'ignore') return [];
+    return ids.map((sourceId) => ({ taskId: this.task.id, sourceId, key: null }));
+  }
+
+  #note(message: string): void {
+    this.logger.warn(message);
+    this.#result.notes.push(message);
+  }
 }
 
-function failureOf(item: PageItem, error: RecordError, taskId: string): RecordFailure {
-  return { taskId, sourceId: item.record.id, key: item.key, code: error.code, message: error.message };
+interface PageContext {
+  runId: string;
+  scope: string;
+  indexIsFresh: boolean;
+  /** Ids of records that failed before and have not been seen in this run yet. */
+  pending: Set<string>;
+}
+
+function keepFirst<T>(kept: T[], more: readonly T[]): void {
+  if (kept.length < KEPT_IN_SUMMARY) kept.push(...more.slice(0, KEPT_IN_SUMMARY - kept.length));
+}
+
+function failureOf(item: PageItem, code: string, message: string, taskId: string): RecordFailure {
+  return { taskId, sourceId: item.record.id, key: item.key, code, message };
 }
 
 function sideOf(connector: Connector, side: 'source', task: TaskDefinition): RecordSource;
@@ -200,3 +323,4 @@ function sideOf(connector: Connector, side: 'source' | 'destination', task: Task
   }
   return made;
 }
+

@@ -4,6 +4,8 @@ export * from './PageItem.js';
 export * from './ProgressEvent.js';
 export * from './RecordMapper.js';
 export * from './rowHash.js';
+export * from './RunLock.js';
+export * from './runConcurrently.js';
 export * from './RunOptions.js';
 export * from './RunSummary.js';
 export * from './SyncRunner.js';

@@ -15,10 +15,12 @@ export interface RunCounts {
   failed: number;
   /** Natural keys generated from a number sequence and written back to the source. */
   keysGenerated: number;
+  /** Records deleted in the source since the last run (reported, never deleted in the destination by default). */
+  deleted: number;
 }
 
 export function emptyCounts(): RunCounts {
-  return { read: 0, created: 0, updated: 0, unchanged: 0, failed: 0, keysGenerated: 0 };
+  return { read: 0, created: 0, updated: 0, unchanged: 0, failed: 0, keysGenerated: 0, deleted: 0 };
 }
 
 export function addCounts(a: RunCounts, b: Partial<RunCounts>): RunCounts {
@@ -29,6 +31,7 @@ export function addCounts(a: RunCounts, b: Partial<RunCounts>): RunCounts {
     unchanged: a.unchanged + (b.unchanged ?? 0),
     failed: a.failed + (b.failed ?? 0),
     keysGenerated: a.keysGenerated + (b.keysGenerated ?? 0),
+    deleted: a.deleted + (b.deleted ?? 0),
   };
 }
 
@@ -53,4 +56,36 @@ export interface RecordFailure {
   key: string | null;
   code: string;
   message: string;
+}
+
+/** A record deleted in the source, as a run saw it. */
+export interface RecordDeletion {
+  taskId: string;
+  sourceId: string;
+  /** Its natural key as last seen, when known. */
+  key: string | null;
+}
+
+/**
+ * A record that failed and has not succeeded since: the next run tries it again even when it
+ * did not change in the source, until it succeeds or an operator marks it skipped.
+ */
+export interface PendingRecord {
+  sourceId: string;
+  key: string | null;
+  code: string;
+  message: string;
+  /** How many runs it has failed in. */
+  attempts: number;
+  firstFailedAt: string;
+  lastFailedAt: string;
+  skipped: boolean;
+}
+
+/** Who holds a task's run lock. */
+export interface LockOwner {
+  /** Unique per holder (a run id or a UUID). */
+  id: string;
+  host: string;
+  pid: number;
 }

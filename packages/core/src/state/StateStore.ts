@@ -1,5 +1,14 @@
 import type { Checkpoint, KeyHolder } from '../connectors/index.js';
-import type { RecordFailure, RunCounts, RunMode, RunRecord, RunStatus } from './RunRecord.js';
+import type {
+  LockOwner,
+  PendingRecord,
+  RecordDeletion,
+  RecordFailure,
+  RunCounts,
+  RunMode,
+  RunRecord,
+  RunStatus,
+} from './RunRecord.js';
 
 /** Everything one page of a task leaves behind, stored atomically. */
 export interface PageCommit {
@@ -8,7 +17,12 @@ export interface PageCommit {
   taskKey: string;
   /** What this page adds to the run's counts. */
   counts: Partial<RunCounts>;
+  /** Recorded in the run's history, and kept as pending (attempts + 1) until they succeed. */
   failures: RecordFailure[];
+  /** Source ids that succeeded (written or unchanged): no longer pending. */
+  succeeded: string[];
+  /** Records deleted in the source, listed in the run's history; no longer pending. */
+  deleted: RecordDeletion[];
   /** Destination keys now holding these values (hash of the row written or found unchanged). */
   written: { key: string; hash: string }[];
   /** Advance the task's checkpoint to this; null leaves it where it is. */
@@ -40,7 +54,27 @@ export interface StateStore {
   listRuns(options: { limit: number; templateId?: string }): Promise<RunRecord[]>;
   listFailures(runId: string, options: { limit: number }): Promise<RecordFailure[]>;
 
+  listDeletions(runId: string, options: { limit: number }): Promise<RecordDeletion[]>;
+
   getCheckpoint(taskKey: string): Promise<Checkpoint | null>;
+  /** Forgets the task's checkpoint, so its next run reads everything. */
+  clearCheckpoint(taskKey: string): Promise<void>;
+
+  /** Records of the task that failed and have not succeeded since, oldest first; skipped ones only when asked. */
+  listPending(taskKey: string, options: { limit: number; includeSkipped?: boolean }): Promise<PendingRecord[]>;
+  /** Marks pending records skipped: runs stop retrying them. Returns how many were marked. */
+  skipPending(taskKey: string, sourceIds: readonly string[]): Promise<number>;
+
+  /**
+   * Takes the run lock `name` for `owner` when nobody holds it or the holder's lease (ttlMs from
+   * its last renewal) has run out. Otherwise says who holds it.
+   */
+  acquireLock(name: string, owner: LockOwner, ttlMs: number): Promise<{ acquired: true } | { acquired: false; holder: LockOwner }>;
+  /** Extends the lease; false when `ownerId` no longer holds the lock. */
+  renewLock(name: string, ownerId: string, ttlMs: number): Promise<boolean>;
+  releaseLock(name: string, ownerId: string): Promise<void>;
+  /** Removes the lock of a holder known to be dead (its process is gone); false when another holds it now. */
+  breakLock(name: string, holderId: string): Promise<boolean>;
   /** The stored hash per destination key, for the keys that have one. */
   getHashes(taskKey: string, keys: readonly string[]): Promise<Map<string, string>>;
 

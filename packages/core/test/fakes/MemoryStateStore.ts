@@ -2,7 +2,10 @@ import type { Checkpoint, KeyHolder } from '../../src/connectors/index.js';
 import {
   addCounts,
   emptyCounts,
+  type LockOwner,
   type PageCommit,
+  type PendingRecord,
+  type RecordDeletion,
   type RecordFailure,
   type RunMode,
   type RunRecord,
@@ -11,16 +14,28 @@ import {
   type StateStore,
 } from '../../src/state/index.js';
 
-/** A state store in memory that counts its writes, so a test can see a dry run leave none. */
+/**
+ * A state store in memory that counts its writes, so a test can see a dry run leave none. Same
+ * semantics as the SQLite store for pending records and run locks; `now` moves lease times.
+ */
 export class MemoryStateStore implements StateStore {
   readonly runs = new Map<string, RunRecord>();
   readonly failures = new Map<string, RecordFailure[]>();
+  readonly deletions = new Map<string, RecordDeletion[]>();
+  /** Pending records by task key, then source id; insertion order breaks ties in first failure. */
+  readonly pending = new Map<string, Map<string, PendingRecord>>();
+  readonly locks = new Map<string, { owner: LockOwner; expiresAt: number }>();
   readonly checkpoints = new Map<string, Checkpoint>();
   readonly hashes = new Map<string, Map<string, string>>();
   readonly keyIndex = new Map<string, Map<string, string>>();
   readonly #sequences = new Map<string, { next: number; reserved: Map<string, string> }>();
   /** Every call that changed something, by method name. */
   readonly writes: string[] = [];
+  readonly #now: () => Date;
+
+  constructor(options: { now?: () => Date } = {}) {
+    this.#now = options.now ?? (() => new Date());
+  }
 
   async startRun(input: { templateId: string; mode: RunMode }): Promise<RunRecord> {
     this.writes.push('startRun');
@@ -28,7 +43,7 @@ export class MemoryStateStore implements StateStore {
       id: `run-${this.runs.size + 1}`,
       ...input,
       status: 'Running',
-      startedAt: new Date().toISOString(),
+      startedAt: this.#now().toISOString(),
       finishedAt: null,
       counts: emptyCounts(),
       message: null,
@@ -43,6 +58,24 @@ export class MemoryStateStore implements StateStore {
     if (!run) throw new Error(`no run ${commit.runId}`);
     run.counts = addCounts(run.counts, commit.counts);
     this.failures.set(commit.runId, [...(this.failures.get(commit.runId) ?? []), ...commit.failures]);
+    this.deletions.set(commit.runId, [...(this.deletions.get(commit.runId) ?? []), ...commit.deleted]);
+    const pending = this.pending.get(commit.taskKey) ?? new Map<string, PendingRecord>();
+    const failedAt = this.#now().toISOString();
+    for (const { sourceId, key, code, message } of commit.failures) {
+      const before = pending.get(sourceId);
+      pending.set(sourceId, {
+        sourceId,
+        key,
+        code,
+        message,
+        attempts: (before?.attempts ?? 0) + 1,
+        firstFailedAt: before?.firstFailedAt ?? failedAt,
+        lastFailedAt: failedAt,
+        skipped: before?.skipped ?? false,
+      });
+    }
+    for (const sourceId of [...commit.succeeded, ...commit.deleted.map((d) => d.sourceId)]) pending.delete(sourceId);
+    this.pending.set(commit.taskKey, pending);
     const hashes = this.hashes.get(commit.taskKey) ?? new Map<string, string>();
     for (const { key, hash } of commit.written) hashes.set(key, hash);
     this.hashes.set(commit.taskKey, hashes);
@@ -52,7 +85,7 @@ export class MemoryStateStore implements StateStore {
   async finishRun(runId: string, outcome: { status: Exclude<RunStatus, 'Running'>; message?: string | null }): Promise<RunRecord> {
     this.writes.push('finishRun');
     const run = this.runs.get(runId)!;
-    Object.assign(run, { status: outcome.status, message: outcome.message ?? null, finishedAt: new Date().toISOString() });
+    Object.assign(run, { status: outcome.status, message: outcome.message ?? null, finishedAt: this.#now().toISOString() });
     return { ...run };
   }
 
@@ -80,8 +113,68 @@ export class MemoryStateStore implements StateStore {
     return (this.failures.get(runId) ?? []).slice(0, options.limit);
   }
 
+  async listDeletions(runId: string, options: { limit: number }): Promise<RecordDeletion[]> {
+    return (this.deletions.get(runId) ?? []).slice(0, options.limit);
+  }
+
   async getCheckpoint(taskKey: string): Promise<Checkpoint | null> {
     return this.checkpoints.get(taskKey) ?? null;
+  }
+
+  async clearCheckpoint(taskKey: string): Promise<void> {
+    this.writes.push('clearCheckpoint');
+    this.checkpoints.delete(taskKey);
+  }
+
+  async listPending(taskKey: string, options: { limit: number; includeSkipped?: boolean }): Promise<PendingRecord[]> {
+    return [...(this.pending.get(taskKey)?.values() ?? [])]
+      .filter((p) => options.includeSkipped === true || !p.skipped)
+      .sort((a, b) => (a.firstFailedAt < b.firstFailedAt ? -1 : a.firstFailedAt > b.firstFailedAt ? 1 : 0))
+      .slice(0, options.limit)
+      .map((p) => ({ ...p }));
+  }
+
+  async skipPending(taskKey: string, sourceIds: readonly string[]): Promise<number> {
+    this.writes.push('skipPending');
+    let marked = 0;
+    for (const id of new Set(sourceIds)) {
+      const record = this.pending.get(taskKey)?.get(id);
+      if (record && !record.skipped) {
+        record.skipped = true;
+        marked++;
+      }
+    }
+    return marked;
+  }
+
+  async acquireLock(name: string, owner: LockOwner, ttlMs: number): Promise<{ acquired: true } | { acquired: false; holder: LockOwner }> {
+    this.writes.push('acquireLock');
+    const now = this.#now().getTime();
+    const held = this.locks.get(name);
+    // The holder may take it again (renewing it); others only once its lease has run out.
+    if (held && held.owner.id !== owner.id && held.expiresAt >= now) return { acquired: false, holder: { ...held.owner } };
+    this.locks.set(name, { owner: { ...owner }, expiresAt: now + ttlMs });
+    return { acquired: true };
+  }
+
+  async renewLock(name: string, ownerId: string, ttlMs: number): Promise<boolean> {
+    this.writes.push('renewLock');
+    const held = this.locks.get(name);
+    if (held?.owner.id !== ownerId) return false;
+    held.expiresAt = this.#now().getTime() + ttlMs;
+    return true;
+  }
+
+  async releaseLock(name: string, ownerId: string): Promise<void> {
+    this.writes.push('releaseLock');
+    if (this.locks.get(name)?.owner.id === ownerId) this.locks.delete(name);
+  }
+
+  async breakLock(name: string, holderId: string): Promise<boolean> {
+    this.writes.push('breakLock');
+    if (this.locks.get(name)?.owner.id !== holderId) return false;
+    this.locks.delete(name);
+    return true;
   }
 
   async getHashes(taskKey: string, keys: readonly string[]): Promise<Map<string, string>> {

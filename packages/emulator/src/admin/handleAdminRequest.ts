@@ -1,8 +1,10 @@
+import { EmulatorConfigError } from '../config/EmulatorConfigError.js';
 import type { DataverseAccount } from '../dataverse/DataverseAccount.js';
 import { DataverseFault } from '../dataverse/DataverseFault.js';
 import type { FinOpsCustomer } from '../finops/FinOpsCustomer.js';
 import type { RequestCounts } from '../pipeline/RequestCounter.js';
 import { EmulatorSeedError } from '../seed/parseEmulatorSeed.js';
+import type { EmulatorSettings } from '../Emulator.js';
 
 /** What the admin API can do to the emulator that serves it. */
 export interface AdminOperations {
@@ -12,9 +14,15 @@ export interface AdminOperations {
   accounts(): DataverseAccount[];
   updateAccount(id: string, patch: Record<string, unknown>): DataverseAccount;
   customers(): FinOpsCustomer[];
+  deleteAccount(id: string): void;
   requestCounts(): RequestCounts;
   resetRequestCounts(): void;
   caPem(): string | undefined;
+  settings(): EmulatorSettings;
+  setLimits(value: unknown): void;
+  setFaults(value: unknown): void;
+  setChangeTracking(value: unknown): void;
+  expireDeltaTokens(): void;
 }
 
 function json(status: number, body: unknown): Response {
@@ -37,7 +45,8 @@ async function readBody(request: Request): Promise<{ ok: true; value: unknown } 
 
 /**
  * The admin API under `/_emulator` (no authentication, JSON): health, reset and seeding,
- * reading and changing rows as a user would, request counts, and the server's CA certificate.
+ * reading, changing and deleting rows as a user would, request counts, service protection
+ * limits, fault injection, change tracking, and the server's CA certificate.
  */
 export async function handleAdminRequest(request: Request, url: URL, admin: AdminOperations): Promise<Response> {
   const path = url.pathname.replace(/^\/_emulator\/?/, '').replace(/\/$/, '');
@@ -61,6 +70,32 @@ export async function handleAdminRequest(request: Request, url: URL, admin: Admi
       }
       return json(200, admin.updateAccount(decodeURIComponent(account[1]), body.value as Record<string, unknown>));
     }
+    if (account?.[1] && method === 'DELETE') {
+      admin.deleteAccount(decodeURIComponent(account[1]));
+      return new Response(null, { status: 204 });
+    }
+    if (path === 'sales/delta-tokens/expire' && method === 'POST') {
+      admin.expireDeltaTokens();
+      return new Response(null, { status: 204 });
+    }
+    if (path === 'sales/change-tracking' && method === 'GET') return json(200, admin.settings().changeTracking);
+    if (path === 'sales/change-tracking' && (method === 'PUT' || method === 'PATCH')) {
+      const body = await readBody(request);
+      if (!body.ok) return problem(400, 'The body is not valid JSON.');
+      admin.setChangeTracking(body.value);
+      return json(200, admin.settings().changeTracking);
+    }
+    if (path === 'limits' || path === 'faults') {
+      const settings = (): unknown => (path === 'limits' ? admin.settings().limits : admin.settings().faults);
+      if (method === 'GET') return json(200, settings());
+      if (method === 'PUT' || method === 'DELETE') {
+        const body = method === 'PUT' ? await readBody(request) : { ok: true as const, value: undefined };
+        if (!body.ok) return problem(400, 'The body is not valid JSON.');
+        if (path === 'limits') admin.setLimits(body.value);
+        else admin.setFaults(body.value);
+        return json(200, settings());
+      }
+    }
     if (path === 'finops/customers' && method === 'GET') return json(200, admin.customers());
     if (path === 'requests' && method === 'GET') return json(200, admin.requestCounts());
     if (path === 'requests' && method === 'DELETE') {
@@ -75,6 +110,7 @@ export async function handleAdminRequest(request: Request, url: URL, admin: Admi
     return problem(404, `No admin endpoint ${method} /_emulator/${path}.`);
   } catch (error) {
     if (error instanceof EmulatorSeedError) return problem(error.kind === 'conflict' ? 409 : 400, error.message, error.problems);
+    if (error instanceof EmulatorConfigError) return problem(400, error.message, error.problems);
     if (error instanceof DataverseFault) return error.toResponse();
     throw error;
   }

@@ -56,12 +56,17 @@ export class AuthService {
 
   /** Whether an `Authorization` header carries an unexpired token this emulator issued. */
   isAuthorized(header: string | null): boolean {
+    return this.authorizedClient(header) !== undefined;
+  }
+
+  /** The app id (`appid`) of a valid bearer token, or undefined when the header holds none. */
+  authorizedClient(header: string | null): string | undefined {
     const match = /^Bearer\s+(\S+)$/i.exec(header?.trim() ?? '');
-    if (!match?.[1]) return false;
+    if (!match?.[1]) return undefined;
     const claims = verifyAccessToken(match[1], this.#key);
-    if (!claims) return false;
+    if (!claims) return undefined;
     const now = Math.floor(this.#now().getTime() / 1000);
-    return claims.exp > now && claims.tid.toLowerCase() === this.#tenantId;
+    return claims.exp > now && claims.tid.toLowerCase() === this.#tenantId ? claims.appid : undefined;
   }
 
   /** The `WWW-Authenticate` challenge Dataverse and F&O send with a 401. */

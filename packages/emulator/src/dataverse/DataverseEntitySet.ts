@@ -9,6 +9,11 @@ export interface DataverseEntitySet<Row> {
   readonly reader: RowReader<Row>;
   rows(): Row[];
   format(row: Row, shape: RowShape): Record<string, unknown>;
+  /** Primary keys in key order and the row for one, for paging large tables without sorting them. */
+  readonly keyOrder?: () => readonly string[];
+  readonly byKey?: (key: string) => Row | undefined;
+  /** Changes whenever a row does (lets later pages of a query reuse its sorted rows). */
+  readonly version?: () => number;
 }
 
 /** `$metadata#accounts(name,transactioncurrencyid(isocurrencycode))` */

@@ -1,12 +1,14 @@
 import { emptyResponse, jsonResponse } from '../http/jsonResponse.js';
 import { readJsonObject } from '../http/readJsonObject.js';
 import { executeBatch } from '../odata/batch/executeBatch.js';
+import type { ChangesetFailurePlan } from '../pipeline/EmulatorContext.js';
 import { etagMatches } from '../odata/etags.js';
 import { metadataDocument } from '../odata/metadataDocument.js';
 import { ODataQueryError } from '../odata/ODataQueryError.js';
 import { parsePrefer } from '../odata/parsePrefer.js';
 import { parseResourcePath, type KeySegment } from '../odata/parseResourcePath.js';
 import { ACCOUNT_MODEL, TRANSACTION_CURRENCY_MODEL } from './accountColumns.js';
+import { DEFAULT_CHANGE_TRACKING, type ChangeTrackingSettings } from './changeTrackingSettings.js';
 import { createAccount, deleteAccount, updateAccount } from './accountWrites.js';
 import type { DataverseAccount } from './DataverseAccount.js';
 import { contextFragment, type DataverseEntitySet } from './DataverseEntitySet.js';
@@ -15,6 +17,7 @@ import type { DataverseStore } from './DataverseStore.js';
 import { etagOf, formatAccount, formatCurrency } from './formatAccount.js';
 import { queryDataverseCollection, readShape } from './queryDataverseCollection.js';
 import { readAccountPayload } from './readAccountPayload.js';
+import { isTrackingSkipToken, trackAccountChanges, trackingFaults } from './trackAccountChanges.js';
 import type { TransactionCurrency } from './TransactionCurrency.js';
 
 export const DATAVERSE_ROOT_PATH = '/api/data/v9.2/';
@@ -30,6 +33,8 @@ const WHO_AM_I = {
 export interface DataverseCallbacks {
   /** Counts one operation inside a `$batch`. */
   onBatchOperation(method: string): void;
+  /** An injected fault for this request's `$batch`. */
+  readonly changesetFailure?: ChangesetFailurePlan | undefined;
 }
 
 /** The key a request addressed an account by, and the row it found (if any). */
@@ -48,8 +53,11 @@ export class DataverseService {
   readonly #accounts: DataverseEntitySet<DataverseAccount>;
   readonly #currencies: DataverseEntitySet<TransactionCurrency>;
 
-  constructor(store: DataverseStore) {
+  readonly #changeTracking: () => ChangeTrackingSettings;
+
+  constructor(store: DataverseStore, changeTracking: () => ChangeTrackingSettings = () => DEFAULT_CHANGE_TRACKING) {
     this.#store = store;
+    this.#changeTracking = changeTracking;
     this.#accounts = {
       name: 'accounts',
       model: ACCOUNT_MODEL,
@@ -63,6 +71,9 @@ export class DataverseService {
       },
       rows: () => store.accounts(),
       format: (row, shape) => formatAccount(row, store, shape),
+      keyOrder: () => store.accountIdsInKeyOrder(),
+      byKey: (id) => store.account(id),
+      version: () => store.currentVersion(),
     };
     this.#currencies = {
       name: 'transactioncurrencies',
@@ -165,6 +176,7 @@ export class DataverseService {
       begin: () => store.undo.begin(),
       commit: () => store.undo.commit(),
       rollback: () => store.undo.rollback(),
+      changesetFailure: callbacks.changesetFailure,
       errorResponse: (status, message) => new DataverseFault(status, '0x80060888', message).toResponse(),
     });
   }
@@ -200,7 +212,7 @@ export class DataverseService {
     const method = request.method.toUpperCase();
     const set = this.#accounts;
     if (!key) {
-      if (method === 'GET') return queryDataverseCollection(request, url, set, root);
+      if (method === 'GET') return this.#queryAccounts(request, url, root);
       if (method === 'POST') return this.#createAccount(request, url, root);
       throw dataverseFaults.methodNotAllowed(method, 'accounts');
     }
@@ -220,6 +232,21 @@ export class DataverseService {
       default:
         throw dataverseFaults.methodNotAllowed(method, 'accounts');
     }
+  }
+
+  /**
+   * With change tracking on, `Prefer: odata.track-changes`, a `$deltatoken` or a tracking next
+   * link read changes; with it off the preference is ignored (no delta link), as Dataverse does.
+   */
+  #queryAccounts(request: Request, url: URL, root: string): Response {
+    const settings = this.#changeTracking();
+    const tracking =
+      parsePrefer(request.headers.get('prefer')).has('odata.track-changes') ||
+      url.searchParams.has('$deltatoken') ||
+      isTrackingSkipToken(url.searchParams.get('$skiptoken'));
+    if (tracking && settings.accounts) return trackAccountChanges(request, url, this.#accounts, this.#store, root, settings);
+    if (url.searchParams.has('$deltatoken')) throw trackingFaults.notTracked('account');
+    return queryDataverseCollection(request, url, this.#accounts, root);
   }
 
   #readAccount(request: Request, url: URL, root: string, target: AccountTarget): Response {

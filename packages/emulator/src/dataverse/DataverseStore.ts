@@ -7,24 +7,59 @@ export function dataverseTimestamp(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
+/** A deleted account, remembered for change tracking. */
+export interface Tombstone {
+  /** Row version taken by the delete. */
+  readonly version: number;
+  /** When it was deleted (ms since the epoch, by the emulator's clock). */
+  readonly at: number;
+}
+
+/** The change log: (version, id) pairs in version order; an entry is live while it matches the row or tombstone. */
+export interface ChangeLog {
+  readonly versions: readonly number[];
+  readonly ids: readonly string[];
+}
+
+export const FIRST_VERSION = 1_000_000;
+
 /**
  * The Sales organisation's tables, in memory. Rows are keyed by lower-case GUID; every change
- * is recorded in the undo log so a `$batch` change set can roll back.
+ * is recorded in the undo log so a `$batch` change set can roll back, and in a change log
+ * (with tombstones for deletes) so change tracking can tell what changed since a version.
  */
 export class DataverseStore {
   readonly undo = new UndoLog();
   readonly #accounts = new Map<string, DataverseAccount>();
   readonly #currencies = new Map<string, TransactionCurrency>();
+  readonly #tombstones = new Map<string, Tombstone>();
   readonly #now: () => Date;
   /** Table-wide row version, like SQL Server's rowversion: only ever grows. */
-  #version = 1_000_000;
+  #version: number;
+  /** Delta tokens below this version are expired (by the admin API, or issued before a reset). */
+  #minTokenVersion: number;
+  #logVersions: number[] = [];
+  #logIds: string[] = [];
+  #logSorted = true;
+  #sortedIds: string[] | undefined;
+  #lastStamp = { second: Number.NaN, text: '' };
 
-  constructor(now: () => Date) {
+  constructor(now: () => Date, startVersion: number = FIRST_VERSION) {
     this.#now = now;
+    this.#version = startVersion;
+    this.#minTokenVersion = startVersion;
   }
 
   timestamp(): string {
-    return dataverseTimestamp(this.#now());
+    const now = this.#now().getTime();
+    const second = Math.floor(now / 1000);
+    // Rows written in the same second share one string (a million seeded rows, one timestamp).
+    if (second !== this.#lastStamp.second) this.#lastStamp = { second, text: dataverseTimestamp(new Date(now)) };
+    return this.#lastStamp.text;
+  }
+
+  nowMs(): number {
+    return this.#now().getTime();
   }
 
   nextVersion(): number {
@@ -32,9 +67,23 @@ export class DataverseStore {
     return this.#version;
   }
 
+  /** The latest version handed out: the anchor of a delta token issued now. */
+  currentVersion(): number {
+    return this.#version;
+  }
+
   /** Keeps the version counter above a version a seed row brought with it. */
   observeVersion(version: number): void {
     if (version > this.#version) this.#version = version;
+  }
+
+  get minTokenVersion(): number {
+    return this.#minTokenVersion;
+  }
+
+  /** Every delta token issued so far becomes expired. */
+  expireDeltaTokens(): void {
+    this.#minTokenVersion = this.nextVersion();
   }
 
   currencies(): TransactionCurrency[] {
@@ -63,6 +112,10 @@ export class DataverseStore {
     return [...this.#accounts.values()];
   }
 
+  get accountCount(): number {
+    return this.#accounts.size;
+  }
+
   account(id: string): DataverseAccount | undefined {
     return this.#accounts.get(id.toLowerCase());
   }
@@ -73,13 +126,52 @@ export class DataverseStore {
     return this.accounts().filter((row) => row.accountnumber?.toLowerCase() === wanted);
   }
 
+  /** Account ids in primary-key order (GUIDs are stored lower-case, so code-unit order is it). */
+  accountIdsInKeyOrder(): readonly string[] {
+    this.#sortedIds ??= [...this.#accounts.keys()].sort();
+    return this.#sortedIds;
+  }
+
+  tombstone(id: string): Tombstone | undefined {
+    return this.#tombstones.get(id.toLowerCase());
+  }
+
+  /** Forgets deletions made before `cutoffMs` (no unexpired token can ask for them). */
+  forgetTombstonesBefore(cutoffMs: number): void {
+    if (this.undo.active) return;
+    for (const [id, tombstone] of this.#tombstones) {
+      if (tombstone.at >= cutoffMs) break;
+      this.#tombstones.delete(id);
+    }
+  }
+
+  /** The change log in version order. */
+  changeLog(): ChangeLog {
+    if (!this.#logSorted) {
+      const order = this.#logVersions.map((_, index) => index).sort((a, b) => (this.#logVersions[a] ?? 0) - (this.#logVersions[b] ?? 0));
+      this.#logVersions = order.map((index) => this.#logVersions[index] ?? 0);
+      this.#logIds = order.map((index) => this.#logIds[index] ?? '');
+      this.#logSorted = true;
+    }
+    return { versions: this.#logVersions, ids: this.#logIds };
+  }
+
   putAccount(row: DataverseAccount): void {
     const key = row.accountid.toLowerCase();
     const previous = this.#accounts.get(key);
+    const tombstone = this.#tombstones.get(key);
     this.#accounts.set(key, row);
+    if (!previous) this.#sortedIds = undefined;
+    // A row created again under a deleted id is a change, not a deletion, from now on.
+    if (tombstone) this.#tombstones.delete(key);
+    this.#log(row.versionnumber, key);
     this.undo.record(() => {
       if (previous) this.#accounts.set(key, previous);
-      else this.#accounts.delete(key);
+      else {
+        this.#accounts.delete(key);
+        this.#sortedIds = undefined;
+      }
+      if (tombstone) this.#tombstones.set(key, tombstone);
     });
   }
 
@@ -87,7 +179,38 @@ export class DataverseStore {
     const key = id.toLowerCase();
     const previous = this.#accounts.get(key);
     if (!previous) return;
+    const previousTombstone = this.#tombstones.get(key);
     this.#accounts.delete(key);
-    this.undo.record(() => this.#accounts.set(key, previous));
+    this.#sortedIds = undefined;
+    const tombstone = { version: this.nextVersion(), at: this.nowMs() };
+    this.#tombstones.delete(key);
+    this.#tombstones.set(key, tombstone);
+    this.#log(tombstone.version, key);
+    this.undo.record(() => {
+      this.#accounts.set(key, previous);
+      this.#sortedIds = undefined;
+      this.#tombstones.delete(key);
+      if (previousTombstone) this.#tombstones.set(key, previousTombstone);
+    });
+  }
+
+  #log(version: number, key: string): void {
+    const last = this.#logVersions[this.#logVersions.length - 1];
+    if (last !== undefined && version < last) this.#logSorted = false;
+    this.#logVersions.push(version);
+    this.#logIds.push(key);
+    const live = this.#accounts.size + this.#tombstones.size;
+    if (this.#logVersions.length > 2 * live + 1024 && !this.undo.active) this.#compactLog();
+  }
+
+  /** Keeps only the entries that still describe a row or a tombstone. */
+  #compactLog(): void {
+    const entries: [number, string][] = [];
+    for (const [key, row] of this.#accounts) entries.push([row.versionnumber, key]);
+    for (const [key, tombstone] of this.#tombstones) entries.push([tombstone.version, key]);
+    entries.sort((a, b) => a[0] - b[0]);
+    this.#logVersions = entries.map((entry) => entry[0]);
+    this.#logIds = entries.map((entry) => entry[1]);
+    this.#logSorted = true;
   }
 }

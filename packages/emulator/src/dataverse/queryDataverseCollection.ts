@@ -93,32 +93,53 @@ export function queryDataverseCollection<Row>(
   }
 
   const compare = rowComparator(orderBy, [set.primaryKey], set.reader);
-  const matching = set.rows().filter((row) => filter?.(row) ?? true);
+  const inKeyOrder =
+    filter === undefined &&
+    set.keyOrder !== undefined &&
+    orderBy.every((item) => item.property === set.primaryKey && !item.descending);
+  const matching = inKeyOrder
+    ? []
+    : sortedMatches(set, url, () => set.rows().filter((row) => filter?.(row) ?? true).sort(compare));
+  const matchingCount = inKeyOrder ? (set.keyOrder?.().length ?? 0) : matching.length;
   if (countOnly) {
-    return new Response(String(Math.min(matching.length, COUNT_LIMIT)), {
+    return new Response(String(Math.min(matchingCount, COUNT_LIMIT)), {
       status: 200,
       headers: { 'Content-Type': 'text/plain', 'OData-Version': '4.0' },
     });
   }
-  matching.sort(compare);
 
   const preferences = parsePrefer(request.headers.get('prefer'));
   const applied: string[] = [];
   const asked = requestedPageSize(preferences);
   let page: Row[];
   let nextLink: string | undefined;
-  if (top !== undefined) {
-    // $top limits the result; Dataverse does not page it.
+  const pageSize = asked !== undefined && asked <= DATAVERSE_MAX_PAGE_SIZE ? asked : DATAVERSE_MAX_PAGE_SIZE;
+  const last = cookie?.last as Row | undefined;
+  let more: boolean;
+  if (inKeyOrder) {
+    // Primary-key order without a filter: the table's key index pages without sorting.
+    const ids = set.keyOrder?.() ?? [];
+    const size = top !== undefined ? Math.min(top, DATAVERSE_MAX_PAGE_SIZE) : pageSize;
+    const from = last === undefined || top !== undefined ? 0 : firstAfter(ids, String(set.reader.value(last, set.primaryKey)).toLowerCase());
+    page = ids.slice(from, from + size).flatMap((id) => {
+      const row = set.byKey?.(id);
+      return row === undefined ? [] : [row];
+    });
+    more = from + size < ids.length;
+  } else if (top !== undefined) {
     page = matching.slice(0, Math.min(top, DATAVERSE_MAX_PAGE_SIZE));
+    more = false;
   } else {
-    const pageSize = asked !== undefined && asked <= DATAVERSE_MAX_PAGE_SIZE ? asked : DATAVERSE_MAX_PAGE_SIZE;
-    if (asked !== undefined && asked <= DATAVERSE_MAX_PAGE_SIZE) applied.push(`odata.maxpagesize=${asked}`);
-    const last = cookie?.last as Row | undefined;
-    const start = last === undefined ? 0 : matching.findIndex((row) => compare(row, last) > 0);
-    const from = start < 0 ? matching.length : start;
+    // Keyset paging: resume after the last row's sort keys (binary search in the sorted rows).
+    const from = last === undefined ? 0 : firstIndex(matching.length, (index) => compare(matching[index] as Row, last) > 0);
     page = matching.slice(from, from + pageSize);
+    more = from + pageSize < matching.length;
+  }
+  // $top limits the result; Dataverse does not page it.
+  if (top === undefined) {
+    if (asked !== undefined && asked <= DATAVERSE_MAX_PAGE_SIZE) applied.push(`odata.maxpagesize=${asked}`);
     const lastRow = page[page.length - 1];
-    if (from + pageSize < matching.length && lastRow !== undefined) {
+    if (more && lastRow !== undefined) {
       const keys = [...orderBy.map((item) => item.property), set.primaryKey];
       const lastValues = Object.fromEntries(keys.map((key) => [key, set.reader.value(lastRow, key)]));
       const params = [...url.searchParams].filter(([name]) => name !== '$skiptoken');
@@ -134,12 +155,52 @@ export function queryDataverseCollection<Row>(
     '@odata.context': `${serviceRoot}$metadata#${contextFragment(set.name, shape.select, shape.expand)}`,
   };
   if (url.searchParams.get('$count') === 'true') {
-    body['@odata.count'] = Math.min(matching.length, COUNT_LIMIT);
-    if (matching.length > COUNT_LIMIT) body['@Microsoft.Dynamics.CRM.totalrecordcountlimitexceeded'] = true;
+    body['@odata.count'] = Math.min(matchingCount, COUNT_LIMIT);
+    if (matchingCount > COUNT_LIMIT) body['@Microsoft.Dynamics.CRM.totalrecordcountlimitexceeded'] = true;
   }
   body['value'] = page.map((row) => set.format(row, shape));
   if (nextLink) body['@odata.nextLink'] = nextLink;
   return jsonResponse(200, body, applied.length > 0 ? { 'Preference-Applied': applied.join(',') } : {});
+}
+
+/** The lowest index in [0, length) for which `test` holds, given it holds for a suffix. */
+function firstIndex(length: number, test: (index: number) => boolean): number {
+  let low = 0;
+  let high = length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (test(middle)) high = middle;
+    else low = middle + 1;
+  }
+  return low;
+}
+
+/**
+ * The filtered, sorted rows of a query. While the table is unchanged the next pages of the
+ * same query reuse them, so paging a million rows does not filter and sort them once a page.
+ */
+const sortedCache = new WeakMap<object, { readonly key: string; readonly rows: readonly unknown[] }>();
+
+function sortedMatches<Row>(set: DataverseEntitySet<Row>, url: URL, compute: () => Row[]): readonly Row[] {
+  if (!set.version) return compute();
+  const key = `${set.version()}|${url.searchParams.get('$filter') ?? ''}|${url.searchParams.get('$orderby') ?? ''}`;
+  const cached = sortedCache.get(set);
+  if (cached?.key === key) return cached.rows as readonly Row[];
+  const rows = compute();
+  sortedCache.set(set, { key, rows });
+  return rows;
+}
+
+/** Index of the first key greater than `key` in ascending keys. */
+function firstAfter(keys: readonly string[], key: string): number {
+  let low = 0;
+  let high = keys.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((keys[middle] ?? '') <= key) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 export interface ReadShape extends RowShape {

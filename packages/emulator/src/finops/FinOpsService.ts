@@ -1,6 +1,7 @@
 import { emptyResponse, jsonResponse } from '../http/jsonResponse.js';
 import { readJsonObject } from '../http/readJsonObject.js';
 import { executeBatch } from '../odata/batch/executeBatch.js';
+import type { ChangesetFailurePlan } from '../pipeline/EmulatorContext.js';
 import { etagMatches } from '../odata/etags.js';
 import { metadataDocument } from '../odata/metadataDocument.js';
 import { ODataQueryError } from '../odata/ODataQueryError.js';
@@ -19,6 +20,8 @@ const MAX_BATCH_OPERATIONS = 5000;
 
 export interface FinOpsCallbacks {
   onBatchOperation(method: string): void;
+  /** An injected fault for this request's `$batch`. */
+  readonly changesetFailure?: ChangesetFailurePlan | undefined;
 }
 
 function etagOf(version: number | undefined): string | undefined {
@@ -137,6 +140,7 @@ export class FinOpsService {
       begin: () => store.undo.begin(),
       commit: () => store.undo.commit(),
       rollback: () => store.undo.rollback(),
+      changesetFailure: callbacks.changesetFailure,
       errorResponse: (status, message) => new FinOpsFault(status, message).toResponse(),
     });
   }

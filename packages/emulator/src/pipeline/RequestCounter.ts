@@ -1,3 +1,5 @@
+import { zeroFaultCounts, type FaultCounts, type FaultName } from '../faults/faultOptions.js';
+
 /** The services whose traffic is counted (the admin API is not). */
 export type CountedService = 'sales' | 'finops' | 'auth';
 
@@ -12,14 +14,26 @@ export interface ServiceRequestCounts {
   readonly batchOperations: number;
   /** HTTP requests received: a `$batch` counts once, whatever it holds. */
   readonly total: number;
+  /** Requests answered 429 by service protection (present once limits have been turned on). */
+  readonly throttled?: number;
+  /** Faults injected, by kind (present once fault injection has been configured). */
+  readonly faults?: FaultCounts;
 }
 
 export type RequestCounts = Readonly<Record<CountedService, ServiceRequestCounts>>;
 
-type MutableCounts = { -readonly [K in keyof ServiceRequestCounts]: number };
+interface MutableCounts {
+  reads: number;
+  writes: number;
+  batches: number;
+  batchOperations: number;
+  total: number;
+  throttled: number;
+  faults: { -readonly [K in FaultName]: number };
+}
 
 function zero(): MutableCounts {
-  return { reads: 0, writes: 0, batches: 0, batchOperations: 0, total: 0 };
+  return { reads: 0, writes: 0, batches: 0, batchOperations: 0, total: 0, throttled: 0, faults: zeroFaultCounts() };
 }
 
 function isRead(method: string): boolean {
@@ -29,6 +43,9 @@ function isRead(method: string): boolean {
 
 export class RequestCounter {
   #counts: Record<CountedService, MutableCounts> = { sales: zero(), finops: zero(), auth: zero() };
+  // Reported only once the feature is in use, so counts of emulators without it keep their shape.
+  #showThrottled = false;
+  #showFaults = false;
 
   countRequest(service: CountedService, method: string): void {
     const counts = this.#counts[service];
@@ -50,12 +67,34 @@ export class RequestCounter {
     else counts.writes += 1;
   }
 
+  countThrottled(service: CountedService): void {
+    this.#counts[service].throttled += 1;
+  }
+
+  countFault(service: CountedService, fault: FaultName): void {
+    this.#counts[service].faults[fault] += 1;
+  }
+
+  /** From now on, report `throttled` (service protection was turned on). */
+  showThrottled(): void {
+    this.#showThrottled = true;
+  }
+
+  /** From now on, report `faults` (fault injection was configured). */
+  showFaults(): void {
+    this.#showFaults = true;
+  }
+
   snapshot(): RequestCounts {
-    return {
-      sales: { ...this.#counts.sales },
-      finops: { ...this.#counts.finops },
-      auth: { ...this.#counts.auth },
+    const view = (counts: MutableCounts): ServiceRequestCounts => {
+      const { throttled, faults, ...plain } = counts;
+      return {
+        ...plain,
+        ...(this.#showThrottled ? { throttled } : {}),
+        ...(this.#showFaults ? { faults: { ...faults } } : {}),
+      };
     };
+    return { sales: view(this.#counts.sales), finops: view(this.#counts.finops), auth: view(this.#counts.auth) };
   }
 
   reset(): void {

@@ -9,7 +9,8 @@ import type { Middleware } from './EmulatorContext.js';
 export function authenticate(auth: AuthService): Middleware {
   return async (context, next) => {
     if (context.service !== 'sales' && context.service !== 'finops') return next(context);
-    if (auth.isAuthorized(context.request.headers.get('authorization'))) return next(context);
+    const clientId = auth.authorizedClient(context.request.headers.get('authorization'));
+    if (clientId !== undefined) return next({ ...context, clientId });
     const challenge = { 'WWW-Authenticate': auth.challenge(context.url) };
     if (context.service === 'sales') {
       return new DataverseFault(

@@ -180,7 +180,12 @@ export interface SeedContext {
 }
 
 /** Checks that span parts of the seed: companies exist, keys are unique, currencies resolve. */
-function checkReferences(seed: SeedShape, context: z.RefinementCtx, existing: SeedContext | undefined): void {
+function checkReferences(
+  seed: SeedShape,
+  context: z.RefinementCtx,
+  existing: SeedContext | undefined,
+  checkAccountIds: boolean,
+): void {
   const finops = seed.finops;
   const legalEntities = [...(existing?.legalEntities ?? []), ...(finops?.legalEntities ?? (existing ? [] : ['usmf']))].map(
     (entity) => entity.toLowerCase(),
@@ -215,22 +220,31 @@ function checkReferences(seed: SeedShape, context: z.RefinementCtx, existing: Se
     });
   }
 
+  if (checkAccountIds) {
+    for (const issue of duplicateAccountIds(seed.sales?.accounts ?? [])) context.addIssue({ code: 'custom', ...issue });
+  }
+}
+
+/** Accounts that repeat an earlier row's `accountid` (compared without regard to case). */
+export function duplicateAccountIds(accounts: readonly SeedAccount[]): { path: (string | number)[]; message: string }[] {
+  const issues: { path: (string | number)[]; message: string }[] = [];
   const accountIds = new Set<string>();
-  seed.sales?.accounts?.forEach((row, index) => {
-    const record = row as Record<string, unknown>;
-    const id = record['accountid'];
+  accounts.forEach((row, index) => {
+    const id = row.accountid;
     if (typeof id === 'string') {
-      if (accountIds.has(id.toLowerCase())) {
-        context.addIssue({ code: 'custom', path: ['sales', 'accounts', index, 'accountid'], message: `duplicate accountid '${id}'` });
-      }
+      if (accountIds.has(id.toLowerCase())) issues.push({ path: ['sales', 'accounts', index, 'accountid'], message: `duplicate accountid '${id}'` });
       accountIds.add(id.toLowerCase());
     }
   });
+  return issues;
 }
 
-/** The seed schema; with a context, cross-references may also point at existing data. */
-export function buildSeedSchema(existing?: SeedContext) {
-  return seedShape.superRefine((seed, context) => checkReferences(seed, context, existing));
+/**
+ * The seed schema; with a context, cross-references may also point at existing data. Without
+ * `checkAccountIds` the caller checks account ids itself (the fast path for large seeds).
+ */
+export function buildSeedSchema(existing?: SeedContext, checkAccountIds = true) {
+  return seedShape.superRefine((seed, context) => checkReferences(seed, context, existing, checkAccountIds));
 }
 
 const schema = buildSeedSchema();

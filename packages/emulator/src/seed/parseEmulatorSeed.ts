@@ -1,5 +1,13 @@
 import type { z } from 'zod';
-import { buildSeedSchema, emulatorSeedSchema, type EmulatorSeed, type SeedContext } from './emulatorSeedSchema.js';
+import { describeIssue, formatIssuePath } from '../config/describeIssue.js';
+import { checkSeedAccount } from './checkSeedAccount.js';
+import {
+  buildSeedSchema,
+  duplicateAccountIds,
+  type EmulatorSeed,
+  type SeedAccount,
+  type SeedContext,
+} from './emulatorSeedSchema.js';
 
 /** A seed that does not fit the schema; the message lists each problem with its field path. */
 export class EmulatorSeedError extends Error {
@@ -15,27 +23,56 @@ export class EmulatorSeedError extends Error {
   }
 }
 
-/** `['sales', 'accounts', 3, 'name']` -> `sales.accounts[3].name` */
-export function formatIssuePath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((text, segment) => {
-    if (typeof segment === 'number') return `${text}[${segment}]`;
-    const name = String(segment);
-    return text === '' ? name : `${text}.${name}`;
-  }, '');
-}
-
-function describe(issue: z.core.$ZodIssue): string {
-  const path = formatIssuePath(issue.path);
-  // zod words a type mismatch "Invalid input: expected string, received number".
-  const message = issue.message.replace(/^Invalid input: /, '');
-  return path === '' ? message : `${path}: ${message}`;
-}
-
 /** Validates a seed (for example parsed JSON); throws `EmulatorSeedError` naming each bad field. */
 export function parseEmulatorSeed(value: unknown, source = 'seed', existing?: SeedContext): EmulatorSeed {
-  const schema = existing ? buildSeedSchema(existing) : emulatorSeedSchema;
-  const result = schema.safeParse(value ?? {});
+  const input = value ?? {};
+  const accounts = accountsOf(input);
+  if (accounts === undefined) return finish(buildSeedSchema(existing).safeParse(input), source);
+
+  // Large seeds: rows of plain values skip zod; only the others (currency links, doubtful
+  // values) go through the schema, whose issues are mapped back to the rows' positions.
+  const checked = accounts.map(checkSeedAccount);
+  const slow: number[] = [];
+  checked.forEach((row, index) => {
+    if (row === undefined) slow.push(index);
+  });
+  const sales = (input as { sales: Record<string, unknown> }).sales;
+  const rest = { ...(input as Record<string, unknown>), sales: { ...sales, accounts: slow.map((index) => accounts[index]) } };
+  const result = buildSeedSchema(existing, false).safeParse(rest);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      if (issue.path[0] === 'sales' && issue.path[1] === 'accounts' && typeof issue.path[2] === 'number') {
+        issue.path[2] = slow[issue.path[2]] ?? issue.path[2];
+      }
+    }
+    return finish(result, source);
+  }
+  const parsedSlow = result.data.sales?.accounts ?? [];
+  slow.forEach((index, position) => {
+    checked[index] = parsedSlow[position];
+  });
+  const merged = checked as SeedAccount[];
+  const duplicates = duplicateAccountIds(merged);
+  if (duplicates.length > 0) fail(duplicates.map((issue) => `${formatIssuePath(issue.path)}: ${issue.message}`), source);
+  return { ...result.data, sales: { ...result.data.sales, accounts: merged } };
+}
+
+function accountsOf(input: unknown): readonly unknown[] | undefined {
+  if (typeof input !== 'object' || input === null) return undefined;
+  const sales = (input as { sales?: unknown }).sales;
+  if (typeof sales !== 'object' || sales === null) return undefined;
+  const accounts = (sales as { accounts?: unknown }).accounts;
+  return Array.isArray(accounts) ? accounts : undefined;
+}
+
+function finish(result: z.ZodSafeParseResult<EmulatorSeed>, source: string): EmulatorSeed {
   if (result.success) return result.data;
-  const problems = result.error.issues.map(describe);
+  return fail(
+    result.error.issues.map((issue) => describeIssue(issue)),
+    source,
+  );
+}
+
+function fail(problems: string[], source: string): never {
   throw new EmulatorSeedError(`Invalid ${source}:\n${problems.map((problem) => `  ${problem}`).join('\n')}`, problems);
 }

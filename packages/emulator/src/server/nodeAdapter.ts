@@ -10,7 +10,7 @@ async function readBody(message: IncomingMessage): Promise<Buffer> {
  * IncomingMessage -> Fetch Request. The origin comes from the Host header, so links the
  * emulator writes (next links, OpenID endpoints) point where the client actually connected.
  */
-export async function toFetchRequest(message: IncomingMessage, fallbackHost: string): Promise<Request> {
+export async function toFetchRequest(message: IncomingMessage, fallbackHost: string, signal?: AbortSignal): Promise<Request> {
   const host = message.headers.host ?? fallbackHost;
   const url = new URL(message.url ?? '/', `https://${host}`);
   const headers = new Headers();
@@ -21,7 +21,7 @@ export async function toFetchRequest(message: IncomingMessage, fallbackHost: str
   }
   const method = (message.method ?? 'GET').toUpperCase();
   const body = method === 'GET' || method === 'HEAD' ? undefined : await readBody(message);
-  return new Request(url, { method, headers, ...(body && body.length > 0 ? { body } : {}) });
+  return new Request(url, { method, headers, ...(body && body.length > 0 ? { body } : {}), ...(signal ? { signal } : {}) });
 }
 
 /** Fetch Response -> ServerResponse. */

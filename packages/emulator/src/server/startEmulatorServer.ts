@@ -1,6 +1,9 @@
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { Emulator } from '../Emulator.js';
+import type { ChangeTrackingOptions } from '../dataverse/changeTrackingSettings.js';
+import type { FaultOptions } from '../faults/faultOptions.js';
+import type { EmulatorLimits } from '../protection/serviceLimits.js';
 import type { EmulatorSeed } from '../seed/emulatorSeedSchema.js';
 import { registerCaPem } from './certificateRegistry.js';
 import { generateCertificate } from './generateCertificate.js';
@@ -17,6 +20,12 @@ export interface EmulatorServerOptions {
   readonly emulator?: Emulator;
   /** Certificate and key (PEM); without them a self-signed one is generated. */
   readonly tls?: { readonly cert: string; readonly key: string };
+  /** Service protection limits (also on a given `emulator`); absent: none, or the emulator's own. */
+  readonly limits?: EmulatorLimits;
+  /** Fault injection (also on a given `emulator`); `reset` destroys the socket, `timeout` holds it. */
+  readonly faults?: FaultOptions;
+  /** Change tracking settings (also on a given `emulator`). */
+  readonly changeTracking?: ChangeTrackingOptions;
 }
 
 export interface EmulatorServer {
@@ -35,16 +44,38 @@ function urlHost(host: string): string {
 
 /** Serves an emulator over HTTPS: Dataverse, F&O, the token endpoint and the admin API on one origin. */
 export async function startEmulatorServer(options: EmulatorServerOptions = {}): Promise<EmulatorServer> {
-  const emulator = options.emulator ?? new Emulator(options.seed);
+  const configuration = {
+    ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.faults ? { faults: options.faults } : {}),
+    ...(options.changeTracking ? { changeTracking: options.changeTracking } : {}),
+  };
+  const emulator = options.emulator ?? new Emulator(options.seed, configuration);
+  if (options.emulator) {
+    if (options.limits) emulator.setLimits(options.limits);
+    if (options.faults) emulator.setFaults(options.faults);
+    if (options.changeTracking) emulator.setChangeTracking(options.changeTracking);
+  }
   const tls = options.tls ?? (await generateCertificate());
   const host = options.host ?? '127.0.0.1';
   registerCaPem(emulator, tls.cert);
 
   const server = createServer({ cert: tls.cert, key: tls.key }, (message, response) => {
     const fallbackHost = `${urlHost(host)}:${(server.address() as AddressInfo).port}`;
-    toFetchRequest(message, fallbackHost)
+    // The client hanging up (or the server closing) ends a request held by a `timeout` fault.
+    const hangUp = new AbortController();
+    response.on('close', () => {
+      if (!response.writableFinished) hangUp.abort();
+    });
+    toFetchRequest(message, fallbackHost, hangUp.signal)
       .then((request) => emulator.handle(request))
-      .then((answer) => sendFetchResponse(answer, response))
+      .then((answer) => {
+        // Response.error() is how the emulator says "drop the connection" (a `reset` fault).
+        if (answer.type === 'error') {
+          message.socket.destroy();
+          return;
+        }
+        return sendFetchResponse(answer, response);
+      })
       .catch((error: unknown) => {
         if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain' });
         response.end(error instanceof Error ? error.message : 'Emulator failure');

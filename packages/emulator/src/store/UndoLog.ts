@@ -4,13 +4,20 @@
  */
 export class UndoLog {
   #entries: (() => void)[] | undefined;
+  /** Change sets of concurrent batches wait their turn, as a database serializes transactions. */
+  #turn: Promise<void> = Promise.resolve();
+  #release: (() => void) | undefined;
 
   get active(): boolean {
     return this.#entries !== undefined;
   }
 
-  begin(): void {
-    if (this.#entries) throw new Error('A change set is already open.');
+  async begin(): Promise<void> {
+    const previous = this.#turn;
+    let release!: () => void;
+    this.#turn = new Promise((resolve) => (release = resolve));
+    await previous;
+    this.#release = release;
     this.#entries = [];
   }
 
@@ -20,11 +27,19 @@ export class UndoLog {
 
   commit(): void {
     this.#entries = undefined;
+    this.#end();
   }
 
   rollback(): void {
     const entries = this.#entries ?? [];
     this.#entries = undefined;
     for (let index = entries.length - 1; index >= 0; index -= 1) entries[index]?.();
+    this.#end();
+  }
+
+  #end(): void {
+    const release = this.#release;
+    this.#release = undefined;
+    release?.();
   }
 }

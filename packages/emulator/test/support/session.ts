@@ -1,4 +1,4 @@
-import { DEFAULT_CREDENTIALS, DEFAULT_URLS, Emulator, type EmulatorSeed } from '../../src/index.js';
+import { DEFAULT_CREDENTIALS, DEFAULT_URLS, Emulator, type EmulatorOptions, type EmulatorSeed } from '../../src/index.js';
 
 export const FIXED_NOW = new Date('2026-03-01T12:00:00Z');
 export const SALES_ROOT = `${DEFAULT_URLS.salesUrl}/api/data/v9.2/`;
@@ -28,12 +28,16 @@ export function tokenRequest(fields: Record<string, string>, tenant: string = DE
   });
 }
 
-export async function issueToken(emulator: Emulator, scope = `${DEFAULT_URLS.salesUrl}/.default`): Promise<string> {
+export async function issueToken(
+  emulator: Emulator,
+  scope = `${DEFAULT_URLS.salesUrl}/.default`,
+  client: { clientId: string; clientSecret: string } = DEFAULT_CREDENTIALS,
+): Promise<string> {
   const response = await emulator.handle(
     tokenRequest({
       grant_type: 'client_credentials',
-      client_id: DEFAULT_CREDENTIALS.clientId,
-      client_secret: DEFAULT_CREDENTIALS.clientSecret,
+      client_id: client.clientId,
+      client_secret: client.clientSecret,
       scope,
     }),
   );
@@ -66,9 +70,9 @@ export interface Session {
   readonly finops: Call;
 }
 
-export async function startSession(seed?: EmulatorSeed): Promise<Session> {
+export async function startSession(seed?: EmulatorSeed, options: Omit<EmulatorOptions, 'now'> = {}): Promise<Session> {
   const clock = new TestClock();
-  const emulator = new Emulator(seed, { now: clock.now });
+  const emulator = new Emulator(seed, { ...options, now: clock.now });
   const token = await issueToken(emulator);
   return {
     emulator,

@@ -6,19 +6,29 @@ import {
   type WriteOutcome,
   type WriteRequest,
 } from '@p2c/core';
-import { formatEntityKey, formatKeyLiteral, type BatchItemResult, type ODataClient } from '@p2c/odata';
+import { formatEntityKey, formatKeyLiteral, type BatchItemResult, type BatchRequest, type ODataClient } from '@p2c/odata';
 import { finOpsEntityOptionsSchema, type FinOpsEntityOptions } from './FinOpsEntityOptions.js';
 import { createBody, holdsValues, updateBody } from './rowComparison.js';
 
 type Row = Record<string, unknown>;
 type Operation = { request: WriteRequest; action: 'create' | 'update' };
+type Attempt = { op: Operation; result: BatchItemResult | undefined };
+
+/** F&O's Infolog when a create meets an existing key ("… The record already exists."). */
+const ALREADY_EXISTS = /already exists/i;
+/** Change sets, then one by one, then the other case of an upsert: never more. */
+const MAX_PASSES = 3;
 
 /**
- * An F&O data entity written as upserts by its natural key. F&O has no documented OData
- * upsert, so for keys the state store does not know yet one read per chunk of keys finds which
- * rows exist (and whether they already hold the values); then creates are POSTed and updates
- * PATCHed in one `$batch`, each in its own change set, with `odata.continue-on-error`, so one
- * rejected record fails alone.
+ * An F&O data entity written as upserts by its natural key. F&O documents no OData upsert, so
+ * a row the state store says was written before is PATCHed by key and any other row is POSTed;
+ * a POST that meets an existing row becomes a PATCH, a PATCH that finds no row (deleted in F&O
+ * since) becomes a POST. Writes go in one `$batch` per call, in change sets of
+ * `changesetSize` records; a change set F&O rejects as a whole is sent again record by record,
+ * so only the records F&O refuses fail, each with F&O's Infolog text as its reason.
+ *
+ * A dry run cannot learn from a refused write, so it reads instead: one read per chunk of keys
+ * tells which rows exist and whether they already hold the values.
  */
 export class FinOpsDestination implements RecordDestination {
   readonly entity: string;
@@ -44,60 +54,51 @@ export class FinOpsDestination implements RecordDestination {
   }
 
   async write(batch: WriteRequest[], options: WriteOptions): Promise<WriteOutcome[]> {
+    if (options.dryRun) return this.#plan(batch);
+    let operations: Operation[] = batch.map((request) => ({ request, action: request.knownToExist ? 'update' : 'create' }));
     const outcomes = new Map<string, WriteOutcome>();
-    const existing = await this.#findExisting(batch.filter((r) => !r.knownToExist));
-    const operations: Operation[] = [];
-    for (const request of batch) {
-      const found = existing.get(this.#normalizedKey(request.row));
-      if (found && holdsValues(found, request.row, this.#keyFields)) {
-        outcomes.set(request.key, { key: request.key, status: 'unchanged' });
-      } else {
-        operations.push({ request, action: request.knownToExist || found ? 'update' : 'create' });
+    // Pass 1 in change sets; then, one by one, what a refused change set rolled back and what
+    // met the other case (a create that found the row, an update that did not).
+    for (let pass = 1; operations.length > 0; pass += 1) {
+      const attempts = await this.#send(operations, pass === 1 ? (options.changesetSize ?? 1) : 1);
+      operations = [];
+      for (const { op, result } of attempts) {
+        const retry = pass < MAX_PASSES ? this.#retryOf(op, result, pass) : null;
+        if (retry) operations.push(retry);
+        else outcomes.set(op.request.key, this.#outcomeOf(op, result));
       }
     }
-    if (options.dryRun) {
-      for (const { request, action } of operations) {
-        outcomes.set(request.key, { key: request.key, status: action === 'create' ? 'created' : 'updated' });
-      }
-    } else {
-      for (const outcome of await this.#apply(operations)) outcomes.set(outcome.key, outcome);
-    }
-    return batch.map((r) => outcomes.get(r.key)!);
+    return batch.map((request) => outcomes.get(request.key)!);
   }
 
-  async #apply(operations: Operation[]): Promise<WriteOutcome[]> {
+  /** Sends the operations in one `$batch`, in change sets of `size`; one attempt per operation. */
+  async #send(operations: Operation[], size: number): Promise<Attempt[]> {
     if (operations.length === 0) return [];
+    const groups: Operation[][] = [];
+    for (let start = 0; start < operations.length; start += size) groups.push(operations.slice(start, start + size));
     const results = await this.client.batch(
-      operations.map((op) => ({ changeset: [this.#requestFor(op)] })),
+      groups.map((group) => ({ changeset: group.map((op) => this.#requestFor(op)) })),
       { continueOnError: true },
     );
-    const outcomes: WriteOutcome[] = [];
-    const retries: Operation[] = [];
-    for (const [index, op] of operations.entries()) {
-      const result = results[index];
-      // The state store said the row existed but it is gone (deleted in F&O): create it.
-      if (op.action === 'update' && result?.status === 404) {
-        retries.push({ request: op.request, action: 'create' });
-        continue;
-      }
-      outcomes.push(this.#outcomeOf(op, result));
-    }
-    if (retries.length > 0) {
-      const again = await this.client.batch(
-        retries.map((op) => ({ changeset: [this.#requestFor(op)] })),
-        { continueOnError: true },
-      );
-      retries.forEach((op, index) => outcomes.push(this.#outcomeOf(op, again[index])));
-    }
-    return outcomes;
+    // One result per request, in the order sent: the order of `operations`.
+    return operations.map((op, index) => ({ op, result: results[index] }));
   }
 
-  #requestFor({ request, action }: Operation) {
-    if (action === 'create') {
-      return { method: 'POST' as const, url: this.entity, body: createBody(request.row) };
-    }
+  /** What to try next for an operation that did not succeed, if anything. */
+  #retryOf(op: Operation, result: BatchItemResult | undefined, pass: number): Operation | null {
+    if (result && result.status >= 200 && result.status < 300) return null;
+    const message = result?.error?.message ?? '';
+    if (op.action === 'update' && result?.status === 404) return { request: op.request, action: 'create' };
+    if (op.action === 'create' && ALREADY_EXISTS.test(message)) return { request: op.request, action: 'update' };
+    // Rolled back with its change set, maybe for another record's fault: alone, it shows its own.
+    if (pass === 1 && (result?.error?.kind === 'record' || result?.status === 424)) return op;
+    return null;
+  }
+
+  #requestFor({ request, action }: Operation): BatchRequest {
+    if (action === 'create') return { method: 'POST', url: this.entity, body: createBody(request.row) };
     return {
-      method: 'PATCH' as const,
+      method: 'PATCH',
       url: `${this.entity}${formatEntityKey(this.#keyOf(request.row))}`,
       body: updateBody(request.row, this.#keyFields, this.#numberFields),
     };
@@ -117,6 +118,15 @@ export class FinOpsDestination implements RecordDestination {
     };
   }
 
+  async #plan(batch: WriteRequest[]): Promise<WriteOutcome[]> {
+    const existing = await this.#findExisting(batch);
+    return batch.map((request) => {
+      const found = existing.get(this.#normalizedKey(request.row));
+      if (found && holdsValues(found, request.row, this.#keyFields)) return { key: request.key, status: 'unchanged' };
+      return { key: request.key, status: found ? 'updated' : 'created' };
+    });
+  }
+
   /** One read per chunk of keys: which rows exist now, with the fields this task writes. */
   async #findExisting(requests: WriteRequest[]): Promise<Map<string, Row>> {
     const found = new Map<string, Row>();
@@ -127,9 +137,7 @@ export class FinOpsDestination implements RecordDestination {
         .map((r) => `(${this.ref.key.map((field) => `${field} eq ${formatKeyLiteral(String(r.row[field] ?? ''))}`).join(' and ')})`)
         .join(' or ');
       const select = [...new Set([...this.ref.key, ...this.ref.fields])];
-      for await (const page of this.client.pages<Row>(this.entity, {
-        query: { select, filter, crossCompany: true },
-      })) {
+      for await (const page of this.client.pages<Row>(this.entity, { query: { select, filter, crossCompany: true } })) {
         for (const row of page.value) found.set(this.#normalizedKey(row), row);
       }
     }

@@ -8,13 +8,16 @@ import { errorFromResponse } from '../errors/errorFromResponse.js';
 import { redact } from '../errors/redact.js';
 import { buildQueryString } from '../query/buildQueryString.js';
 import type { QueryOptions } from '../query/QueryOptions.js';
+import { AdaptiveLimiter, type LimiterOutcome } from './AdaptiveLimiter.js';
 import { backoffDelay } from './backoffDelay.js';
 import { mergeHeaders } from './headers.js';
 import { ODataPageBody } from './ODataPageBody.js';
+import { resolveConcurrencyLimits } from './resolveConcurrencyLimits.js';
 import {
   DEFAULT_RETRY_POLICY,
   type FetchLike,
   type ODataClientOptions,
+  type ODataClientStats,
   type ODataPage,
   type ODataResponse,
   type RetryPolicy,
@@ -50,6 +53,10 @@ const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_E
  * retried only on 429/503, where the service refused before doing anything, and on connection
  * failures that happened before the request was sent: a POST whose fate is unknown (a 500, a reset
  * connection, a timeout) could have created the record, and posting again could create it twice.
+ *
+ * Concurrency: every attempt (each page, each $batch, each retry) takes a slot from the client's
+ * adaptive limiter before it is sent. A 429 halves the limit and holds every new request of this
+ * client until its Retry-After has passed; `limit` answers in a row without a 429 raise it by one.
  */
 export class ODataClient {
   readonly #base: string;
@@ -61,6 +68,8 @@ export class ODataClient {
   readonly #sleep: (ms: number) => Promise<void>;
   readonly #random: () => number;
   readonly #timeoutMs: number;
+  readonly #limiter: AdaptiveLimiter;
+  readonly #counts = { requests: 0, retries: 0, throttled: 0 };
 
   constructor(options: ODataClientOptions) {
     const url = parseServiceUrl(options.serviceUrl);
@@ -76,6 +85,15 @@ export class ODataClient {
     this.#sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.#random = options.random ?? Math.random;
     this.#timeoutMs = options.timeoutMs ?? 120_000;
+    this.#limiter = new AdaptiveLimiter(resolveConcurrencyLimits(options.concurrency), {
+      now: () => Date.now(),
+      sleep: this.#sleep,
+    });
+  }
+
+  /** Counters since the client was made, and its current concurrency, for operators and benchmarks. */
+  stats(): ODataClientStats {
+    return { ...this.#counts, concurrency: this.#limiter.limit, inFlight: this.#limiter.inFlight };
   }
 
   /** The service URL without a trailing slash. */
@@ -205,15 +223,33 @@ export class ODataClient {
 
   async #send(method: Method, url: string, options: SendOptions): Promise<RawResponse> {
     for (let attempt = 1; ; attempt += 1) {
-      const outcome = await this.#attempt(method, url, options);
-      if (outcome.ok) return outcome.response;
+      const permit = await this.#limiter.acquire();
+      let outcome: AttemptOutcome;
+      try {
+        outcome = await this.#attempt(method, url, options);
+      } catch (error) {
+        this.#limiter.release(permit, { kind: 'failure' });
+        throw error;
+      }
+      if (outcome.ok) {
+        this.#limiter.release(permit, { kind: 'success' });
+        return outcome.response;
+      }
       const { error, notSent } = outcome;
+      const status = error instanceof ODataError ? error.status : 0;
+      const retryAfter = error instanceof ODataError ? error.retryAfterSeconds : undefined;
       const retryable =
         error.kind === 'transient' &&
-        (method !== 'POST' || notSent || (error instanceof ODataError && (error.status === 429 || error.status === 503)));
-      if (!retryable || attempt >= this.#retry.maxAttempts) throw error;
-      const retryAfter = error instanceof ODataError ? error.retryAfterSeconds : undefined;
-      await this.#sleep(backoffDelay(attempt, this.#retry, this.#random, retryAfter));
+        attempt < this.#retry.maxAttempts &&
+        (method !== 'POST' || notSent || status === 429 || status === 503);
+      // A 429 needs its wait even when this request gives up: the hold applies to every request.
+      const waitMs = retryable || status === 429 ? backoffDelay(attempt, this.#retry, this.#random, retryAfter) : 0;
+      if (status === 429) this.#counts.throttled += 1;
+      this.#limiter.release(permit, limiterOutcome(status, waitMs));
+      if (!retryable) throw error;
+      this.#counts.retries += 1;
+      // After a 429 the limiter holds every request of this client, this one included, for waitMs.
+      if (status !== 429) await this.#sleep(waitMs);
     }
   }
 
@@ -233,6 +269,7 @@ export class ODataClient {
     try {
       const init: RequestInit = { method, headers, signal: AbortSignal.timeout(this.#timeoutMs) };
       if (options.body !== undefined) init.body = options.body;
+      this.#counts.requests += 1;
       response = await fetchImpl(url, init);
       bodyText = await response.text();
     } catch (error) {
@@ -285,6 +322,16 @@ export class ODataClient {
     if (queryString === '') return url;
     return `${url}${url.includes('?') ? '&' : '?'}${queryString}`;
   }
+}
+
+/**
+ * What an attempt tells the limiter about the service's load: a 429 is throttling; any other
+ * answer below 500 (408 aside) means the service had room to judge the request.
+ */
+function limiterOutcome(status: number, waitMs: number): LimiterOutcome {
+  if (status === 429) return { kind: 'throttled', waitMs };
+  if (status >= 400 && status < 500 && status !== 408) return { kind: 'success' };
+  return { kind: 'failure' };
 }
 
 /** notSent: the request certainly never reached the service. */

@@ -1,6 +1,9 @@
 import { ConfigError } from '@p2c/core';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parseEntityKey as parseKey } from '../../test/support/parseEntityKey.js';
 import { seededRandom } from '../../test/support/seededRandom.js';
+import { identifier, trickyText } from '../../test/support/trickyText.js';
 import { formatEntityKey } from './formatEntityKey.js';
 import { guid } from './Guid.js';
 
@@ -42,66 +45,6 @@ describe('formatEntityKey', () => {
   });
 });
 
-/** A reference reader for the key syntax, written independently of the formatter. */
-function parseKey(segment: string): Record<string, string | number | boolean | null> | string | number | boolean | null {
-  const text = segment;
-  let index = 0;
-  const expect = (char: string) => {
-    if (text[index] !== char) throw new Error(`expected ${char} at ${index} in ${text}`);
-    index += 1;
-  };
-  const literal = (): string | number | boolean | null => {
-    if (text[index] === "'") {
-      index += 1;
-      let out = '';
-      for (;;) {
-        const char = text[index];
-        if (char === undefined) throw new Error(`unterminated string in ${text}`);
-        if (char === "'") {
-          if (text[index + 1] === "'") {
-            out += "'";
-            index += 2;
-            continue;
-          }
-          index += 1;
-          return decodeURIComponent(out);
-        }
-        out += char;
-        index += 1;
-      }
-    }
-    const start = index;
-    while (index < text.length && text[index] !== ',' && text[index] !== ')') index += 1;
-    const bare = text.slice(start, index);
-    if (bare === 'true' || bare === 'false') return bare === 'true';
-    if (bare === 'null') return null;
-    return Number(bare);
-  };
-  expect('(');
-  let result: Record<string, string | number | boolean | null> | string | number | boolean | null;
-  const nameMatch = /^[A-Za-z_][A-Za-z0-9_]*=/.exec(text.slice(index));
-  if (nameMatch === null) {
-    result = literal();
-  } else {
-    const record: Record<string, string | number | boolean | null> = {};
-    for (;;) {
-      const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(index))?.[0] ?? '';
-      index += name.length;
-      expect('=');
-      record[name] = literal();
-      if (text[index] === ',') {
-        index += 1;
-        continue;
-      }
-      break;
-    }
-    result = record;
-  }
-  expect(')');
-  if (index !== text.length) throw new Error(`trailing text in ${text}`);
-  return result;
-}
-
 describe('formatEntityKey round trips (generated strings)', () => {
   const alphabet = [..."abcXYZ019 '''\"/?#%&+=,()*!$;:@-_.~\\\t\n", 'é', 'ß', '€', '日', '🙂'];
   const random = seededRandom(20240611);
@@ -119,7 +62,10 @@ describe('formatEntityKey round trips (generated strings)', () => {
       const segment = formatEntityKey({ dataAreaId: 'usmf', CustomerAccount: value });
       // Only characters legal in a URL path segment (RFC 3986 pchar) appear.
       expect(segment).toMatch(/^[A-Za-z0-9\-._~!$&'()*+,;=:@%]*$/);
-      expect(parseKey(segment)).toEqual({ dataAreaId: 'usmf', CustomerAccount: value });
+      expect(parseKey(segment)).toEqual([
+        ['dataAreaId', 'usmf'],
+        ['CustomerAccount', value],
+      ]);
       const single = formatEntityKey(value);
       expect(parseKey(single)).toBe(value);
       const previous = seen.get(single);
@@ -131,7 +77,59 @@ describe('formatEntityKey round trips (generated strings)', () => {
   it('reads back mixed-type composite keys', () => {
     for (let i = 0; i < 500; i += 1) {
       const key = { a: randomString(), n: Math.floor(random() * 1e6) - 5e5, b: random() < 0.5, c: randomString() };
-      expect(parseKey(formatEntityKey(key))).toEqual(key);
+      expect(parseKey(formatEntityKey(key))).toEqual(Object.entries(key));
     }
+  });
+});
+
+describe('formatEntityKey (properties, seed 42)', () => {
+  const value = fc.oneof(
+    { weight: 4, arbitrary: trickyText() },
+    { weight: 1, arbitrary: fc.integer() },
+    { weight: 1, arbitrary: fc.boolean() },
+  );
+  const compositeKey = fc
+    .uniqueArray(fc.tuple(identifier, value), { minLength: 1, maxLength: 4, selector: ([name]) => name })
+    .map((pairs) => Object.fromEntries(pairs) as Record<string, string | number | boolean>);
+  /** Only characters legal in a URL path segment (RFC 3986 pchar). */
+  const PCHAR = /^[A-Za-z0-9\-._~!$&'()*+,;=:@%]*$/;
+
+  it('writes composite keys that read back to the same properties, values and order', () => {
+    fc.assert(
+      fc.property(compositeKey, (key) => {
+        const segment = formatEntityKey(key);
+        expect(segment).toMatch(PCHAR);
+        expect(parseKey(segment)).toEqual(Object.entries(key));
+      }),
+      { seed: 42, numRuns: 1000 },
+    );
+  });
+
+  it('never writes the same segment for two different keys', () => {
+    fc.assert(
+      fc.property(compositeKey, compositeKey, (a, b) => {
+        fc.pre(JSON.stringify(Object.entries(a)) !== JSON.stringify(Object.entries(b)));
+        expect(formatEntityKey(a)).not.toBe(formatEntityKey(b));
+      }),
+      { seed: 42, numRuns: 1000 },
+    );
+    // Near misses a random pair rarely hits: a value that spells out the next property.
+    fc.assert(
+      fc.property(trickyText(), trickyText(), (x, y) => {
+        const split = formatEntityKey({ a: x, b: y });
+        expect(formatEntityKey({ a: `${x}',b='${y}` })).not.toBe(split);
+        expect(formatEntityKey({ a: `${x}'`, b: y })).not.toBe(split);
+      }),
+      { seed: 42, numRuns: 300 },
+    );
+  });
+
+  it('writes any single string key so that it reads back', () => {
+    fc.assert(
+      fc.property(trickyText(), (text) => {
+        expect(parseKey(formatEntityKey(text))).toBe(text);
+      }),
+      { seed: 42, numRuns: 500 },
+    );
   });
 });

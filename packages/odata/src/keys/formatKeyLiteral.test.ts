@@ -1,5 +1,7 @@
 import { ConfigError } from '@p2c/core';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { trickyText } from '../../test/support/trickyText.js';
 import { formatKeyLiteral } from './formatKeyLiteral.js';
 import { guid } from './Guid.js';
 
@@ -39,5 +41,19 @@ describe('guid', () => {
   it('refuses what is not a GUID', () => {
     expect(() => guid('ACC-01000-BVRCPS')).toThrow(ConfigError);
     expect(() => guid('00000000-0000-0000-0000-00000000000')).toThrow(/Not a GUID/);
+  });
+});
+
+describe('formatKeyLiteral (properties, seed 42)', () => {
+  it('writes any string as one quoted literal whose un-doubling gives the string back', () => {
+    fc.assert(
+      fc.property(fc.oneof(trickyText(), fc.string({ unit: 'binary' }), fc.string()), (text) => {
+        const literal = formatKeyLiteral(text);
+        // One literal: quote, then only non-quotes or doubled quotes, then quote.
+        expect(literal).toMatch(/^'(?:[^']|'')*'$/s);
+        expect(literal.slice(1, -1).replaceAll("''", "'")).toBe(text);
+      }),
+      { seed: 42, numRuns: 500 },
+    );
   });
 });

@@ -1,11 +1,27 @@
 import { z } from 'zod';
 
+/** A lookup column resolved to columns of the row it points at, as `$expand` would show it. */
+const lookupSchema = z.object({
+  /** The related table's entity set, e.g. `transactioncurrencies`. */
+  entity: z.string().min(1),
+  /** Its id column, e.g. `transactioncurrencyid`. */
+  idField: z.string().min(1),
+  /** The columns wanted from it, e.g. `['isocurrencycode']`. */
+  select: z.array(z.string().min(1)).min(1),
+});
+
 /** What a template may ask of a Dataverse table beyond its fields (`EntityRef.options`). */
 export const dataverseEntityOptionsSchema = z.object({
   /** The table's primary id column, e.g. `accountid`. */
   idField: z.string().min(1),
-  /** A single-valued lookup expand, e.g. `transactioncurrencyid($select=isocurrencycode)`. */
-  expand: z.string().optional(),
+  /**
+   * Single-valued lookups to resolve, by navigation property: `transactioncurrencyid` reads
+   * `_transactioncurrencyid_value` and sets `transactioncurrencyid: { isocurrencycode }` on the
+   * row. Change tracking refuses `$expand`, so related rows are read once and joined here.
+   */
+  lookups: z.record(z.string(), lookupSchema).default({}),
+  /** Read changes with Dataverse change tracking; without it (or when the table has none), a watermark. */
+  changeTracking: z.boolean().default(true),
   /** The column a watermark reads changes by. */
   modifiedField: z.string().default('modifiedon'),
   /**
@@ -15,7 +31,14 @@ export const dataverseEntityOptionsSchema = z.object({
   watermarkMarginSeconds: z.number().int().nonnegative().default(300),
 });
 export type DataverseEntityOptions = z.infer<typeof dataverseEntityOptionsSchema>;
+export type DataverseLookup = z.infer<typeof lookupSchema>;
 
-/** The checkpoint of a Dataverse read: rows modified at or after this instant are read next. */
-export const dataverseCheckpointSchema = z.object({ modifiedSince: z.iso.datetime({ offset: true }) });
+/**
+ * Where a Dataverse read resumes: the change-tracking delta link, or (for tables without
+ * change tracking) rows modified at or after an instant.
+ */
+export const dataverseCheckpointSchema = z.union([
+  z.object({ deltaLink: z.string().url() }),
+  z.object({ modifiedSince: z.iso.datetime({ offset: true }) }),
+]);
 export type DataverseCheckpoint = z.infer<typeof dataverseCheckpointSchema>;

@@ -8,27 +8,39 @@ import {
   type ReadOptions,
   type RecordSource,
   type SourcePage,
+  type SourceRecord,
 } from '@p2c/core';
-import { formatKeyLiteral, type ODataClient } from '@p2c/odata';
+import { ODataError, formatKeyLiteral, guid, type ODataClient } from '@p2c/odata';
 import {
   dataverseCheckpointSchema,
   dataverseEntityOptionsSchema,
+  type DataverseCheckpoint,
   type DataverseEntityOptions,
 } from './DataverseEntityOptions.js';
+import { LookupResolver } from './LookupResolver.js';
 
 type Row = Record<string, unknown>;
 
 /** Labels of option sets come with the rows: value maps are written against what users see. */
 const FORMATTED_VALUES = 'odata.include-annotations="OData.Community.Display.V1.FormattedValue"';
+const TRACK_CHANGES = 'odata.track-changes';
+
+/** A delta response's entry for a deleted row: `{"@odata.context":"…/$deletedEntity","id":"…","reason":"deleted"}`. */
+function isDeletedEntity(row: Row): boolean {
+  const context = row['@odata.context'];
+  return typeof context === 'string' && context.endsWith('$deletedEntity');
+}
 
 /**
- * A Dataverse table read through the Web API: pages with `Prefer: odata.maxpagesize`, a
- * `modifiedon` watermark for incremental reads, and natural-key write-back with optimistic
- * concurrency (a row changed since it was read is not overwritten).
+ * A Dataverse table read through the Web API: pages with `Prefer: odata.maxpagesize`, changes
+ * by change tracking (the delta link is the checkpoint; deleted rows come back as
+ * `$deletedEntity`) or, for tables without it, by a `modifiedon` watermark, and natural-key
+ * write-back with optimistic concurrency (a row changed since it was read is not overwritten).
  */
 export class DataverseSource implements RecordSource {
   readonly entity: string;
   readonly #options: DataverseEntityOptions;
+  readonly #lookups: LookupResolver;
   /** ETags of rows read without a key, for the write-back of a generated one. */
   readonly #etags = new Map<string, string>();
 
@@ -46,22 +58,105 @@ export class DataverseSource implements RecordSource {
     }
     this.entity = ref.entity;
     this.#options = parsed.data;
+    this.#lookups = new LookupResolver(client, parsed.data.lookups);
   }
 
   async *read(options: ReadOptions): AsyncIterable<SourcePage> {
-    const { idField, modifiedField, expand } = this.#options;
-    const since = options.checkpoint === null ? null : parseCheckpoint(options.checkpoint);
+    const checkpoint = options.checkpoint === null ? null : parseCheckpoint(options.checkpoint);
+    if (checkpoint && 'deltaLink' in checkpoint) {
+      yield* this.#readDelta(checkpoint.deltaLink, options);
+    } else if (checkpoint) {
+      yield* this.#readSince(checkpoint.modifiedSince, options);
+    } else {
+      yield* this.#readAll(options);
+    }
+  }
+
+  async readByIds(ids: readonly string[]): Promise<SourceRecord[]> {
+    const { idField } = this.#options;
+    const records: SourceRecord[] = [];
+    // Bounded by the length of a URL: a few dozen ids per request.
+    for (let start = 0; start < ids.length; start += 50) {
+      const filter = ids
+        .slice(start, start + 50)
+        .map((id) => `${idField} eq ${formatKeyLiteral(guid(id))}`)
+        .join(' or ');
+      for await (const page of this.client.pages<Row>(this.entity, {
+        query: { select: this.#select(), filter },
+        headers: { Prefer: FORMATTED_VALUES },
+      })) {
+        records.push(...(await this.#toRecords(page.value)));
+      }
+    }
+    return records;
+  }
+
+  /**
+   * Everything, with change tracking when the table has it: the last page then carries the
+   * delta link the next run starts from. Without it, the read goes in id order (rows changing
+   * under it cannot reorder it) and ends with a watermark a little before it started.
+   */
+  async *#readAll(options: ReadOptions): AsyncIterable<SourcePage> {
+    const { idField, changeTracking } = this.#options;
     const startedAt = this.now();
-    const select = unique([idField, modifiedField, ...this.ref.fields]);
-    // A full read goes in id order, which rows changing under it cannot reorder; an incremental
-    // one goes in change order, so its checkpoint can move page by page.
     const pages = this.client.pages<Row>(this.entity, {
-      query: {
-        select,
-        ...(since ? { filter: `${modifiedField} ge ${since}` } : {}),
-        orderby: since ? [`${modifiedField} asc`, `${idField} asc`] : [`${idField} asc`],
-        ...(expand ? { expand } : {}),
-      },
+      query: changeTracking ? { select: this.#select() } : { select: this.#select(), orderby: [`${idField} asc`] },
+      maxPageSize: options.pageSize,
+      headers: { Prefer: changeTracking ? `${TRACK_CHANGES},${FORMATTED_VALUES}` : FORMATTED_VALUES },
+    });
+    let deltaLink: string | undefined;
+    let pending: SourcePage | null = null;
+    for await (const page of pages) {
+      options.signal?.throwIfAborted();
+      if (pending) yield pending;
+      pending = { records: await this.#toRecords(page.value), checkpoint: null };
+      deltaLink = page.deltaLink ?? deltaLink;
+    }
+    let checkpoint: DataverseCheckpoint;
+    if (deltaLink) {
+      checkpoint = { deltaLink };
+    } else {
+      if (changeTracking) options.log?.(`${this.entity} has no change tracking; later runs read changes by ${this.#options.modifiedField}`);
+      checkpoint = { modifiedSince: new Date(startedAt.getTime() - this.#options.watermarkMarginSeconds * 1000).toISOString() };
+    }
+    // The last page carries the checkpoint of the whole read.
+    yield { records: pending?.records ?? [], checkpoint };
+  }
+
+  /** What changed since the delta link: changed rows, then deleted ones, and the next link. */
+  async *#readDelta(link: string, options: ReadOptions): AsyncIterable<SourcePage> {
+    const pages = this.client.pages<Row>(link, {
+      maxPageSize: options.pageSize,
+      headers: { Prefer: `${TRACK_CHANGES},${FORMATTED_VALUES}` },
+    });
+    let deltaLink: string | undefined;
+    let pending: SourcePage | null = null;
+    try {
+      for await (const page of pages) {
+        options.signal?.throwIfAborted();
+        if (pending) yield pending;
+        const deleted = page.value.filter(isDeletedEntity).map((entry) => String(entry['id']));
+        const changed = page.value.filter((row) => !isDeletedEntity(row));
+        pending = { records: await this.#toRecords(changed), deleted, checkpoint: null };
+        deltaLink = page.deltaLink ?? deltaLink;
+      }
+    } catch (error) {
+      // Dataverse refuses a token it no longer keeps (older than its retention): start afresh.
+      if (pending === null && error instanceof ODataError && error.kind === 'record') {
+        options.log?.(`the change-tracking token was refused (${error.message}); reading every record again`);
+        yield* this.#readAll(options);
+        return;
+      }
+      throw error;
+    }
+    yield { records: pending?.records ?? [], deleted: pending?.deleted ?? [], checkpoint: deltaLink ? { deltaLink } : null };
+  }
+
+  /** Rows modified since the watermark, in change order so the watermark moves page by page. */
+  async *#readSince(since: string, options: ReadOptions): AsyncIterable<SourcePage> {
+    const { idField, modifiedField } = this.#options;
+    const pages = this.client.pages<Row>(this.entity, {
+      query: { select: this.#select(), filter: `${modifiedField} ge ${since}`, orderby: [`${modifiedField} asc`, `${idField} asc`] },
       maxPageSize: options.pageSize,
       headers: { Prefer: FORMATTED_VALUES },
     });
@@ -70,18 +165,21 @@ export class DataverseSource implements RecordSource {
     for await (const page of pages) {
       options.signal?.throwIfAborted();
       if (pending) yield pending;
-      const records = page.value.map((row) => this.#toRecord(row));
-      if (since) {
-        const last = page.value.at(-1)?.[modifiedField];
-        if (typeof last === 'string') watermark = last;
-      }
-      pending = { records, checkpoint: since && watermark ? { modifiedSince: watermark } : null };
+      const last = page.value.at(-1)?.[modifiedField];
+      if (typeof last === 'string') watermark = last;
+      pending = { records: await this.#toRecords(page.value), checkpoint: { modifiedSince: watermark } };
     }
-    // The last page carries the checkpoint of the whole read.
-    const final: Checkpoint = since
-      ? { modifiedSince: watermark ?? since }
-      : { modifiedSince: new Date(startedAt.getTime() - this.#options.watermarkMarginSeconds * 1000).toISOString() };
-    yield { records: pending?.records ?? [], checkpoint: final };
+    yield { records: pending?.records ?? [], checkpoint: { modifiedSince: watermark } };
+  }
+
+  #select(): string[] {
+    const { idField, modifiedField } = this.#options;
+    return unique([idField, modifiedField, ...this.ref.fields, ...this.#lookups.columns]);
+  }
+
+  async #toRecords(rows: Row[]): Promise<SourceRecord[]> {
+    await this.#lookups.resolve(rows);
+    return rows.map((row) => this.#toRecord(row));
   }
 
   async *scanKeys(keyField: string, options: { pageSize: number; signal?: AbortSignal }): AsyncIterable<KeyHolder[]> {
@@ -135,7 +233,7 @@ export class DataverseSource implements RecordSource {
     });
   }
 
-  #toRecord(row: Row): { id: string; data: Row } {
+  #toRecord(row: Row): SourceRecord {
     const id = String(row[this.#options.idField]);
     const key = this.ref.key[0];
     if (key !== undefined && (row[key] === null || row[key] === undefined || row[key] === '')) this.#rememberEtag(id, row);
@@ -148,15 +246,15 @@ export class DataverseSource implements RecordSource {
   }
 }
 
-function parseCheckpoint(checkpoint: Checkpoint): string {
+function parseCheckpoint(checkpoint: Checkpoint): DataverseCheckpoint {
   const parsed = dataverseCheckpointSchema.safeParse(checkpoint);
   if (!parsed.success) {
     throw new ConfigError(
-      'The stored checkpoint is not a Dataverse watermark; run once with --full to start afresh',
+      'The stored checkpoint is not a Dataverse delta link or watermark; run once with --full to start afresh',
       { code: 'CHECKPOINT_INVALID' },
     );
   }
-  return parsed.data.modifiedSince;
+  return parsed.data;
 }
 
 function unique(values: string[]): string[] {

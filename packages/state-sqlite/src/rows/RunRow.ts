@@ -14,12 +14,13 @@ export interface RunRow {
   unchanged_count: number;
   failed_count: number;
   keys_generated_count: number;
+  deleted_count: number;
   message: string | null;
 }
 
 export const RUN_COLUMNS =
   'id, template_id, mode, status, started_at, finished_at, read_count, created_count, updated_count, ' +
-  'unchanged_count, failed_count, keys_generated_count, message';
+  'unchanged_count, failed_count, keys_generated_count, deleted_count, message';
 
 export function toRunRecord(row: RunRow): RunRecord {
   return {
@@ -36,6 +37,7 @@ export function toRunRecord(row: RunRow): RunRecord {
       unchanged: row.unchanged_count,
       failed: row.failed_count,
       keysGenerated: row.keys_generated_count,
+      deleted: row.deleted_count,
     },
     message: row.message,
   };

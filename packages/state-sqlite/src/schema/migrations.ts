@@ -99,4 +99,46 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX sequence_reservations_by_owner ON sequence_reservations (name, owner_id, confirmed);
     `,
   },
+  {
+    version: 5,
+    name: 'deletions, pending records and run locks',
+    sql: `
+      ALTER TABLE runs ADD COLUMN deleted_count INTEGER NOT NULL DEFAULT 0;
+
+      CREATE TABLE record_deletions (
+        id INTEGER PRIMARY KEY,
+        run_id TEXT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+        task_id TEXT NOT NULL,
+        source_id TEXT NOT NULL,
+        key TEXT
+      );
+      CREATE INDEX record_deletions_by_run ON record_deletions (run_id, id);
+
+      -- id orders records that first failed in the same millisecond.
+      CREATE TABLE pending_records (
+        id INTEGER PRIMARY KEY,
+        task_key TEXT NOT NULL,
+        source_id TEXT NOT NULL,
+        key TEXT,
+        code TEXT NOT NULL,
+        message TEXT NOT NULL,
+        attempts INTEGER NOT NULL CHECK (attempts >= 1),
+        first_failed_at TEXT NOT NULL,
+        last_failed_at TEXT NOT NULL,
+        skipped INTEGER NOT NULL DEFAULT 0 CHECK (skipped IN (0, 1)),
+        UNIQUE (task_key, source_id)
+      );
+      CREATE INDEX pending_records_oldest ON pending_records (task_key, first_failed_at, id);
+
+      CREATE TABLE run_locks (
+        name TEXT PRIMARY KEY,
+        owner_id TEXT NOT NULL,
+        host TEXT NOT NULL,
+        pid INTEGER NOT NULL,
+        acquired_at TEXT NOT NULL,
+        renewed_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
 ];

@@ -1,6 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { RunMode, RunStatus } from '@p2c/core';
+import type { DeletionRow } from '../rows/DeletionRow.js';
 import type { FailureRow } from '../rows/FailureRow.js';
+import type { LockRow } from '../rows/LockRow.js';
+import type { PendingRow } from '../rows/PendingRow.js';
 import { RUN_COLUMNS, type RunRow } from '../rows/RunRow.js';
 
 export interface CountsParams {
@@ -11,6 +14,25 @@ export interface CountsParams {
   unchanged: number;
   failed: number;
   keysGenerated: number;
+  deleted: number;
+}
+
+export interface FailedRecordParams {
+  taskKey: string;
+  sourceId: string;
+  key: string | null;
+  code: string;
+  message: string;
+  failedAt: string;
+}
+
+export interface LockParams {
+  name: string;
+  ownerId: string;
+  host: string;
+  pid: number;
+  at: string;
+  expiresAt: string;
 }
 
 /** Every statement the store runs, prepared once per connection. */
@@ -24,8 +46,20 @@ export interface Statements {
   listRunsOfTemplate: Database.Statement<[string, number], RunRow>;
   insertFailure: Database.Statement<[string, string, string, string | null, string, string]>;
   listFailures: Database.Statement<[string, number], FailureRow>;
+  insertDeletion: Database.Statement<[string, string, string, string | null]>;
+  listDeletions: Database.Statement<[string, number], DeletionRow>;
   getCheckpoint: Database.Statement<[string], string>;
   putCheckpoint: Database.Statement<[string, string, string]>;
+  deleteCheckpoint: Database.Statement<[string]>;
+  putPending: Database.Statement<FailedRecordParams>;
+  /** Source ids travel as one JSON array. */
+  deletePending: Database.Statement<[string, string]>;
+  skipPending: Database.Statement<[string, string]>;
+  listPending: Database.Statement<{ taskKey: string; includeSkipped: 0 | 1; limit: number }, PendingRow>;
+  getLock: Database.Statement<[string], LockRow>;
+  putLock: Database.Statement<LockParams>;
+  renewLock: Database.Statement<{ name: string; ownerId: string; at: string; expiresAt: string }>;
+  deleteLock: Database.Statement<[string, string]>;
   putHash: Database.Statement<[string, string, string]>;
   getHashes: Database.Statement<[string, string], { key: string; hash: string }>;
   clearKeys: Database.Statement<[string]>;
@@ -60,7 +94,8 @@ export function prepareStatements(db: Database.Database): Statements {
          updated_count = updated_count + @updated,
          unchanged_count = unchanged_count + @unchanged,
          failed_count = failed_count + @failed,
-         keys_generated_count = keys_generated_count + @keysGenerated
+         keys_generated_count = keys_generated_count + @keysGenerated,
+         deleted_count = deleted_count + @deleted
        WHERE id = @runId AND status = 'Running'`,
     ),
     finishRun: prepare(
@@ -83,11 +118,60 @@ export function prepareStatements(db: Database.Database): Statements {
       `SELECT task_id, source_id, key, code, message FROM record_failures WHERE run_id = ? ORDER BY id LIMIT ?`,
     ),
 
+    insertDeletion: prepare(`INSERT INTO record_deletions (run_id, task_id, source_id, key) VALUES (?, ?, ?, ?)`),
+    listDeletions: prepare(`SELECT task_id, source_id, key FROM record_deletions WHERE run_id = ? ORDER BY id LIMIT ?`),
+
     getCheckpoint: pluck(`SELECT checkpoint FROM checkpoints WHERE task_key = ?`),
     putCheckpoint: prepare(
       `INSERT INTO checkpoints (task_key, checkpoint, updated_at) VALUES (?, ?, ?)
        ON CONFLICT (task_key) DO UPDATE SET checkpoint = excluded.checkpoint, updated_at = excluded.updated_at`,
     ),
+
+    deleteCheckpoint: prepare(`DELETE FROM checkpoints WHERE task_key = ?`),
+
+    // A failure again keeps when it first failed and whether an operator skipped it.
+    putPending: prepare(
+      `INSERT INTO pending_records (task_key, source_id, key, code, message, attempts, first_failed_at, last_failed_at)
+       VALUES (@taskKey, @sourceId, @key, @code, @message, 1, @failedAt, @failedAt)
+       ON CONFLICT (task_key, source_id) DO UPDATE SET
+         key = excluded.key,
+         code = excluded.code,
+         message = excluded.message,
+         attempts = attempts + 1,
+         last_failed_at = excluded.last_failed_at`,
+    ),
+    deletePending: prepare(
+      `DELETE FROM pending_records WHERE task_key = ? AND source_id IN (SELECT value FROM json_each(?))`,
+    ),
+    skipPending: prepare(
+      `UPDATE pending_records SET skipped = 1
+       WHERE task_key = ? AND skipped = 0 AND source_id IN (SELECT value FROM json_each(?))`,
+    ),
+    listPending: prepare(
+      `SELECT source_id, key, code, message, attempts, first_failed_at, last_failed_at, skipped
+       FROM pending_records
+       WHERE task_key = @taskKey AND (@includeSkipped = 1 OR skipped = 0)
+       ORDER BY first_failed_at, id
+       LIMIT @limit`,
+    ),
+
+    getLock: prepare(`SELECT owner_id, host, pid, expires_at FROM run_locks WHERE name = ?`),
+    // The same owner taking it again renews it and keeps when it was first taken.
+    putLock: prepare(
+      `INSERT INTO run_locks (name, owner_id, host, pid, acquired_at, renewed_at, expires_at)
+       VALUES (@name, @ownerId, @host, @pid, @at, @at, @expiresAt)
+       ON CONFLICT (name) DO UPDATE SET
+         acquired_at = CASE WHEN owner_id = excluded.owner_id THEN acquired_at ELSE excluded.acquired_at END,
+         owner_id = excluded.owner_id,
+         host = excluded.host,
+         pid = excluded.pid,
+         renewed_at = excluded.renewed_at,
+         expires_at = excluded.expires_at`,
+    ),
+    renewLock: prepare(
+      `UPDATE run_locks SET renewed_at = @at, expires_at = @expiresAt WHERE name = @name AND owner_id = @ownerId`,
+    ),
+    deleteLock: prepare(`DELETE FROM run_locks WHERE name = ? AND owner_id = ?`),
 
     putHash: prepare(
       `INSERT INTO row_hashes (task_key, key, hash) VALUES (?, ?, ?)

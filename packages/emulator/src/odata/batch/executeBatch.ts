@@ -1,3 +1,4 @@
+import type { ChangesetFailurePlan } from '../../pipeline/EmulatorContext.js';
 import { parsePrefer } from '../parsePrefer.js';
 import { operationCount, type BatchOperation } from './BatchRequest.js';
 import { BatchFormatError, parseBatchRequest } from './parseBatchRequest.js';
@@ -14,11 +15,13 @@ export interface BatchService {
   /** Counts one executed operation. */
   onOperation(method: string): void;
   /** Starts, keeps or undoes a change set's writes. */
-  begin(): void;
+  begin(): Promise<void> | void;
   commit(): void;
   rollback(): void;
   /** The service's own error body for a batch it refuses as a whole. */
   errorResponse(status: number, message: string): Response;
+  /** An injected fault: roll back one change set whose operations all succeeded, as a whole. */
+  readonly changesetFailure?: ChangesetFailurePlan | undefined;
 }
 
 async function readResponse(response: Response, contentId: string | undefined): Promise<BatchPartResponse> {
@@ -73,6 +76,10 @@ export async function executeBatch(request: Request, service: BatchService): Pro
     return part;
   };
 
+  const changesets = entries.filter((entry) => entry.kind === 'changeset').length;
+  const failing = service.changesetFailure && changesets > 0 ? service.changesetFailure.pick(changesets) : -1;
+  let changesetIndex = -1;
+
   for (const entry of entries) {
     if (entry.kind === 'operation') {
       const response = await run(entry.operation);
@@ -80,7 +87,8 @@ export async function executeBatch(request: Request, service: BatchService): Pro
       if (response.status >= 400 && !continueOnError) break;
       continue;
     }
-    service.begin();
+    changesetIndex += 1;
+    await service.begin();
     const responses: BatchPartResponse[] = [];
     let failure: BatchPartResponse | undefined;
     try {
@@ -95,6 +103,11 @@ export async function executeBatch(request: Request, service: BatchService): Pro
     } catch (error) {
       service.rollback();
       throw error;
+    }
+    if (!failure && changesetIndex === failing && service.changesetFailure) {
+      // Every operation succeeded; the commit fails, so nothing of the change set remains.
+      service.changesetFailure.onInjected();
+      failure = await readResponse(service.changesetFailure.response(), entry.operations[0]?.contentId);
     }
     if (failure) {
       service.rollback();
