@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { BenchResult } from './bench/BenchResult.js';
@@ -10,11 +11,16 @@ import { renderResult } from './report/renderResult.js';
 const RESULTS_FOLDER = 'bench-results';
 
 const children = new ChildProcesses();
+/** The run's temporary folder, removed on a signal too (unless --keep). */
+let tempFolder: string | null = null;
 process.on('exit', () => children.killAllNow());
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     process.stderr.write(`${signal}: stopping the bench and its child processes\n`);
-    void children.stopAll().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+    void children.stopAll().finally(() => {
+      if (tempFolder) rmSync(tempFolder, { recursive: true, force: true });
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    });
   });
 }
 
@@ -55,7 +61,16 @@ async function main(): Promise<number> {
   const stamp = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/:/g, '-');
   const out = resolve(args.out ?? join(RESULTS_FOLDER, `bench-${args.size}-${stamp}.json`));
   const comparison = await findComparison(args.size);
-  const result = await runBench({ size: args.size, children, log, keep: args.keep, comparison });
+  const result = await runBench({
+    size: args.size,
+    children,
+    log,
+    keep: args.keep,
+    comparison,
+    onTempFolder: (path) => {
+      if (!args.keep) tempFolder = path;
+    },
+  });
   process.stdout.write(`\n${renderResult(result)}`);
   await mkdir(dirname(out), { recursive: true });
   await writeFile(out, `${JSON.stringify(result, null, 2)}\n`, 'utf8');

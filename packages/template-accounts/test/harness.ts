@@ -8,9 +8,18 @@ import {
   type TaskSettings,
   taskSettingsSchema,
 } from '@p2c/core';
-import { DEFAULT_CREDENTIALS, DEFAULT_URLS, Emulator, emulatorHandlers, type EmulatorSeed } from '@p2c/emulator';
+import {
+  DEFAULT_CREDENTIALS,
+  DEFAULT_URLS,
+  Emulator,
+  emulatorHandlers,
+  type ChangeTrackingOptions,
+  type EmulatorLimits,
+  type EmulatorSeed,
+  type FaultOptions,
+} from '@p2c/emulator';
 import { FinOpsConnector } from '@p2c/finops';
-import { ODataClient, createEntraTokenProvider } from '@p2c/odata';
+import { ODataClient, createEntraTokenProvider, type RetryPolicy } from '@p2c/odata';
 import { DataverseConnector } from '@p2c/sales';
 import { SqliteStateStore } from '@p2c/state-sqlite';
 import { setupServer } from 'msw/node';
@@ -25,7 +34,7 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
-function clientFor(url: string, path: string): ODataClient {
+function clientFor(url: string, path: string, retry: Partial<RetryPolicy>): ODataClient {
   return new ODataClient({
     serviceUrl: `${url}${path}`,
     tokenProvider: createEntraTokenProvider({
@@ -34,8 +43,17 @@ function clientFor(url: string, path: string): ODataClient {
       clientSecret: DEFAULT_CREDENTIALS.clientSecret,
       scope: `${url}/.default`,
     }),
-    retry: { maxAttempts: 1 },
+    retry,
   });
+}
+
+/** How the emulator behaves for one test: faults, limits, change tracking; the client's retries. */
+export interface HarnessOptions {
+  faults?: FaultOptions;
+  limits?: EmulatorLimits;
+  changeTracking?: ChangeTrackingOptions;
+  /** Default: no retries, so a fault shows at once; tests of retries give short delays. */
+  retry?: Partial<RetryPolicy>;
 }
 
 export interface Harness {
@@ -46,7 +64,10 @@ export interface Harness {
 }
 
 /** A fresh emulator seeded for the test, an in-memory state store, and the real runner. */
-export async function harness(seed: EmulatorSeed): Promise<Harness> {
+export async function harness(seed: EmulatorSeed, options: HarnessOptions = {}): Promise<Harness> {
+  emulator.setFaults(options.faults ?? null);
+  emulator.setLimits(options.limits ?? null);
+  emulator.setChangeTracking({ accounts: true, expiredDeltaToken: 'error', ...options.changeTracking });
   emulator.reset({
     ...seed,
     finops: {
@@ -57,8 +78,8 @@ export async function harness(seed: EmulatorSeed): Promise<Harness> {
   });
   const state = await SqliteStateStore.open(':memory:');
   const byKind: Record<string, Connector> = {
-    dataverse: new DataverseConnector(clientFor(DEFAULT_URLS.salesUrl, '/api/data/v9.2')),
-    finops: new FinOpsConnector(clientFor(DEFAULT_URLS.finopsUrl, '/data')),
+    dataverse: new DataverseConnector(clientFor(DEFAULT_URLS.salesUrl, '/api/data/v9.2', options.retry ?? { maxAttempts: 1 })),
+    finops: new FinOpsConnector(clientFor(DEFAULT_URLS.finopsUrl, '/data', options.retry ?? { maxAttempts: 1 })),
   };
   const connectors = {
     get(kind: string): Connector {

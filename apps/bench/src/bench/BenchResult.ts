@@ -1,5 +1,6 @@
 import type { RequestTotals } from '../emulator/requestTotals.js';
 import type { CeilingResult } from '../ceiling/measureCeiling.js';
+import type { SalesReadCeiling, WriteBackCeiling } from '../ceiling/measureSalesParts.js';
 import type { BenchSize } from '../cli/benchArguments.js';
 
 /** What one p2c run (full or incremental) did, as the bench measured it. */
@@ -28,7 +29,14 @@ export interface BenchResult {
   dataset: { seed: number; seedFileBytes: number; generateMs: number; withoutAccountNumber: number };
   /** Loading the accounts into each emulator process (POST /_emulator/seed in chunks). */
   seeding: { chunkSize: number; ms: number[] };
+  /** The emulator's ceiling as the brief defines it: F&O CustomersV3 POSTs in `$batch`es. */
   ceiling: CeilingResult;
+  /**
+   * The emulator's side of the rest of the job, measured in the same emulator after the
+   * ceiling: the Sales read and the account-number write-back. The emulator is one JS thread,
+   * so its work adds up: `jobRecordsPerSecond` = records / (read + write-back + F&O writes).
+   */
+  ceilingParts: { salesRead: SalesReadCeiling; writeBack: WriteBackCeiling; jobRecordsPerSecond: number };
   full: SyncPassResult & {
     /** Records per second over the process's wall time (what a user waits for). */
     recordsPerSecond: number;
@@ -37,6 +45,8 @@ export interface BenchResult {
     /** recordsPerSecond / ceiling.recordsPerSecond. */
     fractionOfCeiling: number;
     runFractionOfCeiling: number | null;
+    /** recordsPerSecond / ceilingParts.jobRecordsPerSecond. */
+    fractionOfJobCeiling: number;
     readsPer1k: number;
     writesPer1k: number;
     batchOperationsPer1k: number;
@@ -48,6 +58,11 @@ export interface BenchResult {
     written: number;
     /** Records the pass read from Sales. */
     read: number;
+    /**
+     * Accounts the full run gave a number and wrote it back to (so Sales saw them change after
+     * the full run's read began), not among the changed ones: an incremental read finds them too.
+     */
+    writtenBackNotChanged: number;
   };
   targets: TargetCheck[];
 }

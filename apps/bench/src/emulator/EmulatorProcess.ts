@@ -23,7 +23,14 @@ export class EmulatorProcess {
     readonly client: HttpsClient,
     private readonly child: ChildProcess,
     private readonly children: ChildProcesses,
+    private readonly stderr: () => string,
   ) {}
+
+  /** Whether it has exited, and the end of what it wrote on stderr: for error messages. */
+  describe(): string {
+    const state = this.child.exitCode !== null || this.child.signalCode !== null ? `exited (${this.child.signalCode ?? this.child.exitCode})` : 'running';
+    return `emulator pid ${this.pid} ${state}; its stderr ends:\n${this.stderr().trim().split('\n').slice(-15).join('\n')}`;
+  }
 
   get pid(): number {
     return this.child.pid!;
@@ -48,7 +55,7 @@ export class EmulatorProcess {
       const client = new HttpsClient(url, caPem);
       // A request that verifies the server against the CA just fetched.
       await client.json('GET', '/_emulator/health');
-      return new EmulatorProcess(url, caPem, client, child, options.children);
+      return new EmulatorProcess(url, caPem, client, child, options.children, () => stderr);
     } catch (error) {
       await options.children.stop(child);
       throw error;

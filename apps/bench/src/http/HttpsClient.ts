@@ -27,7 +27,20 @@ export class HttpsClient {
     this.#agent = new Agent({ ca, keepAlive: true, maxSockets });
   }
 
-  send(method: string, path: string, options: HttpsRequestOptions = {}): Promise<HttpsAnswer> {
+  /**
+   * A keep-alive socket the server closed just as it was reused fails with ECONNRESET before
+   * the request reached the server; sent again once on a fresh socket, as Node's docs advise.
+   */
+  async send(method: string, path: string, options: HttpsRequestOptions = {}): Promise<HttpsAnswer> {
+    try {
+      return await this.#send(method, path, options);
+    } catch (error) {
+      if (error instanceof StaleSocketError) return this.#send(method, path, options);
+      throw error;
+    }
+  }
+
+  #send(method: string, path: string, options: HttpsRequestOptions): Promise<HttpsAnswer> {
     const url = new URL(path, this.origin);
     const body = options.body === undefined ? undefined : typeof options.body === 'string' ? Buffer.from(options.body, 'utf8') : options.body;
     return new Promise((resolve, reject) => {
@@ -47,7 +60,9 @@ export class HttpsClient {
         },
       );
       req.on('timeout', () => req.destroy(new Error(`${method} ${url.pathname}: no answer within ${options.timeoutMs ?? 120_000} ms`)));
-      req.on('error', reject);
+      req.on('error', (error: NodeJS.ErrnoException) => {
+        reject(req.reusedSocket && (error.code === 'ECONNRESET' || error.code === 'EPIPE') ? new StaleSocketError(error.message) : error);
+      });
       req.end(body);
     });
   }
@@ -68,3 +83,5 @@ export class HttpsClient {
     this.#agent.destroy();
   }
 }
+
+class StaleSocketError extends Error {}

@@ -10,12 +10,16 @@ export class ChildProcesses {
   track(child: ChildProcess): ChildProcess {
     this.#children.add(child);
     child.once('exit', () => this.#children.delete(child));
+    // A child that could not be started never exits.
+    child.once('error', () => {
+      if (child.pid === undefined) this.#children.delete(child);
+    });
     return child;
   }
 
   /** SIGTERM, then SIGKILL for those still there after `graceMs`. */
   async stop(child: ChildProcess, graceMs = 5000): Promise<void> {
-    if (child.exitCode !== null || child.signalCode !== null) return;
+    if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     child.kill('SIGTERM');
     const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);

@@ -43,7 +43,7 @@ export function renderResult(result: BenchResult): string {
     new Set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]),
   );
   const incrementalTable = table(
-    ['INCREMENTAL', 'CHANGED', 'READ', 'WRITTEN', 'READ REQ', 'WRITE REQ', 'BATCH OPS', 'TIME (RUN)', 'WALL', 'STATUS'],
+    ['INCREMENTAL', 'CHANGED', 'READ', 'WRITTEN', 'READ REQ', 'WRITE REQ', 'BATCH OPS', 'PEAK RSS MB', 'TIME (RUN)', 'WALL', 'STATUS'],
     [
       [
         result.size,
@@ -53,13 +53,14 @@ export function renderResult(result: BenchResult): string {
         int(incremental.requests.reads),
         int(incremental.requests.writes),
         int(incremental.requests.batchOperations),
+        mb(incremental.peakRssBytes),
         seconds(incremental.runMs),
         seconds(incremental.wallMs),
         incremental.status ?? `exit ${incremental.exitCode}`,
       ],
-      ['target', '', '= changed', '= changed', '', `<= ${Math.ceil(incremental.changed / result.settings.batchSize)}`, '', '', '', 'Completed'],
+      ['target', '', '= changed', '= changed', '', `<= ${Math.ceil(incremental.changed / result.settings.batchSize)}`, '', '', '', '', 'Completed'],
     ],
-    new Set([1, 2, 3, 4, 5, 6, 7, 8]),
+    new Set([1, 2, 3, 4, 5, 6, 7, 8, 9]),
   );
   const targets = table(
     ['TARGET', 'WANTED', 'MEASURED', 'MET'],
@@ -71,6 +72,10 @@ export function renderResult(result: BenchResult): string {
       `(${ceiling.batchSize} per batch, change sets of ${ceiling.changesetSize}, ${ceiling.concurrency} in flight) in ${seconds(ceiling.elapsedMs)}.`,
     `Full run: ${int(full.requests.reads)} read and ${int(full.requests.writes)} write requests (${int(full.requests.batches)} $batches ` +
       `carrying ${int(full.requests.batchOperations)} operations), ${int(full.requests.tokens)} token requests; pageSize ${result.settings.pageSize}, batchSize ${result.settings.batchSize}.`,
+    `Emulator, rest of the job (same emulator after the ceiling): Sales read ${rate(result.ceilingParts.salesRead.recordsPerSecond)} records/s ` +
+      `(${result.ceilingParts.salesRead.pages} pages), account-number write-back ${rate(result.ceilingParts.writeBack.recordsPerSecond)} records/s ` +
+      `(timed on ${int(result.ceilingParts.writeBack.records)} of the ${int(result.ceilingParts.writeBack.withoutNumber)} accounts without a number); ` +
+      `whole job ${rate(result.ceilingParts.jobRecordsPerSecond)} records/s, sync at ${pct(full.fractionOfJobCeiling)} of it.`,
     ...(ceiling.problems.length > 0 ? [`Ceiling problems: ${ceiling.problems.join(' | ')}`] : []),
   ];
   return `${fullTable}\n\n${incrementalTable}\n\n${targets}\n\n${notes.join('\n')}\n`;

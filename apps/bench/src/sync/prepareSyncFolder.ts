@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { ChildProcesses } from '../process/ChildProcesses.js';
@@ -23,6 +23,7 @@ export interface SyncSettings {
  * task's pageSize and batchSize set in the YAML it wrote (comments kept).
  */
 export async function prepareSyncFolder(cwd: string, emulatorUrl: string, settings: SyncSettings, children: ChildProcesses): Promise<SyncFolder> {
+  await mkdir(cwd, { recursive: true });
   const init = await runP2c(['init', '--emulator', emulatorUrl], { children, cwd, timeoutMs: 60_000 });
   if (init.exitCode !== 0) throw new Error(`p2c init --emulator exited ${init.exitCode ?? init.signal}\n${init.stderrTail.trim()}`);
   const env: Record<string, string> = {};

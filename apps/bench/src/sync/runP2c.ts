@@ -35,7 +35,8 @@ export async function runP2c(args: readonly string[], options: RunP2cOptions): P
       stdio: ['ignore', 'pipe', 'pipe'],
     }),
   );
-  const sampler = new PeakRssSampler(child.pid!);
+  // Sampled from here on: the first samples only see Node starting.
+  const sampler = new PeakRssSampler(child.pid ?? -1);
   sampler.start();
   let stdout = '';
   let stderrTail = '';
@@ -46,11 +47,19 @@ export async function runP2c(args: readonly string[], options: RunP2cOptions): P
     timedOut = true;
     void options.children.stop(child);
   }, options.timeoutMs);
-  const [exitCode, signal] = await new Promise<[number | null, string | null]>((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (code, sig) => resolve([code, sig]));
-  });
-  clearTimeout(timer);
+  let exitCode: number | null;
+  let signal: string | null;
+  try {
+    [exitCode, signal] = await new Promise<[number | null, string | null]>((resolve, reject) => {
+      child.once('error', reject);
+      child.once('close', (code, sig) => resolve([code, sig]));
+    });
+  } catch (error) {
+    await sampler.stop();
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
   const wallMs = performance.now() - started;
   const peakRssBytes = await sampler.stop();
   if (timedOut) throw new Error(`p2c ${args.join(' ')} did not finish within ${Math.round(options.timeoutMs / 1000)} s\n${stderrTail.trim()}`);

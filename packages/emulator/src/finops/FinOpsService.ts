@@ -48,7 +48,7 @@ export class FinOpsService {
       model: CUSTOMER_MODEL,
       keyFields: ['dataAreaId', 'CustomerAccount'],
       reader: { value: (row, property) => row[property as keyof FinOpsCustomer] },
-      rows: () => store.customers(),
+      rows: () => store.customerRows(),
       etag: (row) => etagOf(store.version(row.dataAreaId, row.CustomerAccount)),
     };
     this.#groups = {

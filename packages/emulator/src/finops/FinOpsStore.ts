@@ -89,6 +89,11 @@ export class FinOpsStore {
     return [...this.#customers.values()].map((stored) => ({ ...stored.row }));
   }
 
+  /** The stored rows themselves, for queries that only read them (no copy per row). */
+  customerRows(): FinOpsCustomer[] {
+    return Array.from(this.#customers.values(), (stored) => stored.row);
+  }
+
   customer(dataAreaId: string, account: string): FinOpsCustomer | undefined {
     const stored = this.#customers.get(scopedKey(dataAreaId, account));
     return stored ? { ...stored.row } : undefined;

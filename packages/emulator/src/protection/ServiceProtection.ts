@@ -1,7 +1,12 @@
-import { resolveLimits, type EffectiveLimits, type ProtectedService, type ServiceLimits } from './serviceLimits.js';
-import type { emulatorLimitsSchema } from './serviceLimits.js';
-import { UsageWindow } from './UsageWindow.js';
 import type { z } from 'zod';
+import {
+  resolveLimits,
+  type EffectiveLimits,
+  type emulatorLimitsSchema,
+  type ProtectedService,
+  type ServiceLimits,
+} from './serviceLimits.js';
+import { UsageWindow } from './UsageWindow.js';
 
 export type ThrottleReason = 'requests' | 'executionTime' | 'concurrency';
 
