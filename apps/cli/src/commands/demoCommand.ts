@@ -2,7 +2,6 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { P2C, type StateStore, type TemplateRegistry } from '@p2c/core';
-import { DEFAULT_CREDENTIALS, startEmulatorServer } from '@p2c/emulator';
 import { Command } from 'commander';
 import { CommandContext } from '../cli/CommandContext.js';
 import { withCommonOptions } from '../cli/commonOptions.js';
@@ -44,6 +43,8 @@ export function demoCommand(context: CommandContext): Command {
 
 export async function runDemo(context: CommandContext, options: DemoOptions): Promise<number> {
   const { terminal } = context;
+  // Loaded here, not at start-up: the emulator weighs on every other command.
+  const { DEFAULT_CREDENTIALS, startEmulatorServer } = await import('@p2c/emulator');
   const { accounts, stats } = generateDemoAccounts({ count: options.count, seed: options.seed });
   const server = await startEmulatorServer({ host: '127.0.0.1', port: 0, seed: demoSeed(accounts) });
   const dir = mkdtempSync(join(tmpdir(), 'p2c-demo-'));
@@ -78,7 +79,8 @@ export async function runDemo(context: CommandContext, options: DemoOptions): Pr
       }
       terminal.out(
         '\n2. Second run, nobody changed anything in Sales: only the changes since the first run are read\n' +
-          '   (the accounts p2c wrote a new account number to are among them).\n',
+          '   (the accounts p2c wrote a new account number to are among them), and the records that\n' +
+          '   failed are tried again; they fail again, since their data did not change.\n',
       );
       const second = await runWithProgress(demo, session, TEMPLATE, {});
       terminal.out(renderSummary(second, keyLabel));

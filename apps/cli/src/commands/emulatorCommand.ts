@@ -2,18 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ConfigError } from '@p2c/core';
-import {
-  DEFAULT_CREDENTIALS,
-  EmulatorConfigError,
-  EmulatorSeedError,
-  loadSeedFile,
-  parseEmulatorLimits,
-  parseFaultOptions,
-  startEmulatorServer,
-  type EmulatorLimits,
-  type EmulatorSeed,
-  type FaultOptions,
-} from '@p2c/emulator';
+import type { EmulatorLimits, EmulatorSeed, FaultOptions } from '@p2c/emulator';
 import { Command } from 'commander';
 import type { CommandContext, CommonOptions } from '../cli/CommandContext.js';
 import { withCommonOptions } from '../cli/commonOptions.js';
@@ -40,6 +29,8 @@ export function emulatorCommand(context: CommandContext): Command {
     .option('--limits <file>', 'service protection limits (JSON), e.g. {"sales":{"maxRequests":6000},"finops":{}}')
     .option('--faults <file>', 'fault injection (JSON): {"seed":1,"rates":{...}} and/or {"script":[...]}')
     .action(async (options: EmulatorOptions) => {
+      // Loaded here, not at start-up: the emulator (msw, certificates) weighs on every other command.
+      const { DEFAULT_CREDENTIALS, parseEmulatorLimits, parseFaultOptions, startEmulatorServer } = await import('@p2c/emulator');
       const cwd = context.environment.cwd;
       const seed = options.seed === undefined ? undefined : await readSeed(resolve(cwd, options.seed), options.seed);
       const limits =
@@ -77,6 +68,7 @@ export function emulatorCommand(context: CommandContext): Command {
 /** A seed file that is missing or wrong is a usage error (exit 3), like a wrong config. */
 async function readSeed(path: string, shown: string): Promise<EmulatorSeed> {
   if (!existsSync(path)) throw new ConfigError(`--seed: no file at ${shown}`, { code: 'SEED_MISSING' });
+  const { EmulatorSeedError, loadSeedFile } = await import('@p2c/emulator');
   try {
     return await loadSeedFile(path);
   } catch (error) {
@@ -101,6 +93,7 @@ async function readJsonOption<T>(
       code: 'EMULATOR_OPTION_INVALID',
     });
   }
+  const { EmulatorConfigError } = await import('@p2c/emulator');
   try {
     return parse(value, `${flag} file ${shown}`);
   } catch (error) {

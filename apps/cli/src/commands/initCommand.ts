@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { ConfigError } from '@p2c/core';
-import { DEFAULT_CREDENTIALS } from '@p2c/emulator';
 import { Command } from 'commander';
 import type { CommandContext, CommonOptions } from '../cli/CommandContext.js';
 import { withCommonOptions } from '../cli/commonOptions.js';
@@ -41,6 +40,8 @@ export async function init(context: CommandContext, options: InitOptions): Promi
     return;
   }
   const url = emulatorUrl(options.emulator);
+  // Loaded only for --emulator: the emulator package is heavy and the rest of init needs none of it.
+  const { DEFAULT_CREDENTIALS } = await import('@p2c/emulator');
   const pem = await fetchEmulatorCa(url);
   write(resolve(dirname(file), EMULATOR_CA_FILE), pem);
   write(

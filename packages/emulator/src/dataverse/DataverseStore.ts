@@ -33,6 +33,8 @@ export class DataverseStore {
   readonly #accounts = new Map<string, DataverseAccount>();
   readonly #currencies = new Map<string, TransactionCurrency>();
   readonly #tombstones = new Map<string, Tombstone>();
+  /** Account ids by lower-case account number: the alternate key's index, so a write checks it in O(1). */
+  readonly #byNumber = new Map<string, Set<string>>();
   readonly #now: () => Date;
   /** Table-wide row version, like SQL Server's rowversion: only ever grows. */
   #version: number;
@@ -122,8 +124,8 @@ export class DataverseStore {
 
   /** Rows whose account number equals `value`, ignoring case as SQL Server's collation does. */
   accountsByNumber(value: string): DataverseAccount[] {
-    const wanted = value.toLowerCase();
-    return this.accounts().filter((row) => row.accountnumber?.toLowerCase() === wanted);
+    const ids = this.#byNumber.get(value.toLowerCase());
+    return ids ? [...ids].map((id) => this.#accounts.get(id)!) : [];
   }
 
   /** Account ids in primary-key order (GUIDs are stored lower-case, so code-unit order is it). */
@@ -161,11 +163,13 @@ export class DataverseStore {
     const previous = this.#accounts.get(key);
     const tombstone = this.#tombstones.get(key);
     this.#accounts.set(key, row);
+    this.#reindex(key, previous, row);
     if (!previous) this.#sortedIds = undefined;
     // A row created again under a deleted id is a change, not a deletion, from now on.
     if (tombstone) this.#tombstones.delete(key);
     this.#log(row.versionnumber, key);
     this.undo.record(() => {
+      this.#reindex(key, row, previous);
       if (previous) this.#accounts.set(key, previous);
       else {
         this.#accounts.delete(key);
@@ -181,6 +185,7 @@ export class DataverseStore {
     if (!previous) return;
     const previousTombstone = this.#tombstones.get(key);
     this.#accounts.delete(key);
+    this.#reindex(key, previous, undefined);
     this.#sortedIds = undefined;
     const tombstone = { version: this.nextVersion(), at: this.nowMs() };
     this.#tombstones.delete(key);
@@ -188,10 +193,27 @@ export class DataverseStore {
     this.#log(tombstone.version, key);
     this.undo.record(() => {
       this.#accounts.set(key, previous);
+      this.#reindex(key, undefined, previous);
       this.#sortedIds = undefined;
       this.#tombstones.delete(key);
       if (previousTombstone) this.#tombstones.set(key, previousTombstone);
     });
+  }
+
+  #reindex(id: string, before: DataverseAccount | undefined, after: DataverseAccount | undefined): void {
+    const old = before?.accountnumber?.toLowerCase();
+    const now = after?.accountnumber?.toLowerCase();
+    if (old === now) return;
+    if (old) {
+      const holders = this.#byNumber.get(old);
+      holders?.delete(id);
+      if (holders?.size === 0) this.#byNumber.delete(old);
+    }
+    if (now) {
+      const holders = this.#byNumber.get(now) ?? new Set<string>();
+      holders.add(id);
+      this.#byNumber.set(now, holders);
+    }
   }
 
   #log(version: number, key: string): void {

@@ -1,15 +1,14 @@
 import { RecordError, isBlank, type NamedTransform } from '@p2c/core';
-import countries from 'i18n-iso-countries';
-import da from 'i18n-iso-countries/langs/da.json' with { type: 'json' };
-import de from 'i18n-iso-countries/langs/de.json' with { type: 'json' };
-import en from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
-import es from 'i18n-iso-countries/langs/es.json' with { type: 'json' };
-import fr from 'i18n-iso-countries/langs/fr.json' with { type: 'json' };
-import nl from 'i18n-iso-countries/langs/nl.json' with { type: 'json' };
+import { createRequire } from 'node:module';
+import countries, { type LocaleData } from 'i18n-iso-countries';
 
 // Country names as people type them in Sales, in the languages of the regions p2c serves first.
 const LANGUAGES = ['en', 'de', 'fr', 'es', 'nl', 'da'] as const;
-for (const locale of [en, de, fr, es, nl, da]) countries.registerLocale(locale);
+// Loaded with require: bundlers drop JSON import attributes, which Node's ESM loader demands.
+const require = createRequire(import.meta.url);
+for (const language of LANGUAGES) {
+  countries.registerLocale(require(`i18n-iso-countries/langs/${language}.json`) as LocaleData);
+}
 
 /** Free-text country (`United States`, `germany`, `DE`, `DEU`) to ISO 3166 alpha-3, or null. */
 export function toAlpha3(text: string): string | null {
