@@ -20,6 +20,19 @@ describe('faults and throttling', () => {
     expect(h.emulator.finops.customers.list()).toHaveLength(12);
   });
 
+  it('writes the records of a change set the service failed with a 500 (rolled back, so safe to send again)', async () => {
+    const accounts = Array.from({ length: 9 }, () => anAccount().build());
+    const h = await harness(
+      { sales: { accounts } },
+      { faults: { script: [{ match: { service: 'finops', path: '$batch' }, fault: { changesetFailure: { status: 500, changeset: 1 } } }] } },
+    );
+
+    const run = await h.run({ settings: { changesetSize: 3 } });
+
+    expect(run.status).toBe('Completed');
+    expect(h.emulator.finops.customers.list()).toHaveLength(9);
+  });
+
   it('fails only the record F&O refuses, never its change-set mates', async () => {
     const accounts = Array.from({ length: 8 }, (_, i) => anAccount().with({ paymenttermscode: i === 3 ? 4 : 1 }).build());
     const h = await harness({ sales: { accounts }, finops: { paymentTerms: ['N30'] } });

@@ -90,8 +90,10 @@ export class FinOpsDestination implements RecordDestination {
     const message = result?.error?.message ?? '';
     if (op.action === 'update' && result?.status === 404) return { request: op.request, action: 'create' };
     if (op.action === 'create' && ALREADY_EXISTS.test(message)) return { request: op.request, action: 'update' };
-    // Rolled back with its change set, maybe for another record's fault: alone, it shows its own.
-    if (pass === 1 && (result?.error?.kind === 'record' || result?.status === 424)) return op;
+    // A failed change set was rolled back as a whole (it is atomic), maybe for another record's
+    // fault or a passing one of the service: once more alone, it shows its own outcome.
+    const kind = result?.error?.kind;
+    if (pass === 1 && result !== undefined && (kind === 'record' || kind === 'transient' || result.status === 424)) return op;
     return null;
   }
 
