@@ -1,3 +1,5 @@
 export * from './connector/FinOpsConnector.js';
 export * from './connector/FinOpsDestination.js';
 export * from './connector/FinOpsEntityOptions.js';
+export * from './connector/FinOpsSource.js';
+export * from './connector/FinOpsSourceOptions.js';

@@ -1,0 +1,116 @@
+import { ConfigError } from '@p2c/core';
+import { ODataError, type BatchItemResult, type BatchPart, type BatchRequest, type ODataClient } from '@p2c/odata';
+import { describe, expect, it } from 'vitest';
+import { DataverseDestination } from './DataverseDestination.js';
+
+type Answer = (request: BatchRequest) => { status: number; code?: string; message?: string };
+
+/** A client whose `$batch` answers each request by `answer`, recording what was sent. */
+function stubClient(answer: Answer) {
+  const sent: BatchPart[][] = [];
+  const client = {
+    async batch(parts: BatchPart[], options: { continueOnError?: boolean }): Promise<BatchItemResult[]> {
+      expect(options.continueOnError).toBe(true);
+      sent.push(parts);
+      return parts.flatMap((part) => ('changeset' in part ? part.changeset : [part])).map((request) => {
+        const { status, code, message } = answer(request);
+        const result: BatchItemResult = { request, status, headers: {}, body: undefined };
+        if (status >= 400) result.error = new ODataError(message ?? `HTTP ${status}`, { status, odataCode: code });
+        return result;
+      });
+    },
+  };
+  return { client: client as unknown as ODataClient, sent };
+}
+
+const ok: Answer = () => ({ status: 204 });
+
+describe('DataverseDestination', () => {
+  it('addresses a composite alternate key and sends null to clear a column', async () => {
+    const { client, sent } = stubClient(ok);
+    const destination = new DataverseDestination(client, { entity: 'products', key: ['productnumber', 'vendorid'], fields: ['name', 'description'] });
+
+    await destination.write([{ key: 'P-1|V', row: { productnumber: "P'1", vendorid: 'V 2', name: 'Bolt', description: null }, knownToExist: true }], {
+      dryRun: false,
+    });
+
+    expect(sent).toEqual([
+      [
+        {
+          changeset: [
+            {
+              method: 'PATCH',
+              url: "products(productnumber='P''1',vendorid='V%202')",
+              headers: { 'If-Match': '*' },
+              body: { productnumber: "P'1", vendorid: 'V 2', name: 'Bolt', description: null },
+            },
+          ],
+        },
+      ],
+    ]);
+  });
+
+  it('groups requests in change sets of changesetSize', async () => {
+    const { client, sent } = stubClient(ok);
+    const destination = new DataverseDestination(client, { entity: 'accounts', key: ['accountnumber'], fields: ['name'] });
+    const batch = ['A', 'B', 'C', 'D', 'E'].map((n) => ({ key: n, row: { accountnumber: n, name: n }, knownToExist: false }));
+
+    const outcomes = await destination.write(batch, { dryRun: false, changesetSize: 2 });
+
+    expect(outcomes.every((outcome) => outcome.status === 'created')).toBe(true);
+    expect(sent[0]!.map((part) => ('changeset' in part ? part.changeset.length : 0))).toEqual([2, 2, 1]);
+  });
+
+  it('splits a call at the 1000 requests a $batch may hold', async () => {
+    const { client, sent } = stubClient(ok);
+    const destination = new DataverseDestination(client, { entity: 'accounts', key: ['accountnumber'], fields: ['name'] });
+    const batch = Array.from({ length: 1001 }, (_, n) => ({ key: `A${n}`, row: { accountnumber: `A${n}`, name: 'x' }, knownToExist: true }));
+
+    const outcomes = await destination.write(batch, { dryRun: false, changesetSize: 5000 });
+
+    expect(outcomes.filter((outcome) => outcome.status === 'updated')).toHaveLength(1001);
+    expect(sent.map((parts) => parts.length)).toEqual([1, 1]);
+  });
+
+  it('does not take a 412 for another key of the table as "this row exists"', async () => {
+    const { client, sent } = stubClient(() => ({ status: 412, code: '0x80060892', message: 'A record that has the attribute values Account Number already exists.' }));
+    const destination = new DataverseDestination(client, { entity: 'accounts', key: ['name'], fields: ['accountnumber'] });
+
+    const outcomes = await destination.write([{ key: 'A', row: { name: 'A', accountnumber: 'X' }, knownToExist: false }], { dryRun: false });
+
+    expect(outcomes).toEqual([
+      { key: 'A', status: 'failed', code: 'DESTINATION_REJECTED', message: 'Dataverse accounts rejected the record: A record that has the attribute values Account Number already exists.', retryable: false },
+    ]);
+    expect(sent).toHaveLength(1);
+  });
+
+  it('sends a lone record once more after a passing fault, then gives up as retryable', async () => {
+    const { client, sent } = stubClient(() => ({ status: 503, message: 'Service Unavailable' }));
+    const destination = new DataverseDestination(client, { entity: 'accounts', key: ['accountnumber'], fields: ['name'] });
+
+    const outcomes = await destination.write([{ key: 'A', row: { accountnumber: 'A', name: 'A' }, knownToExist: true }], { dryRun: false });
+
+    expect(outcomes).toEqual([{ key: 'A', status: 'failed', code: 'DESTINATION_ERROR', message: expect.stringContaining('Service Unavailable'), retryable: true }]);
+    expect(sent).toHaveLength(2);
+  });
+
+  it('switches between update and create at most once', async () => {
+    // A row deleted and created again between the requests: 404, then 412.
+    const answers = [404, 412];
+    const { client, sent } = stubClient(() => ({ status: answers.shift() ?? 204 }));
+    const destination = new DataverseDestination(client, { entity: 'accounts', key: ['accountnumber'], fields: ['name'] });
+
+    const outcomes = await destination.write([{ key: 'A', row: { accountnumber: 'A', name: 'A' }, knownToExist: true }], { dryRun: false });
+
+    expect(outcomes[0]).toMatchObject({ status: 'failed', retryable: false });
+    expect(sent).toHaveLength(2);
+  });
+
+  it('refuses invalid options and a table without key columns', () => {
+    const { client } = stubClient(ok);
+    expect(() => new DataverseDestination(client, { entity: 'accounts', key: ['accountnumber'], fields: [], options: { lookupChunkSize: 0 } })).toThrow(
+      /options\.lookupChunkSize/,
+    );
+    expect(() => new DataverseDestination(client, { entity: 'accounts', key: [], fields: [] })).toThrow(ConfigError);
+  });
+});

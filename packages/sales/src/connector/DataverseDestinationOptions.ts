@@ -1,0 +1,8 @@
+import { z } from 'zod';
+
+/** What a template may ask of a Dataverse table it writes to, beyond its fields (`EntityRef.options`). */
+export const dataverseDestinationOptionsSchema = z.object({
+  /** Keys looked up per read when a dry run finds which rows exist (bounded by URL length). */
+  lookupChunkSize: z.number().int().min(1).max(100).default(25),
+});
+export type DataverseDestinationOptions = z.infer<typeof dataverseDestinationOptionsSchema>;
