@@ -3,6 +3,7 @@ export * from './di/index.js';
 export * from './errors/index.js';
 export * from './logging/index.js';
 export * from './mapping/index.js';
+export * from './projects/index.js';
 export * from './runner/index.js';
 export * from './state/index.js';
 export * from './templates/index.js';

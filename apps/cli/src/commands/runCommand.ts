@@ -1,12 +1,21 @@
-import { P2C, type EntityTemplate, type RunSummary, type SyncRunner, type TemplateRegistry } from '@p2c/core';
+import {
+  checkPreconditions,
+  P2C,
+  type EntityTemplate,
+  type RunSummary,
+  type StateStore,
+  type SyncRunner,
+  type TemplateRegistry,
+} from '@p2c/core';
 import { Command } from 'commander';
 import type { CommandContext, CommonOptions, Session } from '../cli/CommandContext.js';
 import { withCommonOptions } from '../cli/commonOptions.js';
-import { exitCodeOf } from '../cli/exitCodes.js';
+import { EXIT, exitCodeOf } from '../cli/exitCodes.js';
 import { ProgressReporter } from '../output/ProgressReporter.js';
 import { renderSummary } from '../output/renderSummary.js';
+import { runProject } from './runProject.js';
 
-interface RunCommandOptions extends CommonOptions {
+export interface RunCommandOptions extends CommonOptions {
   full?: boolean;
   dryRun?: boolean;
   json?: boolean;
@@ -14,13 +23,27 @@ interface RunCommandOptions extends CommonOptions {
 
 export function runCommand(context: CommandContext): Command {
   return withCommonOptions(new Command('run'))
-    .description('run a template: read the source, write what changed to the destination')
-    .argument('<template>', "the template's id or name (see 'p2c templates')")
+    .description('run a template, or a project of templates: read the source, write what changed to the destination')
+    .usage('<template> [options] | --project <name> [options]')
+    .argument('[template]', "the template's id or name (see 'p2c templates'); leave it out with --project")
+    .option('--project <name>', "run a project from the config: its templates in an order that satisfies their preconditions")
     .option('--full', 'read every record, not only the changes since the last run')
     .option('--dry-run', 'work out what would be created and updated; change nothing anywhere')
     .option('--json', 'print the run summary as one JSON object on stdout, and nothing else')
-    .action(async (templateName: string, options: RunCommandOptions) => {
-      context.exitCode = await runTemplate(context, templateName, options);
+    .action(async (templateName: string | undefined, options: RunCommandOptions & { project?: string }, command: Command) => {
+      if (options.project !== undefined && templateName !== undefined) {
+        command.error(`error: give a template or --project, not both (got '${templateName}' and --project ${options.project})`, {
+          exitCode: EXIT.Config,
+        });
+      }
+      if (options.project !== undefined) {
+        context.exitCode = await runProject(context, options.project, options);
+        return;
+      }
+      if (templateName === undefined) {
+        command.error("error: missing required argument 'template' (or run a project with --project NAME)", { exitCode: EXIT.Config });
+      }
+      context.exitCode = await runTemplate(context, templateName, { ...options, requirePreconditions: true });
     });
 }
 
@@ -28,10 +51,14 @@ export function runCommand(context: CommandContext): Command {
 export async function runTemplate(
   context: CommandContext,
   templateName: string,
-  options: RunCommandOptions & { pendingOnly?: boolean },
+  options: RunCommandOptions & { pendingOnly?: boolean; requirePreconditions?: boolean },
 ): Promise<number> {
   const session = context.session({ ...options, quiet: options.json === true && !options.verbose });
   try {
+    if (options.requirePreconditions) {
+      const template = session.container.get<TemplateRegistry>(P2C.TemplateRegistry).get(templateName);
+      await checkPreconditions(template, await session.container.getAsync<StateStore>(P2C.StateStore), new Set());
+    }
     const summary = await runWithProgress(context, session, templateName, options);
     if (options.json) context.terminal.json(summary);
     else context.terminal.out(renderSummary(summary, keyLabelOf(session.container.get<TemplateRegistry>(P2C.TemplateRegistry).get(templateName))));

@@ -2,7 +2,7 @@ import { P2C, type TemplateRegistry } from '@p2c/core';
 import { Command } from 'commander';
 import type { CommandContext, CommonOptions } from '../cli/CommandContext.js';
 import { withCommonOptions } from '../cli/commonOptions.js';
-import { renderTemplates } from '../output/renderTemplates.js';
+import { dependentsOf, renderTemplates } from '../output/renderTemplates.js';
 
 /** Lists what the installed plugins provide. Needs no config file and no secret. */
 export function templatesCommand(context: CommandContext): Command {
@@ -20,6 +20,7 @@ export function templatesCommand(context: CommandContext): Command {
             description: template.description,
             plugin: registry.pluginOf(template.id)?.name ?? null,
             preconditions: template.preconditions,
+            neededBy: dependentsOf(template, registry),
             tasks: template.tasks.map((task) => ({
               id: task.id,
               source: { connector: task.source.connector, entity: task.source.ref.entity },

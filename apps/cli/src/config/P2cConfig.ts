@@ -17,6 +17,8 @@ export interface P2cConfig {
   organizations: Record<string, string>;
   /** Task settings per template id, then per task id. */
   templates: Record<string, Record<string, TaskSettings>>;
+  /** Projects by name: template ids in the order the file lists them (checked to be installed). */
+  projects: Record<string, { templates: string[] }>;
 }
 
 /** The connection each connector kind is configured under. */

@@ -88,6 +88,25 @@ const templateSettings = z.strictObject(
   },
 );
 
+const projectSettings = z.strictObject(
+  {
+    templates: z
+      .array(requiredText("a template id (see 'p2c templates')"), {
+        error: (issue) =>
+          issue.input === undefined
+            ? "required: the project's templates, in order (e.g. [accounts, contacts])"
+            : 'expected a list of template ids, in order (e.g. [accounts, contacts])',
+      })
+      .min(1, { error: 'must list at least one template (e.g. [accounts, contacts])' }),
+  },
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `unknown setting ${issue.keys.map((k) => `'${k}'`).join(', ')}; a project only has 'templates'`
+        : "expected a mapping with templates (e.g. 'templates: [accounts, contacts]')",
+  },
+);
+
 export const configSchema = z.strictObject(
   {
     state: z
@@ -125,12 +144,14 @@ export const configSchema = z.strictObject(
         error: "must map at least one CDS organization to an F&O legal entity (e.g. 'ORG001: usmf')",
       }),
     templates: z.record(z.string(), templateSettings, { error: 'expected a mapping of template id -> settings' }).default({}),
+    /** Named, ordered lists of templates, run together by `p2c run --project NAME`. */
+    projects: z.record(z.string(), projectSettings, { error: 'expected a mapping of project name -> { templates: [...] }' }).default({}),
   },
   {
     error: (issue) =>
       issue.code === 'unrecognized_keys'
-        ? `unknown section ${issue.keys.map((k) => `'${k}'`).join(', ')}; sections: state, connections, organizations, templates`
-        : 'expected a YAML mapping with the sections state, connections, organizations, templates',
+        ? `unknown section ${issue.keys.map((k) => `'${k}'`).join(', ')}; sections: state, connections, organizations, templates, projects`
+        : 'expected a YAML mapping with the sections state, connections, organizations, templates, projects',
   },
 );
 

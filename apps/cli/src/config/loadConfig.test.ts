@@ -75,6 +75,11 @@ describe('loadConfig', () => {
     expect(config.templates).toEqual({});
   });
 
+  it('reads projects as lists of template ids, and has none when the section is left out', () => {
+    expect(loadEdited((c) => (c['projects'] = { p2c: { templates: ['accounts'] } })).projects).toEqual({ p2c: { templates: ['accounts'] } });
+    expect(loadEdited(() => {}).projects).toEqual({});
+  });
+
   it('says the file is missing and suggests p2c init', () => {
     const error = failureOf(() => loadConfig('p2c.config.yaml', templates, dir));
     expect(error.message).toBe("No config file at p2c.config.yaml. Run 'p2c init' to write a starter config there (or pass --config FILE).");
@@ -137,6 +142,16 @@ describe('loadConfig', () => {
         'a default for a field no mapping produces',
         (c) => (c['templates'].accounts.tasks[TASK].defaults = { CustomerGroup: '10' }),
         `p2c.config.yaml: templates.accounts.tasks.${TASK}.defaults.CustomerGroup: no mapping produces 'CustomerGroup'.`,
+      ],
+      [
+        'a project naming a template that is not installed',
+        (c) => (c['projects'] = { p2c: { templates: ['accounts', 'contacts'] } }),
+        "p2c.config.yaml: projects.p2c.templates[1]: no installed template 'contacts'; installed: 'accounts' (Accounts (Sales to Fin and Ops))",
+      ],
+      [
+        'a project that is not a list of templates',
+        (c) => (c['projects'] = { p2c: ['accounts'] }),
+        "p2c.config.yaml: projects.p2c: expected a mapping with templates (e.g. 'templates: [accounts, contacts]')",
       ],
       [
         'an empty organization map',

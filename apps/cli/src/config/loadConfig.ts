@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { ConfigError, RecordMapper, type EntityTemplate, type TemplateRegistry } from '@p2c/core';
+import { ConfigError, planProject, RecordMapper, type EntityTemplate, type TemplateRegistry } from '@p2c/core';
 import { parseDocument } from 'yaml';
 import { configSchema, type ConnectionConfig } from './configSchema.js';
 import { describeIssue, issuePath } from './describeIssue.js';
@@ -53,6 +53,7 @@ export function loadConfig(file: string, templates: TemplateRegistry, cwd = proc
     },
     organizations: data.organizations,
     templates: {},
+    projects: {},
   };
   for (const [templateId, settings] of Object.entries(data.templates)) {
     const template = findTemplate(templates, templateId, shown);
@@ -75,14 +76,25 @@ export function loadConfig(file: string, templates: TemplateRegistry, cwd = proc
       config.templates[template.id]![task.id] = taskSettings;
     }
   }
+  for (const [name, project] of Object.entries(data.projects)) {
+    const members = project.templates.map((id, i) => findTemplate(templates, id, shown, `projects.${name}.templates[${i}]`));
+    try {
+      // Refuses a template listed twice and preconditions that form a cycle, before anything runs.
+      planProject(members, templates);
+    } catch (error) {
+      if (error instanceof ConfigError) throw new ConfigError(`${shown}: projects.${name}.templates: ${error.message}`, { code: error.code });
+      throw error;
+    }
+    config.projects[name] = { templates: members.map((t) => t.id) };
+  }
   return config;
 }
 
-function findTemplate(templates: TemplateRegistry, id: string, shown: string): EntityTemplate {
+function findTemplate(templates: TemplateRegistry, id: string, shown: string, field = `templates.${id}`): EntityTemplate {
   const template = templates.list().find((t) => t.id === id);
   if (template) return template;
   const installed = templates.list().map((t) => `'${t.id}' (${t.name})`).join(', ') || 'none';
-  throw new ConfigError(`${shown}: templates.${id}: no installed template '${id}'; installed: ${installed}`, {
+  throw new ConfigError(`${shown}: ${field}: no installed template '${id}'; installed: ${installed}`, {
     code: 'CONFIG_UNKNOWN_TEMPLATE',
   });
 }

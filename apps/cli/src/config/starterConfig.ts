@@ -76,5 +76,11 @@ templates:
         #   PaymentTerms:
         #     "Net 30": Net30
         #     "Net 60": Net60
+
+# projects: named, ordered lists of templates, run together with 'p2c run --project NAME'. Each
+# template runs after the templates it needs (its preconditions, 'p2c templates' shows them).
+# projects:
+#   prospect-to-cash:
+#     templates: [accounts]
 `;
 }

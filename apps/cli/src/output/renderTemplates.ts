@@ -1,7 +1,10 @@
-import type { EntityTemplate, TemplateRegistry } from '@p2c/core';
+import { planProject, type EntityTemplate, type TemplateRegistry } from '@p2c/core';
 import { renderTable } from './renderTable.js';
 
-/** One row per task: the template, its task, direction and the templates that must run first. */
+/**
+ * One row per task: the template, its task, direction, and the precondition graph both ways
+ * (the templates that must run first, and those that need it); then an order that satisfies it.
+ */
 export function renderTemplates(registry: TemplateRegistry): string {
   const templates = registry.list();
   if (templates.length === 0) return 'No templates installed.\n';
@@ -12,30 +15,52 @@ export function renderTemplates(registry: TemplateRegistry): string {
       task.id,
       `${task.source.connector}:${task.source.ref.entity} -> ${task.destination.connector}:${task.destination.ref.entity}`,
       i === 0 ? preconditionsOf(template, registry) : '',
+      i === 0 ? listOrNone(dependentsOf(template, registry)) : '',
       i === 0 ? pluginOf(template, registry) : '',
     ]),
   );
-  return renderTable(
+  const table = renderTable(
     [
       { header: 'ID' },
       { header: 'TEMPLATE' },
       { header: 'TASK' },
       { header: 'MOVES' },
       { header: 'RUN FIRST' },
+      { header: 'NEEDED BY' },
       { header: 'PLUGIN' },
     ],
     rows,
   );
+  return `${table}\n${runOrder(templates, registry)}\n`;
+}
+
+/** The ids of the installed templates that name `template` as a precondition. */
+export function dependentsOf(template: EntityTemplate, registry: TemplateRegistry): string[] {
+  return registry
+    .list()
+    .filter((t) => t.preconditions.includes(template.id))
+    .map((t) => t.id);
+}
+
+function runOrder(templates: EntityTemplate[], registry: TemplateRegistry): string {
+  try {
+    return `Run order that satisfies every precondition: ${planProject(templates, registry).map((t) => t.id).join(' -> ')}`;
+  } catch (error) {
+    return `No run order satisfies the preconditions: ${error instanceof Error ? error.message : String(error)}`;
+  }
 }
 
 function preconditionsOf(template: EntityTemplate, registry: TemplateRegistry): string {
-  if (template.preconditions.length === 0) return 'none';
-  return template.preconditions
-    .map((id) => {
+  return listOrNone(
+    template.preconditions.map((id) => {
       const known = registry.list().find((t) => t.id === id);
       return known ? known.id : `${id} (not installed)`;
-    })
-    .join(', ');
+    }),
+  );
+}
+
+function listOrNone(ids: readonly string[]): string {
+  return ids.length === 0 ? 'none' : ids.join(', ');
 }
 
 function pluginOf(template: EntityTemplate, registry: TemplateRegistry): string {

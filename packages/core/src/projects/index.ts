@@ -1,0 +1,2 @@
+export * from './checkPreconditions.js';
+export * from './planProject.js';

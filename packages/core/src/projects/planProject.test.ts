@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { thrownBy } from '../../test/thrownBy.js';
+import { ConfigError } from '../errors/index.js';
+import type { EntityTemplate } from '../templates/index.js';
+import { planProject } from './planProject.js';
+
+const aTemplate = (id: string, ...preconditions: string[]): EntityTemplate => ({ id, name: id, description: '', preconditions, tasks: [] });
+
+const accounts = aTemplate('accounts');
+const products = aTemplate('products');
+const contacts = aTemplate('contacts', 'accounts');
+const contactToCustomer = aTemplate('contact-to-customer', 'accounts');
+const quotes = aTemplate('quotes', 'products', 'accounts');
+const orders = aTemplate('orders', 'products', 'accounts');
+const invoices = aTemplate('invoices', 'products', 'accounts', 'contacts', 'orders');
+const all = [accounts, products, contacts, contactToCustomer, quotes, orders, invoices];
+const registry = { list: () => all };
+
+const ids = (templates: EntityTemplate[]) => templates.map((t) => t.id);
+
+describe('planProject', () => {
+  it("keeps the project's order when it already satisfies every precondition", () => {
+    expect(ids(planProject(all, registry))).toEqual(ids(all));
+  });
+
+  it('moves a template after the preconditions listed later in the project, and nothing else', () => {
+    expect(ids(planProject([invoices, contacts, accounts, products, orders], registry))).toEqual([
+      'accounts',
+      'contacts',
+      'products',
+      'orders',
+      'invoices',
+    ]);
+    expect(ids(planProject([contacts, products, accounts], registry))).toEqual(['products', 'accounts', 'contacts']);
+  });
+
+  it('leaves templates without preconditions between them in the order they were listed', () => {
+    expect(ids(planProject([products, accounts], registry))).toEqual(['products', 'accounts']);
+    expect(ids(planProject([accounts, products], registry))).toEqual(['accounts', 'products']);
+  });
+
+  it('does not add a precondition that is not in the project (it must have completed before)', () => {
+    expect(ids(planProject([invoices, orders], registry))).toEqual(['orders', 'invoices']);
+    expect(ids(planProject([contacts], registry))).toEqual(['contacts']);
+  });
+
+  it('refuses a cycle, naming it', () => {
+    const a = aTemplate('a', 'b');
+    const b = aTemplate('b', 'c');
+    const c = aTemplate('c', 'a');
+    const error = thrownBy(() => planProject([a, b, c], { list: () => [a, b, c] }));
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error).toMatchObject({ code: 'PRECONDITION_CYCLE' });
+    expect((error as Error).message).toContain("The preconditions of 'a', 'b', 'c' form a cycle (a needs b needs c needs a)");
+  });
+
+  it('refuses a cycle that runs through an installed template outside the project', () => {
+    const a = aTemplate('a', 'b');
+    const b = aTemplate('b', 'a');
+    expect(() => planProject([a], { list: () => [a, b] })).toThrow(/form a cycle \(a needs b needs a\)/);
+  });
+
+  it('refuses a template that is its own precondition', () => {
+    const selfish = aTemplate('selfish', 'selfish');
+    expect(() => planProject([selfish], { list: () => [selfish] })).toThrow(/form a cycle \(selfish needs selfish\)/);
+  });
+
+  it('refuses a template listed twice', () => {
+    const error = thrownBy(() => planProject([accounts, contacts, accounts], registry));
+    expect(error).toMatchObject({ code: 'PROJECT_DUPLICATE_TEMPLATE', message: "Template 'accounts' is listed twice in the project; list it once." });
+  });
+});
