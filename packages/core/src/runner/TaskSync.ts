@@ -50,8 +50,9 @@ type Request = WriteRequest & { item: PageItem; hash: string };
  * outcome is stored. Records that failed in earlier runs and were not read again are read by id
  * and tried again at the end.
  *
- * Throughput without unbounded memory: the next page is read while the current one is written
- * (two pages in memory at most), and a page's batches are written several at a time.
+ * Throughput without unbounded memory: the next page is read, and processed, while the current
+ * one is written and committed (three pages in memory at most; commits stay in page order), and
+ * a page's batches are written several at a time.
  */
 export class TaskSync {
   readonly #source: RecordSource;
@@ -117,16 +118,31 @@ export class TaskSync {
       })
       [Symbol.asyncIterator]();
     let next = pages.next();
+    // Commits go in page order; while one page is written and committed, the next is already
+    // being processed and the one after it read (three pages in memory at most).
+    let previous: Promise<void> = Promise.resolve();
+    const failure: { error?: unknown; happened: boolean } = { happened: false };
     try {
       for (;;) {
         const result = await next;
         if (result.done) break;
-        // Read the following page while this one is written.
         next = pages.next();
         next.catch(() => undefined);
-        await this.#handle(result.value, context, total);
+        this.#signal?.throwIfAborted();
+        if (failure.happened) throw failure.error;
+        const processed = this.#processPage(result.value, context);
+        const committed = Promise.all([processed, previous]).then(([commit]) => this.#commit(commit, total));
+        committed.catch((error: unknown) => {
+          if (!failure.happened) Object.assign(failure, { happened: true, error });
+        });
+        const before = previous;
+        previous = committed;
+        await before;
       }
+      await previous;
     } finally {
+      // Nothing of this task may still be writing once it has ended, whichever way.
+      await previous.catch(() => undefined);
       await pages.return?.();
     }
   }
@@ -147,7 +163,11 @@ export class TaskSync {
 
   async #handle(page: SourcePage, context: PageContext, total: number | null): Promise<void> {
     this.#signal?.throwIfAborted();
-    const commit = await this.#processPage(page, context);
+    await this.#commit(await this.#processPage(page, context), total);
+  }
+
+  /** Counts, summary and the page's commit; pages are committed in the order they were read. */
+  async #commit(commit: PageCommit, total: number | null): Promise<void> {
     this.#result.counts = addCounts(this.#result.counts, commit.counts);
     keepFirst(this.#result.failures, commit.failures);
     keepFirst(this.#result.deletions, commit.deleted);
