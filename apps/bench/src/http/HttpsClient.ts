@@ -20,27 +20,44 @@ export interface HttpsRequestOptions {
  */
 export class HttpsClient {
   readonly origin: URL;
-  readonly #agent: Agent;
+  #agent: Agent;
 
-  constructor(origin: string, ca: string, maxSockets = 16) {
+  constructor(
+    origin: string,
+    private readonly ca: string,
+    private readonly maxSockets = 16,
+  ) {
     this.origin = new URL(origin);
-    this.#agent = new Agent({ ca, keepAlive: true, maxSockets });
+    this.#agent = this.#newAgent();
+  }
+
+  #newAgent(): Agent {
+    return new Agent({ ca: this.ca, keepAlive: true, maxSockets: this.maxSockets });
+  }
+
+  /** Drops every kept-alive socket: the next requests open fresh ones. */
+  resetConnections(): void {
+    this.#agent.destroy();
+    this.#agent = this.#newAgent();
   }
 
   /**
    * A keep-alive socket the server closed just as it was reused fails with ECONNRESET before
-   * the request reached the server; sent again once on a fresh socket, as Node's docs advise.
+   * the request reached the server (Node's docs advise sending it again). The emulator closes
+   * idle sockets after 5 s, and a long pause of its event loop (a major GC with a million rows)
+   * can close several at once: so the request goes once more on a connection of its own
+   * (dropping the pool would break the requests in flight on it).
    */
   async send(method: string, path: string, options: HttpsRequestOptions = {}): Promise<HttpsAnswer> {
     try {
       return await this.#send(method, path, options);
     } catch (error) {
-      if (error instanceof StaleSocketError) return this.#send(method, path, options);
-      throw error;
+      if (!(error instanceof StaleSocketError)) throw error;
+      return this.#send(method, path, options, false);
     }
   }
 
-  #send(method: string, path: string, options: HttpsRequestOptions): Promise<HttpsAnswer> {
+  #send(method: string, path: string, options: HttpsRequestOptions, pooled = true): Promise<HttpsAnswer> {
     const url = new URL(path, this.origin);
     const body = options.body === undefined ? undefined : typeof options.body === 'string' ? Buffer.from(options.body, 'utf8') : options.body;
     return new Promise((resolve, reject) => {
@@ -48,7 +65,7 @@ export class HttpsClient {
         url,
         {
           method,
-          agent: this.#agent,
+          ...(pooled ? { agent: this.#agent } : { agent: false, ca: this.ca }),
           headers: { ...options.headers, ...(body ? { 'Content-Length': String(body.length) } : {}) },
           timeout: options.timeoutMs ?? 120_000,
         },
@@ -61,7 +78,9 @@ export class HttpsClient {
       );
       req.on('timeout', () => req.destroy(new Error(`${method} ${url.pathname}: no answer within ${options.timeoutMs ?? 120_000} ms`)));
       req.on('error', (error: NodeJS.ErrnoException) => {
-        reject(req.reusedSocket && (error.code === 'ECONNRESET' || error.code === 'EPIPE') ? new StaleSocketError(error.message) : error);
+        const stale = req.reusedSocket && (error.code === 'ECONNRESET' || error.code === 'EPIPE');
+        const message = `${method} ${url.pathname}: ${error.message}${req.reusedSocket ? ' (on a reused keep-alive socket)' : ''}`;
+        reject(stale ? new StaleSocketError(message) : new Error(message, { cause: error }));
       });
       req.end(body);
     });
