@@ -12,3 +12,4 @@ export { CLI } from './container/identifiers.js';
 export { INSTALLED_PLUGINS } from './container/installedPlugins.js';
 
 export { generateDemoAccounts, DEMO_SEED, type DemoAccount, type DemoAccountStats } from './demo/generateDemoAccounts.js';
+export { SeededRandom } from './demo/SeededRandom.js';

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { RunRecord } from '@p2c/core';
 import { startEmulatorServer, type EmulatorServer } from '@p2c/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SeededRandom } from '../src/demo/SeededRandom.js';
 import { p2cCommand, runP2c } from './support/spawnP2c.js';
 
 /**
@@ -18,20 +19,9 @@ const KILLS_WANTED = 20;
 const KILLS_PER_ROUND = 3;
 const MAX_ROUNDS = 12;
 
-/** A small seeded PRNG (mulberry32), so a failing round can be replayed. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const random = seeded(20261125);
-const pick = (n: number) => Math.floor(random() * n);
+// Seeded, so a failing round can be replayed.
+const random = new SeededRandom(20261125);
+const pick = (n: number) => Math.floor(random.next() * n);
 
 function account(index: number, numbered: boolean) {
   return {

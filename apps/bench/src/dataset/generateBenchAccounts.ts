@@ -1,5 +1,5 @@
 import type { BenchAccount } from './BenchAccount.js';
-import { SeededRandom } from './SeededRandom.js';
+import { SeededRandom } from '@p2c/cli';
 
 export const BENCH_SEED = 20_250_601;
 

@@ -2,3 +2,4 @@ export * from './Checkpoint.js';
 export * from './Connector.js';
 export * from './RecordDestination.js';
 export * from './RecordSource.js';
+export * from './parseEntityOptions.js';

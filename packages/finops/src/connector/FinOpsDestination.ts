@@ -1,5 +1,5 @@
 import {
-  ConfigError,
+  parseEntityOptions,
   type EntityRef,
   type RecordDestination,
   type WriteOptions,
@@ -40,17 +40,11 @@ export class FinOpsDestination implements RecordDestination {
     private readonly client: ODataClient,
     private readonly ref: EntityRef,
   ) {
-    const parsed = finOpsEntityOptionsSchema.safeParse(ref.options ?? {});
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new ConfigError(`F&O entity ${ref.entity}: options.${issue?.path.join('.')}: ${issue?.message}`, {
-        code: 'ENTITY_OPTIONS_INVALID',
-      });
-    }
+    const options = parseEntityOptions(finOpsEntityOptionsSchema, ref, 'F&O');
     this.entity = ref.entity;
-    this.#options = parsed.data;
+    this.#options = options;
     this.#keyFields = new Set(ref.key);
-    this.#numberFields = new Set(parsed.data.numberFields);
+    this.#numberFields = new Set(options.numberFields);
   }
 
   async write(batch: WriteRequest[], options: WriteOptions): Promise<WriteOutcome[]> {

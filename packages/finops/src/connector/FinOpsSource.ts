@@ -1,5 +1,6 @@
 import {
   ConfigError,
+  parseEntityOptions,
   type Checkpoint,
   type EntityRef,
   type KeyHolder,
@@ -40,20 +41,14 @@ export class FinOpsSource implements RecordSource {
     private readonly ref: EntityRef,
     private readonly now: () => Date = () => new Date(),
   ) {
-    const parsed = finOpsSourceOptionsSchema.safeParse(ref.options ?? {});
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new ConfigError(`F&O entity ${ref.entity}: options.${issue?.path.join('.')}: ${issue?.message}`, {
-        code: 'ENTITY_OPTIONS_INVALID',
-      });
-    }
+    const options = parseEntityOptions(finOpsSourceOptionsSchema, ref, 'F&O');
     if (ref.key.length === 0) {
       throw new ConfigError(`F&O entity ${ref.entity}: key: name the entity's key fields (e.g. dataAreaId, CustomerAccount)`, {
         code: 'ENTITY_OPTIONS_INVALID',
       });
     }
     this.entity = ref.entity;
-    this.#options = parsed.data;
+    this.#options = options;
     this.#keyFields = ref.key;
   }
 

@@ -1,5 +1,6 @@
 import {
   ConfigError,
+  parseEntityOptions,
   type EntityRef,
   type RecordDestination,
   type WriteOptions,
@@ -61,20 +62,14 @@ export class DataverseDestination implements RecordDestination {
     private readonly client: ODataClient,
     private readonly ref: EntityRef,
   ) {
-    const parsed = dataverseDestinationOptionsSchema.safeParse(ref.options ?? {});
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new ConfigError(`Dataverse entity ${ref.entity}: options.${issue?.path.join('.')}: ${issue?.message}`, {
-        code: 'ENTITY_OPTIONS_INVALID',
-      });
-    }
+    const options = parseEntityOptions(dataverseDestinationOptionsSchema, ref, 'Dataverse');
     if (ref.key.length === 0) {
       throw new ConfigError(`Dataverse entity ${ref.entity}: a destination needs the alternate key's columns`, {
         code: 'ENTITY_KEY_MISSING',
       });
     }
     this.entity = ref.entity;
-    this.#options = parsed.data;
+    this.#options = options;
   }
 
   async write(batch: WriteRequest[], options: WriteOptions): Promise<WriteOutcome[]> {

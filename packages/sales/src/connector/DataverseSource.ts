@@ -1,5 +1,6 @@
 import {
   ConfigError,
+  parseEntityOptions,
   type Checkpoint,
   type EntityRef,
   type KeyAssignment,
@@ -49,16 +50,10 @@ export class DataverseSource implements RecordSource {
     private readonly ref: EntityRef,
     private readonly now: () => Date = () => new Date(),
   ) {
-    const parsed = dataverseEntityOptionsSchema.safeParse(ref.options ?? {});
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new ConfigError(`Dataverse entity ${ref.entity}: options.${issue?.path.join('.')}: ${issue?.message}`, {
-        code: 'ENTITY_OPTIONS_INVALID',
-      });
-    }
+    const options = parseEntityOptions(dataverseEntityOptionsSchema, ref, 'Dataverse');
     this.entity = ref.entity;
-    this.#options = parsed.data;
-    this.#lookups = new LookupResolver(client, parsed.data.lookups);
+    this.#options = options;
+    this.#lookups = new LookupResolver(client, options.lookups);
   }
 
   async *read(options: ReadOptions): AsyncIterable<SourcePage> {
