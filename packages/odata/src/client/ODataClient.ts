@@ -86,7 +86,7 @@ export class ODataClient {
     this.#random = options.random ?? Math.random;
     this.#timeoutMs = options.timeoutMs ?? 120_000;
     this.#limiter = new AdaptiveLimiter(resolveConcurrencyLimits(options.concurrency), {
-      now: () => Date.now(),
+      now: options.now ?? (() => Date.now()),
       sleep: this.#sleep,
     });
   }

@@ -56,6 +56,8 @@ export interface ODataClientOptions {
   concurrency?: Partial<ConcurrencyLimits>;
   /** Every wait (back-off, and the hold after a 429) goes through it; injectable for tests. */
   sleep?: (ms: number) => Promise<void>;
+  /** The clock (ms since the epoch) that throttling holds are measured by; injectable for tests. Default Date.now. */
+  now?: () => number;
   /** Source of randomness for back-off jitter, in [0, 1); injectable for tests. Default Math.random. */
   random?: () => number;
   /** Per-request time limit in ms; a request over it fails as a transient error. Default 120000. */

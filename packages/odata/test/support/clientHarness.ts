@@ -9,15 +9,21 @@ export function staticToken(token: string = TOKEN): TokenProvider {
   return { getToken: async () => token };
 }
 
-/** A client whose waits are recorded instead of slept, with a fixed jitter source. */
+/**
+ * A client whose waits are recorded instead of slept, with a fixed jitter source and a clock
+ * that moves only by those waits (so a hold of 7 s is exactly 7000 ms, however slow the machine).
+ */
 export function testClient(options: Partial<ODataClientOptions> = {}): { client: ODataClient; sleeps: number[] } {
   const sleeps: number[] = [];
+  let clock = Date.now();
   const client = new ODataClient({
     serviceUrl: DATAVERSE,
     tokenProvider: staticToken(),
     headers: { 'OData-Version': '4.0', 'OData-MaxVersion': '4.0' },
+    now: () => clock,
     sleep: async (ms) => {
       sleeps.push(ms);
+      clock += ms;
     },
     random: () => 0.5,
     ...options,
