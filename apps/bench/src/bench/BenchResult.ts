@@ -12,7 +12,7 @@ export interface SyncPassResult {
   counts: Record<string, number> | null;
   /** The run's own duration (RunSummary.durationMs): reading, mapping, writing. */
   runMs: number | null;
-  /** From spawning `node` to its exit: start-up (tsx compiling the sources) included. */
+  /** From spawning `node` to its exit: start-up of the built CLI included. */
   wallMs: number;
   peakRssBytes: number | null;
   requests: RequestTotals;

@@ -4,6 +4,9 @@ import { fileURLToPath } from 'node:url';
 /** The `p2c` CLI's entry in the sources (`apps/cli/src/main.ts`). */
 export const CLI_MAIN = join(dirname(fileURLToPath(import.meta.resolve('@p2c/cli/package.json'))), 'src', 'main.ts');
 
+/** The built CLI (`apps/cli/dist/main.js`): what users run once p2c is installed. `pnpm bench` builds it first. */
+export const CLI_BUILT_MAIN = join(dirname(CLI_MAIN), '..', 'dist', 'main.js');
+
 /** tsx's loader by absolute URL: `--import tsx` resolves from the cwd, and children run in temp folders. */
 const TSX_LOADER = import.meta.resolve('tsx');
 
@@ -13,4 +16,9 @@ const TSX_LOADER = import.meta.resolve('tsx');
  */
 export function p2cNodeArguments(args: readonly string[], nodeOptions: readonly string[] = []): string[] {
   return [...nodeOptions, '--conditions=@p2c/source', '--import', TSX_LOADER, CLI_MAIN, ...args];
+}
+
+/** `node` arguments that run the built p2c CLI, the form the sync is measured in. */
+export function p2cBuiltArguments(args: readonly string[], nodeOptions: readonly string[] = []): string[] {
+  return [...nodeOptions, CLI_BUILT_MAIN, ...args];
 }

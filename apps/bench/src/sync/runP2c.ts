@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcesses } from '../process/ChildProcesses.js';
-import { p2cNodeArguments } from '../process/nodeCommand.js';
+import { p2cBuiltArguments } from '../process/nodeCommand.js';
 import { PeakRssSampler } from './PeakRssSampler.js';
 
 export interface P2cRun {
@@ -29,7 +29,7 @@ export interface RunP2cOptions {
 export async function runP2c(args: readonly string[], options: RunP2cOptions): Promise<P2cRun> {
   const started = performance.now();
   const child = options.children.track(
-    spawn(process.execPath, p2cNodeArguments(args), {
+    spawn(process.execPath, p2cBuiltArguments(args), {
       cwd: options.cwd,
       env: { ...process.env, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
