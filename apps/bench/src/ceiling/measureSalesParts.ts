@@ -1,28 +1,11 @@
+import { salesAccountColumns } from '@p2c/template-accounts';
 import type { BenchAccount } from '../dataset/BenchAccount.js';
 import { encodeBatch, type BatchOperation } from '../http/encodeBatch.js';
 import type { HttpsClient } from '../http/HttpsClient.js';
 import { sendBatches, type PreparedBatch } from '../http/sendBatches.js';
 
-/** The account columns the accounts template selects (its `salesAccountColumns`, plus id and modifiedon). */
-const SELECT = [
-  'accountid',
-  'modifiedon',
-  'accountnumber',
-  'name',
-  'description',
-  'telephone1',
-  'fax',
-  'emailaddress1',
-  'websiteurl',
-  'numberofemployees',
-  'creditlimit',
-  'creditonhold',
-  'paymenttermscode',
-  'address1_freighttermscode',
-  'address1_shippingmethodcode',
-  ...['address1', 'address2'].flatMap((a) => ['line1', 'line2', 'line3', 'city', 'stateorprovince', 'county', 'postalcode', 'country'].map((f) => `${a}_${f}`)),
-  '_transactioncurrencyid_value',
-].join(',');
+/** The account columns the accounts template selects, plus the id, modifiedon and the currency lookup. */
+const SELECT = ['accountid', 'modifiedon', ...salesAccountColumns, '_transactioncurrencyid_value'].join(',');
 
 export interface SalesReadCeiling {
   records: number;

@@ -21,7 +21,7 @@ import {
 } from '../state/index.js';
 import type { EntityTemplate, TaskDefinition } from '../templates/index.js';
 import { assignMissingKeys } from './assignMissingKeys.js';
-import type { PageItem } from './PageItem.js';
+import { normalizeKey, type PageItem } from './PageItem.js';
 import { RecordMapper } from './RecordMapper.js';
 import { rejectDuplicateKeys } from './rejectDuplicateKeys.js';
 import { rowHash } from './rowHash.js';
@@ -185,7 +185,7 @@ export class TaskSync {
       const keyed = holders.filter((h) => h.key !== null && h.key.trim() !== '');
       await this.state.putKeys(
         scope,
-        keyed.map((h) => ({ id: h.id, key: h.key!.trim().toUpperCase() })),
+        keyed.map((h) => ({ id: h.id, key: normalizeKey(h.key!) })),
       );
       scanned += holders.length;
       this.options.onProgress?.({ phase: 'scan', taskId: this.task.id, scanned });
