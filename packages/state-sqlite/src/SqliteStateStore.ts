@@ -3,13 +3,17 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import {
+  emptyCounts,
   FatalError,
+  normalizeKey,
   type Checkpoint,
   type KeyHolder,
   type LockOwner,
   type PageCommit,
+  type ParentStatus,
   type PendingRecord,
   type RecordDeletion,
+  type RecordExclusion,
   type RecordFailure,
   type RunCounts,
   type RunMode,
@@ -20,6 +24,7 @@ import {
 } from '@p2c/core';
 import { toStoreError } from './errors/toStoreError.js';
 import { toRecordDeletion } from './rows/DeletionRow.js';
+import { toRecordExclusion } from './rows/ExclusionRow.js';
 import { toRecordFailure } from './rows/FailureRow.js';
 import { toLockOwner } from './rows/LockRow.js';
 import { toPendingRecord } from './rows/PendingRow.js';
@@ -38,7 +43,17 @@ export interface SqliteStateStoreOptions {
 /** A run of counters that all render to taken values means `render` ignores the counter. */
 const MAX_COLLISIONS = 1000;
 
-const COUNT_FIELDS = ['read', 'created', 'updated', 'unchanged', 'failed', 'keysGenerated', 'deleted'] as const satisfies readonly (keyof RunCounts)[];
+const COUNT_FIELDS = [
+  'read',
+  'created',
+  'updated',
+  'unchanged',
+  'failed',
+  'keysGenerated',
+  'deleted',
+  'filtered',
+  'waiting',
+] as const satisfies readonly (keyof RunCounts)[];
 
 function checkTtl(ttlMs: number): void {
   if (!Number.isSafeInteger(ttlMs) || ttlMs <= 0) {
@@ -93,7 +108,7 @@ export class SqliteStateStore implements StateStore {
   }
 
   async commitPage(commit: PageCommit): Promise<void> {
-    const counts = { runId: commit.runId, read: 0, created: 0, updated: 0, unchanged: 0, failed: 0, keysGenerated: 0, deleted: 0 };
+    const counts = { runId: commit.runId, ...emptyCounts() };
     for (const field of COUNT_FIELDS) {
       const value = commit.counts[field] ?? 0;
       if (!Number.isSafeInteger(value) || value < 0) {
@@ -107,7 +122,8 @@ export class SqliteStateStore implements StateStore {
       for (const failure of commit.failures) {
         this.#sql.insertFailure.run(commit.runId, failure.taskId, failure.sourceId, failure.key, failure.code, failure.message);
         const { sourceId, key, code, message } = failure;
-        this.#sql.putPending.run({ taskKey: commit.taskKey, sourceId, key, code, message, failedAt });
+        const normKey = key === null ? null : normalizeKey(key);
+        this.#sql.putPending.run({ taskKey: commit.taskKey, sourceId, key, normKey, code, message, failedAt });
       }
       // After the failures: an id in both lists ends the page not pending.
       if (commit.succeeded.length > 0) this.#sql.deletePending.run(commit.taskKey, JSON.stringify(commit.succeeded));
@@ -117,6 +133,15 @@ export class SqliteStateStore implements StateStore {
       if (commit.deleted.length > 0) {
         this.#sql.deletePending.run(commit.taskKey, JSON.stringify(commit.deleted.map((deletion) => deletion.sourceId)));
       }
+      const excluded = commit.excluded ?? [];
+      for (const exclusion of excluded) {
+        const { taskId, sourceId, key, rule, reason } = exclusion;
+        this.#sql.insertExclusion.run(commit.runId, taskId, sourceId, key, rule, reason);
+      }
+      if (excluded.length > 0) {
+        this.#sql.deletePending.run(commit.taskKey, JSON.stringify(excluded.map((exclusion) => exclusion.sourceId)));
+      }
+      for (const key of commit.synced ?? []) this.#sql.putSyncedKey.run(commit.taskKey, key);
       for (const { key, hash } of commit.written) this.#sql.putHash.run(commit.taskKey, key, hash);
       if (commit.checkpoint !== null) {
         this.#sql.putCheckpoint.run(commit.taskKey, JSON.stringify(commit.checkpoint), this.#timestamp());
@@ -162,6 +187,30 @@ export class SqliteStateStore implements StateStore {
 
   async listDeletions(runId: string, options: { limit: number }): Promise<RecordDeletion[]> {
     return this.#read(() => this.#sql.listDeletions.all(runId, options.limit).map(toRecordDeletion));
+  }
+
+  async listExclusions(runId: string, options: { limit: number }): Promise<RecordExclusion[]> {
+    return this.#read(() => this.#sql.listExclusions.all(runId, options.limit).map(toRecordExclusion));
+  }
+
+  async findParents(taskKeys: readonly string[], keys: readonly string[]): Promise<Map<string, ParentStatus>> {
+    const found = new Map<string, ParentStatus>();
+    if (keys.length === 0) return found;
+    return this.#read(() => {
+      for (const taskKey of taskKeys) {
+        const open = keys.filter((key) => found.get(key)?.state !== 'synced');
+        if (open.length === 0) break;
+        for (const key of this.#sql.syncedKeysAmong.all(taskKey, JSON.stringify(open))) found.set(key, { state: 'synced', taskKey });
+      }
+      for (const taskKey of taskKeys) {
+        const open = keys.filter((key) => !found.has(key));
+        if (open.length === 0) break;
+        for (const row of this.#sql.failingKeysAmong.all(taskKey, JSON.stringify(open))) {
+          found.set(row.norm_key, { state: 'failed', taskKey, code: row.code, message: row.message });
+        }
+      }
+      return found;
+    });
   }
 
   async getCheckpoint(taskKey: string): Promise<Checkpoint | null> {

@@ -70,7 +70,7 @@ describe('SqliteStateStore on a file', () => {
     try {
       expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
       const versions = raw.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all();
-      expect(versions).toEqual([1, 2, 3, 4, 5]);
+      expect(versions).toEqual([1, 2, 3, 4, 5, 6]);
     } finally {
       raw.close();
     }
@@ -157,6 +157,8 @@ describe('SqliteStateStore on a file', () => {
       failed: 0,
       keysGenerated: 0,
       deleted: 0,
+      filtered: 0,
+      waiting: 0,
     });
     expect(await store.listDeletions('old-run', { limit: 10 })).toEqual([]);
     expect(await store.acquireLock('accounts/Accounts', { id: 'me', host: 'h', pid: 1 }, 1_000)).toEqual({ acquired: true });

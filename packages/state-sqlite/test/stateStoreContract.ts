@@ -93,7 +93,7 @@ export function describeStateStoreContract(
           status: 'Running',
           startedAt: expect.any(String),
           finishedAt: null,
-          counts: { read: 0, created: 0, updated: 0, unchanged: 0, failed: 0, keysGenerated: 0, deleted: 0 },
+          counts: { read: 0, created: 0, updated: 0, unchanged: 0, failed: 0, keysGenerated: 0, deleted: 0, filtered: 0, waiting: 0 },
           message: null,
         });
         expect(Number.isNaN(Date.parse(run.startedAt))).toBe(false);
@@ -119,7 +119,7 @@ export function describeStateStoreContract(
         await store.commitPage(page(run.id, taskKey, { counts: { read: 100, created: 60, unchanged: 40 } }));
         await store.commitPage(page(run.id, taskKey, { counts: { read: 50, updated: 10, failed: 2, keysGenerated: 3, deleted: 4 } }));
         await store.commitPage(page(run.id, taskKey));
-        await store.commitPage(page(run.id, taskKey, { counts: { deleted: 1 } }));
+        await store.commitPage(page(run.id, taskKey, { counts: { deleted: 1, filtered: 7, waiting: 2 } }));
 
         expect((await store.getRun(run.id))?.counts).toEqual({
           read: 150,
@@ -129,6 +129,8 @@ export function describeStateStoreContract(
           failed: 2,
           keysGenerated: 3,
           deleted: 5,
+          filtered: 7,
+          waiting: 2,
         });
       });
 
@@ -244,6 +246,62 @@ export function describeStateStoreContract(
         expect(await store.listDeletions(randomUUID(), { limit: 100 })).toEqual([]);
         expect((await store.getRun(a.id))?.counts.deleted).toBe(3);
         expect(await store.listFailures(a.id, { limit: 100 })).toEqual([]);
+      });
+    });
+
+    describe('records left out by filters', () => {
+      it('lists what each run left out with its rule, and a left-out record is no longer pending', async () => {
+        const templateId = unique('quotes');
+        const taskKey = unique('quotes/QuoteHeader');
+        const first = await store.startRun({ templateId, mode: 'full' });
+        await store.commitPage(page(first.id, taskKey, { failures: [failure('q1')], counts: { failed: 1 } }));
+        const second = await store.startRun({ templateId, mode: 'incremental' });
+        const left = { taskId: 'QuoteHeader', sourceId: 'q1', key: 'QUO-1', rule: 'activeQuotes', reason: 'only Active quotes' };
+        const other = { ...left, sourceId: 'q2', key: null };
+
+        await store.commitPage(page(second.id, taskKey, { excluded: [left, other], counts: { read: 2, filtered: 2 } }));
+
+        expect(await store.listExclusions(second.id, { limit: 10 })).toEqual([left, other]);
+        expect(await store.listExclusions(second.id, { limit: 1 })).toEqual([left]);
+        expect(await store.listExclusions(first.id, { limit: 10 })).toEqual([]);
+        expect((await store.getRun(second.id))?.counts.filtered).toBe(2);
+        expect(await store.listPending(taskKey, { limit: 10 })).toEqual([]);
+      });
+    });
+
+    describe('parents by natural key', () => {
+      it('finds keys synced by the first task that has them, else failing ones with their reason', async () => {
+        const [headers, other] = [unique('quotes/QuoteHeader'), unique('contacts/ContactToCustomer')];
+        const run = await store.startRun({ templateId: unique('quotes'), mode: 'full' });
+        await store.commitPage(page(run.id, headers, { synced: ['QUO-1', 'QUO-2'] }));
+        await store.commitPage(page(run.id, other, { synced: ['QUO-2', 'CON-9'] }));
+        await store.commitPage(
+          page(run.id, headers, {
+            failures: [failure('h3', { key: ' quo-3 ', code: 'FINOPS_VALIDATION', message: 'Customer X does not exist.' })],
+          }),
+        );
+
+        const found = await store.findParents([headers, other], ['QUO-1', 'QUO-2', 'CON-9', 'QUO-3', 'QUO-4']);
+
+        expect(found).toEqual(
+          new Map([
+            ['QUO-1', { state: 'synced', taskKey: headers }],
+            ['QUO-2', { state: 'synced', taskKey: headers }],
+            ['CON-9', { state: 'synced', taskKey: other }],
+            ['QUO-3', { state: 'failed', taskKey: headers, code: 'FINOPS_VALIDATION', message: 'Customer X does not exist.' }],
+          ]),
+        );
+        expect(await store.findParents([headers], [])).toEqual(new Map());
+      });
+
+      it('forgets a failing parent once it succeeds or is skipped', async () => {
+        const headers = unique('orders/OrderHeader');
+        const run = await store.startRun({ templateId: unique('orders'), mode: 'full' });
+        await store.commitPage(page(run.id, headers, { failures: [failure('o1', { key: 'SO-1' }), failure('o2', { key: 'SO-2' })] }));
+        await store.commitPage(page(run.id, headers, { succeeded: ['o1'], synced: ['SO-1'] }));
+        await store.skipPending(headers, ['o2']);
+
+        expect(await store.findParents([headers], ['SO-1', 'SO-2'])).toEqual(new Map([['SO-1', { state: 'synced', taskKey: headers }]]));
       });
     });
 

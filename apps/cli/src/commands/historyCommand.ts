@@ -14,7 +14,7 @@ interface HistoryOptions extends CommonOptions {
 /** Runs from the state store. Reads the config for the store's path; needs no secret. */
 export function historyCommand(context: CommandContext): Command {
   return withCommonOptions(new Command('history'))
-    .description('list runs, newest first; with RUN, that run and each failed record')
+    .description('list runs, newest first; with RUN, that run, each failed record and each record left out')
     .argument('[run]', 'a run id, or the start of one (as the list shows it)')
     .option('--json', 'print as JSON')
     .option('--limit <n>', 'runs to list (default 20), or failures to show for one run (default 1000)', positiveInteger)
@@ -32,8 +32,9 @@ export function historyCommand(context: CommandContext): Command {
         const run = await findRun(state, runId);
         const failures = await state.listFailures(run.id, { limit: options.limit ?? 1000 });
         const deletions = await state.listDeletions(run.id, { limit: options.limit ?? 1000 });
-        if (options.json) context.terminal.json({ ...run, failures, deletions });
-        else context.terminal.out(renderRunDetail(run, failures, deletions));
+        const excluded = await state.listExclusions(run.id, { limit: options.limit ?? 1000 });
+        if (options.json) context.terminal.json({ ...run, failures, deletions, excluded });
+        else context.terminal.out(renderRunDetail(run, failures, deletions, excluded));
       } finally {
         await session.close();
       }

@@ -1,4 +1,4 @@
-import type { RecordDeletion, RecordFailure, RunRecord } from '@p2c/core';
+import type { RecordDeletion, RecordExclusion, RecordFailure, RunRecord } from '@p2c/core';
 import { formatCount, formatDuration, formatTime } from './formatNumbers.js';
 import { renderFailures, shortId } from './renderSummary.js';
 import { renderPairs, renderTable } from './renderTable.js';
@@ -17,6 +17,8 @@ export function renderRunList(runs: readonly RunRecord[]): string {
       { header: 'UPDATED', align: 'right' },
       { header: 'UNCHANGED', align: 'right' },
       { header: 'FAILED', align: 'right' },
+      { header: 'WAITING', align: 'right' },
+      { header: 'LEFT OUT', align: 'right' },
       { header: 'KEYS', align: 'right' },
       { header: 'TOOK', align: 'right' },
     ],
@@ -31,13 +33,20 @@ export function renderRunList(runs: readonly RunRecord[]): string {
       formatCount(run.counts.updated),
       formatCount(run.counts.unchanged),
       formatCount(run.counts.failed),
+      formatCount(run.counts.waiting),
+      formatCount(run.counts.filtered),
       formatCount(run.counts.keysGenerated),
       durationOf(run),
     ]),
   );
 }
 
-export function renderRunDetail(run: RunRecord, failures: readonly RecordFailure[], deletions: readonly RecordDeletion[] = []): string {
+export function renderRunDetail(
+  run: RunRecord,
+  failures: readonly RecordFailure[],
+  deletions: readonly RecordDeletion[] = [],
+  excluded: readonly RecordExclusion[] = [],
+): string {
   const pairs: [string, string][] = [
     ['Run', run.id],
     ['Template', run.templateId],
@@ -51,6 +60,8 @@ export function renderRunDetail(run: RunRecord, failures: readonly RecordFailure
     ['Updated', formatCount(run.counts.updated)],
     ['Unchanged', formatCount(run.counts.unchanged)],
     ['Failed', formatCount(run.counts.failed)],
+    ['Waiting for a parent', formatCount(run.counts.waiting)],
+    ['Left out by a filter', formatCount(run.counts.filtered)],
     ['Keys generated', formatCount(run.counts.keysGenerated)],
     ['Deleted in the source', formatCount(run.counts.deleted)],
   ];
@@ -59,8 +70,16 @@ export function renderRunDetail(run: RunRecord, failures: readonly RecordFailure
   if (failures.length > 0) {
     const more = run.counts.failed > failures.length ? ` (first ${formatCount(failures.length)} of ${formatCount(run.counts.failed)}; --limit shows more)` : '';
     text += `\nFailed records${more}:\n${renderFailures(failures)}`;
-  } else if (run.counts.failed === 0) {
+  } else if (run.counts.failed === 0 && run.counts.waiting === 0) {
     text += '\nNo record failed.\n';
+  }
+  if (excluded.length > 0) {
+    const more = run.counts.filtered > excluded.length ? ` (first ${formatCount(excluded.length)} of ${formatCount(run.counts.filtered)})` : '';
+    text += `\nLeft out by a filter${more}:\n`;
+    text += renderTable(
+      [{ header: 'KEY' }, { header: 'TASK' }, { header: 'RULE' }, { header: 'KEEPS' }],
+      excluded.map((e) => [e.key ?? `(none) ${e.sourceId}`, e.taskId, e.rule, e.reason]),
+    );
   }
   if (deletions.length > 0) {
     text += `\nDeleted in the source (not deleted in the destination):\n`;

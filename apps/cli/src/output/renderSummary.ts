@@ -7,7 +7,7 @@ const PLANNED_SHOWN = 20;
 
 export const OUTCOME_MEANING: Readonly<Record<RunOutcome, string>> = {
   Completed: 'every record was written or found unchanged',
-  Warning: 'some records failed; they are tried again on the next run',
+  Warning: 'some records failed or wait for a parent; they are tried again on the next run',
   Error: 'no record succeeded, or the run stopped',
 };
 
@@ -29,6 +29,8 @@ export function renderSummary(summary: RunSummary, keyLabel: string): string {
   ];
   // Deletions in the source are reported, never applied to the destination by default.
   if (counts.deleted > 0) numbers.push(['Deleted in the source', counts.deleted]);
+  if (counts.waiting > 0) numbers.push(['Waiting for a parent', counts.waiting]);
+  if (counts.filtered > 0) numbers.push(['Left out by a filter', counts.filtered]);
   const width = Math.max(...numbers.map(([, n]) => formatCount(n).length));
   const pairs: [string, string][] = [
     ...numbers.map(([label, n]): [string, string] => [label, formatCount(n).padStart(width)]),
@@ -37,14 +39,14 @@ export function renderSummary(summary: RunSummary, keyLabel: string): string {
   ];
   if (summary.runId) {
     const id = shortId(summary.runId);
-    pairs.push(['Run', `${id}  ('p2c history ${id}' ${counts.failed > 0 ? 'lists every failure' : 'shows it again'})`]);
+    pairs.push(['Run', `${id}  ('p2c history ${id}' ${counts.failed > 0 ? 'lists every failure' : counts.filtered > 0 ? 'lists what was left out' : 'shows it again'})`]);
   }
   let text = `\n${title}\n${indent(renderPairs(pairs))}`;
   if (summary.message) text += `\nStopped: ${summary.message}\n`;
   for (const note of summary.notes) text += `\nNote: ${note}\n`;
   if (summary.failures.length > 0) {
     const shown = summary.failures.slice(0, FAILURES_SHOWN);
-    text += `\nFirst failures (${shown.length} of ${formatCount(counts.failed)}):\n${renderFailures(shown)}`;
+    text += `\nFirst failures (${shown.length} of ${formatCount(counts.failed + counts.waiting)}):\n${renderFailures(shown)}`;
   }
   if (dry && summary.planned.length > 0) {
     const shown = summary.planned.slice(0, PLANNED_SHOWN);

@@ -21,7 +21,24 @@ export const transformSchema = z.discriminatedUnion('transformType', [
 ]);
 export type Transform = z.infer<typeof transformSchema>;
 
-export interface TransformContext {
+/** A parent record a task looked up by natural key, and the task that synced it. */
+export interface ResolvedParent {
+  /** `<template id>/<task id>` of the task that synced the parent. */
+  taskKey: string;
+  key: string;
+}
+
+/** What the runner knows about the record being mapped, beyond its fields. */
+export interface RecordContext {
+  /** The record's natural key, when it has one. */
+  key?: string | null;
+  /** Parents found by natural key, by the name the task gave each reference. */
+  parents?: Readonly<Record<string, ResolvedParent>>;
+  /** Reference tables the task reads once per run (price lists, units), by name. */
+  references?: Readonly<Record<string, readonly Readonly<Record<string, unknown>>[]>>;
+}
+
+export interface TransformContext extends RecordContext {
   /** The target field being produced. */
   field: string;
   /** The whole input record, for transforms that look at more than one field. */

@@ -1,6 +1,7 @@
 import { RecordError } from '../errors/index.js';
 import type { Mapping } from './Mapping.js';
-import { isBlank, type NamedTransform, type Scalar, type Transform, type TransformContext } from './Transform.js';
+import { readPath } from './readPath.js';
+import { isBlank, type NamedTransform, type RecordContext, type Scalar, type Transform, type TransformContext } from './Transform.js';
 
 export type MappedRecord = Record<string, Scalar>;
 
@@ -14,12 +15,13 @@ export function applyMapping(
   mapping: Mapping,
   input: Readonly<Record<string, unknown>>,
   transforms: Readonly<Record<string, NamedTransform>> = {},
+  about: RecordContext = {},
 ): MappingResult {
   const value: MappedRecord = {};
   const errors: RecordError[] = [];
   for (const field of mapping.fields) {
     if (field.onlyWithValueMap) continue;
-    const context: TransformContext = { field: field.target, record: input };
+    const context: TransformContext = { ...about, field: field.target, record: input };
     try {
       let current = toScalar(field.source === undefined ? null : readPath(input, field.source), field.target);
       for (const transform of field.transforms ?? []) {
@@ -65,17 +67,6 @@ function applyTransform(
   }
 }
 
-function readPath(input: Readonly<Record<string, unknown>>, path: string): unknown {
-  // A whole key first: OData annotations have dots in their names
-  // (`paymenttermscode@OData.Community.Display.V1.FormattedValue`).
-  if (Object.hasOwn(input, path)) return input[path];
-  let current: unknown = input;
-  for (const part of path.split('.')) {
-    if (current === null || typeof current !== 'object') return null;
-    current = (current as Record<string, unknown>)[part];
-  }
-  return current;
-}
 
 function toScalar(value: unknown, field: string): Scalar {
   if (value === undefined || value === null) return null;

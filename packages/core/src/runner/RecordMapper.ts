@@ -1,5 +1,12 @@
 import { ConfigError, RecordError } from '../errors/index.js';
-import { applyMapping, withOverrides, type Mapping, type MappedRecord, type NamedTransform } from '../mapping/index.js';
+import {
+  applyMapping,
+  withOverrides,
+  type Mapping,
+  type MappedRecord,
+  type NamedTransform,
+  type RecordContext,
+} from '../mapping/index.js';
 import type { TaskDefinition } from '../templates/index.js';
 import { legalEntityTransform } from './legalEntityTransform.js';
 import type { TaskSettings } from './RunOptions.js';
@@ -44,8 +51,9 @@ export class RecordMapper {
     }
   }
 
-  map(source: Readonly<Record<string, unknown>>): MapOutcome {
-    const canonical = applyMapping(this.#toCanonical, source, this.#transforms);
+  /** `about` is what the runner knows of the record beyond its fields (key, parents, reference tables). */
+  map(source: Readonly<Record<string, unknown>>, about: RecordContext = {}): MapOutcome {
+    const canonical = applyMapping(this.#toCanonical, source, this.#transforms, about);
     if (!canonical.ok) return { ok: false, error: combine(canonical.errors) };
     const checked = this.task.canonical.schema.safeParse(canonical.value);
     if (!checked.success) {
@@ -58,7 +66,7 @@ export class RecordMapper {
         }),
       };
     }
-    const destination = applyMapping(this.#toDestination, checked.data, this.#transforms);
+    const destination = applyMapping(this.#toDestination, checked.data, this.#transforms, about);
     if (!destination.ok) return { ok: false, error: combine(destination.errors) };
     return { ok: true, row: destination.value };
   }

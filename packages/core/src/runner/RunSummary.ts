@@ -1,4 +1,4 @@
-import type { RecordDeletion, RecordFailure, RunCounts, RunMode } from '../state/index.js';
+import type { RecordDeletion, RecordExclusion, RecordFailure, RunCounts, RunMode } from '../state/index.js';
 
 export type RunOutcome = 'Completed' | 'Warning' | 'Error';
 
@@ -20,6 +20,8 @@ export interface RunSummary {
   counts: RunCounts;
   /** The first failures, with their reasons (all are in the run's history). */
   failures: RecordFailure[];
+  /** The first records the task filters left out, with the rule (all are in the history). */
+  excluded: RecordExclusion[];
   /** Dry runs: the first writes that would be made. */
   planned: PlannedWrite[];
   /** The first records deleted in the source since the last run (all are in the history). */
@@ -33,10 +35,13 @@ export interface RunSummary {
   durationMs: number;
 }
 
-/** Data Integrator's rule: Completed when nothing failed, Error when nothing succeeded. */
+/**
+ * Data Integrator's rule: Completed when nothing failed, Error when nothing succeeded. Records
+ * waiting for their parents are not failures, but the run did not complete them: Warning.
+ */
 export function outcomeOf(counts: RunCounts, fatal: boolean): RunOutcome {
   if (fatal) return 'Error';
-  if (counts.failed === 0) return 'Completed';
+  if (counts.failed === 0) return counts.waiting === 0 ? 'Completed' : 'Warning';
   const succeeded = counts.created + counts.updated + counts.unchanged;
-  return succeeded === 0 ? 'Error' : 'Warning';
+  return succeeded === 0 && counts.waiting === 0 ? 'Error' : 'Warning';
 }

@@ -1,6 +1,6 @@
 import type { ConnectorRegistry } from '../connectors/index.js';
 import type { Logger } from '../logging/index.js';
-import { addCounts, emptyCounts, type RecordDeletion, type RecordFailure, type StateStore } from '../state/index.js';
+import { addCounts, emptyCounts, type RecordDeletion, type RecordExclusion, type RecordFailure, type StateStore } from '../state/index.js';
 import { RunLock } from './RunLock.js';
 import type { RunOptions } from './RunOptions.js';
 import { outcomeOf, type PlannedWrite, type RunSummary } from './RunSummary.js';
@@ -33,6 +33,7 @@ export class SyncRunner {
     const failures: RecordFailure[] = [];
     const planned: PlannedWrite[] = [];
     const deletions: RecordDeletion[] = [];
+    const excluded: RecordExclusion[] = [];
     let runId: string | null = null;
     let message: string | null = null;
     try {
@@ -53,6 +54,7 @@ export class SyncRunner {
         failures.push(...sync.result.failures);
         planned.push(...sync.result.planned);
         deletions.push(...sync.result.deletions);
+        excluded.push(...sync.result.excluded);
         notes.push(...sync.result.notes);
         if (message) break;
       }
@@ -71,6 +73,7 @@ export class SyncRunner {
       status,
       counts,
       failures,
+      excluded,
       planned,
       deletions,
       notes,

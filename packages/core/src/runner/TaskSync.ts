@@ -15,12 +15,17 @@ import {
   emptyCounts,
   type PageCommit,
   type RecordDeletion,
+  type RecordExclusion,
   type RecordFailure,
   type RunCounts,
   type StateStore,
 } from '../state/index.js';
-import type { EntityTemplate, TaskDefinition } from '../templates/index.js';
+import { readPath, type RecordContext } from '../mapping/index.js';
+import { meetsCondition, type EntityTemplate, type TaskDefinition, type TaskFilter } from '../templates/index.js';
 import { assignMissingKeys } from './assignMissingKeys.js';
+import { checkParents, PARENT_NOT_SYNCED } from './checkParents.js';
+import { effectiveFilters } from './effectiveFilters.js';
+import { loadReferences } from './loadReferences.js';
 import { normalizeKey, type PageItem } from './PageItem.js';
 import { RecordMapper } from './RecordMapper.js';
 import { rejectDuplicateKeys } from './rejectDuplicateKeys.js';
@@ -34,6 +39,7 @@ export interface TaskResult {
   failures: RecordFailure[];
   planned: PlannedWrite[];
   deletions: RecordDeletion[];
+  excluded: RecordExclusion[];
   notes: string[];
 }
 
@@ -60,7 +66,10 @@ export class TaskSync {
   readonly #mapper: RecordMapper;
   readonly #settings: TaskSettings;
   readonly #taskKey: string;
-  readonly #result: TaskResult = { counts: emptyCounts(), failures: [], planned: [], deletions: [], notes: [] };
+  readonly #result: TaskResult = { counts: emptyCounts(), failures: [], planned: [], deletions: [], excluded: [], notes: [] };
+  readonly #connectors: ConnectorRegistry;
+  readonly #filters: Map<string, TaskFilter>;
+  #references: RecordContext['references'] = {};
   #signal: AbortSignal | undefined;
 
   constructor(
@@ -76,6 +85,8 @@ export class TaskSync {
     this.#source = sideOf(connectors.get(task.source.connector), 'source', task);
     this.#destination = sideOf(connectors.get(task.destination.connector), 'destination', task);
     this.#mapper = new RecordMapper(task, this.#settings, options.organizations, `templates.${template.id}.tasks.${task.id}`);
+    this.#connectors = connectors;
+    this.#filters = effectiveFilters(task, this.#settings.filters);
   }
 
   get result(): TaskResult {
@@ -93,6 +104,7 @@ export class TaskSync {
       (await this.state.listPending(this.#taskKey, { limit: PENDING_PER_RUN })).map((record) => record.sourceId),
     );
     const context: PageContext = { runId: runId ?? '', scope, indexIsFresh: false, pending };
+    this.#references = await loadReferences(this.task, this.#connectors, this.#signal);
     try {
       if (!this.options.pendingOnly) await this.#readChanges(context);
       await this.#retryPending(context);
@@ -171,6 +183,7 @@ export class TaskSync {
     this.#result.counts = addCounts(this.#result.counts, commit.counts);
     keepFirst(this.#result.failures, commit.failures);
     keepFirst(this.#result.deletions, commit.deleted);
+    keepFirst(this.#result.excluded, commit.excluded ?? []);
     if (!this.options.dryRun) await this.state.commitPage(commit);
     this.options.onProgress?.({ phase: 'sync', taskId: this.task.id, counts: this.#result.counts, total });
   }
@@ -196,13 +209,18 @@ export class TaskSync {
   async #processPage(page: SourcePage, context: PageContext): Promise<PageCommit> {
     const { naturalKey } = this.task;
     const taskId = this.task.id;
-    const items: PageItem[] = page.records.map((record) => {
+    const read: PageItem[] = page.records.map((record) => {
       context.pending.delete(record.id);
-      const raw = record.data[naturalKey.sourceField];
+      const raw = naturalKey.compose ? naturalKey.compose(record.data) : readPath(record.data, naturalKey.sourceField);
       const key = typeof raw === 'string' && raw.trim() !== '' ? raw.trim() : null;
       return { record, key, keyGenerated: false, failure: null };
     });
-    const counts: Partial<RunCounts> = { read: items.length };
+    const counts: Partial<RunCounts> = { read: read.length };
+    // Left out before anything else: no number is generated for a record that is not synced.
+    const excluded = this.#exclusionsOf(read);
+    const left = new Set(excluded.map((exclusion) => exclusion.sourceId));
+    const items = left.size === 0 ? read : read.filter((item) => !left.has(item.record.id));
+    counts.filtered = excluded.length;
     const deleted = await this.#deletionsOf(page.deleted ?? [], context);
     counts.deleted = deleted.length;
 
@@ -212,10 +230,12 @@ export class TaskSync {
       await rejectDuplicateKeys(items, naturalKey, this.#source, this.state, context.scope, context.indexIsFresh, taskId);
     }
 
+    const parents = this.task.parents?.length ? await checkParents(items, this.task.parents, this.state, taskId) : new Map();
     const requests: Request[] = [];
     for (const item of items) {
       if (item.failure) continue;
-      const mapped = this.#mapper.map(item.record.data);
+      const about: RecordContext = { key: item.key, parents: parents.get(item) ?? {}, references: this.#references ?? {} };
+      const mapped = this.#mapper.map(item.record.data, about);
       if (!mapped.ok) {
         item.failure = failureOf(item, mapped.error.code, mapped.error.message, taskId);
         continue;
@@ -226,11 +246,15 @@ export class TaskSync {
 
     const stored = await this.state.getHashes(this.#taskKey, requests.map((r) => r.key));
     const succeeded: string[] = [];
+    const synced: string[] = [];
     const written: PageCommit['written'] = [];
     const changed = requests.filter((request) => {
       const previous = stored.get(request.key);
       request.knownToExist = previous !== undefined;
-      if (previous === request.hash) succeeded.push(request.item.record.id);
+      if (previous === request.hash) {
+        succeeded.push(request.item.record.id);
+        if (request.item.key !== null) synced.push(normalizeKey(request.item.key));
+      }
       return previous !== request.hash;
     });
     counts.unchanged = requests.length - changed.length;
@@ -252,6 +276,7 @@ export class TaskSync {
         }
         counts[outcome.status] = (counts[outcome.status] ?? 0) + 1;
         succeeded.push(request.item.record.id);
+        if (request.item.key !== null) synced.push(normalizeKey(request.item.key));
         written.push({ key: request.key, hash: request.hash });
         if (this.options.dryRun && outcome.status !== 'unchanged' && this.#result.planned.length < KEPT_IN_SUMMARY) {
           this.#result.planned.push({ taskId, key: request.key, status: outcome.status });
@@ -260,7 +285,8 @@ export class TaskSync {
     }
 
     const failures = items.flatMap((item) => (item.failure ? [item.failure] : []));
-    counts.failed = failures.length;
+    counts.waiting = failures.filter((failure) => failure.code === PARENT_NOT_SYNCED).length;
+    counts.failed = failures.length - counts.waiting;
     return {
       runId: context.runId,
       taskKey: this.#taskKey,
@@ -269,8 +295,24 @@ export class TaskSync {
       succeeded,
       deleted,
       written,
+      excluded,
+      synced,
       checkpoint: page.checkpoint,
     };
+  }
+
+  /** Records that fail one of the task's filters, each with the first rule it fails. */
+  #exclusionsOf(items: readonly PageItem[]): RecordExclusion[] {
+    if (this.#filters.size === 0) return [];
+    const excluded: RecordExclusion[] = [];
+    for (const item of items) {
+      for (const [rule, filter] of this.#filters) {
+        if (meetsCondition(item.record.data, filter.where)) continue;
+        excluded.push({ taskId: this.task.id, sourceId: item.record.id, key: item.key, rule, reason: filter.description });
+        break;
+      }
+    }
+    return excluded;
   }
 
   /**

@@ -9,3 +9,5 @@ export * from './runConcurrently.js';
 export * from './RunOptions.js';
 export * from './RunSummary.js';
 export * from './SyncRunner.js';
+export * from './checkParents.js';
+export * from './effectiveFilters.js';

@@ -17,10 +17,14 @@ export interface RunCounts {
   keysGenerated: number;
   /** Records deleted in the source since the last run (reported, never deleted in the destination by default). */
   deleted: number;
+  /** Records a task's filter left out (each listed in the run's history with the rule). */
+  filtered: number;
+  /** Records held back because a parent they name has not been synced yet (pending, tried again). */
+  waiting: number;
 }
 
 export function emptyCounts(): RunCounts {
-  return { read: 0, created: 0, updated: 0, unchanged: 0, failed: 0, keysGenerated: 0, deleted: 0 };
+  return { read: 0, created: 0, updated: 0, unchanged: 0, failed: 0, keysGenerated: 0, deleted: 0, filtered: 0, waiting: 0 };
 }
 
 export function addCounts(a: RunCounts, b: Partial<RunCounts>): RunCounts {
@@ -32,6 +36,8 @@ export function addCounts(a: RunCounts, b: Partial<RunCounts>): RunCounts {
     failed: a.failed + (b.failed ?? 0),
     keysGenerated: a.keysGenerated + (b.keysGenerated ?? 0),
     deleted: a.deleted + (b.deleted ?? 0),
+    filtered: a.filtered + (b.filtered ?? 0),
+    waiting: a.waiting + (b.waiting ?? 0),
   };
 }
 
@@ -65,6 +71,22 @@ export interface RecordDeletion {
   /** Its natural key as last seen, when known. */
   key: string | null;
 }
+
+/** A record a task's filter left out, and the rule that did. */
+export interface RecordExclusion {
+  taskId: string;
+  sourceId: string;
+  key: string | null;
+  /** The filter's name in the template or configuration. */
+  rule: string;
+  /** What the rule keeps: `only quotes that are Active`. */
+  reason: string;
+}
+
+/** Where a parent's natural key stands in a task: synced, or failing (pending) with a reason. */
+export type ParentStatus =
+  | { state: 'synced'; taskKey: string }
+  | { state: 'failed'; taskKey: string; code: string; message: string };
 
 /**
  * A record that failed and has not succeeded since: the next run tries it again even when it

@@ -1,8 +1,10 @@
 import type { Checkpoint, KeyHolder } from '../connectors/index.js';
 import type {
   LockOwner,
+  ParentStatus,
   PendingRecord,
   RecordDeletion,
+  RecordExclusion,
   RecordFailure,
   RunCounts,
   RunMode,
@@ -25,6 +27,10 @@ export interface PageCommit {
   deleted: RecordDeletion[];
   /** Destination keys now holding these values (hash of the row written or found unchanged). */
   written: { key: string; hash: string }[];
+  /** Records the task's filters left out: listed in the run's history; no longer pending. */
+  excluded?: RecordExclusion[];
+  /** Natural keys (normalized) of the records that succeeded: later tasks find their parents by them. */
+  synced?: string[];
   /** Advance the task's checkpoint to this; null leaves it where it is. */
   checkpoint: Checkpoint | null;
 }
@@ -55,6 +61,14 @@ export interface StateStore {
   listFailures(runId: string, options: { limit: number }): Promise<RecordFailure[]>;
 
   listDeletions(runId: string, options: { limit: number }): Promise<RecordDeletion[]>;
+  listExclusions(runId: string, options: { limit: number }): Promise<RecordExclusion[]>;
+
+  /**
+   * Where each natural key (normalized) stands among the given tasks: synced by one of them
+   * (the first in `taskKeys` order wins), else failing there (pending, not skipped); keys
+   * neither synced nor failing are left out of the map.
+   */
+  findParents(taskKeys: readonly string[], keys: readonly string[]): Promise<Map<string, ParentStatus>>;
 
   getCheckpoint(taskKey: string): Promise<Checkpoint | null>;
   /** Forgets the task's checkpoint, so its next run reads everything. */

@@ -2,11 +2,19 @@ import type { z } from 'zod';
 import type { EntityRef } from '../connectors/index.js';
 import type { Mapping, NamedTransform } from '../mapping/index.js';
 import type { NumberSequence } from './NumberSequence.js';
+import type { ParentReference } from './ParentReference.js';
+import type { ReferenceTable } from './ReferenceTable.js';
+import type { TaskFilter } from './TaskFilter.js';
 
 /** How a task treats its natural key (the Account Number of the accounts template). */
 export interface NaturalKeyPolicy {
-  /** The source field that holds the key. */
+  /** The source field that holds the key (a dotted path). */
   sourceField: string;
+  /**
+   * For records whose key is made of several fields (a line: its order's number and its line
+   * number): builds the key from the record; null when a part is missing.
+   */
+  compose?: (record: Readonly<Record<string, unknown>>) => string | null;
   /** What users call it, for messages: `account number`. */
   label: string;
   /**
@@ -36,6 +44,12 @@ export interface TaskDefinition {
   /** Named transforms the mappings use, beyond those the runner provides (`LegalEntity`). */
   transforms?: Readonly<Record<string, NamedTransform>>;
   naturalKey: NaturalKeyPolicy;
+  /** Rules a record must meet to be synced, by name; the configuration may change or add them. */
+  filters?: Readonly<Record<string, TaskFilter>>;
+  /** Parents in earlier tasks, found by natural key. */
+  parents?: readonly ParentReference[];
+  /** Tables read once per run for the transforms to look things up in, by name. */
+  references?: Readonly<Record<string, ReferenceTable>>;
 }
 
 export interface EntityTemplate {

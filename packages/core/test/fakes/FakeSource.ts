@@ -33,6 +33,11 @@ export class FakeSource implements RecordSource {
     }
   }
 
+  async readByIds(ids: readonly string[]): Promise<SourceRecord[]> {
+    const wanted = new Set(ids);
+    return this.records.filter((r) => wanted.has(r.id)).map((r) => ({ id: r.id, data: { ...r.data } }));
+  }
+
   async *#scanKeys(keyField: string): AsyncIterable<KeyHolder[]> {
     yield this.records.map((r) => ({ id: r.id, key: typeof r.data[keyField] === 'string' ? (r.data[keyField] as string) : null }));
   }

@@ -1,11 +1,14 @@
 import type { Checkpoint, KeyHolder } from '../../src/connectors/index.js';
+import { normalizeKey } from '../../src/runner/PageItem.js';
 import {
   addCounts,
   emptyCounts,
   type LockOwner,
   type PageCommit,
+  type ParentStatus,
   type PendingRecord,
   type RecordDeletion,
+  type RecordExclusion,
   type RecordFailure,
   type RunMode,
   type RunRecord,
@@ -22,6 +25,9 @@ export class MemoryStateStore implements StateStore {
   readonly runs = new Map<string, RunRecord>();
   readonly failures = new Map<string, RecordFailure[]>();
   readonly deletions = new Map<string, RecordDeletion[]>();
+  readonly exclusions = new Map<string, RecordExclusion[]>();
+  /** Natural keys that succeeded, by task key. */
+  readonly synced = new Map<string, Set<string>>();
   /** Pending records by task key, then source id; insertion order breaks ties in first failure. */
   readonly pending = new Map<string, Map<string, PendingRecord>>();
   readonly locks = new Map<string, { owner: LockOwner; expiresAt: number }>();
@@ -59,6 +65,10 @@ export class MemoryStateStore implements StateStore {
     run.counts = addCounts(run.counts, commit.counts);
     this.failures.set(commit.runId, [...(this.failures.get(commit.runId) ?? []), ...commit.failures]);
     this.deletions.set(commit.runId, [...(this.deletions.get(commit.runId) ?? []), ...commit.deleted]);
+    this.exclusions.set(commit.runId, [...(this.exclusions.get(commit.runId) ?? []), ...(commit.excluded ?? [])]);
+    const synced = this.synced.get(commit.taskKey) ?? new Set<string>();
+    for (const key of commit.synced ?? []) synced.add(key);
+    this.synced.set(commit.taskKey, synced);
     const pending = this.pending.get(commit.taskKey) ?? new Map<string, PendingRecord>();
     const failedAt = this.#now().toISOString();
     for (const { sourceId, key, code, message } of commit.failures) {
@@ -74,7 +84,8 @@ export class MemoryStateStore implements StateStore {
         skipped: before?.skipped ?? false,
       });
     }
-    for (const sourceId of [...commit.succeeded, ...commit.deleted.map((d) => d.sourceId)]) pending.delete(sourceId);
+    const settled = [...commit.succeeded, ...commit.deleted.map((d) => d.sourceId), ...(commit.excluded ?? []).map((e) => e.sourceId)];
+    for (const sourceId of settled) pending.delete(sourceId);
     this.pending.set(commit.taskKey, pending);
     const hashes = this.hashes.get(commit.taskKey) ?? new Map<string, string>();
     for (const { key, hash } of commit.written) hashes.set(key, hash);
@@ -115,6 +126,31 @@ export class MemoryStateStore implements StateStore {
 
   async listDeletions(runId: string, options: { limit: number }): Promise<RecordDeletion[]> {
     return (this.deletions.get(runId) ?? []).slice(0, options.limit);
+  }
+
+  async listExclusions(runId: string, options: { limit: number }): Promise<RecordExclusion[]> {
+    return (this.exclusions.get(runId) ?? []).slice(0, options.limit);
+  }
+
+  async findParents(taskKeys: readonly string[], keys: readonly string[]): Promise<Map<string, ParentStatus>> {
+    const found = new Map<string, ParentStatus>();
+    for (const key of keys) {
+      const syncedBy = taskKeys.find((taskKey) => this.synced.get(taskKey)?.has(key));
+      if (syncedBy) {
+        found.set(key, { state: 'synced', taskKey: syncedBy });
+        continue;
+      }
+      for (const taskKey of taskKeys) {
+        const failing = [...(this.pending.get(taskKey)?.values() ?? [])].find(
+          (p) => !p.skipped && p.key !== null && normalizeKey(p.key) === key,
+        );
+        if (failing) {
+          found.set(key, { state: 'failed', taskKey, code: failing.code, message: failing.message });
+          break;
+        }
+      }
+    }
+    return found;
   }
 
   async getCheckpoint(taskKey: string): Promise<Checkpoint | null> {

@@ -15,12 +15,14 @@ export interface RunRow {
   failed_count: number;
   keys_generated_count: number;
   deleted_count: number;
+  filtered_count: number;
+  waiting_count: number;
   message: string | null;
 }
 
 export const RUN_COLUMNS =
   'id, template_id, mode, status, started_at, finished_at, read_count, created_count, updated_count, ' +
-  'unchanged_count, failed_count, keys_generated_count, deleted_count, message';
+  'unchanged_count, failed_count, keys_generated_count, deleted_count, filtered_count, waiting_count, message';
 
 export function toRunRecord(row: RunRow): RunRecord {
   return {
@@ -38,6 +40,8 @@ export function toRunRecord(row: RunRow): RunRecord {
       failed: row.failed_count,
       keysGenerated: row.keys_generated_count,
       deleted: row.deleted_count,
+      filtered: row.filtered_count,
+      waiting: row.waiting_count,
     },
     message: row.message,
   };

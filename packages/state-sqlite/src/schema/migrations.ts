@@ -141,4 +141,34 @@ export const migrations: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 6,
+    name: 'filters and parents: left-out records, synced natural keys',
+    sql: `
+      ALTER TABLE runs ADD COLUMN filtered_count INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE runs ADD COLUMN waiting_count INTEGER NOT NULL DEFAULT 0;
+
+      CREATE TABLE record_exclusions (
+        id INTEGER PRIMARY KEY,
+        run_id TEXT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+        task_id TEXT NOT NULL,
+        source_id TEXT NOT NULL,
+        key TEXT,
+        rule TEXT NOT NULL,
+        reason TEXT NOT NULL
+      );
+      CREATE INDEX record_exclusions_by_run ON record_exclusions (run_id, id);
+
+      -- Natural keys (normalized) of records that succeeded: later tasks find parents by them.
+      CREATE TABLE synced_keys (
+        task_key TEXT NOT NULL,
+        key TEXT NOT NULL,
+        PRIMARY KEY (task_key, key)
+      ) WITHOUT ROWID;
+
+      -- The pending record's key as parents are looked up (normalized); null for rows from before.
+      ALTER TABLE pending_records ADD COLUMN norm_key TEXT;
+      CREATE INDEX pending_records_by_key ON pending_records (task_key, norm_key);
+    `,
+  },
 ];

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { RunMode, RunStatus } from '@p2c/core';
 import type { DeletionRow } from '../rows/DeletionRow.js';
+import type { ExclusionRow } from '../rows/ExclusionRow.js';
 import type { FailureRow } from '../rows/FailureRow.js';
 import type { LockRow } from '../rows/LockRow.js';
 import type { PendingRow } from '../rows/PendingRow.js';
@@ -15,12 +16,15 @@ export interface CountsParams {
   failed: number;
   keysGenerated: number;
   deleted: number;
+  filtered: number;
+  waiting: number;
 }
 
 export interface FailedRecordParams {
   taskKey: string;
   sourceId: string;
   key: string | null;
+  normKey: string | null;
   code: string;
   message: string;
   failedAt: string;
@@ -48,6 +52,12 @@ export interface Statements {
   listFailures: Database.Statement<[string, number], FailureRow>;
   insertDeletion: Database.Statement<[string, string, string, string | null]>;
   listDeletions: Database.Statement<[string, number], DeletionRow>;
+  insertExclusion: Database.Statement<[string, string, string, string | null, string, string]>;
+  listExclusions: Database.Statement<[string, number], ExclusionRow>;
+  putSyncedKey: Database.Statement<[string, string]>;
+  /** Keys travel as one JSON array. */
+  syncedKeysAmong: Database.Statement<[string, string], string>;
+  failingKeysAmong: Database.Statement<[string, string], { norm_key: string; code: string; message: string }>;
   getCheckpoint: Database.Statement<[string], string>;
   putCheckpoint: Database.Statement<[string, string, string]>;
   deleteCheckpoint: Database.Statement<[string]>;
@@ -95,7 +105,9 @@ export function prepareStatements(db: Database.Database): Statements {
          unchanged_count = unchanged_count + @unchanged,
          failed_count = failed_count + @failed,
          keys_generated_count = keys_generated_count + @keysGenerated,
-         deleted_count = deleted_count + @deleted
+         deleted_count = deleted_count + @deleted,
+         filtered_count = filtered_count + @filtered,
+         waiting_count = waiting_count + @waiting
        WHERE id = @runId AND status = 'Running'`,
     ),
     finishRun: prepare(
@@ -121,6 +133,19 @@ export function prepareStatements(db: Database.Database): Statements {
     insertDeletion: prepare(`INSERT INTO record_deletions (run_id, task_id, source_id, key) VALUES (?, ?, ?, ?)`),
     listDeletions: prepare(`SELECT task_id, source_id, key FROM record_deletions WHERE run_id = ? ORDER BY id LIMIT ?`),
 
+    insertExclusion: prepare(
+      `INSERT INTO record_exclusions (run_id, task_id, source_id, key, rule, reason) VALUES (?, ?, ?, ?, ?, ?)`,
+    ),
+    listExclusions: prepare(
+      `SELECT task_id, source_id, key, rule, reason FROM record_exclusions WHERE run_id = ? ORDER BY id LIMIT ?`,
+    ),
+    putSyncedKey: prepare(`INSERT OR IGNORE INTO synced_keys (task_key, key) VALUES (?, ?)`),
+    syncedKeysAmong: pluck(`SELECT key FROM synced_keys WHERE task_key = ? AND key IN (SELECT value FROM json_each(?))`),
+    failingKeysAmong: prepare(
+      `SELECT norm_key, code, message FROM pending_records
+       WHERE task_key = ? AND skipped = 0 AND norm_key IN (SELECT value FROM json_each(?))`,
+    ),
+
     getCheckpoint: pluck(`SELECT checkpoint FROM checkpoints WHERE task_key = ?`),
     putCheckpoint: prepare(
       `INSERT INTO checkpoints (task_key, checkpoint, updated_at) VALUES (?, ?, ?)
@@ -131,10 +156,11 @@ export function prepareStatements(db: Database.Database): Statements {
 
     // A failure again keeps when it first failed and whether an operator skipped it.
     putPending: prepare(
-      `INSERT INTO pending_records (task_key, source_id, key, code, message, attempts, first_failed_at, last_failed_at)
-       VALUES (@taskKey, @sourceId, @key, @code, @message, 1, @failedAt, @failedAt)
+      `INSERT INTO pending_records (task_key, source_id, key, norm_key, code, message, attempts, first_failed_at, last_failed_at)
+       VALUES (@taskKey, @sourceId, @key, @normKey, @code, @message, 1, @failedAt, @failedAt)
        ON CONFLICT (task_key, source_id) DO UPDATE SET
          key = excluded.key,
+         norm_key = excluded.norm_key,
          code = excluded.code,
          message = excluded.message,
          attempts = attempts + 1,

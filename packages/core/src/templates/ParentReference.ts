@@ -1,0 +1,18 @@
+/**
+ * A record's parent in another task, named by its natural key: a quote line names its quote by
+ * quote number and its product by product number. A record whose parent has not been synced
+ * waits (pending, retried every run) instead of failing for good; one whose parent failed says so.
+ */
+export interface ParentReference {
+  /** What the parent is, for messages and transforms: `quote`. */
+  name: string;
+  /** Where the record holds the parent's natural key (a dotted path: `quoteid.quotenumber`). */
+  sourceField: string;
+  /**
+   * The tasks whose records can be the parent, as `<template id>/<task id>`; the first that
+   * synced the key is it (an F&O customer came from an account or from a contact).
+   */
+  tasks: readonly string[];
+  /** A record without the key has no such parent and is not held back (an invoice without an order). */
+  optional?: boolean;
+}
