@@ -26,6 +26,38 @@ function stubClient(answer: Answer) {
 const ok: Answer = () => ({ status: 204 });
 
 describe('DataverseDestination', () => {
+  it('writes a table without an alternate key by the GUID the record chose, and refuses a key that is not one', async () => {
+    const { client, sent } = stubClient(ok);
+    const ref = { entity: 'salesorderdetails', key: ['salesorderdetailid'], fields: ['quantity'], options: { primaryKey: true } };
+    const destination = new DataverseDestination(client, ref);
+    const id = '0f8fad5b-d9cb-569f-a165-70867728950e';
+
+    const outcomes = await destination.write(
+      [
+        { key: id, row: { salesorderdetailid: id, quantity: 2, 'salesorderid@odata.bind': "/salesorders(ordernumber='SO-1')" }, knownToExist: false },
+        { key: 'x', row: { salesorderdetailid: 'SO-1|1', quantity: 1 }, knownToExist: false },
+      ],
+      { dryRun: false },
+    );
+
+    expect(sent[0]).toEqual([
+      {
+        changeset: [
+          {
+            method: 'PATCH',
+            url: `salesorderdetails(${id})`,
+            headers: { 'If-None-Match': '*' },
+            body: { quantity: 2, 'salesorderid@odata.bind': "/salesorders(ordernumber='SO-1')" },
+          },
+        ],
+      },
+    ]);
+    expect(outcomes).toEqual([
+      { key: id, status: 'created' },
+      expect.objectContaining({ key: 'x', status: 'failed', code: 'DESTINATION_KEY_INVALID', message: expect.stringContaining('is not a GUID') }),
+    ]);
+  });
+
   it('addresses a composite alternate key and sends null to clear a column', async () => {
     const { client, sent } = stubClient(ok);
     const destination = new DataverseDestination(client, { entity: 'products', key: ['productnumber', 'vendorid'], fields: ['name', 'description'] });

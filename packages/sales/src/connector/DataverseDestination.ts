@@ -7,7 +7,7 @@ import {
   type WriteOutcome,
   type WriteRequest,
 } from '@p2c/core';
-import { formatEntityKey, formatKeyLiteral, type BatchItemResult, type BatchRequest, type ODataClient } from '@p2c/odata';
+import { formatEntityKey, formatKeyLiteral, guid, type BatchItemResult, type BatchRequest, type EntityKey, type ODataClient } from '@p2c/odata';
 import { dataverseDestinationOptionsSchema, type DataverseDestinationOptions } from './DataverseDestinationOptions.js';
 import { columnFor, holdsValues } from './rowComparison.js';
 
@@ -40,6 +40,7 @@ const MAX_BATCH_REQUESTS = 1000;
 const DUPLICATE_KEY_CODE = '0x80060892';
 /** Characters Dataverse refuses inside an alternate key value in a URL. */
 const REFUSED_KEY_CHARACTERS = /[/<>*%&:\\?+]/;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * A Dataverse table written as upserts by alternate key: `PATCH accounts(accountnumber='…')`.
@@ -66,6 +67,11 @@ export class DataverseDestination implements RecordDestination {
     if (ref.key.length === 0) {
       throw new ConfigError(`Dataverse entity ${ref.entity}: a destination needs the alternate key's columns`, {
         code: 'ENTITY_KEY_MISSING',
+      });
+    }
+    if (options.primaryKey && ref.key.length !== 1) {
+      throw new ConfigError(`Dataverse entity ${ref.entity}: a primary key is one column, not ${ref.key.join(', ')}`, {
+        code: 'ENTITY_KEY_INVALID',
       });
     }
     this.entity = ref.entity;
@@ -148,9 +154,9 @@ export class DataverseDestination implements RecordDestination {
   #requestFor(op: Operation): BatchRequest {
     return {
       method: 'PATCH',
-      url: `${this.entity}${formatEntityKey(op.key)}`,
+      url: `${this.entity}${formatEntityKey(this.#address(op.key))}`,
       headers: op.action === 'create' ? { 'If-None-Match': '*' } : { 'If-Match': '*' },
-      body: bodyOf(op.request.row),
+      body: this.#options.primaryKey ? bodyOf(op.request.row, this.ref.key) : bodyOf(op.request.row),
     };
   }
 
@@ -185,7 +191,7 @@ export class DataverseDestination implements RecordDestination {
     for (let start = 0; start < operations.length; start += size) {
       const chunk = operations.slice(start, start + size);
       const filter = chunk
-        .map(({ key }) => `(${this.ref.key.map((field) => `${field} eq ${formatKeyLiteral(key[field] ?? null)}`).join(' and ')})`)
+        .map(({ key }) => `(${this.ref.key.map((field) => `${field} eq ${this.#literal(key[field] ?? null)}`).join(' and ')})`)
         .join(' or ');
       const written = chunk.flatMap(({ request }) => Object.keys(request.row));
       const select = [...new Set([...this.ref.key, ...this.ref.fields, ...written].map(columnFor))];
@@ -196,6 +202,15 @@ export class DataverseDestination implements RecordDestination {
     return found;
   }
 
+  /** A primary key is the GUID itself (`salesorderdetails(<guid>)`); an alternate key names its columns. */
+  #address(key: KeyValues): EntityKey {
+    return this.#options.primaryKey ? guid(String(Object.values(key)[0])) : key;
+  }
+
+  #literal(value: string | number | boolean | null): string {
+    return this.#options.primaryKey && typeof value === 'string' ? formatKeyLiteral(guid(value)) : formatKeyLiteral(value);
+  }
+
   /** The alternate key's values, or why the record cannot be addressed by them. */
   #keyOf(request: WriteRequest): KeyValues | string {
     const key: KeyValues = {};
@@ -204,6 +219,9 @@ export class DataverseDestination implements RecordDestination {
       if (value === null || value === undefined || value === '') return `The record has no ${field}, part of the key of ${this.entity}`;
       if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
         return `The record's ${field} is not a text, number or yes/no value and cannot address a row of ${this.entity}`;
+      }
+      if (this.#options.primaryKey && (typeof value !== 'string' || !GUID.test(value))) {
+        return `The record's ${field} '${String(value)}' is not a GUID, and ${this.entity} is written by its primary key`;
       }
       if (typeof value === 'string' && REFUSED_KEY_CHARACTERS.test(value)) {
         return `The record's ${field} '${value}' holds a character Dataverse refuses in a key (/ < > * % & : \\ ? +)`;
@@ -218,9 +236,9 @@ function succeeded(result: BatchItemResult): boolean {
   return result.status >= 200 && result.status < 300;
 }
 
-/** Every field as given: null clears the column in Dataverse. */
-function bodyOf(row: Row): Row {
-  return Object.fromEntries(Object.entries(row).filter(([, value]) => value !== undefined));
+/** Every field as given (null clears the column in Dataverse), but the ones the URL already names. */
+function bodyOf(row: Row, inUrl: readonly string[] = []): Row {
+  return Object.fromEntries(Object.entries(row).filter(([field, value]) => value !== undefined && !inUrl.includes(field)));
 }
 
 /** Dataverse compares alternate keys without regard to case. */

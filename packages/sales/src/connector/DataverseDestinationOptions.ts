@@ -4,5 +4,10 @@ import { z } from 'zod';
 export const dataverseDestinationOptionsSchema = z.object({
   /** Keys looked up per read when a dry run finds which rows exist (bounded by URL length). */
   lookupChunkSize: z.number().int().min(1).max(100).default(25),
+  /**
+   * The key is the table's primary id, a GUID the client chooses (`stableGuid`), for tables with
+   * no alternate key (order lines, price list items): `PATCH salesorderdetails(<guid>)` upserts.
+   */
+  primaryKey: z.boolean().default(false),
 });
 export type DataverseDestinationOptions = z.infer<typeof dataverseDestinationOptionsSchema>;

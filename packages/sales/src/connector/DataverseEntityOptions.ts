@@ -8,6 +8,12 @@ const lookupSchema = z.object({
   idField: z.string().min(1),
   /** The columns wanted from it, e.g. `['isocurrencycode']`. */
   select: z.array(z.string().min(1)).min(1),
+  /**
+   * The column holding the related id, when it is not `_<name>_value`: a customer lookup points
+   * at an account or a contact, so `customer_account` and `customer_contact` both read
+   * `_customerid_value` and only the table holding the id fills its side.
+   */
+  column: z.string().min(1).optional(),
 });
 
 /** What a template may ask of a Dataverse table beyond its fields (`EntityRef.options`). */

@@ -18,14 +18,14 @@ export class LookupResolver {
 
   /** The lookup columns to `$select` on the main table. */
   get columns(): string[] {
-    return Object.keys(this.lookups).map((navigation) => `_${navigation}_value`);
+    return [...new Set(Object.entries(this.lookups).map(([navigation, lookup]) => columnOf(navigation, lookup)))];
   }
 
   async resolve(rows: Row[]): Promise<void> {
     for (const [navigation, lookup] of Object.entries(this.lookups)) {
       const table = await this.#table(navigation, lookup);
       for (const row of rows) {
-        const id = row[`_${navigation}_value`];
+        const id = row[columnOf(navigation, lookup)];
         const related = typeof id === 'string' ? table.get(id.toLowerCase()) : undefined;
         row[navigation] = related ?? null;
       }
@@ -56,4 +56,8 @@ export class LookupResolver {
     }
     return rows;
   }
+}
+
+function columnOf(navigation: string, lookup: DataverseLookup): string {
+  return lookup.column ?? `_${navigation}_value`;
 }
