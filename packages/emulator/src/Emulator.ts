@@ -5,9 +5,13 @@ import type { DataverseAccount } from './dataverse/DataverseAccount.js';
 import { DataverseService } from './dataverse/DataverseService.js';
 import { DataverseStore } from './dataverse/DataverseStore.js';
 import { readAccountPayload } from './dataverse/readAccountPayload.js';
+import { isSalesTableName, salesTableAccess, type EmulatorSalesTable } from './dataverse/tables/salesTableAccess.js';
+import type { SalesTableName } from './dataverse/tables/salesTableDefinitions.js';
 import type { FinOpsCustomer } from './finops/FinOpsCustomer.js';
 import { FinOpsService } from './finops/FinOpsService.js';
 import { FinOpsStore } from './finops/FinOpsStore.js';
+import { finOpsEntityAccess, listEntityRows, type EmulatorFinOpsEntity } from './finops/entities/entityAccess.js';
+import type { FinOpsEntitySetName } from './finops/entities/entityCatalog.js';
 import { authenticate } from './pipeline/authenticate.js';
 import { countRequests } from './pipeline/countRequests.js';
 import { composePipeline, type EmulatorContext, type Handler } from './pipeline/EmulatorContext.js';
@@ -100,8 +104,12 @@ export class Emulator {
   #changeTracking: ChangeTrackingSettings = DEFAULT_CHANGE_TRACKING;
   #state: EmulatorState;
 
-  readonly sales: { readonly accounts: EmulatorAccounts };
-  readonly finops: { readonly customers: EmulatorCustomers };
+  readonly sales: { readonly accounts: EmulatorAccounts; table(set: SalesTableName): EmulatorSalesTable };
+  readonly finops: {
+    readonly customers: EmulatorCustomers;
+    /** Direct access to a declared F&O data entity (e.g. `CDSSalesOrderHeaders`). */
+    entity(entitySet: FinOpsEntitySetName): EmulatorFinOpsEntity;
+  };
 
   constructor(seed?: EmulatorSeed, options: EmulatorOptions = {}) {
     this.#now = options.now ?? (() => new Date());
@@ -138,12 +146,14 @@ export class Emulator {
         },
         remove: (id) => deleteAccount(this.#state.dataverseStore, id),
       },
+      table: (set) => salesTableAccess(() => this.#state.dataverseStore, set),
     };
     this.finops = {
       customers: {
         list: () => this.#state.finopsStore.customers(),
         get: (dataAreaId, customerAccount) => this.#state.finopsStore.customer(dataAreaId, customerAccount),
       },
+      entity: (entitySet) => finOpsEntityAccess(() => this.#state.finopsStore, entitySet),
     };
   }
 
@@ -268,6 +278,7 @@ export class Emulator {
       accounts: () => this.sales.accounts.list(),
       updateAccount: (id, patch) => this.sales.accounts.update(id, patch),
       customers: () => this.finops.customers.list(),
+      finopsEntityRows: (entitySet) => listEntityRows(this.#state.finopsStore, entitySet),
       deleteAccount: (id) => this.sales.accounts.remove(id),
       requestCounts: () => this.requestCounts(),
       resetRequestCounts: () => this.resetRequestCounts(),
@@ -277,6 +288,7 @@ export class Emulator {
       setFaults: (value) => this.setFaults(value as FaultOptions | null | undefined),
       setChangeTracking: (value) => this.setChangeTracking((value ?? {}) as ChangeTrackingOptions),
       expireDeltaTokens: () => this.expireDeltaTokens(),
+      salesTable: (set) => (isSalesTableName(set) ? this.sales.table(set).list() : undefined),
     };
   }
 

@@ -32,8 +32,24 @@ export {
 } from './dataverse/changeTrackingSettings.js';
 export { DEFAULT_CREDENTIALS, DEFAULT_URLS, type EmulatorUrls } from './defaults.js';
 export type { DataverseAccount } from './dataverse/DataverseAccount.js';
+export type { EmulatorSalesTable } from './dataverse/tables/salesTableAccess.js';
+export { SALES_TABLE_NAMES, SALES_TABLES, type SalesTableName } from './dataverse/tables/salesTableDefinitions.js';
+export type {
+  SalesRow,
+  TableColumn,
+  TableColumnKind,
+  TableDefinition,
+  TableLookup,
+  TableReader,
+} from './dataverse/tables/TableDefinition.js';
+export type { SeedSalesRow, SeedSalesTables } from './seed/salesTableSeedSchema.js';
 export { DEFAULT_TRANSACTION_CURRENCIES, type TransactionCurrency } from './dataverse/TransactionCurrency.js';
 export type { FinOpsCustomer, FinOpsCustomerGroup } from './finops/FinOpsCustomer.js';
+export type { EmulatorFinOpsEntity, FinOpsEntityKey } from './finops/entities/entityAccess.js';
+export { FINOPS_ENTITY_SETS, type FinOpsEntitySetName } from './finops/entities/entityCatalog.js';
+export type { FinOpsEntityRow, FinOpsEntityValue } from './finops/entities/EntityDefinition.js';
+export { SALES_ORDER_PROCESSING_STATUSES } from './finops/entities/salesOrders.js';
+export type { SeedFinOpsEntities, SeedFinOpsEntityRow } from './finops/entities/entitySeed.js';
 export type { CountedService, RequestCounts, ServiceRequestCounts } from './pipeline/RequestCounter.js';
 export {
   emulatorSeedSchema,

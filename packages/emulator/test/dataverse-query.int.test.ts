@@ -172,9 +172,9 @@ describe('Dataverse collection queries', () => {
 
   it('answers 404 for an entity set it does not emulate', async () => {
     const { sales } = await startSession();
-    const response = await sales('contacts');
+    const response = await sales('opportunities');
     expect(response.status).toBe(404);
-    expect(await response.json()).toEqual({ error: { code: '0x80060888', message: "Resource not found for the segment 'contacts'." } });
+    expect(await response.json()).toEqual({ error: { code: '0x80060888', message: "Resource not found for the segment 'opportunities'." } });
   });
 
   it('lists the read-only transaction currencies', async () => {

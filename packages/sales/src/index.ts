@@ -1,4 +1,5 @@
 export * from './accounts/accountNumberSequence.js';
+export * from './contacts/contactNumberSequence.js';
 export * from './connector/DataverseConnector.js';
 export * from './connector/DataverseDestination.js';
 export * from './connector/DataverseDestinationOptions.js';

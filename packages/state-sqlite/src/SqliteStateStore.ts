@@ -141,7 +141,8 @@ export class SqliteStateStore implements StateStore {
       if (excluded.length > 0) {
         this.#sql.deletePending.run(commit.taskKey, JSON.stringify(excluded.map((exclusion) => exclusion.sourceId)));
       }
-      for (const key of commit.synced ?? []) this.#sql.putSyncedKey.run(commit.taskKey, key);
+      for (const { key } of excluded) if (key !== null) this.#sql.putSyncedKey.run(commit.taskKey, normalizeKey(key), 'excluded');
+      for (const key of commit.synced ?? []) this.#sql.putSyncedKey.run(commit.taskKey, key, 'synced');
       for (const { key, hash } of commit.written) this.#sql.putHash.run(commit.taskKey, key, hash);
       if (commit.checkpoint !== null) {
         this.#sql.putCheckpoint.run(commit.taskKey, JSON.stringify(commit.checkpoint), this.#timestamp());
@@ -198,9 +199,9 @@ export class SqliteStateStore implements StateStore {
     if (keys.length === 0) return found;
     return this.#read(() => {
       for (const taskKey of taskKeys) {
-        const open = keys.filter((key) => found.get(key)?.state !== 'synced');
+        const open = keys.filter((key) => !found.has(key));
         if (open.length === 0) break;
-        for (const key of this.#sql.syncedKeysAmong.all(taskKey, JSON.stringify(open))) found.set(key, { state: 'synced', taskKey });
+        for (const row of this.#sql.syncedKeysAmong.all(taskKey, JSON.stringify(open))) found.set(row.key, { state: row.state, taskKey });
       }
       for (const taskKey of taskKeys) {
         const open = keys.filter((key) => !found.has(key));

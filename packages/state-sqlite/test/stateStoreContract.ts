@@ -294,6 +294,18 @@ export function describeStateStoreContract(
         expect(await store.findParents([headers], [])).toEqual(new Map());
       });
 
+      it('knows a key its filters left out, until it is synced again', async () => {
+        const headers = unique('orders/OrderHeader');
+        const run = await store.startRun({ templateId: unique('orders'), mode: 'full' });
+        const left = { taskId: 'OrderHeader', sourceId: 'o1', key: ' so-1 ', rule: 'confirmedOrLater', reason: 'only confirmed orders' };
+        await store.commitPage(page(run.id, headers, { synced: ['SO-1'] }));
+        await store.commitPage(page(run.id, headers, { excluded: [left] }));
+        expect(await store.findParents([headers], ['SO-1'])).toEqual(new Map([['SO-1', { state: 'excluded', taskKey: headers }]]));
+
+        await store.commitPage(page(run.id, headers, { succeeded: ['o1'], synced: ['SO-1'] }));
+        expect(await store.findParents([headers], ['SO-1'])).toEqual(new Map([['SO-1', { state: 'synced', taskKey: headers }]]));
+      });
+
       it('forgets a failing parent once it succeeds or is skipped', async () => {
         const headers = unique('orders/OrderHeader');
         const run = await store.startRun({ templateId: unique('orders'), mode: 'full' });

@@ -230,11 +230,13 @@ export class TaskSync {
       await rejectDuplicateKeys(items, naturalKey, this.#source, this.state, context.scope, context.indexIsFresh, taskId);
     }
 
-    const parents = this.task.parents?.length ? await checkParents(items, this.task.parents, this.state, taskId) : new Map();
+    const parents = this.task.parents?.length ? await checkParents(items, this.task.parents, this.state, taskId) : null;
+    for (const exclusion of parents?.excluded.values() ?? []) excluded.push(exclusion);
+    counts.filtered = excluded.length;
     const requests: Request[] = [];
     for (const item of items) {
-      if (item.failure) continue;
-      const about: RecordContext = { key: item.key, parents: parents.get(item) ?? {}, references: this.#references ?? {} };
+      if (item.failure || parents?.excluded.has(item)) continue;
+      const about: RecordContext = { key: item.key, parents: parents?.resolved.get(item) ?? {}, references: this.#references ?? {} };
       const mapped = this.#mapper.map(item.record.data, about);
       if (!mapped.ok) {
         item.failure = failureOf(item, mapped.error.code, mapped.error.message, taskId);

@@ -1,30 +1,49 @@
 import { readPath } from '../mapping/readPath.js';
 import type { ResolvedParent } from '../mapping/Transform.js';
-import type { StateStore } from '../state/index.js';
+import type { RecordExclusion, StateStore } from '../state/index.js';
 import type { ParentReference } from '../templates/ParentReference.js';
 import { normalizeKey, type PageItem } from './PageItem.js';
 
 /** The code of a record held back until its parent syncs: pending, counted as waiting, not failed. */
 export const PARENT_NOT_SYNCED = 'PARENT_NOT_SYNCED';
 
+export interface ParentCheck {
+  /** Parents found, per item, by the name the task gave each reference. */
+  resolved: Map<PageItem, Record<string, ResolvedParent>>;
+  /** Items left out because a parent was left out by its own task's filters. */
+  excluded: Map<PageItem, RecordExclusion>;
+}
+
+/** The parent's key: the first of the reference's places that holds a value, else ''. */
+function parentKeyOf(item: PageItem, reference: ParentReference): string {
+  const paths = typeof reference.sourceField === 'string' ? [reference.sourceField] : reference.sourceField;
+  for (const path of paths) {
+    const raw = readPath(item.record.data, path);
+    const key = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
+    if (key !== '') return key;
+  }
+  return '';
+}
+
 /**
  * Looks up, for every item still going, the parents it names by natural key (one state-store
  * query per reference per page). An item whose parent has not been synced waits; one whose
- * parent is failing says why; the rest get their resolved parents for the transforms.
+ * parent is failing says why; one whose parent was left out is left out; the rest get their
+ * resolved parents for the transforms.
  */
 export async function checkParents(
   items: readonly PageItem[],
   references: readonly ParentReference[],
   state: StateStore,
   taskId: string,
-): Promise<Map<PageItem, Record<string, ResolvedParent>>> {
+): Promise<ParentCheck> {
   const resolved = new Map<PageItem, Record<string, ResolvedParent>>();
+  const excluded = new Map<PageItem, RecordExclusion>();
   for (const reference of references) {
     const wanted = new Map<PageItem, string>();
     for (const item of items) {
-      if (item.failure) continue;
-      const raw = readPath(item.record.data, reference.sourceField);
-      const key = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
+      if (item.failure || excluded.has(item)) continue;
+      const key = parentKeyOf(item, reference);
       if (key !== '') {
         wanted.set(item, key);
         continue;
@@ -35,7 +54,7 @@ export async function checkParents(
         sourceId: item.record.id,
         key: item.key,
         code: 'PARENT_KEY_MISSING',
-        message: `The record names no ${reference.name} (${reference.sourceField} is blank)`,
+        message: `The record names no ${reference.name} (${[reference.sourceField].flat().join(' or ')} is blank)`,
       };
     }
     const statuses = await state.findParents(reference.tasks, [...new Set([...wanted.values()].map(normalizeKey))]);
@@ -43,6 +62,11 @@ export async function checkParents(
       const status = statuses.get(normalizeKey(key));
       if (status?.state === 'synced') {
         resolved.set(item, { ...resolved.get(item), [reference.name]: { taskKey: status.taskKey, key } });
+        continue;
+      }
+      if (status?.state === 'excluded') {
+        const reason = `only records whose ${reference.name} is synced (${key} was left out by ${status.taskKey})`;
+        excluded.set(item, { taskId, sourceId: item.record.id, key: item.key, rule: `parent:${reference.name}`, reason });
         continue;
       }
       item.failure = {
@@ -58,5 +82,5 @@ export async function checkParents(
       };
     }
   }
-  return resolved;
+  return { resolved, excluded };
 }

@@ -71,7 +71,9 @@ function quotesTemplate(): EntityTemplate {
   return { id: 'quotes', name: 'Sales Quotes', description: '', preconditions: [], tasks: [header, line] };
 }
 
-function setUp(quotes: { id: string; [field: string]: unknown }[], lines: { id: string; [field: string]: unknown }[], lists = [{ id: 'p1', name: 'US list' }]) {
+type Row = { id: string; [field: string]: unknown };
+
+function setUp(quotes: Row[], lines: Row[], lists: Row[] = [{ id: 'p1', name: 'US list' }], template = quotesTemplate()) {
   const sources: Record<string, FakeSource> = {
     headers: new FakeSource(quotes, { scan: false }),
     lines: new FakeSource(lines, { scan: false }),
@@ -85,7 +87,7 @@ function setUp(quotes: { id: string; [field: string]: unknown }[], lines: { id: 
   const runner = new SyncRunner(state, connectors, silentLogger);
   const run = (settings: Partial<Record<'QuoteHeader' | 'QuoteLine', Partial<TaskSettings>>> = {}, full = false) =>
     runner.run({
-      template: quotesTemplate(),
+      template,
       full,
       dryRun: false,
       settings: {
@@ -127,24 +129,23 @@ describe('task filters, parents and reference tables', () => {
   });
 
   it('holds a line back while its quote has not synced, then writes it once the quote has', async () => {
-    const line = { id: 'l1', quote: { number: 'QUO-2' }, line: 1 };
-    const { sources, destination, state, run } = setUp([active, draft], [line]);
+    const line = { id: 'l1', quote: { number: 'QUO-3' }, line: 1 };
+    const { sources, destination, state, run } = setUp([active], [line]);
 
     const first = await run();
     expect(first.counts).toMatchObject({ waiting: 1, failed: 0 });
     expect(first.status).toBe('Warning');
     expect(first.failures).toEqual([
-      expect.objectContaining({ sourceId: 'l1', code: 'PARENT_NOT_SYNCED', message: expect.stringContaining('quote QUO-2 has not been synced yet') }),
+      expect.objectContaining({ sourceId: 'l1', code: 'PARENT_NOT_SYNCED', message: expect.stringContaining('quote QUO-3 has not been synced yet') }),
     ]);
     expect((await state.listPending('quotes/QuoteLine', { limit: 10 })).map((p) => p.sourceId)).toEqual(['l1']);
 
-    sources['headers']!.records[1]!.data['state'] = 'Active';
-    sources['headers']!.records[1]!.data['modifiedon'] = 10;
+    sources['headers']!.records.push({ id: 'q3', data: { number: 'QUO-3', state: 'Active', modifiedon: 10 } });
     const second = await run();
 
     expect(second.status).toBe('Completed');
     expect(second.counts).toMatchObject({ waiting: 0, created: 2 });
-    expect(destination.rows.get('QUO-2|1')).toMatchObject({ Quote: 'QUO-2', Line: 1, ParentTask: 'quotes/QuoteHeader' });
+    expect(destination.rows.get('QUO-3|1')).toMatchObject({ Quote: 'QUO-3', Line: 1, ParentTask: 'quotes/QuoteHeader' });
     expect(await state.listPending('quotes/QuoteLine', { limit: 10 })).toEqual([]);
   });
 
@@ -163,5 +164,30 @@ describe('task filters, parents and reference tables', () => {
       expect.objectContaining({ sourceId: 'l1', code: 'PARENT_FAILED', message: 'Its quote QUO-1 failed in quotes/QuoteHeader: no price list for QUO-1' }),
       expect.objectContaining({ sourceId: 'l2', code: 'PARENT_KEY_MISSING', message: 'The record names no quote (quote.number is blank)' }),
     ]);
+  });
+
+  it('leaves a line out when its quote was left out, naming the parent, and finds a parent in the second place named', async () => {
+    const lines = [
+      { id: 'l1', quote: { number: 'QUO-2' }, line: 1 },
+      { id: 'l2', quote: { number: null }, other: 'QUO-1', line: 2 },
+    ];
+    const template = quotesTemplate();
+    template.tasks[1]!.parents = [{ name: 'quote', sourceField: ['quote.number', 'other'], tasks: ['quotes/QuoteHeader'] }];
+    const { destination, run } = setUp([active, draft], lines, undefined, template);
+
+    const summary = await run();
+
+    expect(summary.counts).toMatchObject({ filtered: 2, waiting: 0, failed: 0 });
+    expect(summary.excluded).toEqual([
+      expect.objectContaining({ sourceId: 'q2', rule: 'activeQuotes' }),
+      {
+        taskId: 'QuoteLine',
+        sourceId: 'l1',
+        key: 'QUO-2|1',
+        rule: 'parent:quote',
+        reason: 'only records whose quote is synced (QUO-2 was left out by quotes/QuoteHeader)',
+      },
+    ]);
+    expect(destination.rows.has('|2')).toBe(true);
   });
 });

@@ -83,9 +83,10 @@ export interface RecordExclusion {
   reason: string;
 }
 
-/** Where a parent's natural key stands in a task: synced, or failing (pending) with a reason. */
+/** Where a parent's natural key stands in a task: synced, left out by its filters, or failing (pending) with a reason. */
 export type ParentStatus =
   | { state: 'synced'; taskKey: string }
+  | { state: 'excluded'; taskKey: string }
   | { state: 'failed'; taskKey: string; code: string; message: string };
 
 /**

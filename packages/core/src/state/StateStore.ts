@@ -27,7 +27,7 @@ export interface PageCommit {
   deleted: RecordDeletion[];
   /** Destination keys now holding these values (hash of the row written or found unchanged). */
   written: { key: string; hash: string }[];
-  /** Records the task's filters left out: listed in the run's history; no longer pending. */
+  /** Records the task's filters left out: listed in the run's history; no longer pending; children of their keys are left out too. */
   excluded?: RecordExclusion[];
   /** Natural keys (normalized) of the records that succeeded: later tasks find their parents by them. */
   synced?: string[];
@@ -64,9 +64,9 @@ export interface StateStore {
   listExclusions(runId: string, options: { limit: number }): Promise<RecordExclusion[]>;
 
   /**
-   * Where each natural key (normalized) stands among the given tasks: synced by one of them
-   * (the first in `taskKeys` order wins), else failing there (pending, not skipped); keys
-   * neither synced nor failing are left out of the map.
+   * Where each natural key (normalized) stands among the given tasks: synced or left out by the
+   * latest outcome in one of them (the first in `taskKeys` order that knows the key wins), else
+   * failing there (pending, not skipped); keys no task knows are left out of the map.
    */
   findParents(taskKeys: readonly string[], keys: readonly string[]): Promise<Map<string, ParentStatus>>;
 

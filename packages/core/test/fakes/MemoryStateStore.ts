@@ -26,8 +26,8 @@ export class MemoryStateStore implements StateStore {
   readonly failures = new Map<string, RecordFailure[]>();
   readonly deletions = new Map<string, RecordDeletion[]>();
   readonly exclusions = new Map<string, RecordExclusion[]>();
-  /** Natural keys that succeeded, by task key. */
-  readonly synced = new Map<string, Set<string>>();
+  /** The latest outcome of each natural key (normalized) that succeeded or was left out, by task key. */
+  readonly synced = new Map<string, Map<string, 'synced' | 'excluded'>>();
   /** Pending records by task key, then source id; insertion order breaks ties in first failure. */
   readonly pending = new Map<string, Map<string, PendingRecord>>();
   readonly locks = new Map<string, { owner: LockOwner; expiresAt: number }>();
@@ -66,8 +66,9 @@ export class MemoryStateStore implements StateStore {
     this.failures.set(commit.runId, [...(this.failures.get(commit.runId) ?? []), ...commit.failures]);
     this.deletions.set(commit.runId, [...(this.deletions.get(commit.runId) ?? []), ...commit.deleted]);
     this.exclusions.set(commit.runId, [...(this.exclusions.get(commit.runId) ?? []), ...(commit.excluded ?? [])]);
-    const synced = this.synced.get(commit.taskKey) ?? new Set<string>();
-    for (const key of commit.synced ?? []) synced.add(key);
+    const synced = this.synced.get(commit.taskKey) ?? new Map<string, 'synced' | 'excluded'>();
+    for (const { key } of commit.excluded ?? []) if (key !== null) synced.set(normalizeKey(key), 'excluded');
+    for (const key of commit.synced ?? []) synced.set(key, 'synced');
     this.synced.set(commit.taskKey, synced);
     const pending = this.pending.get(commit.taskKey) ?? new Map<string, PendingRecord>();
     const failedAt = this.#now().toISOString();
@@ -135,9 +136,9 @@ export class MemoryStateStore implements StateStore {
   async findParents(taskKeys: readonly string[], keys: readonly string[]): Promise<Map<string, ParentStatus>> {
     const found = new Map<string, ParentStatus>();
     for (const key of keys) {
-      const syncedBy = taskKeys.find((taskKey) => this.synced.get(taskKey)?.has(key));
-      if (syncedBy) {
-        found.set(key, { state: 'synced', taskKey: syncedBy });
+      const knownBy = taskKeys.find((taskKey) => this.synced.get(taskKey)?.has(key));
+      if (knownBy) {
+        found.set(key, { state: this.synced.get(knownBy)!.get(key)!, taskKey: knownBy });
         continue;
       }
       for (const taskKey of taskKeys) {

@@ -14,6 +14,8 @@ export interface AdminOperations {
   accounts(): DataverseAccount[];
   updateAccount(id: string, patch: Record<string, unknown>): DataverseAccount;
   customers(): FinOpsCustomer[];
+  /** Rows of a declared F&O data entity set; undefined when no such set is declared. */
+  finopsEntityRows(entitySet: string): Record<string, unknown>[] | undefined;
   deleteAccount(id: string): void;
   requestCounts(): RequestCounts;
   resetRequestCounts(): void;
@@ -23,6 +25,8 @@ export interface AdminOperations {
   setFaults(value: unknown): void;
   setChangeTracking(value: unknown): void;
   expireDeltaTokens(): void;
+  /** Rows of a generic Sales table (contacts, quotes…); undefined for an unknown set. */
+  salesTable(set: string): Record<string, unknown>[] | undefined;
 }
 
 function json(status: number, body: unknown): Response {
@@ -96,7 +100,18 @@ export async function handleAdminRequest(request: Request, url: URL, admin: Admi
         return json(200, settings());
       }
     }
+    const salesTable = /^sales\/tables\/([^/]+)$/.exec(path);
+    if (salesTable?.[1] && method === 'GET') {
+      const rows = admin.salesTable(decodeURIComponent(salesTable[1]));
+      return rows ? json(200, { value: rows }) : problem(404, `No Sales table '${salesTable[1]}'.`);
+    }
     if (path === 'finops/customers' && method === 'GET') return json(200, admin.customers());
+    const finopsEntity = /^finops\/entities\/([^/]+)$/.exec(path);
+    if (finopsEntity?.[1] && method === 'GET') {
+      const rows = admin.finopsEntityRows(decodeURIComponent(finopsEntity[1]));
+      if (!rows) return problem(404, `No F&O entity set ${decodeURIComponent(finopsEntity[1])} in the emulator.`);
+      return json(200, { value: rows });
+    }
     if (path === 'requests' && method === 'GET') return json(200, admin.requestCounts());
     if (path === 'requests' && method === 'DELETE') {
       admin.resetRequestCounts();

@@ -19,6 +19,9 @@ import { queryDataverseCollection, readShape } from './queryDataverseCollection.
 import { readAccountPayload } from './readAccountPayload.js';
 import { isTrackingSkipToken, trackAccountChanges, trackingFaults } from './trackAccountChanges.js';
 import type { TransactionCurrency } from './TransactionCurrency.js';
+import { serveSalesTable } from './tables/serveSalesTable.js';
+import { tableEntitySet, tableModel } from './tables/tableEntitySet.js';
+import type { SalesRow } from './tables/TableDefinition.js';
 
 export const DATAVERSE_ROOT_PATH = '/api/data/v9.2/';
 const MAX_BATCH_REQUESTS = 1000;
@@ -52,6 +55,8 @@ export class DataverseService {
   readonly #store: DataverseStore;
   readonly #accounts: DataverseEntitySet<DataverseAccount>;
   readonly #currencies: DataverseEntitySet<TransactionCurrency>;
+  /** The generic tables by entity set name. */
+  readonly #tables: ReadonlyMap<string, DataverseEntitySet<SalesRow>>;
 
   readonly #changeTracking: () => ChangeTrackingSettings;
 
@@ -83,6 +88,7 @@ export class DataverseService {
       rows: () => store.currencies(),
       format: (row, shape) => formatCurrency(row, shape.select),
     };
+    this.#tables = new Map(store.tables.definitions().map((definition) => [definition.set, tableEntitySet(store.tables, definition)]));
   }
 
   async handle(request: Request, callbacks: DataverseCallbacks): Promise<Response> {
@@ -104,7 +110,7 @@ export class DataverseService {
     if (path === '' && method === 'GET') {
       return jsonResponse(200, {
         '@odata.context': `${root}$metadata`,
-        value: [this.#accounts, this.#currencies].map((set) => ({ name: set.name, kind: 'EntitySet', url: set.name })),
+        value: [this.#accounts, this.#currencies, ...this.#tables.values()].map((set) => ({ name: set.name, kind: 'EntitySet', url: set.name })),
       });
     }
     if (path === '$metadata' && method === 'GET') return this.#metadata();
@@ -119,6 +125,8 @@ export class DataverseService {
     const resource = parseResourcePath(path);
     const counting = !resource.key && resource.rest.length === 1 && resource.rest[0] === '$count' && method === 'GET';
     if (resource.rest.length > 0 && !counting) throw dataverseFaults.resourceNotFound(resource.rest[0] ?? '');
+    const table = this.#tables.get(resource.entitySet);
+    if (table) return serveSalesTable(this.#store.tables, { request, url, root, set: table, key: resource.key, counting });
     if (counting) {
       if (resource.entitySet === 'accounts') return queryDataverseCollection(request, url, this.#accounts, root, true);
       if (resource.entitySet === 'transactioncurrencies') {
@@ -143,16 +151,19 @@ export class DataverseService {
   }
 
   #metadata(): Response {
+    const tables = this.#store.tables.definitions();
     const xml = metadataDocument({
       namespace: 'Microsoft.Dynamics.CRM',
       containerName: 'System',
       entityTypes: [
         { name: 'account', key: ['accountid'], model: ACCOUNT_MODEL },
         { name: 'transactioncurrency', key: ['transactioncurrencyid'], model: TRANSACTION_CURRENCY_MODEL },
+        ...tables.map((definition) => ({ name: definition.logical, key: [definition.primaryKey], model: tableModel(definition) })),
       ],
       entitySets: [
         { name: 'accounts', entityType: 'account' },
         { name: 'transactioncurrencies', entityType: 'transactioncurrency' },
+        ...tables.map((definition) => ({ name: definition.set, entityType: definition.logical })),
       ],
     });
     return new Response(xml, { status: 200, headers: { 'Content-Type': 'application/xml', 'OData-Version': '4.0' } });

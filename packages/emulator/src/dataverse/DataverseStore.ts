@@ -1,4 +1,5 @@
 import { UndoLog } from '../store/UndoLog.js';
+import { SalesTables } from './tables/SalesTables.js';
 import type { DataverseAccount } from './DataverseAccount.js';
 import type { TransactionCurrency } from './TransactionCurrency.js';
 
@@ -30,6 +31,8 @@ export const FIRST_VERSION = 1_000_000;
  */
 export class DataverseStore {
   readonly undo = new UndoLog();
+  /** The generic tables (contacts, products, quotes…); they share this store's versions and undo log. */
+  readonly tables: SalesTables = new SalesTables(this);
   readonly #accounts = new Map<string, DataverseAccount>();
   readonly #currencies = new Map<string, TransactionCurrency>();
   readonly #tombstones = new Map<string, Tombstone>();

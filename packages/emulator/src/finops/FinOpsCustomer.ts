@@ -6,6 +6,10 @@ export interface FinOpsCustomer {
   CustomerAccount: string;
   dataAreaId: string;
   OrganizationName: string;
+  /** For PartyType `Person`: the person's first name. */
+  PersonFirstName: string;
+  /** For PartyType `Person`: the person's last name (mandatory for a person). */
+  PersonLastName: string;
   PartyType: string;
   PartyNumber: string;
   CustomerGroupId: string;

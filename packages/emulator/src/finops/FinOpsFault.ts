@@ -30,10 +30,10 @@ export class FinOpsFault extends Error {
 }
 
 /** Infolog lines joined the way F&O writes them into the inner message. */
-export function writeFailed(entries: readonly string[]): FinOpsFault {
+export function writeFailed(entries: readonly string[], tableType = 'CustCustomerV3Entity'): FinOpsFault {
   return new FinOpsFault(
     400,
-    `Write failed for table row of type 'CustCustomerV3Entity'. Infolog: ${entries.map((entry) => `Error: ${entry}`).join('; ')}`,
+    `Write failed for table row of type '${tableType}'. Infolog: ${entries.map((entry) => `Error: ${entry}`).join('; ')}`,
     WRITE_EXCEPTION,
   );
 }

@@ -11,6 +11,10 @@ import { CUSTOMER_GROUP_MODEL, CUSTOMER_MODEL, CUSTOMER_TYPE_NAME } from './cust
 import { createCustomer, updateCustomer } from './customerWrites.js';
 import type { FinOpsCustomer, FinOpsCustomerGroup } from './FinOpsCustomer.js';
 import { FinOpsFault, methodNotSupported, noResource } from './FinOpsFault.js';
+import { finOpsEtag } from './finOpsEtag.js';
+import { entityDefinition, FINOPS_ENTITIES } from './entities/entityCatalog.js';
+import { entityModel } from './entities/entityModel.js';
+import { handleEntityRequest } from './entities/handleEntityRequest.js';
 import type { FinOpsStore } from './FinOpsStore.js';
 import { formatFinOpsRow, isCrossCompany, queryFinOpsCollection, type FinOpsEntitySet } from './queryFinOpsCollection.js';
 import { readCustomerPayload } from './readCustomerPayload.js';
@@ -24,9 +28,7 @@ export interface FinOpsCallbacks {
   readonly changesetFailure?: ChangesetFailurePlan | undefined;
 }
 
-function etagOf(version: number | undefined): string | undefined {
-  return version === undefined ? undefined : `W/"${Buffer.from(`1,${version}`).toString('base64')}"`;
-}
+const etagOf = finOpsEtag;
 
 function quote(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;
@@ -34,7 +36,7 @@ function quote(value: string): string {
 
 /**
  * F&O's OData service under `/data/`: `CustomersV3` (read/write), `CustomerGroups` (read),
- * `$metadata` and `$batch`. Entity set names are case-sensitive, as in F&O.
+ * the declared data entities of `entities/` (read/write), `$metadata` and `$batch`. Entity set names are case-sensitive, as in F&O.
  */
 export class FinOpsService {
   readonly #store: FinOpsStore;
@@ -84,7 +86,7 @@ export class FinOpsService {
     if (path === '' && method === 'GET') {
       return jsonResponse(200, {
         '@odata.context': `${root}$metadata`,
-        value: ['CustomersV3', 'CustomerGroups'].map((name) => ({ name, kind: 'EntitySet', url: name })),
+        value: ['CustomersV3', 'CustomerGroups', ...FINOPS_ENTITIES.map((entity) => entity.entitySet)].map((name) => ({ name, kind: 'EntitySet', url: name })),
       });
     }
     if (path === '$metadata') {
@@ -95,6 +97,8 @@ export class FinOpsService {
       return this.#batch(request, root, callbacks);
     }
     const resource = parseResourcePath(path);
+    const entity = entityDefinition(resource.entitySet);
+    if (entity) return handleEntityRequest(request, url, root, this.#store, entity, resource.key, resource.rest);
     if (resource.entitySet === 'CustomersV3') return this.#customersRequest(request, url, root, resource.key, resource.rest);
     if (resource.entitySet === 'CustomerGroups') {
       if (method !== 'GET') return methodNotSupported(method);
@@ -121,10 +125,16 @@ export class FinOpsService {
       entityTypes: [
         { name: 'CustomerV3', key: ['dataAreaId', 'CustomerAccount'], model: CUSTOMER_MODEL },
         { name: 'CustomerGroup', key: ['dataAreaId', 'CustomerGroupId'], model: CUSTOMER_GROUP_MODEL },
+        ...FINOPS_ENTITIES.map((entity) => ({
+          name: entity.typeName,
+          key: ['dataAreaId', ...entity.keyFields],
+          model: entityModel(entity),
+        })),
       ],
       entitySets: [
         { name: 'CustomersV3', entityType: 'CustomerV3' },
         { name: 'CustomerGroups', entityType: 'CustomerGroup' },
+        ...FINOPS_ENTITIES.map((entity) => ({ name: entity.entitySet, entityType: entity.typeName })),
       ],
     });
     return new Response(xml, { status: 200, headers: { 'Content-Type': 'application/xml', 'OData-Version': '4.0' } });

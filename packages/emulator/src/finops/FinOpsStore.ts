@@ -1,6 +1,8 @@
 import { UndoLog } from '../store/UndoLog.js';
 import type { ReferenceList } from './customerFields.js';
 import type { FinOpsCustomer, FinOpsCustomerGroup } from './FinOpsCustomer.js';
+import type { EntityLookup } from './entities/EntityDefinition.js';
+import { EntityStore } from './entities/EntityStore.js';
 
 interface StoredCustomer {
   readonly row: FinOpsCustomer;
@@ -22,6 +24,13 @@ function scopedKey(dataAreaId: string, value: string): string {
  */
 export class FinOpsStore {
   readonly undo = new UndoLog();
+  /** Rows of the declared data entities (sales documents, products, contact persons). */
+  readonly entities = new EntityStore(this.undo);
+  /** What entity validations and computed fields read: customers and other entities' rows. */
+  readonly lookup: EntityLookup = {
+    customer: (dataAreaId, account) => this.#customers.get(scopedKey(dataAreaId, account))?.row,
+    row: (entitySet, dataAreaId, key) => this.entities.get(entitySet, dataAreaId, key),
+  };
   readonly #legalEntities: string[];
   readonly #customers = new Map<string, StoredCustomer>();
   readonly #groups: FinOpsCustomerGroup[] = [];

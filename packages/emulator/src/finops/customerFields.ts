@@ -32,6 +32,8 @@ export const CUSTOMER_FIELDS = {
   CustomerAccount: text('Customer account'),
   dataAreaId: text('Company'),
   OrganizationName: text('Name'),
+  PersonFirstName: text('First name'),
+  PersonLastName: text('Last name'),
   PartyType: text('Party type'),
   PartyNumber: text('Party'),
   CustomerGroupId: text('Customer group'),

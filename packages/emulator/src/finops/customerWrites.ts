@@ -4,6 +4,13 @@ import { FinOpsFault, writeFailed } from './FinOpsFault.js';
 import type { FinOpsStore } from './FinOpsStore.js';
 import { validateCustomer } from './validateCustomer.js';
 
+/** A person's party name is "First Last" unless the write names the party itself. */
+function namePerson(row: FinOpsCustomer, changes: Partial<FinOpsCustomer>): void {
+  const renamed = changes.PersonFirstName !== undefined || changes.PersonLastName !== undefined || changes.PartyType !== undefined;
+  if (row.PartyType !== 'Person' || changes.OrganizationName !== undefined || !renamed) return;
+  row.OrganizationName = [row.PersonFirstName, row.PersonLastName].filter((part) => part.trim() !== '').join(' ');
+}
+
 function companyOf(store: FinOpsStore, dataAreaId: string | undefined): string {
   const company = (dataAreaId ?? store.defaultCompany).toLowerCase();
   if (!store.isLegalEntity(company)) throw writeFailed([`Company '${company}' does not exist.`]);
@@ -22,6 +29,7 @@ export function createCustomer(store: FinOpsStore, changes: Partial<FinOpsCustom
     ]);
   }
   if (row.PartyNumber === '') row.PartyNumber = store.nextPartyNumber();
+  namePerson(row, changes);
   store.putCustomer(row);
   return { ...row };
 }
@@ -48,6 +56,7 @@ export function updateCustomer(
   const sent = new Set(Object.keys(changes).filter((field) => field !== 'CustomerAccount' && field !== 'dataAreaId'));
   const entries = validateCustomer(store, row, sent);
   if (entries.length > 0) throw writeFailed(entries);
+  namePerson(row, changes);
   store.putCustomer(row);
   return { ...row };
 }

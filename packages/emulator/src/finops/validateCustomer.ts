@@ -45,7 +45,9 @@ export function validateCustomer(store: FinOpsStore, row: FinOpsCustomer, sent: 
   }
 
   const mandatory: CustomerField[] = ['CustomerAccount', 'PartyType', 'CustomerGroupId', 'SalesCurrencyCode'];
+  // A person's name comes from the person fields; an organization's from OrganizationName.
   if (row.PartyType === 'Organization') mandatory.splice(2, 0, 'OrganizationName');
+  if (row.PartyType === 'Person') mandatory.splice(2, 0, 'PersonLastName');
   for (const field of mandatory) {
     if (String(row[field]).trim() === '') entries.push(`Field '${CUSTOMER_FIELDS[field].label}' must be filled in.`);
   }

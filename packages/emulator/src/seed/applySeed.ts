@@ -7,6 +7,8 @@ import { DEFAULT_TRANSACTION_CURRENCIES, type TransactionCurrency } from '../dat
 import { emptyCustomer, type ReferenceList } from '../finops/customerFields.js';
 import type { FinOpsCustomer } from '../finops/FinOpsCustomer.js';
 import type { FinOpsStore } from '../finops/FinOpsStore.js';
+import { prepareEntitySeeds } from '../finops/entities/entitySeed.js';
+import { applySalesTableSeeds } from './applySalesTableSeeds.js';
 import { deterministicGuid } from './deterministicGuid.js';
 import type { EmulatorSeed, SeedAccount, SeedCurrency, SeedReference } from './emulatorSeedSchema.js';
 import { EmulatorSeedError } from './parseEmulatorSeed.js';
@@ -154,8 +156,15 @@ function applyFinOps(store: FinOpsStore, seed: EmulatorSeed): void {
  * collision is refused before anything changes; otherwise the stores are fresh.
  */
 export function applySeed(targets: SeedTargets, seed: EmulatorSeed, adding: boolean): void {
+  const entitySeeds = prepareEntitySeeds(targets.finops, seed.finops, seed.finops?.legalEntities);
+  if (entitySeeds.problems.length > 0) {
+    throw new EmulatorSeedError(
+      `Invalid seed:\n${entitySeeds.problems.map((problem) => `  ${problem}`).join('\n')}`,
+      entitySeeds.problems,
+    );
+  }
   if (adding) {
-    const problems = findConflicts(targets, seed);
+    const problems = [...findConflicts(targets, seed), ...entitySeeds.conflicts];
     if (problems.length > 0) {
       throw new EmulatorSeedError(
         `The seed collides with existing data:\n${problems.map((problem) => `  ${problem}`).join('\n')}`,
@@ -165,7 +174,9 @@ export function applySeed(targets: SeedTargets, seed: EmulatorSeed, adding: bool
     }
   }
   applySales(targets.dataverse, seed, adding);
+  applySalesTableSeeds(targets.dataverse, seed.sales);
   applyFinOps(targets.finops, seed);
+  entitySeeds.apply();
   if (seed.auth) {
     if (adding) {
       if (seed.auth.tenantId !== undefined) targets.auth.setTenant(seed.auth.tenantId);

@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { salesTableSeedShape } from './salesTableSeedSchema.js';
 import { ACCOUNT_COLUMNS } from '../dataverse/accountColumns.js';
 import type { AccountColumn, DataverseAccount } from '../dataverse/DataverseAccount.js';
 import { DEFAULT_TRANSACTION_CURRENCIES, type TransactionCurrency } from '../dataverse/TransactionCurrency.js';
 import { CUSTOMER_FIELDS, CUSTOMER_FIELD_NAMES } from '../finops/customerFields.js';
 import type { FinOpsCustomer } from '../finops/FinOpsCustomer.js';
+import { ENTITY_SEED_SHAPE } from '../finops/entities/entitySeed.js';
 
 /** A seed account: any column of the Web API row; the currency by id or by ISO code. */
 export type SeedAccount = { [K in AccountColumn]?: DataverseAccount[K] | null } & {
@@ -144,6 +146,7 @@ const seedShape = z.strictObject({
     .strictObject({
       accounts: z.array(seedAccount).optional(),
       transactioncurrencies: z.array(seedCurrency).optional(),
+      ...salesTableSeedShape,
     })
     .optional(),
   finops: z
@@ -158,6 +161,8 @@ const seedShape = z.strictObject({
       deliveryModes: scopedList('ModeCode').optional(),
       sites: scopedList('SiteId').optional(),
       warehouses: scopedList('WarehouseId').optional(),
+      // `finops.<EntitySet>` rows of the declared data entities (sales documents, products, ...).
+      ...ENTITY_SEED_SHAPE,
     })
     .optional(),
   auth: z

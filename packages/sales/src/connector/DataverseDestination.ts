@@ -236,9 +236,17 @@ function succeeded(result: BatchItemResult): boolean {
   return result.status >= 200 && result.status < 300;
 }
 
-/** Every field as given (null clears the column in Dataverse), but the ones the URL already names. */
+/**
+ * Every field as given (null clears the column in Dataverse), but the ones the URL already names
+ * and lookups bound to nothing: a customer is bound as an account or as a contact, and the
+ * other side's null must not clear it.
+ */
 function bodyOf(row: Row, inUrl: readonly string[] = []): Row {
-  return Object.fromEntries(Object.entries(row).filter(([field, value]) => value !== undefined && !inUrl.includes(field)));
+  return Object.fromEntries(
+    Object.entries(row).filter(
+      ([field, value]) => value !== undefined && !inUrl.includes(field) && !(value === null && field.endsWith('@odata.bind')),
+    ),
+  );
 }
 
 /** Dataverse compares alternate keys without regard to case. */

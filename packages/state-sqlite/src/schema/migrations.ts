@@ -159,10 +159,12 @@ export const migrations: readonly Migration[] = [
       );
       CREATE INDEX record_exclusions_by_run ON record_exclusions (run_id, id);
 
-      -- Natural keys (normalized) of records that succeeded: later tasks find parents by them.
+      -- The latest outcome of each natural key (normalized) that succeeded or was left out by a
+      -- filter: later tasks find their parents by them.
       CREATE TABLE synced_keys (
         task_key TEXT NOT NULL,
         key TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('synced', 'excluded')),
         PRIMARY KEY (task_key, key)
       ) WITHOUT ROWID;
 

@@ -54,9 +54,9 @@ export interface Statements {
   listDeletions: Database.Statement<[string, number], DeletionRow>;
   insertExclusion: Database.Statement<[string, string, string, string | null, string, string]>;
   listExclusions: Database.Statement<[string, number], ExclusionRow>;
-  putSyncedKey: Database.Statement<[string, string]>;
+  putSyncedKey: Database.Statement<[string, string, 'synced' | 'excluded']>;
   /** Keys travel as one JSON array. */
-  syncedKeysAmong: Database.Statement<[string, string], string>;
+  syncedKeysAmong: Database.Statement<[string, string], { key: string; state: 'synced' | 'excluded' }>;
   failingKeysAmong: Database.Statement<[string, string], { norm_key: string; code: string; message: string }>;
   getCheckpoint: Database.Statement<[string], string>;
   putCheckpoint: Database.Statement<[string, string, string]>;
@@ -139,8 +139,13 @@ export function prepareStatements(db: Database.Database): Statements {
     listExclusions: prepare(
       `SELECT task_id, source_id, key, rule, reason FROM record_exclusions WHERE run_id = ? ORDER BY id LIMIT ?`,
     ),
-    putSyncedKey: prepare(`INSERT OR IGNORE INTO synced_keys (task_key, key) VALUES (?, ?)`),
-    syncedKeysAmong: pluck(`SELECT key FROM synced_keys WHERE task_key = ? AND key IN (SELECT value FROM json_each(?))`),
+    putSyncedKey: prepare(
+      `INSERT INTO synced_keys (task_key, key, state) VALUES (?, ?, ?)
+       ON CONFLICT (task_key, key) DO UPDATE SET state = excluded.state`,
+    ),
+    syncedKeysAmong: prepare(
+      `SELECT key, state FROM synced_keys WHERE task_key = ? AND key IN (SELECT value FROM json_each(?))`,
+    ),
     failingKeysAmong: prepare(
       `SELECT norm_key, code, message FROM pending_records
        WHERE task_key = ? AND skipped = 0 AND norm_key IN (SELECT value FROM json_each(?))`,

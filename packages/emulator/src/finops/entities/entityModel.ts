@@ -1,0 +1,81 @@
+import type { EntityModel, PropertyModel } from '../../odata/EntityModel.js';
+import { NO_YES_ENUM } from '../customerFields.js';
+import type { EntityDefinition, EntityFieldKind, EntityLookup, FinOpsEntityRow, FinOpsEntityValue } from './EntityDefinition.js';
+import { EMPTY_DATETIME } from './entityFields.js';
+
+export const ENTITY_NAMESPACE = 'Microsoft.Dynamics.DataEntities';
+
+function propertyModel(kind: EntityFieldKind): PropertyModel {
+  switch (kind) {
+    case 'string':
+      return { type: 'Edm.String' };
+    case 'decimal':
+      return { type: 'Edm.Decimal' };
+    case 'integer':
+      return { type: 'Edm.Int32' };
+    case 'datetime':
+      return { type: 'Edm.DateTimeOffset' };
+    case 'noyes':
+      return { type: { enumType: NO_YES_ENUM, members: ['No', 'Yes'] } };
+  }
+}
+
+const models = new WeakMap<EntityDefinition, EntityModel>();
+
+/** The query model: dataAreaId, the stored fields, then the computed ones. */
+export function entityModel(definition: EntityDefinition): EntityModel {
+  let model = models.get(definition);
+  if (!model) {
+    const properties: Record<string, PropertyModel> = { dataAreaId: { type: 'Edm.String' } };
+    for (const [name, field] of Object.entries(definition.fields)) properties[name] = propertyModel(field.kind);
+    for (const [name, field] of Object.entries(definition.computed ?? {})) properties[name] = propertyModel(field.kind);
+    model = { typeName: `${ENTITY_NAMESPACE}.${definition.typeName}`, properties };
+    models.set(definition, model);
+  }
+  return model;
+}
+
+export function defaultValue(kind: EntityFieldKind): FinOpsEntityValue {
+  switch (kind) {
+    case 'string':
+      return '';
+    case 'noyes':
+      return 'No';
+    case 'datetime':
+      return EMPTY_DATETIME;
+    default:
+      return 0;
+  }
+}
+
+/** A new row with every stored field at its default, in the company given. */
+export function emptyEntityRow(definition: EntityDefinition, dataAreaId: string): FinOpsEntityRow {
+  const row: FinOpsEntityRow = { dataAreaId };
+  for (const [name, field] of Object.entries(definition.fields)) row[name] = field.defaultValue ?? defaultValue(field.kind);
+  return row;
+}
+
+export function keyOf(definition: EntityDefinition, row: FinOpsEntityRow): FinOpsEntityValue[] {
+  return definition.keyFields.map((field) => row[field] ?? '');
+}
+
+/** Reads a stored or computed field of a row. */
+export function readField(
+  definition: EntityDefinition,
+  lookup: EntityLookup,
+  row: FinOpsEntityRow,
+  property: string,
+): FinOpsEntityValue | undefined {
+  const computed = definition.computed?.[property];
+  return computed ? computed.compute(row, lookup) : row[property];
+}
+
+/** The row as the API returns it (stored and computed fields, no annotations). */
+export function presentEntityRow(definition: EntityDefinition, lookup: EntityLookup, row: FinOpsEntityRow): FinOpsEntityRow {
+  const out: FinOpsEntityRow = {};
+  for (const name of Object.keys(entityModel(definition).properties)) {
+    const value = readField(definition, lookup, row, name);
+    if (value !== undefined) out[name] = value;
+  }
+  return out;
+}

@@ -1,0 +1,104 @@
+import { FinOpsFault, writeFailed } from '../FinOpsFault.js';
+import type { FinOpsStore } from '../FinOpsStore.js';
+import type { EntityDefinition, EntityLookup, FinOpsEntityRow } from './EntityDefinition.js';
+import { EMPTY_DATETIME } from './entityFields.js';
+import { emptyEntityRow, keyOf } from './entityModel.js';
+
+export interface EntityWriteOptions {
+  /** Seeds skip checks that would need rows seeded later (headers, customers, products). */
+  readonly checkReferences: boolean;
+}
+
+function isEmpty(value: unknown, kind: string): boolean {
+  if (kind === 'datetime') return value === EMPTY_DATETIME;
+  if (kind === 'decimal' || kind === 'integer') return value === 0;
+  return String(value ?? '').trim() === '';
+}
+
+/**
+ * F&O's checks on a write, as Infolog lines (empty when the row may be written): string enum
+ * members, mandatory fields (validateWrite), then the entity's own checks (referenced rows).
+ * String enum values are put in their declared spelling.
+ */
+export function validateEntityRow(
+  definition: EntityDefinition,
+  row: FinOpsEntityRow,
+  lookup: EntityLookup,
+  options: EntityWriteOptions,
+): string[] {
+  const entries: string[] = [];
+  for (const [name, field] of Object.entries(definition.fields)) {
+    const value = row[name];
+    if (field.values && typeof value === 'string' && value !== '') {
+      const member = field.values.find((candidate) => candidate.toLowerCase() === value.toLowerCase());
+      if (member) row[name] = member;
+      else entries.push(`The value '${value}' in field '${field.label}' is not valid. Use one of: ${field.values.join(', ')}.`);
+    }
+  }
+  for (const [name, field] of Object.entries(definition.fields)) {
+    if (field.required && isEmpty(row[name], field.kind)) entries.push(`Field '${field.label}' must be filled in.`);
+  }
+  if (options.checkReferences && entries.length === 0) entries.push(...(definition.validate?.(row, lookup) ?? []));
+  return entries;
+}
+
+function companyOf(store: FinOpsStore, dataAreaId: unknown, tableType: string): string {
+  const company = (typeof dataAreaId === 'string' && dataAreaId !== '' ? dataAreaId : store.defaultCompany).toLowerCase();
+  if (!store.isLegalEntity(company)) throw writeFailed([`Company '${company}' does not exist.`], tableType);
+  return company;
+}
+
+/** POST: validate, refuse a duplicate key, insert. Returns the stored row. */
+export function createEntityRow(
+  store: FinOpsStore,
+  definition: EntityDefinition,
+  changes: Partial<FinOpsEntityRow>,
+  options: EntityWriteOptions = { checkReferences: true },
+): FinOpsEntityRow {
+  const dataAreaId = companyOf(store, changes['dataAreaId'], definition.tableType);
+  const row = { ...emptyEntityRow(definition, dataAreaId), ...changes, dataAreaId } as FinOpsEntityRow;
+  const entries = validateEntityRow(definition, row, store.lookup, options);
+  if (entries.length > 0) throw writeFailed(entries, definition.tableType);
+  const key = keyOf(definition, row);
+  if (store.entities.get(definition.entitySet, dataAreaId, key)) {
+    const labels = definition.keyFields.map((field) => definition.fields[field]?.label ?? field).join(', ');
+    throw writeFailed(
+      [`Cannot create a record in ${definition.tableLabel}. ${labels}: ${key.join(', ')}, ${dataAreaId}. The record already exists.`],
+      definition.tableType,
+    );
+  }
+  store.entities.put(definition.entitySet, key, row);
+  return row;
+}
+
+/** PATCH: only the fields sent change; the key fields cannot. */
+export function updateEntityRow(
+  store: FinOpsStore,
+  definition: EntityDefinition,
+  existing: FinOpsEntityRow,
+  changes: Partial<FinOpsEntityRow>,
+): FinOpsEntityRow {
+  const keyFields = ['dataAreaId', ...definition.keyFields];
+  const renamed = keyFields.some((field) => {
+    const value = changes[field];
+    const current = existing[field];
+    if (value === undefined) return false;
+    return typeof value === 'string' && typeof current === 'string' ? value.toLowerCase() !== current.toLowerCase() : value !== current;
+  });
+  if (renamed) {
+    throw new FinOpsFault(
+      400,
+      `The key properties ${[...definition.keyFields, 'dataAreaId'].join(', ')} cannot be changed by an update.`,
+    );
+  }
+  const row = { ...existing, ...changes } as FinOpsEntityRow;
+  for (const field of keyFields) row[field] = existing[field] ?? '';
+  const entries = validateEntityRow(definition, row, store.lookup, { checkReferences: true });
+  if (entries.length > 0) throw writeFailed(entries, definition.tableType);
+  store.entities.put(definition.entitySet, keyOf(definition, row), row);
+  return row;
+}
+
+export function deleteEntityRow(store: FinOpsStore, definition: EntityDefinition, row: FinOpsEntityRow): void {
+  store.entities.delete(definition.entitySet, String(row['dataAreaId']), keyOf(definition, row));
+}
