@@ -68,7 +68,7 @@ describe('p2c run --project', () => {
     const contactsAt = result.stdout.indexOf('contacts-test (test): incremental run');
     expect(accountsAt).toBeGreaterThanOrEqual(0);
     expect(contactsAt).toBeGreaterThan(accountsAt);
-    expect(result.stdout).toMatch(/Project p2c:\nTEMPLATE\s+STATUS\n-+\s+-+\naccounts\s+Completed\ncontacts-test\s+Completed\n$/);
+    expect(result.stdout).toMatch(/Project p2c:\nTEMPLATE\s+STATUS\s+READ.*\n[- ]+\naccounts\s+Completed\s+1\s+1\s.*\ncontacts-test\s+Completed\s+1\s+0\s+1\s.*\n$/);
     expect(server!.emulator.finops.customers.list()).toHaveLength(1);
     expect(await runsOf('accounts')).toEqual(['Completed']);
     expect(await runsOf('contacts-test')).toEqual(['Completed']);
@@ -92,7 +92,7 @@ describe('p2c run --project', () => {
     expect((await p2c(['run', 'contacts-test'])).code).toBe(3);
   });
 
-  it('stops at the first template that ends in Error; the exit code is the worst outcome', async () => {
+  it('stops at the first template that stops on a fatal fault; the exit code is the worst outcome', async () => {
     const broken = aTestPlugin('@p2c-test/template-broken', aTemplateLikeAccounts('broken-test', [], { sourceEntity: 'nosuchentities' }));
     await setUp('projects:\n  p2c:\n    templates: [broken-test, accounts, contacts-test]\n');
     const result = await p2c(['run', '--project', 'p2c', '--json'], [...PLUGINS, broken]);
@@ -103,7 +103,7 @@ describe('p2c run --project', () => {
     expect(server!.emulator.finops.customers.list()).toEqual([]);
 
     const text = await p2c(['run', '--project', 'p2c'], [...PLUGINS, broken]);
-    expect(text.stdout).toMatch(/broken-test\s+Error\naccounts\s+not run \(an earlier template ended in Error\)\ncontacts-test\s+not run/);
+    expect(text.stdout).toMatch(/broken-test\s+Error\s.*\naccounts\s+not run \(an earlier template stopped\).*\ncontacts-test\s+not run/);
   });
 
   it('refuses, before running anything, a project whose template needs one outside it that never completed', async () => {

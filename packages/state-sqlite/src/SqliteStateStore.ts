@@ -53,6 +53,7 @@ const COUNT_FIELDS = [
   'deleted',
   'filtered',
   'waiting',
+  'retried',
 ] as const satisfies readonly (keyof RunCounts)[];
 
 function checkTtl(ttlMs: number): void {
@@ -140,6 +141,10 @@ export class SqliteStateStore implements StateStore {
       }
       if (excluded.length > 0) {
         this.#sql.deletePending.run(commit.taskKey, JSON.stringify(excluded.map((exclusion) => exclusion.sourceId)));
+      }
+      for (const { sourceId, key, code, message } of commit.parked ?? []) {
+        const normKey = key === null ? null : normalizeKey(key);
+        this.#sql.putPending.run({ taskKey: commit.taskKey, sourceId, key, normKey, code, message, failedAt });
       }
       for (const { key } of excluded) if (key !== null) this.#sql.putSyncedKey.run(commit.taskKey, normalizeKey(key), 'excluded');
       for (const key of commit.synced ?? []) this.#sql.putSyncedKey.run(commit.taskKey, key, 'synced');

@@ -159,6 +159,7 @@ describe('SqliteStateStore on a file', () => {
       deleted: 0,
       filtered: 0,
       waiting: 0,
+      retried: 0,
     });
     expect(await store.listDeletions('old-run', { limit: 10 })).toEqual([]);
     expect(await store.acquireLock('accounts/Accounts', { id: 'me', host: 'h', pid: 1 }, 1_000)).toEqual({ acquired: true });

@@ -93,7 +93,7 @@ export function describeStateStoreContract(
           status: 'Running',
           startedAt: expect.any(String),
           finishedAt: null,
-          counts: { read: 0, created: 0, updated: 0, unchanged: 0, failed: 0, keysGenerated: 0, deleted: 0, filtered: 0, waiting: 0 },
+          counts: { read: 0, created: 0, updated: 0, unchanged: 0, failed: 0, keysGenerated: 0, deleted: 0, filtered: 0, waiting: 0, retried: 0 },
           message: null,
         });
         expect(Number.isNaN(Date.parse(run.startedAt))).toBe(false);
@@ -119,7 +119,7 @@ export function describeStateStoreContract(
         await store.commitPage(page(run.id, taskKey, { counts: { read: 100, created: 60, unchanged: 40 } }));
         await store.commitPage(page(run.id, taskKey, { counts: { read: 50, updated: 10, failed: 2, keysGenerated: 3, deleted: 4 } }));
         await store.commitPage(page(run.id, taskKey));
-        await store.commitPage(page(run.id, taskKey, { counts: { deleted: 1, filtered: 7, waiting: 2 } }));
+        await store.commitPage(page(run.id, taskKey, { counts: { deleted: 1, filtered: 7, waiting: 2, retried: 3 } }));
 
         expect((await store.getRun(run.id))?.counts).toEqual({
           read: 150,
@@ -131,6 +131,7 @@ export function describeStateStoreContract(
           deleted: 5,
           filtered: 7,
           waiting: 2,
+          retried: 3,
         });
       });
 

@@ -36,8 +36,20 @@ function containerWith(env: NodeJS.ProcessEnv, redactor = new Redactor()) {
 describe('buildContainer', () => {
   it('registers the installed plugins and a registry built from them', () => {
     const container = buildContainer({ redactor: new Redactor(), logger: silentLogger, env: {} });
-    expect(container.getAll<TemplatePlugin>(P2C.TemplatePlugin)).toEqual([accountsPlugin]);
-    expect(container.get<TemplateRegistry>(P2C.TemplateRegistry).get('Accounts (Sales to Fin and Ops)').id).toBe('accounts');
+    const plugins = container.getAll<TemplatePlugin>(P2C.TemplatePlugin);
+    expect(plugins[0]).toBe(accountsPlugin);
+    expect(plugins.flatMap((plugin) => plugin.templates.map((template) => template.id))).toEqual([
+      'accounts',
+      'contacts',
+      'contact-to-customer',
+      'products',
+      'quotes',
+      'orders',
+      'invoices',
+    ]);
+    const registry = container.get<TemplateRegistry>(P2C.TemplateRegistry);
+    expect(registry.get('Accounts (Sales to Fin and Ops)').id).toBe('accounts');
+    expect(registry.get('Sales Invoices (Fin and Ops to Sales)').preconditions).toEqual(['accounts', 'products', 'orders']);
   });
 
   it('opens the state store without any secret, and closes it when unbound', async () => {

@@ -61,6 +61,7 @@ export function renderRunDetail(
     ['Unchanged', formatCount(run.counts.unchanged)],
     ['Failed', formatCount(run.counts.failed)],
     ['Waiting for a parent', formatCount(run.counts.waiting)],
+    ['Tried again (failed before)', formatCount(run.counts.retried)],
     ['Left out by a filter', formatCount(run.counts.filtered)],
     ['Keys generated', formatCount(run.counts.keysGenerated)],
     ['Deleted in the source', formatCount(run.counts.deleted)],

@@ -10,7 +10,7 @@ function aSummary(overrides: Partial<RunSummary> = {}): RunSummary {
     mode: 'full',
     dryRun: false,
     status: 'Warning',
-    counts: { read: 3000, created: 2890, updated: 5, unchanged: 0, failed: 105, keysGenerated: 300, deleted: 0, filtered: 0, waiting: 0 },
+    counts: { read: 3000, created: 2890, updated: 5, unchanged: 0, failed: 105, keysGenerated: 300, deleted: 0, filtered: 0, waiting: 0, retried: 0 },
     failures: [
       { taskId: 'Accounts - Account - Customers', sourceId: 'id-1', key: 'ACC-20001-ABCDEF', code: 'UNKNOWN_COUNTRY', message: "AddressCountryRegionISOCode: cannot resolve the country 'Atlantis'" },
       { taskId: 'Accounts - Account - Customers', sourceId: 'id-2', key: null, code: 'KEY_WRITE_BACK_FAILED', message: 'Could not write the generated account number back' },

@@ -31,6 +31,7 @@ export function renderSummary(summary: RunSummary, keyLabel: string): string {
   if (counts.deleted > 0) numbers.push(['Deleted in the source', counts.deleted]);
   if (counts.waiting > 0) numbers.push(['Waiting for a parent', counts.waiting]);
   if (counts.filtered > 0) numbers.push(['Left out by a filter', counts.filtered]);
+  if (counts.retried > 0) numbers.push(['Tried again (failed before)', counts.retried]);
   const width = Math.max(...numbers.map(([, n]) => formatCount(n).length));
   const pairs: [string, string][] = [
     ...numbers.map(([label, n]): [string, string] => [label, formatCount(n).padStart(width)]),

@@ -39,6 +39,23 @@ describe('planProject', () => {
     expect(ids(planProject([accounts, products], registry))).toEqual(['accounts', 'products']);
   });
 
+  it('puts a template, where it can, after the templates its tasks find parents in, though they are no precondition', () => {
+    const withParents = (template: EntityTemplate, ...parentTasks: string[]): EntityTemplate => ({
+      ...template,
+      tasks: [{ parents: [{ name: 'customer', sourceField: 'customer', tasks: parentTasks }] } as unknown as EntityTemplate['tasks'][number]],
+    });
+    const quotesOfContacts = withParents(quotes, 'accounts/Accounts', 'contact-to-customer/ContactToCustomer');
+    expect(ids(planProject([quotesOfContacts, products, accounts, contactToCustomer], registry))).toEqual([
+      'products',
+      'accounts',
+      'contact-to-customer',
+      'quotes',
+    ]);
+    // A parent template that itself needs this one cannot go first: preconditions win.
+    const accountsOfQuotes = withParents(aTemplate('accounts'), 'quotes/QuoteHeader');
+    expect(ids(planProject([quotes, products, accountsOfQuotes], registry))).toEqual(['products', 'accounts', 'quotes']);
+  });
+
   it('does not add a precondition that is not in the project (it must have completed before)', () => {
     expect(ids(planProject([invoices, orders], registry))).toEqual(['orders', 'invoices']);
     expect(ids(planProject([contacts], registry))).toEqual(['contacts']);

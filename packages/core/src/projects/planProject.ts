@@ -3,7 +3,8 @@ import type { EntityTemplate, TemplateRegistry } from '../templates/index.js';
 
 /**
  * The order to run a project's templates in: every template after its preconditions that are in
- * the project, and otherwise in the project's own order (of the templates ready to run, the one
+ * the project, and where possible after the templates it finds parents in, and otherwise in the
+ * project's own order (of the templates ready to run, the one
  * listed first goes first). Preconditions outside the project are not added: they must have
  * completed before (`checkPreconditions`). Preconditions that form a cycle, through templates in
  * the project or installed beside it, are a ConfigError naming the cycle.
@@ -23,14 +24,24 @@ export function planProject(templates: readonly EntityTemplate[], registry: Pick
   const remaining = [...templates];
   const placed = new Set<string>();
   const order: EntityTemplate[] = [];
+  const ready = (ids: readonly string[]) => ids.every((id) => !seen.has(id) || placed.has(id));
   while (remaining.length > 0) {
-    // No cycle, so some template always has every in-project precondition placed.
-    const next = remaining.findIndex((t) => t.preconditions.every((id) => !seen.has(id) || placed.has(id)));
+    // Best: after its preconditions and every template its tasks find parents in (a quote's
+    // customer may come from Contacts to Customer, "if used"). No cycle among preconditions,
+    // so some template is always ready by them alone.
+    let next = remaining.findIndex((t) => ready(t.preconditions) && ready(parentTemplatesOf(t)));
+    if (next < 0) next = remaining.findIndex((t) => ready(t.preconditions));
     const [template] = remaining.splice(next, 1);
     order.push(template!);
     placed.add(template!.id);
   }
   return order;
+}
+
+/** The other templates whose tasks this template's tasks look parents up in (`<template>/<task>`). */
+function parentTemplatesOf(template: EntityTemplate): string[] {
+  const ids = template.tasks.flatMap((task) => (task.parents ?? []).flatMap((parent) => parent.tasks.map((key) => key.split('/')[0] ?? '')));
+  return [...new Set(ids)].filter((id) => id !== '' && id !== template.id);
 }
 
 function rejectCycles(templates: readonly EntityTemplate[], registry: Pick<TemplateRegistry, 'list'>): void {

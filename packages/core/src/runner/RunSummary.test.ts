@@ -25,6 +25,16 @@ describe('outcomeOf', () => {
     expect(outcomeOf(counts({ read: 2, failed: 2, keysGenerated: 2 }), false)).toBe('Error');
   });
 
+  it('calls a run that only tried again records that failed before, and failed again, a Warning', () => {
+    expect(outcomeOf(counts({ read: 18, retried: 18, failed: 18 }), false)).toBe('Warning');
+    expect(outcomeOf(counts({ read: 19, retried: 18, failed: 19 }), false)).toBe('Error');
+  });
+
+  it('calls a run whose records only wait for their parents a Warning, not an Error', () => {
+    expect(outcomeOf(counts({ read: 2, waiting: 2 }), false)).toBe('Warning');
+    expect(outcomeOf(counts({ read: 2, waiting: 1, failed: 1 }), false)).toBe('Warning');
+  });
+
   it('calls a run a fatal fault stopped an Error, whatever it did before', () => {
     expect(outcomeOf(counts({ read: 10, created: 10 }), true)).toBe('Error');
     expect(outcomeOf(emptyCounts(), true)).toBe('Error');

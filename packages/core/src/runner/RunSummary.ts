@@ -37,11 +37,14 @@ export interface RunSummary {
 
 /**
  * Data Integrator's rule: Completed when nothing failed, Error when nothing succeeded. Records
- * waiting for their parents are not failures, but the run did not complete them: Warning.
+ * waiting for their parents are not failures, but the run did not complete them: Warning. A run
+ * that read nothing new, only records that failed before and fail again, is a Warning too:
+ * nothing got worse.
  */
 export function outcomeOf(counts: RunCounts, fatal: boolean): RunOutcome {
   if (fatal) return 'Error';
   if (counts.failed === 0) return counts.waiting === 0 ? 'Completed' : 'Warning';
   const succeeded = counts.created + counts.updated + counts.unchanged;
-  return succeeded === 0 && counts.waiting === 0 ? 'Error' : 'Warning';
+  const onlyRetries = counts.read <= counts.retried;
+  return succeeded === 0 && counts.waiting === 0 && !onlyRetries ? 'Error' : 'Warning';
 }

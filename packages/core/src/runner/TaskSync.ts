@@ -23,7 +23,7 @@ import {
 import { readPath, type RecordContext } from '../mapping/index.js';
 import { meetsCondition, type EntityTemplate, type TaskDefinition, type TaskFilter } from '../templates/index.js';
 import { assignMissingKeys } from './assignMissingKeys.js';
-import { checkParents, PARENT_NOT_SYNCED } from './checkParents.js';
+import { checkParents, PARENT_LEFT_OUT, PARENT_NOT_SYNCED } from './checkParents.js';
 import { effectiveFilters } from './effectiveFilters.js';
 import { loadReferences } from './loadReferences.js';
 import { normalizeKey, type PageItem } from './PageItem.js';
@@ -169,13 +169,15 @@ export class TaskSync {
       const records = await this.#source.readByIds(chunk);
       const found = new Set(records.map((record) => record.id));
       const gone = chunk.filter((id) => !found.has(id));
-      await this.#handle({ records, deleted: gone, checkpoint: null }, context, null);
+      await this.#handle({ records, deleted: gone, checkpoint: null }, context, null, records.length);
     }
   }
 
-  async #handle(page: SourcePage, context: PageContext, total: number | null): Promise<void> {
+  async #handle(page: SourcePage, context: PageContext, total: number | null, retried: number): Promise<void> {
     this.#signal?.throwIfAborted();
-    await this.#commit(await this.#processPage(page, context), total);
+    const commit = await this.#processPage(page, context);
+    commit.counts.retried = retried;
+    await this.#commit(commit, total);
   }
 
   /** Counts, summary and the page's commit; pages are committed in the order they were read. */
@@ -299,6 +301,7 @@ export class TaskSync {
       written,
       excluded,
       synced,
+      parked: [...(parents?.excluded.values() ?? [])].map(({ sourceId, key, reason }) => ({ sourceId, key, code: PARENT_LEFT_OUT, message: reason })),
       checkpoint: page.checkpoint,
     };
   }

@@ -6,6 +6,8 @@ import { normalizeKey, type PageItem } from './PageItem.js';
 
 /** The code of a record held back until its parent syncs: pending, counted as waiting, not failed. */
 export const PARENT_NOT_SYNCED = 'PARENT_NOT_SYNCED';
+/** The code of a record kept pending because its parent is left out: read again each run. */
+export const PARENT_LEFT_OUT = 'PARENT_LEFT_OUT';
 
 export interface ParentCheck {
   /** Parents found, per item, by the name the task gave each reference. */
@@ -69,11 +71,15 @@ export async function checkParents(
         excluded.set(item, { taskId, sourceId: item.record.id, key: item.key, rule: `parent:${reference.name}`, reason });
         continue;
       }
+      // A parent that itself waits, or is kept for its own parent, makes its children wait too.
+      const parentWaits = status?.state === 'failed' && (status.code === PARENT_NOT_SYNCED || status.code === PARENT_LEFT_OUT);
       item.failure = {
         taskId,
         sourceId: item.record.id,
         key: item.key,
-        ...(status
+        ...(status && parentWaits
+          ? { code: PARENT_NOT_SYNCED, message: `Its ${reference.name} ${key} waits in ${status.taskKey}: ${status.message}` }
+          : status
           ? { code: 'PARENT_FAILED', message: `Its ${reference.name} ${key} failed in ${status.taskKey}: ${status.message}` }
           : {
               code: PARENT_NOT_SYNCED,

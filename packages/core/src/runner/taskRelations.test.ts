@@ -7,6 +7,8 @@ import type { Connector, ConnectorRegistry, EntityRef } from '../connectors/inde
 import { RecordError } from '../errors/index.js';
 import { silentLogger } from '../logging/index.js';
 import type { EntityTemplate, TaskDefinition } from '../templates/index.js';
+import { checkParents } from './checkParents.js';
+import type { PageItem } from './PageItem.js';
 import { taskSettingsSchema, type TaskSettings } from './RunOptions.js';
 import { SyncRunner } from './SyncRunner.js';
 
@@ -189,5 +191,35 @@ describe('task filters, parents and reference tables', () => {
       },
     ]);
     expect(destination.rows.has('|2')).toBe(true);
+  });
+
+  it('reads a line left out with its quote again each run, and writes it once the quote is synced', async () => {
+    const { sources, destination, state, run } = setUp([active, draft], [{ id: 'l1', quote: { number: 'QUO-2' }, line: 1 }]);
+    const first = await run();
+    expect(first.counts).toMatchObject({ filtered: 2, waiting: 0, failed: 0 });
+    expect(await state.listPending('quotes/QuoteLine', { limit: 10 })).toEqual([
+      expect.objectContaining({ sourceId: 'l1', code: 'PARENT_LEFT_OUT' }),
+    ]);
+
+    // Only the quote changes in the source: the line is not read as a change, but as pending.
+    sources['headers']!.records[1]!.data['state'] = 'Active';
+    sources['headers']!.records[1]!.data['modifiedon'] = 10;
+    const second = await run();
+
+    expect(second.counts).toMatchObject({ created: 2, filtered: 0 });
+    expect(destination.rows.has('QUO-2|1')).toBe(true);
+    expect(await state.listPending('quotes/QuoteLine', { limit: 10 })).toEqual([]);
+  });
+
+  it('makes a line wait while its quote waits for a parent of its own', async () => {
+    const state = new MemoryStateStore();
+    const earlier = await state.startRun({ templateId: 'quotes', mode: 'full' });
+    const waiting = { taskId: 'QuoteHeader', sourceId: 'q9', key: 'QUO-9', code: 'PARENT_NOT_SYNCED', message: 'Its customer C-1 has not been synced yet' };
+    await state.commitPage({ runId: earlier.id, taskKey: 'quotes/QuoteHeader', counts: {}, failures: [waiting], succeeded: [], deleted: [], written: [], checkpoint: null });
+    const item: PageItem = { record: { id: 'l1', data: { quote: { number: 'QUO-9' } } }, key: 'QUO-9|1', keyGenerated: false, failure: null };
+
+    await checkParents([item], [{ name: 'quote', sourceField: 'quote.number', tasks: ['quotes/QuoteHeader'] }], state, 'QuoteLine');
+
+    expect(item.failure).toMatchObject({ code: 'PARENT_NOT_SYNCED', message: expect.stringContaining('Its quote QUO-9 waits in quotes/QuoteHeader') });
   });
 });

@@ -21,10 +21,12 @@ export interface RunCounts {
   filtered: number;
   /** Records held back because a parent they name has not been synced yet (pending, tried again). */
   waiting: number;
+  /** Records read again because they failed (or waited) before, whether or not they changed. */
+  retried: number;
 }
 
 export function emptyCounts(): RunCounts {
-  return { read: 0, created: 0, updated: 0, unchanged: 0, failed: 0, keysGenerated: 0, deleted: 0, filtered: 0, waiting: 0 };
+  return { read: 0, created: 0, updated: 0, unchanged: 0, failed: 0, keysGenerated: 0, deleted: 0, filtered: 0, waiting: 0, retried: 0 };
 }
 
 export function addCounts(a: RunCounts, b: Partial<RunCounts>): RunCounts {
@@ -38,6 +40,7 @@ export function addCounts(a: RunCounts, b: Partial<RunCounts>): RunCounts {
     deleted: a.deleted + (b.deleted ?? 0),
     filtered: a.filtered + (b.filtered ?? 0),
     waiting: a.waiting + (b.waiting ?? 0),
+    retried: a.retried + (b.retried ?? 0),
   };
 }
 

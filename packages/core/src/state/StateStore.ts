@@ -31,6 +31,11 @@ export interface PageCommit {
   excluded?: RecordExclusion[];
   /** Natural keys (normalized) of the records that succeeded: later tasks find their parents by them. */
   synced?: string[];
+  /**
+   * Records left out only because their parent was: kept pending (not in the history's
+   * failures) and read again each run, so a line whose quote becomes Active later is synced then.
+   */
+  parked?: { sourceId: string; key: string | null; code: string; message: string }[];
   /** Advance the task's checkpoint to this; null leaves it where it is. */
   checkpoint: Checkpoint | null;
 }

@@ -87,6 +87,9 @@ export class MemoryStateStore implements StateStore {
     }
     const settled = [...commit.succeeded, ...commit.deleted.map((d) => d.sourceId), ...(commit.excluded ?? []).map((e) => e.sourceId)];
     for (const sourceId of settled) pending.delete(sourceId);
+    for (const { sourceId, key, code, message } of commit.parked ?? []) {
+      pending.set(sourceId, { sourceId, key, code, message, attempts: 1, firstFailedAt: failedAt, lastFailedAt: failedAt, skipped: false });
+    }
     this.pending.set(commit.taskKey, pending);
     const hashes = this.hashes.get(commit.taskKey) ?? new Map<string, string>();
     for (const { key, hash } of commit.written) hashes.set(key, hash);

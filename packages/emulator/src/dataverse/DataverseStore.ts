@@ -110,7 +110,7 @@ export class DataverseStore {
   }
 
   addCurrency(currency: TransactionCurrency): void {
-    this.#currencies.set(currency.transactioncurrencyid.toLowerCase(), { ...currency });
+    this.#currencies.set(currency.transactioncurrencyid.toLowerCase(), { modifiedon: this.timestamp(), ...currency });
   }
 
   accounts(): DataverseAccount[] {

@@ -4,6 +4,8 @@ export interface TransactionCurrency {
   isocurrencycode: string;
   currencyname: string;
   currencysymbol: string;
+  /** Set when the emulator stores the row, as Dataverse sets it on every table. */
+  modifiedon?: string;
 }
 
 /**

@@ -101,6 +101,7 @@ export const TRANSACTION_CURRENCY_MODEL: EntityModel = {
     isocurrencycode: { type: 'Edm.String' },
     currencyname: { type: 'Edm.String' },
     currencysymbol: { type: 'Edm.String' },
+    modifiedon: { type: 'Edm.DateTimeOffset' },
   },
 };
 

@@ -58,9 +58,9 @@ function formattedValue(
 }
 
 export function formatCurrency(currency: TransactionCurrency, select: readonly string[] | undefined): Record<string, unknown> {
-  const names = select ?? ['transactioncurrencyid', 'isocurrencycode', 'currencyname', 'currencysymbol'];
+  const names = select ?? ['transactioncurrencyid', 'isocurrencycode', 'currencyname', 'currencysymbol', 'modifiedon'];
   const out: Record<string, unknown> = {};
-  for (const name of names) out[name] = currency[name as keyof TransactionCurrency];
+  for (const name of names) out[name] = currency[name as keyof TransactionCurrency] ?? null;
   out['transactioncurrencyid'] = currency.transactioncurrencyid;
   return out;
 }

@@ -17,12 +17,13 @@ export interface RunRow {
   deleted_count: number;
   filtered_count: number;
   waiting_count: number;
+  retried_count: number;
   message: string | null;
 }
 
 export const RUN_COLUMNS =
   'id, template_id, mode, status, started_at, finished_at, read_count, created_count, updated_count, ' +
-  'unchanged_count, failed_count, keys_generated_count, deleted_count, filtered_count, waiting_count, message';
+  'unchanged_count, failed_count, keys_generated_count, deleted_count, filtered_count, waiting_count, retried_count, message';
 
 export function toRunRecord(row: RunRow): RunRecord {
   return {
@@ -42,6 +43,7 @@ export function toRunRecord(row: RunRow): RunRecord {
       deleted: row.deleted_count,
       filtered: row.filtered_count,
       waiting: row.waiting_count,
+      retried: row.retried_count,
     },
     message: row.message,
   };

@@ -147,6 +147,7 @@ export const migrations: readonly Migration[] = [
     sql: `
       ALTER TABLE runs ADD COLUMN filtered_count INTEGER NOT NULL DEFAULT 0;
       ALTER TABLE runs ADD COLUMN waiting_count INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE runs ADD COLUMN retried_count INTEGER NOT NULL DEFAULT 0;
 
       CREATE TABLE record_exclusions (
         id INTEGER PRIMARY KEY,

@@ -18,6 +18,7 @@ export interface CountsParams {
   deleted: number;
   filtered: number;
   waiting: number;
+  retried: number;
 }
 
 export interface FailedRecordParams {
@@ -107,7 +108,8 @@ export function prepareStatements(db: Database.Database): Statements {
          keys_generated_count = keys_generated_count + @keysGenerated,
          deleted_count = deleted_count + @deleted,
          filtered_count = filtered_count + @filtered,
-         waiting_count = waiting_count + @waiting
+         waiting_count = waiting_count + @waiting,
+         retried_count = retried_count + @retried
        WHERE id = @runId AND status = 'Running'`,
     ),
     finishRun: prepare(

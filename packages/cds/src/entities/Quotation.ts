@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+/** A date as Sales keeps `requestdeliveryby`: `YYYY-MM-DD`. */
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+
+/**
+ * The CDS Quotation, the middle of the Sales Quotes template (Sales Quotes > CDS Quotation >
+ * F&O sales quotation headers). Only quotes that are Active and hold externally maintained
+ * products only get this far: the template's filters leave the others out.
+ */
+export const quotationSchema = z.object({
+  /** The natural key (`QUO-01000-BVRCPS`). */
+  QuoteNumber: z.string({ error: 'a quote needs a quote number' }).min(1, 'a quote needs a quote number').max(100),
+  Name: z.string({ error: 'a quote needs a name' }).min(1, 'a quote needs a name').max(300),
+  /**
+   * The customer's natural key: the account number of an account, or the contact number of a
+   * contact that Contacts to Customer made a customer. It is the F&O customer account.
+   */
+  CustomerNumber: z.string({ error: 'a quote needs a customer with a number' }).min(1, 'a quote needs a customer with a number').max(20),
+  /** The CDS organization the quote belongs to (`ORG001`), mapped to an F&O legal entity. */
+  Organization_OrganizationId: z.string({ error: 'a quote needs an organization' }).min(1),
+  /** ISO 4217 code of the quote's transaction currency. */
+  CurrencyCode: z.string().length(3).nullable().default(null),
+  /** Required by F&O: the template defaults it (2020-01-01) when Sales leaves it blank. */
+  RequestedDeliveryDate: isoDate,
+});
+
+export type Quotation = z.infer<typeof quotationSchema>;
+
+/** The fields of the CDS Quotation, for mappings and their validation. */
+export const quotationFields = Object.keys(quotationSchema.shape) as (keyof Quotation)[];

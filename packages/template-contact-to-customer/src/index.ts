@@ -1,0 +1,17 @@
+import { CORE_API_VERSION, definePlugin } from '@p2c/core';
+import packageJson from '../package.json' with { type: 'json' };
+import { contactToCustomerTemplate } from './contactToCustomerTemplate.js';
+
+export { CONTACT_TO_CUSTOMER_TASK_ID, contactToCustomerTemplate } from './contactToCustomerTemplate.js';
+export { cdsContactToCustomer } from './mappings/cdsContactToCustomer.js';
+export { salesContactColumns, salesContactToCdsContact } from './mappings/salesContactToCdsContact.js';
+
+/** The plugin manifest: what the CLI registers. */
+export const contactToCustomerPlugin = definePlugin({
+  name: '@p2c/template-contact-to-customer',
+  version: packageJson.version,
+  coreApi: `^${CORE_API_VERSION}`,
+  templates: [contactToCustomerTemplate],
+});
+
+export default contactToCustomerPlugin;

@@ -1,0 +1,17 @@
+import { CORE_API_VERSION, definePlugin } from '@p2c/core';
+import packageJson from '../package.json' with { type: 'json' };
+import { contactsTemplate } from './contactsTemplate.js';
+
+export { ACCOUNTS_PARENT_TASK, CONTACTS_TASK_ID, contactsTemplate } from './contactsTemplate.js';
+export { cdsContactToContactPerson } from './mappings/cdsContactToContactPerson.js';
+export { salesContactColumns, salesContactToCdsContact } from './mappings/salesContactToCdsContact.js';
+
+/** The plugin manifest: what the CLI registers. */
+export const contactsPlugin = definePlugin({
+  name: '@p2c/template-contacts',
+  version: packageJson.version,
+  coreApi: `^${CORE_API_VERSION}`,
+  templates: [contactsTemplate],
+});
+
+export default contactsPlugin;

@@ -1,0 +1,20 @@
+import type { Mapping } from '@p2c/core';
+
+/**
+ * CDS > Destination: the CDS Contact to an F&O `ContactPersonsV2` row, a contact person of the
+ * customer its company became (the accounts template synced it).
+ */
+export const cdsContactToContactPerson: Mapping = {
+  name: 'CDS Contact > Fin and Ops Contact persons',
+  fields: [
+    { target: 'dataAreaId', source: 'Organization_OrganizationId', transforms: [{ transformType: 'Function', name: 'LegalEntity' }] },
+    { target: 'ContactPersonId', source: 'ContactNumber' },
+    { target: 'FirstName', source: 'FirstName' },
+    { target: 'LastName', source: 'LastName' },
+    { target: 'CustomerAccount', source: 'ParentCustomer_AccountNumber' },
+    { target: 'JobTitle', source: 'JobTitle' },
+    { target: 'PrimaryEmailAddress', source: 'EMailAddress1' },
+    { target: 'PrimaryPhoneNumber', source: 'Telephone1' },
+    { target: 'IsContactPersonExternallyMaintained', transforms: [{ transformType: 'Default', value: 'Yes' }] },
+  ],
+};

@@ -1,0 +1,125 @@
+import type { EntityTemplate, RecordCondition, TaskFilter } from '@p2c/core';
+import { salesInvoiceLineSchema, salesInvoiceSchema } from '@p2c/cds';
+import {
+  ORDER_HEADER_TASK,
+  PRODUCTS_TASK,
+  alternateKeyBind,
+  customerParent,
+  documentReferences,
+  documentTransforms,
+  lineKey,
+  lineTransforms,
+  rowId,
+  valueOr,
+} from '@p2c/template-orders';
+import { cdsSalesInvoiceLineToInvoiceDetail } from './mappings/cdsSalesInvoiceLineToInvoiceDetail.js';
+import { cdsSalesInvoiceToInvoice } from './mappings/cdsSalesInvoiceToInvoice.js';
+import { cdsSalesInvoiceToInvoicedOrder } from './mappings/cdsSalesInvoiceToInvoicedOrder.js';
+import { finOpsInvoiceHeaderFields, finOpsInvoiceHeaderToCdsSalesInvoice } from './mappings/finOpsInvoiceHeaderToCdsSalesInvoice.js';
+import { finOpsInvoiceLineFields, finOpsInvoiceLineToCdsSalesInvoiceLine } from './mappings/finOpsInvoiceLineToCdsSalesInvoiceLine.js';
+
+export const INVOICES_TEMPLATE_ID = 'invoices';
+export const INVOICE_HEADER_TASK_ID = 'SalesInvoiceHeader';
+export const INVOICE_LINE_TASK_ID = 'SalesInvoiceLine';
+export const INVOICE_ORDER_STATUS_TASK_ID = 'SalesInvoiceOrderStatus';
+/** The task that syncs invoices, as parents name it: `invoices/SalesInvoiceHeader`. */
+export const INVOICE_HEADER_TASK = `${INVOICES_TEMPLATE_ID}/${INVOICE_HEADER_TASK_ID}`;
+
+const externallyMaintainedCustomer: TaskFilter = {
+  description: 'only invoices whose invoice customer is maintained in Sales',
+  where: { field: 'InvoiceCustomerIsExternallyMaintained', eq: 'Yes' },
+};
+const hasOrder: RecordCondition = { field: 'SalesOrderNumber', blank: false };
+
+const invoiceHeaderSource = {
+  connector: 'finops',
+  ref: { entity: 'SalesInvoiceHeadersV2', key: ['dataAreaId', 'InvoiceNumber'], fields: finOpsInvoiceHeaderFields },
+};
+const headerTransforms = {
+  ...documentTransforms,
+  NameOrInvoiceNumber: valueOr('InvoiceNumber'),
+  SalesOrderBind: alternateKeyBind('salesorders', 'ordernumber'),
+};
+
+/** Sales Invoices (Fin and Ops to Sales): F&O invoices of customers Sales maintains become Sales invoices. */
+export const invoicesTemplate: EntityTemplate = {
+  id: INVOICES_TEMPLATE_ID,
+  name: 'Sales Invoices (Fin and Ops to Sales)',
+  description:
+    'Sales invoices in Finance and Operations of customers maintained in Sales become invoices in Sales with their lines; the order each came from then shows Invoiced.',
+  preconditions: ['accounts', 'products', 'orders'],
+  tasks: [
+    {
+      id: INVOICE_HEADER_TASK_ID,
+      source: invoiceHeaderSource,
+      destination: {
+        connector: 'dataverse',
+        ref: { entity: 'invoices', key: ['invoicenumber'], fields: cdsSalesInvoiceToInvoice.fields.map((f) => f.target) },
+      },
+      canonical: { name: 'CDS SalesInvoice', schema: salesInvoiceSchema },
+      sourceToCanonical: finOpsInvoiceHeaderToCdsSalesInvoice,
+      canonicalToDestination: cdsSalesInvoiceToInvoice,
+      transforms: headerTransforms,
+      naturalKey: { sourceField: 'InvoiceNumber', label: 'invoice number', rejectDuplicates: true },
+      filters: { externallyMaintainedCustomer },
+      parents: [
+        customerParent('InvoiceCustomerAccountNumber'),
+        { name: 'order', sourceField: 'SalesOrderNumber', tasks: [ORDER_HEADER_TASK], optional: true },
+      ],
+      references: documentReferences,
+    },
+    {
+      id: INVOICE_LINE_TASK_ID,
+      source: {
+        connector: 'finops',
+        ref: { entity: 'SalesInvoiceLinesV2', key: ['dataAreaId', 'InvoiceNumber', 'LineNumber'], fields: finOpsInvoiceLineFields },
+      },
+      destination: {
+        connector: 'dataverse',
+        ref: {
+          entity: 'invoicedetails',
+          key: ['invoicedetailid'],
+          fields: cdsSalesInvoiceLineToInvoiceDetail.fields.map((f) => f.target),
+          options: { primaryKey: true },
+        },
+      },
+      canonical: { name: 'CDS SalesInvoiceLine', schema: salesInvoiceLineSchema },
+      sourceToCanonical: finOpsInvoiceLineToCdsSalesInvoiceLine,
+      canonicalToDestination: cdsSalesInvoiceLineToInvoiceDetail,
+      transforms: {
+        ...lineTransforms,
+        InvoiceDetailId: rowId('invoicedetail'),
+        InvoiceBind: alternateKeyBind('invoices', 'invoicenumber'),
+        ProductBind: alternateKeyBind('products', 'productnumber'),
+      },
+      naturalKey: { sourceField: 'InvoiceNumber', label: 'invoice line', rejectDuplicates: false, compose: lineKey('InvoiceNumber') },
+      parents: [
+        { name: 'invoice', sourceField: 'InvoiceNumber', tasks: [INVOICE_HEADER_TASK] },
+        { name: 'product', sourceField: 'ProductNumber', tasks: [PRODUCTS_TASK] },
+      ],
+    },
+    {
+      // How "once an invoice is synced its order shows Invoiced in Sales" is done: after the
+      // invoice has synced, its order is written again with the invoiced status.
+      id: INVOICE_ORDER_STATUS_TASK_ID,
+      source: invoiceHeaderSource,
+      destination: {
+        connector: 'dataverse',
+        ref: { entity: 'salesorders', key: ['ordernumber'], fields: cdsSalesInvoiceToInvoicedOrder.fields.map((f) => f.target) },
+      },
+      canonical: { name: 'CDS SalesInvoice', schema: salesInvoiceSchema },
+      sourceToCanonical: finOpsInvoiceHeaderToCdsSalesInvoice,
+      canonicalToDestination: cdsSalesInvoiceToInvoicedOrder,
+      transforms: headerTransforms,
+      naturalKey: { sourceField: 'InvoiceNumber', label: 'invoice number', rejectDuplicates: false },
+      filters: {
+        externallyMaintainedCustomer,
+        hasOrder: { description: 'only invoices of an order', where: hasOrder },
+      },
+      parents: [
+        { name: 'invoice', sourceField: 'InvoiceNumber', tasks: [INVOICE_HEADER_TASK] },
+        { name: 'order', sourceField: 'SalesOrderNumber', tasks: [ORDER_HEADER_TASK] },
+      ],
+    },
+  ],
+};

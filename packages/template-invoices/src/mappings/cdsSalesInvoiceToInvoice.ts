@@ -1,0 +1,15 @@
+import type { Mapping } from '@p2c/core';
+import { documentHeaderFields } from '@p2c/template-orders';
+
+/** CDS > Destination: the CDS SalesInvoice to a Sales `invoices` row (upserted by `invoicenumber`). */
+export const cdsSalesInvoiceToInvoice: Mapping = {
+  name: 'CDS SalesInvoice > Sales invoices',
+  fields: [
+    { target: 'invoicenumber', source: 'InvoiceNumber' },
+    { target: 'name', source: 'Name', transforms: [{ transformType: 'Function', name: 'NameOrInvoiceNumber' }] },
+    ...documentHeaderFields,
+    { target: 'salesorderid@odata.bind', source: 'SalesOrderNumber', transforms: [{ transformType: 'Function', name: 'SalesOrderBind' }] },
+    { target: 'totalamount', source: 'TotalAmount' },
+    { target: 'duedate', source: 'InvoiceDate' },
+  ],
+};

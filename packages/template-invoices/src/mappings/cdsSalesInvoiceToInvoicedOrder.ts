@@ -1,0 +1,18 @@
+import type { Mapping } from '@p2c/core';
+import { INVOICED_ORDER } from '@p2c/template-orders';
+
+const fixed = (target: string, value: number) => ({ target, transforms: [{ transformType: 'Default' as const, value }] });
+
+/**
+ * CDS > Destination: the order a synced invoice came from, marked invoiced in Sales (processing
+ * status Invoiced, state Invoiced, status reason Invoiced), upserted by `ordernumber`.
+ */
+export const cdsSalesInvoiceToInvoicedOrder: Mapping = {
+  name: 'CDS SalesInvoice > Sales orders (invoiced)',
+  fields: [
+    { target: 'ordernumber', source: 'SalesOrderNumber' },
+    fixed('msdyn_processingstatus', INVOICED_ORDER.msdyn_processingstatus),
+    fixed('statecode', INVOICED_ORDER.statecode),
+    fixed('statuscode', INVOICED_ORDER.statuscode),
+  ],
+};

@@ -1,0 +1,20 @@
+import type { Mapping } from '@p2c/core';
+import { PROCESSING_STATUS_OPTIONS } from '../transforms/processingStatusOptions.js';
+import { documentHeaderFields } from './documentHeaderFields.js';
+
+/** CDS > Destination: the CDS SalesOrder to a Sales `salesorders` row (upserted by `ordernumber`). */
+export const cdsSalesOrderToSalesOrder: Mapping = {
+  name: 'CDS SalesOrder > Sales orders',
+  fields: [
+    { target: 'ordernumber', source: 'SalesOrderNumber' },
+    { target: 'name', source: 'Name', transforms: [{ transformType: 'Function', name: 'NameOrOrderNumber' }] },
+    ...documentHeaderFields,
+    { target: 'totalamount', source: 'TotalAmount' },
+    { target: 'requestdeliveryby', source: 'RequestedDeliveryDate' },
+    {
+      target: 'msdyn_processingstatus',
+      source: 'ProcessingStatus',
+      transforms: [{ transformType: 'ValueMap', valueMap: { ...PROCESSING_STATUS_OPTIONS } }],
+    },
+  ],
+};

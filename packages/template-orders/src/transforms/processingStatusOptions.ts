@@ -1,0 +1,15 @@
+import { salesOrderProcessingStatuses } from '@p2c/cds';
+
+/** The first option value of Sales's order processing status (`Draft`). */
+const FIRST_OPTION = 192_350_000;
+
+/**
+ * F&O processing status → Sales `msdyn_processingstatus` option value, the default value map of
+ * the field: Draft 192350000, Active 192350001, … Cancelled 192350011.
+ */
+export const PROCESSING_STATUS_OPTIONS: Readonly<Record<string, number>> = Object.fromEntries(
+  salesOrderProcessingStatuses.map((status, index) => [status, FIRST_OPTION + index]),
+);
+
+/** What an order Sales shows as invoiced holds: processing status Invoiced, state Invoiced, status reason Invoiced. */
+export const INVOICED_ORDER = { msdyn_processingstatus: 192_350_004, statecode: 4, statuscode: 100_003 } as const;

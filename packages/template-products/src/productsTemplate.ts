@@ -1,0 +1,76 @@
+import type { EntityRef, EntityTemplate, TaskDefinition, TaskFilter } from '@p2c/core';
+import { productSchema } from '@p2c/cds';
+import { cdsProductToPriceListItem } from './mappings/cdsProductToPriceListItem.js';
+import { cdsProductToSalesProduct } from './mappings/cdsProductToSalesProduct.js';
+import { releasedProductFields, releasedProductToCdsProduct } from './mappings/releasedProductToCdsProduct.js';
+import { PRICE_LISTS, priceListBind, priceListsReference } from './priceLists/firstPriceListFor.js';
+import { productBind, unitBind } from './transforms/binds.js';
+import { priceListItemId } from './transforms/priceListItemId.js';
+import { CURRENCIES, currenciesReference, transactionCurrencyBind } from './transforms/transactionCurrency.js';
+
+export const PRODUCTS_TEMPLATE_ID = 'products';
+export const PRODUCTS_TASK_ID = 'Products';
+export const PRODUCT_PRICE_LIST_ITEMS_TASK_ID = 'ProductPriceListItems';
+
+/** Only sellable products: F&O's "Stopped" (sales) flag is No. */
+export const sellableOnly: TaskFilter = {
+  description: 'only sellable products (IsSalesStopped = No)',
+  where: { field: 'IsSalesStopped', eq: 'No' },
+};
+
+const releasedProducts: { connector: string; ref: EntityRef } = {
+  connector: 'finops',
+  ref: { entity: 'ReleasedDistinctProductsV2', key: ['dataAreaId', 'ProductNumber'], fields: releasedProductFields, options: {} },
+};
+
+const shared = {
+  source: releasedProducts,
+  canonical: { name: 'CDS Product', schema: productSchema },
+  sourceToCanonical: releasedProductToCdsProduct,
+  naturalKey: { sourceField: 'ProductNumber', label: 'product number', rejectDuplicates: false },
+  filters: { sellableOnly },
+} satisfies Partial<TaskDefinition>;
+
+const productsTask: TaskDefinition = {
+  ...shared,
+  id: PRODUCTS_TASK_ID,
+  destination: {
+    connector: 'dataverse',
+    ref: { entity: 'products', key: ['productnumber'], fields: cdsProductToSalesProduct.fields.map((f) => f.target), options: {} },
+  },
+  canonicalToDestination: cdsProductToSalesProduct,
+  transforms: { UnitBind: unitBind, PriceListBind: priceListBind, TransactionCurrencyBind: transactionCurrencyBind },
+  references: { [PRICE_LISTS]: priceListsReference, [CURRENCIES]: currenciesReference },
+};
+
+const priceListItemsTask: TaskDefinition = {
+  ...shared,
+  id: PRODUCT_PRICE_LIST_ITEMS_TASK_ID,
+  destination: {
+    connector: 'dataverse',
+    ref: {
+      entity: 'productpricelevels',
+      key: ['productpricelevelid'],
+      fields: cdsProductToPriceListItem.fields.map((f) => f.target),
+      options: { primaryKey: true },
+    },
+  },
+  canonicalToDestination: cdsProductToPriceListItem,
+  transforms: { UnitBind: unitBind, PriceListBind: priceListBind, ProductBind: productBind, PriceListItemId: priceListItemId },
+  parents: [{ name: 'product', sourceField: 'ProductNumber', tasks: [`${PRODUCTS_TEMPLATE_ID}/${PRODUCTS_TASK_ID}`] }],
+  references: { [PRICE_LISTS]: priceListsReference },
+};
+
+/**
+ * Products (Fin and Ops to Sales): sellable released products (each variant its own) become
+ * externally maintained Sales products, each joining the first price list (by name) in its
+ * currency at F&O's sales price.
+ */
+export const productsTemplate: EntityTemplate = {
+  id: PRODUCTS_TEMPLATE_ID,
+  name: 'Products (Fin and Ops to Sales)',
+  description:
+    'Sellable released products in Finance and Operations become Products in Sales (Is Externally Maintained = Yes), each in the first price list of its currency at its sales price.',
+  preconditions: [],
+  tasks: [productsTask, priceListItemsTask],
+};
