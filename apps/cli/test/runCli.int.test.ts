@@ -149,6 +149,23 @@ describe('p2c account-numbers backfill', () => {
   });
 });
 
+describe('p2c contact-numbers backfill', () => {
+  it('numbers every Sales contact without a contact number from the contact sequence', async () => {
+    await setUp(ACCOUNTS);
+    const contacts = server.emulator.sales.table('contacts');
+    contacts.insert({ lastname: 'Davolio', msdyn_isactivecustomer: true });
+    contacts.insert({ lastname: 'Fuller', msdyn_contactnumber: 'CON-09001-FULLER' });
+
+    const real = await p2c(['contact-numbers', 'backfill', '--json']);
+
+    expect(real.code).toBe(0);
+    const result = JSON.parse(real.stdout) as { taskId: string; assignedCount: number; assigned: { id: string; key: string }[] };
+    expect(result).toMatchObject({ taskId: 'ContactToCustomer', assignedCount: 1 });
+    expect(result.assigned[0]!.key).toMatch(/^CON-\d{5}-[A-Z]{6}$/);
+    expect(contacts.get(result.assigned[0]!.id)?.['msdyn_contactnumber']).toBe(result.assigned[0]!.key);
+  });
+});
+
 describe('commands that need no secret', () => {
   it('lists the templates without a config file', async () => {
     const result = await p2c(['templates'], { env: {} });

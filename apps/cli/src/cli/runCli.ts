@@ -1,6 +1,6 @@
 import { Redactor, type TemplatePlugin } from '@p2c/core';
 import { Command, CommanderError } from 'commander';
-import { accountNumbersCommand } from '../commands/accountNumbersCommand.js';
+import { accountNumbersCommand, contactNumbersCommand } from '../commands/numbersCommands.js';
 import { demoCommand } from '../commands/demoCommand.js';
 import { emulatorCommand } from '../commands/emulatorCommand.js';
 import { historyCommand } from '../commands/historyCommand.js';
@@ -58,6 +58,7 @@ export function buildProgram(context: CommandContext): Command {
     retryCommand(context),
     historyCommand(context),
     accountNumbersCommand(context),
+    contactNumbersCommand(context),
     initCommand(context),
     emulatorCommand(context),
     demoCommand(context),

@@ -1,6 +1,7 @@
 import type { ConnectorRegistry } from '../connectors/index.js';
 import type { Logger } from '../logging/index.js';
 import { addCounts, emptyCounts, type RecordDeletion, type RecordExclusion, type RecordFailure, type StateStore } from '../state/index.js';
+import { DryRunParents } from './DryRunParents.js';
 import { RunLock } from './RunLock.js';
 import type { RunOptions } from './RunOptions.js';
 import { outcomeOf, type PlannedWrite, type RunSummary } from './RunSummary.js';
@@ -22,9 +23,10 @@ export class SyncRunner {
     const { template, dryRun } = options;
     const started = new Date();
     const mode = options.full && !options.pendingOnly ? 'full' : 'incremental';
+    const dryRunParents = options.dryRun ? new DryRunParents(this.state) : undefined;
     // Built before the run starts, so a configuration error leaves no run behind.
     const syncs = template.tasks.map(
-      (task) => new TaskSync(template, task, options, this.state, this.connectors, this.logger),
+      (task) => new TaskSync(template, task, options, this.state, this.connectors, this.logger, dryRunParents),
     );
     const notes: string[] = [];
     // A dry run writes nothing, so it needs no lock and may look while a run goes.

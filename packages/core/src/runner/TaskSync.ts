@@ -24,6 +24,7 @@ import { readPath, type RecordContext } from '../mapping/index.js';
 import { meetsCondition, type EntityTemplate, type TaskDefinition, type TaskFilter } from '../templates/index.js';
 import { assignMissingKeys } from './assignMissingKeys.js';
 import { checkParents, PARENT_LEFT_OUT, PARENT_NOT_SYNCED } from './checkParents.js';
+import type { DryRunParents } from './DryRunParents.js';
 import { effectiveFilters } from './effectiveFilters.js';
 import { loadReferences } from './loadReferences.js';
 import { normalizeKey, type PageItem } from './PageItem.js';
@@ -79,6 +80,8 @@ export class TaskSync {
     private readonly state: StateStore,
     connectors: ConnectorRegistry,
     private readonly logger: Logger,
+    /** A dry run's planned parents (it stores nothing); absent for a real run. */
+    private readonly dryRunParents?: DryRunParents,
   ) {
     this.#settings = options.settings[task.id] ?? taskSettingsSchema.parse({});
     this.#taskKey = `${template.id}/${task.id}`;
@@ -187,6 +190,7 @@ export class TaskSync {
     keepFirst(this.#result.deletions, commit.deleted);
     keepFirst(this.#result.excluded, commit.excluded ?? []);
     if (!this.options.dryRun) await this.state.commitPage(commit);
+    else this.dryRunParents?.add(this.#taskKey, commit.synced ?? []);
     this.options.onProgress?.({ phase: 'sync', taskId: this.task.id, counts: this.#result.counts, total });
   }
 
@@ -232,7 +236,7 @@ export class TaskSync {
       await rejectDuplicateKeys(items, naturalKey, this.#source, this.state, context.scope, context.indexIsFresh, taskId);
     }
 
-    const parents = this.task.parents?.length ? await checkParents(items, this.task.parents, this.state, taskId) : null;
+    const parents = this.task.parents?.length ? await checkParents(items, this.task.parents, this.dryRunParents ?? this.state, taskId) : null;
     for (const exclusion of parents?.excluded.values() ?? []) excluded.push(exclusion);
     counts.filtered = excluded.length;
     const requests: Request[] = [];

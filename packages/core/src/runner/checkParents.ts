@@ -36,7 +36,7 @@ function parentKeyOf(item: PageItem, reference: ParentReference): string {
 export async function checkParents(
   items: readonly PageItem[],
   references: readonly ParentReference[],
-  state: StateStore,
+  state: Pick<StateStore, 'findParents'>,
   taskId: string,
 ): Promise<ParentCheck> {
   const resolved = new Map<PageItem, Record<string, ResolvedParent>>();

@@ -87,11 +87,11 @@ function setUp(quotes: Row[], lines: Row[], lists: Row[] = [{ id: 'p1', name: 'U
     get: (kind): Connector => (kind === 'out' ? { kind, destination: () => destination } : { kind, source: () => sources[kind]! }),
   };
   const runner = new SyncRunner(state, connectors, silentLogger);
-  const run = (settings: Partial<Record<'QuoteHeader' | 'QuoteLine', Partial<TaskSettings>>> = {}, full = false) =>
+  const run = (settings: Partial<Record<'QuoteHeader' | 'QuoteLine', Partial<TaskSettings>>> = {}, full = false, dryRun = false) =>
     runner.run({
       template,
       full,
-      dryRun: false,
+      dryRun,
       settings: {
         QuoteHeader: taskSettingsSchema.parse(settings.QuoteHeader ?? {}),
         QuoteLine: taskSettingsSchema.parse(settings.QuoteLine ?? {}),
@@ -209,6 +209,16 @@ describe('task filters, parents and reference tables', () => {
     expect(second.counts).toMatchObject({ created: 2, filtered: 0 });
     expect(destination.rows.has('QUO-2|1')).toBe(true);
     expect(await state.listPending('quotes/QuoteLine', { limit: 10 })).toEqual([]);
+  });
+
+  it('plans a line on a dry run when the same dry run plans its quote, and stores nothing', async () => {
+    const { destination, state, run } = setUp([active], [{ id: 'l1', quote: { number: 'QUO-1' }, line: 1 }]);
+
+    const summary = await run({}, false, true);
+
+    expect(summary.counts).toMatchObject({ created: 2, waiting: 0 });
+    expect(destination.rows.size).toBe(0);
+    expect(state.writes).toEqual([]);
   });
 
   it('makes a line wait while its quote waits for a parent of its own', async () => {

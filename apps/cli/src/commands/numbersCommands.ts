@@ -14,12 +14,20 @@ interface BackfillOptions extends CommonOptions {
 
 const SHOWN = 20;
 
-export function accountNumbersCommand(context: CommandContext): Command {
+/** What a numbers command is about: the records, the template whose sequence numbers them, a sample number. */
+interface NumbersCommandSpec {
+  name: string;
+  records: string;
+  template: string;
+  sample: string;
+}
+
+function numbersCommand(context: CommandContext, spec: NumbersCommandSpec): Command {
   const backfill = withCommonOptions(new Command('backfill'))
-    .description('give every Sales account without an account number one from the sequence (ACC-01000-BVRCPS), written back to Sales')
-    .option('--dry-run', 'count the accounts that would get a number; change nothing')
+    .description(`give every Sales ${spec.records} without a number one from the sequence (${spec.sample}), written back to Sales`)
+    .option('--dry-run', `count the ${spec.records}s that would get a number; change nothing`)
     .option('--json', 'print the result as one JSON object on stdout')
-    .option('--template <id>', 'the template whose number sequence to use', 'accounts')
+    .option('--template <id>', 'the template whose number sequence to use', spec.template)
     .action(async (options: BackfillOptions) => {
       const session = context.session({ ...options, quiet: options.json === true && !options.verbose });
       try {
@@ -40,7 +48,18 @@ export function accountNumbersCommand(context: CommandContext): Command {
         await session.close();
       }
     });
-  return new Command('account-numbers').description('manage Sales account numbers, the natural key of the accounts template').addCommand(backfill);
+  return new Command(spec.name)
+    .description(`manage Sales ${spec.records} numbers, the natural key of the ${spec.template} template`)
+    .addCommand(backfill);
+}
+
+export function accountNumbersCommand(context: CommandContext): Command {
+  return numbersCommand(context, { name: 'account-numbers', records: 'account', template: 'accounts', sample: 'ACC-01000-BVRCPS' });
+}
+
+/** Contacts and Contacts to Customer share the contact sequence: either template numbers them alike. */
+export function contactNumbersCommand(context: CommandContext): Command {
+  return numbersCommand(context, { name: 'contact-numbers', records: 'contact', template: 'contact-to-customer', sample: 'CON-01000-BVRCPS' });
 }
 
 export function renderBackfill(result: BackfillResult): string {
