@@ -9,7 +9,9 @@ export { starterConfig, SECRET_ENV, type StarterConfigOptions } from './config/s
 
 export { buildContainer, provideConfig, type ContainerInput } from './container/buildContainer.js';
 export { CLI } from './container/identifiers.js';
-export { INSTALLED_PLUGINS } from './container/installedPlugins.js';
+export { FIRST_PARTY_PLUGINS } from './plugins/firstPartyPlugins.js';
+export { loadPlugins } from './plugins/loadPlugins.js';
+export { pluginEntrySchema, type PluginEntry } from './plugins/PluginEntry.js';
 
 export { generateDemoAccounts, DEMO_SEED, type DemoAccount, type DemoAccountStats } from './demo/generateDemoAccounts.js';
 export { SeededRandom } from './demo/SeededRandom.js';

@@ -5,7 +5,7 @@ import type { DataverseAccount } from './dataverse/DataverseAccount.js';
 import { DataverseService } from './dataverse/DataverseService.js';
 import { DataverseStore } from './dataverse/DataverseStore.js';
 import { readAccountPayload } from './dataverse/readAccountPayload.js';
-import { isSalesTableName, salesTableAccess, type EmulatorSalesTable } from './dataverse/tables/salesTableAccess.js';
+import { salesTableAccess, type EmulatorSalesTable } from './dataverse/tables/salesTableAccess.js';
 import type { SalesTableName } from './dataverse/tables/salesTableDefinitions.js';
 import type { FinOpsCustomer } from './finops/FinOpsCustomer.js';
 import { FinOpsService } from './finops/FinOpsService.js';
@@ -104,11 +104,15 @@ export class Emulator {
   #changeTracking: ChangeTrackingSettings = DEFAULT_CHANGE_TRACKING;
   #state: EmulatorState;
 
-  readonly sales: { readonly accounts: EmulatorAccounts; table(set: SalesTableName): EmulatorSalesTable };
+  readonly sales: {
+    readonly accounts: EmulatorAccounts;
+    /** Direct access to a generic table: a built-in one or one the seed declared (`sales.tables`). */
+    table(set: SalesTableName | (string & {})): EmulatorSalesTable;
+  };
   readonly finops: {
     readonly customers: EmulatorCustomers;
-    /** Direct access to a declared F&O data entity (e.g. `CDSSalesOrderHeaders`). */
-    entity(entitySet: FinOpsEntitySetName): EmulatorFinOpsEntity;
+    /** Direct access to a data entity (e.g. `CDSSalesOrderHeaders`, or one the seed declared in `finops.entities`). */
+    entity(entitySet: FinOpsEntitySetName | (string & {})): EmulatorFinOpsEntity;
   };
 
   constructor(seed?: EmulatorSeed, options: EmulatorOptions = {}) {
@@ -255,6 +259,8 @@ export class Emulator {
     const seed = parseEmulatorSeed(value, 'seed', {
       legalEntities: state.finopsStore.legalEntities(),
       currencyIds: state.dataverseStore.currencies().map((currency) => currency.transactioncurrencyid),
+      declaredTables: state.dataverseStore.tables.definitions(),
+      declaredEntities: state.finopsStore.entityDefinitions(),
     });
     applySeed({ dataverse: state.dataverseStore, finops: state.finopsStore, auth: this.#auth }, seed, true);
   }
@@ -288,7 +294,7 @@ export class Emulator {
       setFaults: (value) => this.setFaults(value as FaultOptions | null | undefined),
       setChangeTracking: (value) => this.setChangeTracking((value ?? {}) as ChangeTrackingOptions),
       expireDeltaTokens: () => this.expireDeltaTokens(),
-      salesTable: (set) => (isSalesTableName(set) ? this.sales.table(set).list() : undefined),
+      salesTable: (set) => (this.#state.dataverseStore.tables.has(set) ? this.sales.table(set).list() : undefined),
     };
   }
 

@@ -60,6 +60,13 @@ export {
   type SeedCustomerGroup,
   type SeedReference,
 } from './seed/emulatorSeedSchema.js';
+export type {
+  SeedEntityDeclaration,
+  SeedEntityField,
+  SeedTableColumn,
+  SeedTableDeclaration,
+  SeedTableLookup,
+} from './seed/declarationSchema.js';
 export { EmulatorSeedError, parseEmulatorSeed } from './seed/parseEmulatorSeed.js';
 export { loadSeedFile } from './seed/loadSeedFile.js';
 export { emulatorHandlers } from './msw/emulatorHandlers.js';

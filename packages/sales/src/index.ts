@@ -5,3 +5,8 @@ export * from './connector/DataverseDestination.js';
 export * from './connector/DataverseDestinationOptions.js';
 export * from './connector/DataverseEntityOptions.js';
 export * from './connector/DataverseSource.js';
+export * from './references/currenciesReference.js';
+export * from './references/findCurrency.js';
+export * from './references/firstPriceList.js';
+export * from './references/lookupBinds.js';
+export * from './references/priceListsReference.js';

@@ -1,4 +1,4 @@
-import { CORE_API_VERSION, definePlugin } from '@p2c/core';
+import { definePlugin } from '@p2c/core';
 import packageJson from '../package.json' with { type: 'json' };
 import { accountsTemplate } from './accountsTemplate.js';
 
@@ -11,7 +11,7 @@ export { countryRegionCode, toAlpha3 } from './transforms/countryRegionCode.js';
 export const accountsPlugin = definePlugin({
   name: '@p2c/template-accounts',
   version: packageJson.version,
-  coreApi: `^${CORE_API_VERSION}`,
+  coreApi: '^0.2.0',
   templates: [accountsTemplate],
 });
 

@@ -1,4 +1,4 @@
-import { CORE_API_VERSION, definePlugin } from '@p2c/core';
+import { definePlugin } from '@p2c/core';
 import packageJson from '../package.json' with { type: 'json' };
 import { contactToCustomerTemplate } from './contactToCustomerTemplate.js';
 
@@ -10,7 +10,7 @@ export { salesContactColumns, salesContactToCdsContact } from './mappings/salesC
 export const contactToCustomerPlugin = definePlugin({
   name: '@p2c/template-contact-to-customer',
   version: packageJson.version,
-  coreApi: `^${CORE_API_VERSION}`,
+  coreApi: '^0.2.0',
   templates: [contactToCustomerTemplate],
 });
 

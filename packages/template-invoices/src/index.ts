@@ -1,4 +1,4 @@
-import { CORE_API_VERSION, definePlugin } from '@p2c/core';
+import { definePlugin } from '@p2c/core';
 import packageJson from '../package.json' with { type: 'json' };
 import { invoicesTemplate } from './invoicesTemplate.js';
 
@@ -20,7 +20,7 @@ export { finOpsInvoiceLineFields, finOpsInvoiceLineToCdsSalesInvoiceLine } from 
 export const invoicesPlugin = definePlugin({
   name: '@p2c/template-invoices',
   version: packageJson.version,
-  coreApi: `^${CORE_API_VERSION}`,
+  coreApi: '^0.2.0',
   templates: [invoicesTemplate],
 });
 

@@ -1,9 +1,9 @@
 import type { EntityTemplate, RecordCondition, TaskFilter } from '@p2c/core';
 import { salesInvoiceLineSchema, salesInvoiceSchema } from '@p2c/cds';
+import { alternateKeyBind, productBind } from '@p2c/sales';
 import {
   ORDER_HEADER_TASK,
   PRODUCTS_TASK,
-  alternateKeyBind,
   customerParent,
   documentReferences,
   documentTransforms,
@@ -90,7 +90,7 @@ export const invoicesTemplate: EntityTemplate = {
         ...lineTransforms,
         InvoiceDetailId: rowId('invoicedetail'),
         InvoiceBind: alternateKeyBind('invoices', 'invoicenumber'),
-        ProductBind: alternateKeyBind('products', 'productnumber'),
+        ProductBind: productBind,
       },
       naturalKey: { sourceField: 'InvoiceNumber', label: 'invoice line', rejectDuplicates: false, compose: lineKey('InvoiceNumber') },
       parents: [

@@ -1,4 +1,4 @@
-import { CORE_API_VERSION, definePlugin } from '@p2c/core';
+import { definePlugin } from '@p2c/core';
 import packageJson from '../package.json' with { type: 'json' };
 import { ordersTemplate } from './ordersTemplate.js';
 
@@ -17,9 +17,8 @@ export { documentHeaderFields } from './mappings/documentHeaderFields.js';
 export { finOpsOrderHeaderFields, finOpsOrderHeaderToCdsSalesOrder } from './mappings/finOpsOrderHeaderToCdsSalesOrder.js';
 export { finOpsOrderLineFields, finOpsOrderLineToCdsSalesOrderLine } from './mappings/finOpsOrderLineToCdsSalesOrderLine.js';
 export { customerParent } from './parents/customerParent.js';
-export { currenciesReference, documentReferences, priceListsReference } from './references/salesReferences.js';
-export { alternateKeyBind, bindByAlternateKey, bindById } from './transforms/bindByAlternateKey.js';
-export { currencyBind, findCurrency } from './transforms/currencyBind.js';
+export { documentReferences } from './references/documentReferences.js';
+export { currencyBind } from './transforms/currencyBind.js';
 export {
   ACCOUNT_CUSTOMER_TASK,
   CONTACT_CUSTOMER_TASK,
@@ -34,12 +33,21 @@ export { INVOICED_ORDER, PROCESSING_STATUS_OPTIONS } from './transforms/processi
 export { rowId } from './transforms/rowId.js';
 export { DEFAULT_UNIT_MAP, unitBind } from './transforms/unitBind.js';
 export { valueOr } from './transforms/valueOr.js';
+// Moved to @p2c/sales; still exported here for existing imports.
+export {
+  alternateKeyBind,
+  bindByAlternateKey,
+  bindById,
+  currenciesReference,
+  findCurrency,
+  priceListsReference,
+} from '@p2c/sales';
 
 /** The plugin manifest: what the CLI registers. */
 export const ordersPlugin = definePlugin({
   name: '@p2c/template-orders',
   version: packageJson.version,
-  coreApi: `^${CORE_API_VERSION}`,
+  coreApi: '^0.2.0',
   templates: [ordersTemplate],
 });
 

@@ -1,13 +1,13 @@
 import type { EntityTemplate } from '@p2c/core';
 import { salesOrderLineSchema, salesOrderSchema } from '@p2c/cds';
+import { alternateKeyBind, productBind } from '@p2c/sales';
 import { cdsSalesOrderLineToOrderDetail } from './mappings/cdsSalesOrderLineToOrderDetail.js';
 import { cdsSalesOrderToSalesOrder } from './mappings/cdsSalesOrderToSalesOrder.js';
 import { finOpsOrderHeaderFields, finOpsOrderHeaderToCdsSalesOrder } from './mappings/finOpsOrderHeaderToCdsSalesOrder.js';
 import { finOpsOrderLineFields, finOpsOrderLineToCdsSalesOrderLine } from './mappings/finOpsOrderLineToCdsSalesOrderLine.js';
 import { lineKey } from './keys/lineKey.js';
 import { customerParent } from './parents/customerParent.js';
-import { documentReferences } from './references/salesReferences.js';
-import { alternateKeyBind } from './transforms/bindByAlternateKey.js';
+import { documentReferences } from './references/documentReferences.js';
 import { documentTransforms, lineTransforms } from './transforms/documentTransforms.js';
 import { rowId } from './transforms/rowId.js';
 import { valueOr } from './transforms/valueOr.js';
@@ -87,7 +87,7 @@ export const ordersTemplate: EntityTemplate = {
         ...lineTransforms,
         SalesOrderDetailId: rowId('salesorderdetail'),
         SalesOrderBind: alternateKeyBind('salesorders', 'ordernumber'),
-        ProductBind: alternateKeyBind('products', 'productnumber'),
+        ProductBind: productBind,
       },
       naturalKey: {
         sourceField: 'SalesOrderNumber',

@@ -1,4 +1,4 @@
-import { CORE_API_VERSION, definePlugin } from '@p2c/core';
+import { definePlugin } from '@p2c/core';
 import packageJson from '../package.json' with { type: 'json' };
 import { productsTemplate } from './productsTemplate.js';
 
@@ -12,23 +12,28 @@ export {
 export { cdsProductToPriceListItem } from './mappings/cdsProductToPriceListItem.js';
 export { cdsProductToSalesProduct } from './mappings/cdsProductToSalesProduct.js';
 export { DEFAULT_UNIT_MAP, releasedProductFields, releasedProductToCdsProduct } from './mappings/releasedProductToCdsProduct.js';
+export { priceListBind } from './priceLists/priceListBind.js';
+export { transactionCurrencyBind } from './transforms/transactionCurrency.js';
+// Moved to @p2c/sales; still exported here for existing imports.
 export {
+  CURRENCIES,
   PRICE_LISTS,
+  alternateKeyBind as bindByKey,
+  currenciesReference,
   findFirstPriceList,
   firstPriceListFor,
-  priceListBind,
   priceListsReference,
+  productBind,
+  unitBind,
   type PriceListChoice,
-} from './priceLists/firstPriceListFor.js';
-export { CURRENCIES, currenciesReference, transactionCurrencyBind } from './transforms/transactionCurrency.js';
-export { bindByKey, productBind, unitBind } from './transforms/binds.js';
+} from '@p2c/sales';
 export { priceListItemId } from './transforms/priceListItemId.js';
 
 /** The plugin manifest: what the CLI registers. */
 export const productsPlugin = definePlugin({
   name: '@p2c/template-products',
   version: packageJson.version,
-  coreApi: `^${CORE_API_VERSION}`,
+  coreApi: '^0.2.0',
   templates: [productsTemplate],
 });
 

@@ -1,12 +1,12 @@
 import type { EntityRef, EntityTemplate, TaskDefinition, TaskFilter } from '@p2c/core';
 import { productSchema } from '@p2c/cds';
+import { CURRENCIES, PRICE_LISTS, currenciesReference, priceListsReference, productBind, unitBind } from '@p2c/sales';
 import { cdsProductToPriceListItem } from './mappings/cdsProductToPriceListItem.js';
 import { cdsProductToSalesProduct } from './mappings/cdsProductToSalesProduct.js';
 import { releasedProductFields, releasedProductToCdsProduct } from './mappings/releasedProductToCdsProduct.js';
-import { PRICE_LISTS, priceListBind, priceListsReference } from './priceLists/firstPriceListFor.js';
-import { productBind, unitBind } from './transforms/binds.js';
+import { priceListBind } from './priceLists/priceListBind.js';
 import { priceListItemId } from './transforms/priceListItemId.js';
-import { CURRENCIES, currenciesReference, transactionCurrencyBind } from './transforms/transactionCurrency.js';
+import { transactionCurrencyBind } from './transforms/transactionCurrency.js';
 
 export const PRODUCTS_TEMPLATE_ID = 'products';
 export const PRODUCTS_TASK_ID = 'Products';

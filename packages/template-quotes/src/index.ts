@@ -1,4 +1,4 @@
-import { CORE_API_VERSION, definePlugin } from '@p2c/core';
+import { definePlugin } from '@p2c/core';
 import packageJson from '../package.json' with { type: 'json' };
 import { quotesTemplate } from './quotesTemplate.js';
 
@@ -29,7 +29,7 @@ export { finOpsDateTime } from './transforms/finOpsDateTime.js';
 export const quotesPlugin = definePlugin({
   name: '@p2c/template-quotes',
   version: packageJson.version,
-  coreApi: `^${CORE_API_VERSION}`,
+  coreApi: '^0.2.0',
   templates: [quotesTemplate],
 });
 

@@ -1,6 +1,8 @@
 import { P2C, type LogLevel, type TemplatePlugin, type TemplateRegistry } from '@p2c/core';
 import type { Container } from 'inversify';
-import { loadConfig } from '../config/loadConfig.js';
+import { DEFAULT_CONFIG_FILE, loadConfig } from '../config/loadConfig.js';
+import { readPluginEntries } from '../config/readPluginEntries.js';
+import { loadPlugins } from '../plugins/loadPlugins.js';
 import type { P2cConfig } from '../config/P2cConfig.js';
 import { buildContainer, provideConfig } from '../container/buildContainer.js';
 import { StderrLogger } from './StderrLogger.js';
@@ -30,19 +32,29 @@ export class CommandContext {
     readonly plugins: readonly TemplatePlugin[] | undefined,
   ) {}
 
-  /** A container without configuration: enough for what the plugins provide. */
-  container(options: { verbose?: boolean; quiet?: boolean } = {}): Container {
+  /** Plugins given to the context (tests) win; otherwise the config's, loaded from their packages. */
+  async #plugins(configFile: string): Promise<readonly TemplatePlugin[]> {
+    if (this.plugins) return this.plugins;
+    const list = readPluginEntries(configFile, this.environment.cwd);
+    return loadPlugins(list.entries, list.baseDir);
+  }
+
+  /**
+   * A container without configuration: enough for what the plugins provide. The plugins are
+   * the ones the config file names (the first-party set without one), loaded like any package.
+   */
+  async container(options: { config?: string; verbose?: boolean; quiet?: boolean } = {}): Promise<Container> {
     return buildContainer({
       redactor: this.terminal.redactor,
       logger: new StderrLogger(this.terminal, levelOf(options)),
       env: this.environment.env,
-      ...(this.plugins ? { plugins: this.plugins } : {}),
+      plugins: await this.#plugins(options.config ?? DEFAULT_CONFIG_FILE),
     });
   }
 
   /** Loads the config file (a ConfigError if it is missing or wrong) into a new container. */
-  session(options: CommonOptions & { quiet?: boolean }): Session {
-    const container = this.container(options);
+  async session(options: CommonOptions & { quiet?: boolean }): Promise<Session> {
+    const container = await this.container(options);
     const templates = container.get<TemplateRegistry>(P2C.TemplateRegistry);
     const config = loadConfig(options.config, templates, this.environment.cwd);
     provideConfig(container, config);

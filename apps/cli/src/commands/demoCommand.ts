@@ -71,7 +71,7 @@ export async function runDemo(context: CommandContext, options: DemoOptions): Pr
       context.plugins,
     );
     terminal.out(introduction(server.url, dir, stats));
-    const session = demo.session({ config: 'p2c.config.yaml', ...(options.verbose ? { verbose: true } : {}) });
+    const session = await demo.session({ config: 'p2c.config.yaml', ...(options.verbose ? { verbose: true } : {}) });
     try {
       const state = await session.container.getAsync<StateStore>(P2C.StateStore);
       const pass = async (full: boolean): Promise<ProjectRunResult> => {

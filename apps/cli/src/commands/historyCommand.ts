@@ -20,7 +20,7 @@ export function historyCommand(context: CommandContext): Command {
     .option('--limit <n>', 'runs to list (default 20), or failures to show for one run (default 1000)', positiveInteger)
     .option('--template <id>', 'only runs of this template')
     .action(async (runId: string | undefined, options: HistoryOptions) => {
-      const session = context.session(options);
+      const session = await context.session(options);
       try {
         const state = await session.container.getAsync<StateStore>(P2C.StateStore);
         if (runId === undefined) {

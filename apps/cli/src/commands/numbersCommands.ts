@@ -29,7 +29,7 @@ function numbersCommand(context: CommandContext, spec: NumbersCommandSpec): Comm
     .option('--json', 'print the result as one JSON object on stdout')
     .option('--template <id>', 'the template whose number sequence to use', spec.template)
     .action(async (options: BackfillOptions) => {
-      const session = context.session({ ...options, quiet: options.json === true && !options.verbose });
+      const session = await context.session({ ...options, quiet: options.json === true && !options.verbose });
       try {
         let lastPrinted = 0;
         const result = await runBackfill(session, {

@@ -29,7 +29,7 @@ export function retryCommand(context: CommandContext): Command {
         context.exitCode = await runTemplate(context, templateName, { ...options, pendingOnly: true });
         return;
       }
-      const session = context.session(options);
+      const session = await context.session(options);
       try {
         const template = session.container.get<TemplateRegistry>(P2C.TemplateRegistry).get(templateName);
         const state = await session.container.getAsync<StateStore>(P2C.StateStore);

@@ -53,7 +53,7 @@ export async function runTemplate(
   templateName: string,
   options: RunCommandOptions & { pendingOnly?: boolean; requirePreconditions?: boolean },
 ): Promise<number> {
-  const session = context.session({ ...options, quiet: options.json === true && !options.verbose });
+  const session = await context.session({ ...options, quiet: options.json === true && !options.verbose });
   try {
     if (options.requirePreconditions) {
       const template = session.container.get<TemplateRegistry>(P2C.TemplateRegistry).get(templateName);

@@ -22,7 +22,7 @@ export interface ProjectRunResult {
  * Returns the exit code of the worst outcome.
  */
 export async function runProject(context: CommandContext, name: string, options: RunCommandOptions): Promise<number> {
-  const session = context.session({ ...options, quiet: options.json === true && !options.verbose });
+  const session = await context.session({ ...options, quiet: options.json === true && !options.verbose });
   try {
     const result = await runProjectPass(context, session, name, { ...options, summaries: !options.json });
     if (options.json) context.terminal.json(result);

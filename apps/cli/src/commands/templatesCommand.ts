@@ -10,7 +10,7 @@ export function templatesCommand(context: CommandContext): Command {
     .description('list the installed templates, their tasks and what must run first')
     .option('--json', 'print the list as JSON')
     .action(async (options: CommonOptions & { json?: boolean }) => {
-      const container = context.container(options);
+      const container = await context.container(options);
       const registry = container.get<TemplateRegistry>(P2C.TemplateRegistry);
       if (options.json) {
         context.terminal.json(

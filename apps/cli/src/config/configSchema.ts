@@ -1,4 +1,5 @@
 import { taskSettingsSchema } from '@p2c/core';
+import { pluginEntrySchema } from '../plugins/PluginEntry.js';
 import { z } from 'zod';
 
 /**
@@ -143,6 +144,8 @@ export const configSchema = z.strictObject(
       .refine((map) => Object.keys(map).length > 0, {
         error: "must map at least one CDS organization to an F&O legal entity (e.g. 'ORG001: usmf')",
       }),
+    /** The template plugins to load, by package name or path; absent: the ones p2c ships with. */
+    plugins: z.array(pluginEntrySchema, { error: "expected a list of plugin packages or paths (e.g. ['@p2c/template-accounts'])" }).optional(),
     templates: z.record(z.string(), templateSettings, { error: 'expected a mapping of template id -> settings' }).default({}),
     /** Named, ordered lists of templates, run together by `p2c run --project NAME`. */
     projects: z.record(z.string(), projectSettings, { error: 'expected a mapping of project name -> { templates: [...] }' }).default({}),
@@ -150,8 +153,8 @@ export const configSchema = z.strictObject(
   {
     error: (issue) =>
       issue.code === 'unrecognized_keys'
-        ? `unknown section ${issue.keys.map((k) => `'${k}'`).join(', ')}; sections: state, connections, organizations, templates, projects`
-        : 'expected a YAML mapping with the sections state, connections, organizations, templates, projects',
+        ? `unknown section ${issue.keys.map((k) => `'${k}'`).join(', ')}; sections: state, connections, organizations, plugins, templates, projects`
+        : 'expected a YAML mapping with the sections state, connections, organizations, plugins, templates, projects',
   },
 );
 

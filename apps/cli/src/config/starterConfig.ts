@@ -1,3 +1,4 @@
+import { FIRST_PARTY_PLUGINS } from '../plugins/firstPartyPlugins.js';
 /** What `p2c init` fills in; the defaults are Microsoft's placeholders. */
 export interface StarterConfigOptions {
   salesUrl: string;
@@ -57,6 +58,12 @@ ${connection('finops', options.finopsUrl, 'Finance and Operations')}
 organizations:
   ORG001: usmf
 
+# plugins: the template plugins to load, by npm package name (installed next to this file, or
+# shipped with p2c) or by a path relative to this file; a plugin with options takes them as
+# { package: NAME, options: {...} }. Without this list, p2c loads the Prospect to cash set below.
+plugins:
+${FIRST_PARTY_PLUGINS.map((name) => `  - "${name}"`).join('\n')}
+
 # templates: settings per template and task ('p2c templates' lists them). A task that is not
 # listed runs with pageSize 5000, batchSize 100 and the template's own defaults.
 templates:
@@ -81,6 +88,6 @@ templates:
 # template runs after the templates it needs (its preconditions, 'p2c templates' shows them).
 # projects:
 #   prospect-to-cash:
-#     templates: [accounts]
+#     templates: [accounts, contacts, contact-to-customer, products, quotes, orders, invoices]
 `;
 }

@@ -17,6 +17,9 @@ import { accountsPlugin } from '@p2c/template-accounts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config/loadConfig.js';
 import { starterConfig } from '../config/starterConfig.js';
+import { FIRST_PARTY_PLUGINS } from '../plugins/firstPartyPlugins.js';
+import { loadPlugins } from '../plugins/loadPlugins.js';
+import { toPluginEntry } from '../plugins/PluginEntry.js';
 import { buildContainer, provideConfig } from './buildContainer.js';
 
 let dir: string;
@@ -27,15 +30,16 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 function containerWith(env: NodeJS.ProcessEnv, redactor = new Redactor()) {
-  const container = buildContainer({ redactor, logger: silentLogger, env });
+  const container = buildContainer({ redactor, logger: silentLogger, env, plugins: [accountsPlugin] });
   const config = loadConfig('p2c.config.yaml', container.get<TemplateRegistry>(P2C.TemplateRegistry), dir);
   provideConfig(container, config);
   return container;
 }
 
 describe('buildContainer', () => {
-  it('registers the installed plugins and a registry built from them', () => {
-    const container = buildContainer({ redactor: new Redactor(), logger: silentLogger, env: {} });
+  it("registers p2c's own plugins, loaded by package name like any other, and a registry built from them", async () => {
+    const entries = FIRST_PARTY_PLUGINS.map((name) => toPluginEntry(name, 'test'));
+    const container = buildContainer({ redactor: new Redactor(), logger: silentLogger, env: {}, plugins: await loadPlugins(entries, dir) });
     const plugins = container.getAll<TemplatePlugin>(P2C.TemplatePlugin);
     expect(plugins[0]).toBe(accountsPlugin);
     expect(plugins.flatMap((plugin) => plugin.templates.map((template) => template.id))).toEqual([

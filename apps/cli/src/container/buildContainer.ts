@@ -16,14 +16,14 @@ import { registerSecrets } from '../config/readSecret.js';
 import { ContainerConnectorRegistry, type ConnectorResolver } from './ContainerConnectorRegistry.js';
 import { createConnector } from './createConnector.js';
 import { CLI } from './identifiers.js';
-import { INSTALLED_PLUGINS } from './installedPlugins.js';
 
 export interface ContainerInput {
   redactor: Redactor;
   logger: Logger;
   /** Where secrets are read from (`process.env`). */
   env: NodeJS.ProcessEnv;
-  plugins?: readonly TemplatePlugin[];
+  /** The template plugins, loaded and checked (`loadPlugins`). */
+  plugins: readonly TemplatePlugin[];
 }
 
 /**
@@ -38,7 +38,7 @@ export function buildContainer(input: ContainerInput): Container {
   container.bind<Logger>(P2C.Logger).toConstantValue(input.logger);
   container.bind<NodeJS.ProcessEnv>(CLI.Env).toConstantValue(input.env);
 
-  for (const plugin of input.plugins ?? INSTALLED_PLUGINS) {
+  for (const plugin of input.plugins) {
     container.bind<TemplatePlugin>(P2C.TemplatePlugin).toConstantValue(plugin);
   }
   container.bind<TemplateRegistry>(P2C.TemplateRegistry).toResolvedValue(

@@ -1,25 +1,68 @@
 import { z } from 'zod';
 import type { EntityTemplate } from './EntityTemplate.js';
 
-/** The version of the interfaces in this package that plugins are built against. */
-export const CORE_API_VERSION = '0.1.0';
+/**
+ * The version of the interfaces in this package that plugins are built against. A plugin states
+ * the range it was built for as a literal (`coreApi: '^0.2.0'`), fixed when it is written, so a
+ * plugin built for another version is refused rather than run against interfaces it never knew.
+ */
+export const CORE_API_VERSION = '0.2.0';
 
-/** A plugin is a manifest plus code: what it is, what core it was built for, what it provides. */
-export interface TemplatePlugin {
-  name: string;
-  version: string;
-  /** The core API range it was built for, e.g. `^0.1.0`. */
-  coreApi: string;
-  templates: EntityTemplate[];
+/** What a plugin's options are checked with: any schema with zod's `safeParse` (zod 3 or 4). */
+export interface PluginOptionsSchema<T = unknown> {
+  safeParse(input: unknown): { success: true; data: T } | { success: false; error: { issues: readonly PluginOptionIssue[] } };
 }
 
+export interface PluginOptionIssue {
+  path: readonly PropertyKey[];
+  message: string;
+}
+
+/** A plugin is a manifest plus code: what it is, what core it was built for, what it provides. */
+export interface TemplatePlugin<Options = unknown> {
+  /** The npm package name, e.g. `@p2c/template-accounts`. */
+  name: string;
+  version: string;
+  /** The core API range it was built for, e.g. `^0.2.0`. */
+  coreApi: string;
+  /** The templates it provides (with its options' defaults, when it has options). */
+  templates: EntityTemplate[];
+  /** Checks the options the configuration gives it (`plugins: [{ package, options }]`). */
+  optionsSchema?: PluginOptionsSchema<Options>;
+  /** The templates for checked options; without it, options only pass the check. */
+  configure?(options: Options): EntityTemplate[];
+}
+
+const text = z.string().min(1);
+const side = z.object({ connector: text, ref: z.object({ entity: text, key: z.array(z.string()), fields: z.array(z.string()) }).loose() }).loose();
+const mapping = z.object({ name: text, fields: z.array(z.object({ target: text }).loose()) }).loose();
+
+/** What a task must hold for the runner to run it: checked when its plugin loads, not mid-run. */
+const taskManifestSchema = z
+  .object({
+    id: text,
+    source: side,
+    destination: side,
+    canonical: z.object({ name: text, schema: z.object({ safeParse: z.function() }).loose() }).loose(),
+    sourceToCanonical: mapping,
+    canonicalToDestination: mapping,
+    naturalKey: z.object({ sourceField: text, label: text, rejectDuplicates: z.boolean() }).loose(),
+  })
+  .loose();
+
+const templateManifestSchema = z
+  .object({ id: text, name: text, description: z.string(), preconditions: z.array(z.string()), tasks: z.array(taskManifestSchema).min(1) })
+  .loose();
+
 export const pluginManifestSchema = z.object({
-  name: z.string().min(1),
+  name: text,
   version: z.string().regex(/^\d+\.\d+\.\d+/, 'expected a semver version'),
-  coreApi: z.string().regex(/^\^?\d+\.\d+\.\d+$/, "expected a range like '^0.1.0'"),
-  templates: z.array(z.object({ id: z.string().min(1), name: z.string().min(1) }).loose()).min(1),
+  coreApi: z.string().regex(/^\^?\d+\.\d+\.\d+$/, "expected a range like '^0.2.0'"),
+  templates: z.array(templateManifestSchema).min(1),
+  optionsSchema: z.object({ safeParse: z.function() }).loose().optional(),
+  configure: z.function().optional(),
 });
 
-export function definePlugin(plugin: TemplatePlugin): TemplatePlugin {
+export function definePlugin<Options = unknown>(plugin: TemplatePlugin<Options>): TemplatePlugin<Options> {
   return plugin;
 }

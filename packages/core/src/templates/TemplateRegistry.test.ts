@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { anAccountsTemplate } from '../../test/builders/anAccountsTask.js';
 import { thrownBy } from '../../test/thrownBy.js';
 import { ConfigError } from '../errors/index.js';
 import type { EntityTemplate } from './EntityTemplate.js';
 import { CORE_API_VERSION, definePlugin, type TemplatePlugin } from './TemplatePlugin.js';
 import { TemplateRegistry } from './TemplateRegistry.js';
 
-const aTemplate = (id: string, name: string): EntityTemplate => ({ id, name, description: '', preconditions: [], tasks: [] });
+const aTemplate = (id: string, name: string): EntityTemplate => ({ ...anAccountsTemplate(), id, name });
 
 const accounts = aTemplate('accounts', 'Accounts (Sales to Fin and Ops)');
 const contacts = aTemplate('contacts', 'Contacts (Sales to Fin and Ops)');
@@ -22,6 +23,13 @@ const registryWith = (...plugins: TemplatePlugin[]) => {
 const [major, minor, patch] = CORE_API_VERSION.split('.').map(Number) as [number, number, number];
 
 describe('TemplateRegistry', () => {
+  it('refuses a plugin whose task misses what the runner needs, naming the path', () => {
+    const broken = { ...accounts, tasks: [{ ...accounts.tasks[0]!, naturalKey: undefined }] } as unknown as EntityTemplate;
+    const error = thrownBy(() => registryWith(aPlugin('@acme/broken', [broken])));
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).message).toMatch(/^Plugin '@acme\/broken': templates\.0\.tasks\.0\.naturalKey: /);
+  });
+
   it('finds a template by id and by its Data Integrator name, whatever the case', () => {
     const registry = registryWith(aPlugin('@p2c/template-accounts', [accounts, contacts]));
     expect(registry.get('accounts')).toBe(accounts);
@@ -90,7 +98,7 @@ describe('TemplateRegistry', () => {
   describe('manifest validation', () => {
     it.each([
       ['version', { version: 'latest' }, 'version: expected a semver version'],
-      ['coreApi', { coreApi: '>=0.1' }, "coreApi: expected a range like '^0.1.0'"],
+      ['coreApi', { coreApi: '>=0.1' }, "coreApi: expected a range like '^0.2.0'"],
       ['templates', { templates: [] }, 'templates:'],
       ['a template id', { templates: [{ ...accounts, id: '' }] }, 'templates.0.id:'],
       ['the name', { name: '' }, 'name:'],

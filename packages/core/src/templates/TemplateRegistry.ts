@@ -14,7 +14,7 @@ export class TemplateRegistry {
         code: 'PLUGIN_INVALID',
       });
     }
-    if (!isCompatible(plugin.coreApi, CORE_API_VERSION)) {
+    if (!isCoreApiCompatible(plugin.coreApi)) {
       throw new ConfigError(
         `Plugin '${plugin.name}' was built for core ${plugin.coreApi}; this is core ${CORE_API_VERSION}. Install a version of the plugin built for it.`,
         { code: 'PLUGIN_CORE_MISMATCH' },
@@ -49,6 +49,11 @@ export class TemplateRegistry {
   pluginOf(templateId: string): TemplatePlugin | undefined {
     return this.#templates.get(templateId)?.plugin;
   }
+}
+
+/** Whether a plugin built for `range` (`^0.2.0`) may run on this core. */
+export function isCoreApiCompatible(range: string): boolean {
+  return isCompatible(range, CORE_API_VERSION);
 }
 
 /**

@@ -55,8 +55,8 @@ export class DataverseService {
   readonly #store: DataverseStore;
   readonly #accounts: DataverseEntitySet<DataverseAccount>;
   readonly #currencies: DataverseEntitySet<TransactionCurrency>;
-  /** The generic tables by entity set name. */
-  readonly #tables: ReadonlyMap<string, DataverseEntitySet<SalesRow>>;
+  /** The generic tables by entity set name, built on first use (a seed added later may declare more). */
+  readonly #tables = new Map<string, DataverseEntitySet<SalesRow>>();
 
   readonly #changeTracking: () => ChangeTrackingSettings;
 
@@ -88,7 +88,15 @@ export class DataverseService {
       rows: () => store.currencies(),
       format: (row, shape) => formatCurrency(row, shape.select),
     };
-    this.#tables = new Map(store.tables.definitions().map((definition) => [definition.set, tableEntitySet(store.tables, definition)]));
+  }
+
+  #table(set: string): DataverseEntitySet<SalesRow> | undefined {
+    let table = this.#tables.get(set);
+    if (!table && this.#store.tables.has(set)) {
+      table = tableEntitySet(this.#store.tables, this.#store.tables.table(set).definition);
+      this.#tables.set(set, table);
+    }
+    return table;
   }
 
   async handle(request: Request, callbacks: DataverseCallbacks): Promise<Response> {
@@ -110,7 +118,7 @@ export class DataverseService {
     if (path === '' && method === 'GET') {
       return jsonResponse(200, {
         '@odata.context': `${root}$metadata`,
-        value: [this.#accounts, this.#currencies, ...this.#tables.values()].map((set) => ({ name: set.name, kind: 'EntitySet', url: set.name })),
+        value: [this.#accounts.name, this.#currencies.name, ...this.#store.tables.definitions().map((definition) => definition.set)].map((name) => ({ name, kind: 'EntitySet', url: name })),
       });
     }
     if (path === '$metadata' && method === 'GET') return this.#metadata();
@@ -125,7 +133,7 @@ export class DataverseService {
     const resource = parseResourcePath(path);
     const counting = !resource.key && resource.rest.length === 1 && resource.rest[0] === '$count' && method === 'GET';
     if (resource.rest.length > 0 && !counting) throw dataverseFaults.resourceNotFound(resource.rest[0] ?? '');
-    const table = this.#tables.get(resource.entitySet);
+    const table = this.#table(resource.entitySet);
     if (table) return serveSalesTable(this.#store.tables, { request, url, root, set: table, key: resource.key, counting });
     if (counting) {
       if (resource.entitySet === 'accounts') return queryDataverseCollection(request, url, this.#accounts, root, true);

@@ -12,7 +12,6 @@ import { createCustomer, updateCustomer } from './customerWrites.js';
 import type { FinOpsCustomer, FinOpsCustomerGroup } from './FinOpsCustomer.js';
 import { FinOpsFault, methodNotSupported, noResource } from './FinOpsFault.js';
 import { finOpsEtag } from './finOpsEtag.js';
-import { entityDefinition, FINOPS_ENTITIES } from './entities/entityCatalog.js';
 import { entityModel } from './entities/entityModel.js';
 import { handleEntityRequest } from './entities/handleEntityRequest.js';
 import type { FinOpsStore } from './FinOpsStore.js';
@@ -86,7 +85,7 @@ export class FinOpsService {
     if (path === '' && method === 'GET') {
       return jsonResponse(200, {
         '@odata.context': `${root}$metadata`,
-        value: ['CustomersV3', 'CustomerGroups', ...FINOPS_ENTITIES.map((entity) => entity.entitySet)].map((name) => ({ name, kind: 'EntitySet', url: name })),
+        value: ['CustomersV3', 'CustomerGroups', ...this.#store.entityDefinitions().map((entity) => entity.entitySet)].map((name) => ({ name, kind: 'EntitySet', url: name })),
       });
     }
     if (path === '$metadata') {
@@ -97,7 +96,7 @@ export class FinOpsService {
       return this.#batch(request, root, callbacks);
     }
     const resource = parseResourcePath(path);
-    const entity = entityDefinition(resource.entitySet);
+    const entity = this.#store.entityDefinition(resource.entitySet);
     if (entity) return handleEntityRequest(request, url, root, this.#store, entity, resource.key, resource.rest);
     if (resource.entitySet === 'CustomersV3') return this.#customersRequest(request, url, root, resource.key, resource.rest);
     if (resource.entitySet === 'CustomerGroups') {
@@ -118,6 +117,7 @@ export class FinOpsService {
   }
 
   #metadata(): Response {
+    const entities = this.#store.entityDefinitions();
     const xml = metadataDocument({
       namespace: 'Microsoft.Dynamics.DataEntities',
       containerName: 'Resources',
@@ -125,7 +125,7 @@ export class FinOpsService {
       entityTypes: [
         { name: 'CustomerV3', key: ['dataAreaId', 'CustomerAccount'], model: CUSTOMER_MODEL },
         { name: 'CustomerGroup', key: ['dataAreaId', 'CustomerGroupId'], model: CUSTOMER_GROUP_MODEL },
-        ...FINOPS_ENTITIES.map((entity) => ({
+        ...entities.map((entity) => ({
           name: entity.typeName,
           key: ['dataAreaId', ...entity.keyFields],
           model: entityModel(entity),
@@ -134,7 +134,7 @@ export class FinOpsService {
       entitySets: [
         { name: 'CustomersV3', entityType: 'CustomerV3' },
         { name: 'CustomerGroups', entityType: 'CustomerGroup' },
-        ...FINOPS_ENTITIES.map((entity) => ({ name: entity.entitySet, entityType: entity.typeName })),
+        ...entities.map((entity) => ({ name: entity.entitySet, entityType: entity.typeName })),
       ],
     });
     return new Response(xml, { status: 200, headers: { 'Content-Type': 'application/xml', 'OData-Version': '4.0' } });

@@ -2,6 +2,8 @@ import { UndoLog } from '../store/UndoLog.js';
 import type { ReferenceList } from './customerFields.js';
 import type { FinOpsCustomer, FinOpsCustomerGroup } from './FinOpsCustomer.js';
 import type { EntityLookup } from './entities/EntityDefinition.js';
+import { entityDefinition, FINOPS_ENTITIES } from './entities/entityCatalog.js';
+import type { EntityDefinition } from './entities/EntityDefinition.js';
 import { EntityStore } from './entities/EntityStore.js';
 
 interface StoredCustomer {
@@ -31,6 +33,7 @@ export class FinOpsStore {
     customer: (dataAreaId, account) => this.#customers.get(scopedKey(dataAreaId, account))?.row,
     row: (entitySet, dataAreaId, key) => this.entities.get(entitySet, dataAreaId, key),
   };
+  readonly #declared = new Map<string, EntityDefinition>();
   readonly #legalEntities: string[];
   readonly #customers = new Map<string, StoredCustomer>();
   readonly #groups: FinOpsCustomerGroup[] = [];
@@ -40,6 +43,22 @@ export class FinOpsStore {
 
   constructor(legalEntities: readonly string[]) {
     this.#legalEntities = legalEntities.map((entity) => entity.toLowerCase());
+  }
+
+  /** Adds an entity a seed declared; it starts empty and is served like the built-in ones. */
+  declareEntity(definition: EntityDefinition): void {
+    if (this.entityDefinition(definition.entitySet)) throw new Error(`The F&O entity set '${definition.entitySet}' already exists.`);
+    this.#declared.set(definition.entitySet, definition);
+  }
+
+  /** A built-in or declared data entity by entity set name (case-sensitive). */
+  entityDefinition(entitySet: string): EntityDefinition | undefined {
+    return entityDefinition(entitySet) ?? this.#declared.get(entitySet);
+  }
+
+  /** Built-in entities (headers before lines), then the declared ones in declaration order. */
+  entityDefinitions(): EntityDefinition[] {
+    return [...FINOPS_ENTITIES, ...this.#declared.values()];
   }
 
   get defaultCompany(): string {

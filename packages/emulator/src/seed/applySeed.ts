@@ -7,6 +7,8 @@ import { DEFAULT_TRANSACTION_CURRENCIES, type TransactionCurrency } from '../dat
 import { emptyCustomer, type ReferenceList } from '../finops/customerFields.js';
 import type { FinOpsCustomer } from '../finops/FinOpsCustomer.js';
 import type { FinOpsStore } from '../finops/FinOpsStore.js';
+import { declaredTableDefinition } from '../dataverse/tables/declaredTableDefinition.js';
+import { declaredEntityDefinition } from '../finops/entities/declaredEntityDefinition.js';
 import { prepareEntitySeeds } from '../finops/entities/entitySeed.js';
 import { applySalesTableSeeds } from './applySalesTableSeeds.js';
 import { deterministicGuid } from './deterministicGuid.js';
@@ -156,7 +158,9 @@ function applyFinOps(store: FinOpsStore, seed: EmulatorSeed): void {
  * collision is refused before anything changes; otherwise the stores are fresh.
  */
 export function applySeed(targets: SeedTargets, seed: EmulatorSeed, adding: boolean): void {
-  const entitySeeds = prepareEntitySeeds(targets.finops, seed.finops, seed.finops?.legalEntities);
+  const tables = (seed.sales?.tables ?? []).map(declaredTableDefinition);
+  const entities = (seed.finops?.entities ?? []).map(declaredEntityDefinition);
+  const entitySeeds = prepareEntitySeeds(targets.finops, seed.finops, seed.finops?.legalEntities, entities);
   if (entitySeeds.problems.length > 0) {
     throw new EmulatorSeedError(
       `Invalid seed:\n${entitySeeds.problems.map((problem) => `  ${problem}`).join('\n')}`,
@@ -173,6 +177,9 @@ export function applySeed(targets: SeedTargets, seed: EmulatorSeed, adding: bool
       );
     }
   }
+  // The schema checked the declarations against the built-ins and what earlier seeds declared.
+  for (const table of tables) targets.dataverse.tables.declare(table);
+  for (const entity of entities) targets.finops.declareEntity(entity);
   applySales(targets.dataverse, seed, adding);
   applySalesTableSeeds(targets.dataverse, seed.sales);
   applyFinOps(targets.finops, seed);

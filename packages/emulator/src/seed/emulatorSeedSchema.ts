@@ -6,6 +6,14 @@ import { DEFAULT_TRANSACTION_CURRENCIES, type TransactionCurrency } from '../dat
 import { CUSTOMER_FIELDS, CUSTOMER_FIELD_NAMES } from '../finops/customerFields.js';
 import type { FinOpsCustomer } from '../finops/FinOpsCustomer.js';
 import { ENTITY_SEED_SHAPE } from '../finops/entities/entitySeed.js';
+import { checkDeclarations, type DeclaredNames } from './checkDeclarations.js';
+import {
+  entityDeclarationSchema,
+  tableDeclarationSchema,
+  type SeedEntityDeclaration,
+  type SeedTableDeclaration,
+} from './declarationSchema.js';
+import type { SeedSalesRow } from './salesTableSeedSchema.js';
 
 /** A seed account: any column of the Web API row; the currency by id or by ISO code. */
 export type SeedAccount = { [K in AccountColumn]?: DataverseAccount[K] | null } & {
@@ -141,12 +149,18 @@ const customerGroup = z.union([
   }),
 ]) as z.ZodType<string | SeedCustomerGroup>;
 
+/** `rows.<set>`: rows of any table or entity, checked against its definition when the seed is applied. */
+const seedRows = z.record(z.string(), z.array(z.record(z.string(), z.unknown()))) as z.ZodType<Record<string, SeedSalesRow[]>>;
+
 const seedShape = z.strictObject({
   sales: z
     .strictObject({
       accounts: z.array(seedAccount).optional(),
       transactioncurrencies: z.array(seedCurrency).optional(),
       ...salesTableSeedShape,
+      // Tables of the template author's own, served like the built-in generic tables.
+      tables: z.array(tableDeclarationSchema as z.ZodType<SeedTableDeclaration>).optional(),
+      rows: seedRows.optional(),
     })
     .optional(),
   finops: z
@@ -163,6 +177,9 @@ const seedShape = z.strictObject({
       warehouses: scopedList('WarehouseId').optional(),
       // `finops.<EntitySet>` rows of the declared data entities (sales documents, products, ...).
       ...ENTITY_SEED_SHAPE,
+      // Data entities of the template author's own, served like the built-in declared ones.
+      entities: z.array(entityDeclarationSchema as z.ZodType<SeedEntityDeclaration>).optional(),
+      rows: seedRows.optional(),
     })
     .optional(),
   auth: z
@@ -179,7 +196,7 @@ type SeedShape = z.output<typeof seedShape>;
  * What already exists when a seed is added to a running emulator rather than replacing its
  * data: its legal entities (the first is the default company) and currency ids.
  */
-export interface SeedContext {
+export interface SeedContext extends DeclaredNames {
   readonly legalEntities: readonly string[];
   readonly currencyIds: readonly string[];
 }
@@ -224,6 +241,8 @@ function checkReferences(
       if (typeof item === 'object') knownCompany(item.dataAreaId, ['finops', list, index, 'dataAreaId']);
     });
   }
+
+  checkDeclarations(seed, context, existing);
 
   if (checkAccountIds) {
     for (const issue of duplicateAccountIds(seed.sales?.accounts ?? [])) context.addIssue({ code: 'custom', ...issue });

@@ -1,45 +1,29 @@
 import type { Mapping } from '@p2c/core';
+import {
+  salesContactColumns as contactColumns,
+  salesContactToCdsContact as contactToCdsContact,
+} from '@p2c/template-contacts';
 
-/** Sales contact columns read for the task (besides `contactid` and the currency lookup). */
-export const salesContactColumns = [
-  'msdyn_contactnumber',
-  'firstname',
-  'lastname',
-  'fullname',
-  'jobtitle',
-  'emailaddress1',
-  'telephone1',
-  'mobilephone',
-  'msdyn_isactivecustomer',
-  'address1_line1',
-  'address1_city',
-  'address1_stateorprovince',
-  'address1_postalcode',
-  'address1_country',
+/** The contact's address 1: a customer has an address, a contact person does not. */
+const addressColumns: ReadonlyArray<readonly [column: string, target: string]> = [
+  ['address1_line1', 'Address1_Line1'],
+  ['address1_city', 'Address1_City'],
+  ['address1_stateorprovince', 'Address1_StateOrProvince'],
+  ['address1_postalcode', 'Address1_PostalCode'],
+  ['address1_country', 'Address1_Country'],
 ];
 
-/** Source > CDS: a Dataverse contact row (with its currency joined) to the CDS Contact. */
+/** Sales contact columns read for the task (besides `contactid` and the currency lookup): the Contacts template's and the address. */
+export const salesContactColumns = [...contactColumns, ...addressColumns.map(([column]) => column)];
+
+/**
+ * Source > CDS: the Contacts template's mapping plus the address. This task does not join the
+ * company, so the company field is left out rather than mapped from a lookup it never reads.
+ */
 export const salesContactToCdsContact: Mapping = {
-  name: 'Sales Contacts > CDS Contact',
+  name: contactToCdsContact.name,
   fields: [
-    { target: 'ContactNumber', source: 'msdyn_contactnumber' },
-    { target: 'FirstName', source: 'firstname' },
-    { target: 'LastName', source: 'lastname' },
-    { target: 'FullName', source: 'fullname' },
-    {
-      target: 'Organization_OrganizationId',
-      transforms: [{ transformType: 'Default', value: 'ORG001' }],
-    },
-    { target: 'JobTitle', source: 'jobtitle' },
-    { target: 'EMailAddress1', source: 'emailaddress1' },
-    { target: 'Telephone1', source: 'telephone1' },
-    { target: 'MobilePhone', source: 'mobilephone' },
-    { target: 'IsActiveCustomer', source: 'msdyn_isactivecustomer' },
-    { target: 'CurrencyCode', source: 'transactioncurrencyid.isocurrencycode' },
-    { target: 'Address1_Line1', source: 'address1_line1' },
-    { target: 'Address1_City', source: 'address1_city' },
-    { target: 'Address1_StateOrProvince', source: 'address1_stateorprovince' },
-    { target: 'Address1_PostalCode', source: 'address1_postalcode' },
-    { target: 'Address1_Country', source: 'address1_country' },
+    ...contactToCdsContact.fields.filter((field) => field.target !== 'ParentCustomer_AccountNumber'),
+    ...addressColumns.map(([source, target]) => ({ target, source })),
   ],
 };

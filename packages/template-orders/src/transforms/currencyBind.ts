@@ -1,13 +1,5 @@
 import { RecordError, isBlank, type NamedTransform } from '@p2c/core';
-import { bindById } from './bindByAlternateKey.js';
-
-type Row = Readonly<Record<string, unknown>>;
-
-/** The Sales currency row of an ISO code, from the `currencies` reference table. */
-export function findCurrency(currencies: readonly Row[], code: string): Row | undefined {
-  const wanted = code.trim().toUpperCase();
-  return currencies.find((row) => String(row['isocurrencycode'] ?? '').trim().toUpperCase() === wanted);
-}
+import { CURRENCIES, bindById, findCurrency } from '@p2c/sales';
 
 /**
  * `transactioncurrencyid@odata.bind` from an ISO currency code: `/transactioncurrencies(<id>)`.
@@ -19,7 +11,7 @@ export const currencyBind: NamedTransform = (value, { field, references }) => {
     throw new RecordError(`${field}: the record has no currency`, { code: 'CURRENCY_MISSING', field });
   }
   const code = String(value).trim();
-  const currency = findCurrency(references?.['currencies'] ?? [], code);
+  const currency = findCurrency(references?.[CURRENCIES] ?? [], code);
   const id = currency?.['transactioncurrencyid'];
   if (typeof id !== 'string' || id === '') {
     throw new RecordError(`${field}: Sales has no currency '${code}' (add it in Sales under Currencies)`, {

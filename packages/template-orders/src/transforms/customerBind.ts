@@ -1,5 +1,5 @@
 import { RecordError, isBlank, type NamedTransform, type TransformContext } from '@p2c/core';
-import { bindByAlternateKey } from './bindByAlternateKey.js';
+import { bindByAlternateKey } from '@p2c/sales';
 
 /** The task that turns Sales accounts into F&O customers. */
 export const ACCOUNT_CUSTOMER_TASK = 'accounts/Accounts - Account - Customers';

@@ -1,5 +1,5 @@
 import { isBlank, stableGuid, type NamedTransform } from '@p2c/core';
-import { priceListOfRecord } from '../priceLists/firstPriceListFor.js';
+import { priceListOfRecord } from '../priceLists/priceListBind.js';
 
 /**
  * The price list item's id, chosen by p2c (the table has no alternate key): the same product in

@@ -49,6 +49,12 @@ export class SalesTables implements TableReader {
     for (const definition of definitions) this.#tables.set(definition.set, new TableStore(definition, store.undo));
   }
 
+  /** Adds a table a seed declared; it starts empty and is served like the built-in ones. */
+  declare(definition: TableDefinition): void {
+    if (this.#tables.has(definition.set)) throw new Error(`The Sales table '${definition.set}' already exists.`);
+    this.#tables.set(definition.set, new TableStore(definition, this.#store.undo));
+  }
+
   has(set: string): boolean {
     return this.#tables.has(set);
   }

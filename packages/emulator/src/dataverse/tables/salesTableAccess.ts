@@ -23,7 +23,7 @@ export function isSalesTableName(set: string): set is SalesTableName {
 }
 
 /** `store` is read on every call, so access survives an emulator reset. */
-export function salesTableAccess(store: () => DataverseStore, set: SalesTableName): EmulatorSalesTable {
+export function salesTableAccess(store: () => DataverseStore, set: SalesTableName | (string & {})): EmulatorSalesTable {
   const tables = () => store().tables;
   return {
     list: () => tables().rows(set).map((row) => ({ ...row })),

@@ -1,6 +1,6 @@
 import { FinOpsFault } from '../FinOpsFault.js';
 import type { FinOpsStore } from '../FinOpsStore.js';
-import { entityDefinition, FINOPS_ENTITY_SETS, type FinOpsEntitySetName } from './entityCatalog.js';
+import type { FinOpsEntitySetName } from './entityCatalog.js';
 import type { EntityDefinition, FinOpsEntityRow, FinOpsEntityValue } from './EntityDefinition.js';
 import { presentEntityRow } from './entityModel.js';
 import { createEntityRow, deleteEntityRow, updateEntityRow } from './entityWrites.js';
@@ -22,17 +22,24 @@ export interface EmulatorFinOpsEntity {
   remove(key: FinOpsEntityKey): void;
 }
 
-function definitionOf(entitySet: string): EntityDefinition {
-  const definition = entityDefinition(entitySet);
-  if (!definition) throw new Error(`Unknown F&O entity set '${entitySet}' (known: ${FINOPS_ENTITY_SETS.join(', ')}).`);
+function definitionOf(store: FinOpsStore, entitySet: string): EntityDefinition {
+  const definition = store.entityDefinition(entitySet);
+  if (!definition) {
+    const known = store.entityDefinitions().map((entity) => entity.entitySet);
+    throw new Error(`Unknown F&O entity set '${entitySet}' (known: ${known.join(', ')}).`);
+  }
   return definition;
 }
 
-/** `store` is read on every call, so the accessor survives `emulator.reset()`. */
-export function finOpsEntityAccess(store: () => FinOpsStore, entitySet: FinOpsEntitySetName): EmulatorFinOpsEntity {
-  const definition = definitionOf(entitySet);
+/**
+ * `store` is read on every call, so the accessor survives `emulator.reset()` (a declared
+ * entity only while the current seed declares it).
+ */
+export function finOpsEntityAccess(store: () => FinOpsStore, entitySet: FinOpsEntitySetName | (string & {})): EmulatorFinOpsEntity {
+  definitionOf(store(), entitySet);
   const find = (key: FinOpsEntityKey): FinOpsEntityRow | undefined => {
     const current = store();
+    const definition = definitionOf(current, entitySet);
     const dataAreaId = String(key['dataAreaId'] ?? current.defaultCompany).toLowerCase();
     const parts = definition.keyFields.map((field) => {
       const value = key[field];
@@ -46,22 +53,23 @@ export function finOpsEntityAccess(store: () => FinOpsStore, entitySet: FinOpsEn
     if (!row) throw new FinOpsFault(404, `No ${entitySet} row with key ${JSON.stringify(key)}.`);
     return row;
   };
-  const present = (row: FinOpsEntityRow): FinOpsEntityRow => presentEntityRow(definition, store().lookup, row);
+  const definition = (): EntityDefinition => definitionOf(store(), entitySet);
+  const present = (row: FinOpsEntityRow): FinOpsEntityRow => presentEntityRow(definition(), store().lookup, row);
   return {
-    list: () => store().entities.rows(entitySet).map(present),
+    list: () => store().entities.rows(definition().entitySet).map(present),
     get: (key) => {
       const row = find(key);
       return row ? present(row) : undefined;
     },
-    insert: (row) => present(createEntityRow(store(), definition, readEntityPayload(definition, row))),
-    update: (key, patch) => present(updateEntityRow(store(), definition, existing(key), readEntityPayload(definition, patch))),
-    remove: (key) => deleteEntityRow(store(), definition, existing(key)),
+    insert: (row) => present(createEntityRow(store(), definition(), readEntityPayload(definition(), row))),
+    update: (key, patch) => present(updateEntityRow(store(), definition(), existing(key), readEntityPayload(definition(), patch))),
+    remove: (key) => deleteEntityRow(store(), definition(), existing(key)),
   };
 }
 
 /** Every row of a declared entity set, or undefined for a name that is not one (admin API). */
 export function listEntityRows(store: FinOpsStore, entitySet: string): FinOpsEntityRow[] | undefined {
-  const definition = entityDefinition(entitySet);
+  const definition = store.entityDefinition(entitySet);
   return definition
     ? store.entities.rows(entitySet).map((row) => presentEntityRow(definition, store.lookup, row))
     : undefined;

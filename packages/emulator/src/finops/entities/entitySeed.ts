@@ -55,19 +55,25 @@ export interface PreparedEntitySeeds {
  */
 export function prepareEntitySeeds(
   store: FinOpsStore,
-  seed: SeedFinOpsEntities | undefined,
+  seed: (SeedFinOpsEntities & { readonly rows?: Readonly<Record<string, readonly Record<string, unknown>[]>> }) | undefined,
   seedLegalEntities: readonly string[] = [],
+  declared: readonly EntityDefinition[] = [],
 ): PreparedEntitySeeds {
   const problems: string[] = [];
   const conflicts: string[] = [];
   const ready: [EntityDefinition, FinOpsEntityRow][] = [];
   const companies = new Set([...store.legalEntities(), ...seedLegalEntities.map((entity) => entity.toLowerCase())]);
   const defaultCompany = store.legalEntities().length > 0 ? store.defaultCompany : (seedLegalEntities[0] ?? 'usmf').toLowerCase();
-  for (const definition of FINOPS_ENTITIES) {
-    const rows = seed?.[definition.entitySet as FinOpsEntitySetName] ?? [];
+  for (const definition of [...store.entityDefinitions(), ...declared]) {
+    // `finops.<EntitySet>` (built-in entities) first, then `finops.rows.<EntitySet>`.
+    const builtIn: readonly Record<string, unknown>[] = seed?.[definition.entitySet as FinOpsEntitySetName] ?? [];
+    const listed = seed?.rows?.[definition.entitySet] ?? [];
+    const rows = [
+      ...builtIn.map((row, index) => [row, `finops.${definition.entitySet}[${index}]`] as const),
+      ...listed.map((row, index) => [row, `finops.rows.${definition.entitySet}[${index}]`] as const),
+    ];
     const seen = new Set<string>();
-    rows.forEach((seedRow, index) => {
-      const where = `finops.${definition.entitySet}[${index}]`;
+    rows.forEach(([seedRow, where]) => {
       try {
         const changes = readEntityPayload(definition, seedRow);
         const dataAreaId = String(changes['dataAreaId'] || defaultCompany).toLowerCase();

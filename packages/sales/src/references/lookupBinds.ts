@@ -1,11 +1,16 @@
 import { isBlank, type NamedTransform } from '@p2c/core';
 
+/** A text inside an OData key literal: `'` is written twice. */
+export function keyLiteral(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
 /**
  * A lookup bound by alternate key, as a Web API write names it:
  * `bindByAlternateKey('products', 'productnumber', "P'1")` is `/products(productnumber='P''1')`.
  */
 export function bindByAlternateKey(entitySet: string, column: string, value: string): string {
-  return `/${entitySet}(${column}='${value.replaceAll("'", "''")}')`;
+  return `/${entitySet}(${column}=${keyLiteral(value)})`;
 }
 
 /** A lookup bound by the row's id: `/pricelevels(<guid>)`. */
@@ -13,7 +18,13 @@ export function bindById(entitySet: string, id: string): string {
   return `/${entitySet}(${id})`;
 }
 
-/** A transform binding a lookup by the alternate key the value holds; blank stays null. */
+/** A transform binding a lookup by the alternate key the value holds (trimmed); blank stays null. */
 export function alternateKeyBind(entitySet: string, column: string): NamedTransform {
   return (value) => (isBlank(value) ? null : bindByAlternateKey(entitySet, column, String(value).trim()));
 }
+
+/** `uomid@odata.bind`: the unit by its name in Sales, `/uoms(name='Each')`; blank stays null. */
+export const unitBind = alternateKeyBind('uoms', 'name');
+
+/** `productid@odata.bind`: the product by its product number; blank stays null. */
+export const productBind = alternateKeyBind('products', 'productnumber');

@@ -1,6 +1,6 @@
 import { RecordError } from '@p2c/core';
 import { describe, expect, it } from 'vitest';
-import { findFirstPriceList, firstPriceListFor } from './firstPriceListFor.js';
+import { findFirstPriceList, firstPriceListFor } from './firstPriceList.js';
 
 const list = (pricelevelid: string, name: string, currency: string | null, statecode = 0) => ({
   pricelevelid,
@@ -38,5 +38,18 @@ describe('firstPriceListFor', () => {
     const rows = [list('b', 'Same', 'USD'), list('a', 'Same', 'USD')];
     expect(firstPriceListFor(rows, 'USD').id).toBe('a');
     expect(firstPriceListFor([...rows].reverse(), 'USD').id).toBe('a');
+  });
+});
+
+describe('findFirstPriceList', () => {
+  it('is null for a currency no list has, and trims and ignores case of the code', () => {
+    const rows = [list('1', 'Retail', 'usd')];
+    expect(findFirstPriceList(rows, ' Usd ')).toEqual({ id: '1', name: 'Retail' });
+    expect(findFirstPriceList(rows, 'EUR')).toBeNull();
+  });
+
+  it('passes over a row without an id for the next list in the currency', () => {
+    const rows = [list('', 'A', 'USD'), list('2', 'B', 'USD')];
+    expect(findFirstPriceList(rows, 'USD')?.id).toBe('2');
   });
 });
