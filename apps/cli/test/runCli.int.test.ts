@@ -167,6 +167,20 @@ describe('p2c contact-numbers backfill', () => {
 });
 
 describe('commands that need no secret', () => {
+  it('scaffolds a template package with p2c template new, and will not write over a folder in use', async () => {
+    const made = await p2c(['template', 'new', 'projects'], { env: {} });
+    expect(made.code).toBe(0);
+    expect(made.stdout).toContain("Created p2c-template-projects in p2c-template-projects: template 'projects' (new_projects -> Projects).");
+    const manifest = JSON.parse(readFileSync(join(dir, 'p2c-template-projects', 'package.json'), 'utf8')) as { name: string; peerDependencies: Record<string, string> };
+    expect(manifest.name).toBe('p2c-template-projects');
+    expect(manifest.peerDependencies['@p2c/core']).toMatch(/^\^\d+\.\d+\.\d+$/);
+    expect(readFileSync(join(dir, 'p2c-template-projects', 'test', 'projectsTemplate.int.test.ts'), 'utf8')).toContain("h.run('projects')");
+
+    const again = await p2c(['template', 'new', 'projects'], { env: {} });
+    expect(again.code).toBe(3);
+    expect(again.stderr).toMatch(/p2c-template-projects already exists and is not empty; choose another --dir\n$/);
+  });
+
   it('lists the templates without a config file', async () => {
     const result = await p2c(['templates'], { env: {} });
     expect(result.code).toBe(0);

@@ -36,6 +36,7 @@ import { applySeed } from './seed/applySeed.js';
 import type { EmulatorSeed } from './seed/emulatorSeedSchema.js';
 import { parseEmulatorSeed } from './seed/parseEmulatorSeed.js';
 import { caPemOf } from './server/certificateRegistry.js';
+import { WriteLog, type WriteLogEntry } from './store/WriteLog.js';
 
 export interface EmulatorOptions {
   /** The clock for createdon/modifiedon, token lifetimes, throttling windows and delta-token age (tests pass their own). */
@@ -100,6 +101,7 @@ export class Emulator {
   readonly #protection: ServiceProtection;
   readonly #faults = new FaultInjector();
   readonly #held = new HeldRequests();
+  readonly #writes = new WriteLog();
   readonly #pipeline: Handler;
   #changeTracking: ChangeTrackingSettings = DEFAULT_CHANGE_TRACKING;
   #state: EmulatorState;
@@ -183,6 +185,21 @@ export class Emulator {
    */
   reset(seed?: EmulatorSeed): void {
     this.#state = this.#load(parseEmulatorSeed(seed ?? {}));
+    this.#writes.clear();
+  }
+
+  /**
+   * Every row the services' APIs created, updated or deleted since the emulator started, was
+   * reset or the log was cleared, with a count per action (`$batch` change sets included; a
+   * rolled-back change set leaves nothing). Seeds and direct access are not logged. One entry
+   * per row written: memory grows with the rows written, not with the writes.
+   */
+  writeLog(): WriteLogEntry[] {
+    return this.#writes.entries();
+  }
+
+  clearWriteLog(): void {
+    this.#writes.clear();
   }
 
   /**
@@ -248,9 +265,9 @@ export class Emulator {
     applySeed({ dataverse: dataverseStore, finops: finopsStore, auth: this.#auth }, seed, false);
     return {
       dataverseStore,
-      dataverse: new DataverseService(dataverseStore, () => this.#changeTracking),
+      dataverse: new DataverseService(dataverseStore, () => this.#changeTracking, this.#writes),
       finopsStore,
-      finops: new FinOpsService(finopsStore),
+      finops: new FinOpsService(finopsStore, this.#writes),
     };
   }
 

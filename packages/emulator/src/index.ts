@@ -69,5 +69,6 @@ export type {
 } from './seed/declarationSchema.js';
 export { EmulatorSeedError, parseEmulatorSeed } from './seed/parseEmulatorSeed.js';
 export { loadSeedFile } from './seed/loadSeedFile.js';
+export type { WriteAction, WriteLogEntry, WrittenService } from './store/WriteLog.js';
 export { emulatorHandlers } from './msw/emulatorHandlers.js';
 export { startEmulatorServer, type EmulatorServer, type EmulatorServerOptions } from './server/startEmulatorServer.js';

@@ -1,5 +1,6 @@
 import { matchesSequence } from '@p2c/core';
 import { accountNumberSequence } from '@p2c/sales';
+import '@p2c/testing/matchers';
 import { describe, expect, it } from 'vitest';
 import { anAccount } from './anAccount.js';
 import { finopsWrites, harness } from './harness.js';
@@ -83,7 +84,7 @@ describe('Accounts (Sales to Fin and Ops) through the emulators', () => {
     expect(customerOf(h, String(denmark.accountnumber))!.DeliveryAddressCountryRegionISOCode).toBe('DNK');
     expect(customerOf(h, String(atlantis.accountnumber))).toBeUndefined();
     expect(run.failures).toHaveLength(1);
-    expect(run.failures[0]!.message).toContain("cannot resolve the country 'Atlantis'");
+    expect(run).toHaveFailedWith(String(atlantis.accountnumber), { message: /cannot resolve the country 'Atlantis'/ });
   });
 
   it('maps payment terms through a configured value map and fails an account whose value has no entry', async () => {
@@ -98,7 +99,9 @@ describe('Accounts (Sales to Fin and Ops) through the emulators', () => {
 
     expect(customerOf(h, String(net30.accountnumber))!.PaymentTerms).toBe('Net30');
     expect(customerOf(h, String(net60.accountnumber))).toBeUndefined();
-    expect(run.failures.map((f) => f.message)).toEqual([expect.stringContaining("PaymentTerms: no value map entry for 'Net 60'")]);
+    expect(run.failures).toHaveLength(1);
+    expect(run).toHaveFailedWith(String(net60.accountnumber), { message: /PaymentTerms: no value map entry for 'Net 60'/ });
+    expect(h).toHaveWrittenOnce('finops', 'CustomersV3', ['usmf', String(net30.accountnumber)]);
   });
 
   it('leaves payment terms unmapped when no value map is configured', async () => {

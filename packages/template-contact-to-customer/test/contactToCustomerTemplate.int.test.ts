@@ -3,6 +3,7 @@ import type { EmulatorSeed } from '@p2c/emulator';
 import { contactNumberSequence } from '@p2c/sales';
 import { accountsPlugin } from '@p2c/template-accounts';
 import { startHarness, useEmulator } from '@p2c/testing';
+import '@p2c/testing/matchers';
 import { describe, expect, it } from 'vitest';
 import { CONTACT_TO_CUSTOMER_TASK_ID, contactToCustomerPlugin, contactToCustomerTemplate } from '../src/index.js';
 import { aContact, anAccount } from './aContact.js';
@@ -68,6 +69,8 @@ describe('Contacts to Customer (Sales to Fin and Ops) through the emulators', ()
 
     expect(run.counts).toMatchObject({ created: 0, updated: 1 });
     expect(h.emulator.requestCounts().finops.writes).toBe(1);
+    expect(h).toHaveWrittenOnce('finops', 'CustomersV3', ['usmf', String(contacts[0]!.msdyn_contactnumber)]);
+    expect(h).not.toHaveWrittenOnce('finops', 'CustomersV3', ['usmf', String(contacts[1]!.msdyn_contactnumber)]);
     expect(customerOf(h, contacts[1]!.msdyn_contactnumber)).toMatchObject({ PersonLastName: 'Renamed', OrganizationName: 'Maria Renamed' });
   });
 
@@ -85,6 +88,7 @@ describe('Contacts to Customer (Sales to Fin and Ops) through the emulators', ()
     expect(exclusions).toEqual([
       expect.objectContaining({ taskId: CONTACT_TO_CUSTOMER_TASK_ID, sourceId: person.contactid, rule: 'activeCustomersOnly' }),
     ]);
+    expect(run).toHaveLeftOut(String(person.contactid), 'activeCustomersOnly');
   });
 
   it('gives a contact without a number the next contact number, written back to Sales', async () => {
@@ -141,6 +145,7 @@ describe('Contacts to Customer (Sales to Fin and Ops) through the emulators', ()
 
     expect(run.counts).toMatchObject({ created: 1, failed: 1 });
     expect(run.failures[0]!.message).toContain("cannot resolve the country 'Atlantis'");
+    expect(run).toHaveFailedWith(String(atlantis.contactid), { message: /cannot resolve the country 'Atlantis'/ });
   });
 
   it('backfills contact numbers through the core backfillKeys, continuing the sequence the sync uses', async () => {

@@ -1,21 +1,23 @@
 import { matchesSequence } from '@p2c/core';
 import { contactNumberSequence } from '@p2c/sales';
 import { accountsPlugin } from '@p2c/template-accounts';
-import { startHarness, useEmulator } from '@p2c/testing';
-import type { EmulatorSeed } from '@p2c/emulator';
+import { atAccount, atContact, salesAccount, salesContact, startHarness, useEmulator } from '@p2c/testing';
+import '@p2c/testing/matchers';
+import type { EmulatorSeed, SeedAccount } from '@p2c/emulator';
 import { describe, expect, it } from 'vitest';
 import { CONTACTS_TASK_ID, contactsPlugin } from '../src/index.js';
-import { aContact, anAccount } from './aContact.js';
 import { deleteCustomer } from './deleteCustomer.js';
 
 const emulator = useEmulator();
 const harness = (seed: EmulatorSeed) => startHarness(emulator, seed, { plugins: [accountsPlugin, contactsPlugin] });
 const contactPersons = (h: Awaited<ReturnType<typeof harness>>) => h.emulator.finops.entity('ContactPersonsV2');
+/** The contact's company, as the Web API binds it. */
+const worksFor = (company: SeedAccount) => ({ 'parentcustomerid_account@odata.bind': atAccount(company) });
 
 describe('Contacts (Sales to Fin and Ops) through the emulators', () => {
   it('makes a contact of a synced account its contact person, externally maintained, then writes nothing on a re-run', async () => {
-    const company = anAccount();
-    const contact = aContact().worksFor(company).build();
+    const company = salesAccount();
+    const contact = salesContact(worksFor(company));
     const h = await harness({ sales: { accounts: [company], contacts: [contact] } });
 
     expect((await h.run('accounts')).counts.created).toBe(1);
@@ -38,11 +40,12 @@ describe('Contacts (Sales to Fin and Ops) through the emulators', () => {
     expect(second.counts).toMatchObject({ created: 0, updated: 0, failed: 0 });
     expect(h.emulator.requestCounts().finops.writes).toBe(0);
     expect(h.emulator.requestCounts().sales.writes).toBe(0);
+    expect(h).toHaveWrittenOnce('finops', 'ContactPersonsV2', ['usmf', String(contact.msdyn_contactnumber)]);
   });
 
   it('holds a contact whose account has not synced yet, then syncs it once accounts ran', async () => {
-    const company = anAccount();
-    const contact = aContact().worksFor(company).build();
+    const company = salesAccount();
+    const contact = salesContact(worksFor(company));
     const h = await harness({ sales: { accounts: [company], contacts: [contact] } });
 
     const early = await h.run('contacts');
@@ -50,6 +53,7 @@ describe('Contacts (Sales to Fin and Ops) through the emulators', () => {
     const waiting = await h.state.listFailures(early.runId!, { limit: 10 });
     expect(waiting).toHaveLength(1);
     expect(waiting[0]).toMatchObject({ code: 'PARENT_NOT_SYNCED', key: contact.msdyn_contactnumber });
+    expect(early).toHaveFailedWith(String(contact.msdyn_contactnumber), { code: 'PARENT_NOT_SYNCED' });
     expect(contactPersons(h).list()).toHaveLength(0);
 
     await h.run('accounts');
@@ -59,8 +63,8 @@ describe('Contacts (Sales to Fin and Ops) through the emulators', () => {
   });
 
   it("holds a contact whose account failed to sync, with the account's reason", async () => {
-    const company = anAccount({ address1_country: 'Atlantis' });
-    const contact = aContact().worksFor(company).build();
+    const company = salesAccount({ address1_country: 'Atlantis' });
+    const contact = salesContact(worksFor(company));
     const h = await harness({ sales: { accounts: [company], contacts: [contact] } });
     expect((await h.run('accounts')).counts.failed).toBe(1);
 
@@ -74,11 +78,11 @@ describe('Contacts (Sales to Fin and Ops) through the emulators', () => {
   });
 
   it('leaves out active customers and contacts whose company is no account, listing each with its rule', async () => {
-    const company = anAccount();
-    const person = aContact().worksFor(company).build();
-    const customer = aContact().worksFor(company).activeCustomer().build();
-    const loose = aContact().build();
-    const ofContact = aContact().worksForContact(loose).build();
+    const company = salesAccount();
+    const person = salesContact(worksFor(company));
+    const customer = salesContact({ ...worksFor(company), msdyn_isactivecustomer: true });
+    const loose = salesContact();
+    const ofContact = salesContact({ 'parentcustomerid_contact@odata.bind': atContact(loose) });
     const h = await harness({ sales: { accounts: [company], contacts: [person, customer, loose, ofContact] } });
     await h.run('accounts');
 
@@ -87,17 +91,17 @@ describe('Contacts (Sales to Fin and Ops) through the emulators', () => {
     expect(run.counts).toMatchObject({ created: 1, filtered: 3, failed: 0 });
     expect(contactPersons(h).list().map((row) => row.ContactPersonId)).toEqual([person.msdyn_contactnumber]);
     const exclusions = await h.state.listExclusions(run.runId!, { limit: 100 });
-    const ruleOf = (contact: Record<string, unknown>) => exclusions.find((e) => e.sourceId === contact.contactid)?.rule;
     expect(exclusions).toHaveLength(3);
-    expect(ruleOf(customer)).toBe('contactPersonsOnly');
-    expect(ruleOf(loose)).toBe('companyIsAnAccount');
-    expect(ruleOf(ofContact)).toBe('companyIsAnAccount');
+    expect(run).toHaveLeftOut(String(customer.contactid), 'contactPersonsOnly');
+    expect(run).toHaveLeftOut(String(loose.contactid), 'companyIsAnAccount');
+    expect(run).toHaveLeftOut(String(ofContact.contactid), 'companyIsAnAccount');
+    expect(contactPersons(h).list()).toHaveDefaults({ IsContactPersonExternallyMaintained: 'Yes' });
     expect(exclusions.every((e) => e.taskId === CONTACTS_TASK_ID)).toBe(true);
   });
 
   it('gives a contact without a number the next contact number, written back to Sales', async () => {
-    const company = anAccount();
-    const contact = aContact().worksFor(company).withoutNumber().build();
+    const company = salesAccount();
+    const contact = salesContact({ ...worksFor(company), msdyn_contactnumber: undefined });
     const h = await harness({ sales: { accounts: [company], contacts: [contact] } });
     await h.run('accounts');
 
@@ -111,9 +115,9 @@ describe('Contacts (Sales to Fin and Ops) through the emulators', () => {
   });
 
   it('rejects contacts that share a contact number, naming both', async () => {
-    const company = anAccount();
-    const a = aContact().worksFor(company).with({ msdyn_contactnumber: 'CON-SHARED' }).build();
-    const b = aContact().worksFor(company).with({ msdyn_contactnumber: 'con-shared ' }).build();
+    const company = salesAccount();
+    const a = salesContact({ ...worksFor(company), msdyn_contactnumber: 'CON-SHARED' });
+    const b = salesContact({ ...worksFor(company), msdyn_contactnumber: 'con-shared ' });
     const h = await harness({ sales: { accounts: [company], contacts: [a, b] } });
     await h.run('accounts');
 
@@ -129,10 +133,10 @@ describe('Contacts (Sales to Fin and Ops) through the emulators', () => {
   });
 
   it("fails only the contact F&O refuses, with F&O's reason, and syncs the others", async () => {
-    const kept = anAccount();
-    const removed = anAccount();
-    const good = aContact().worksFor(kept).build();
-    const orphan = aContact().worksFor(removed).build();
+    const kept = salesAccount();
+    const removed = salesAccount();
+    const good = salesContact(worksFor(kept));
+    const orphan = salesContact(worksFor(removed));
     const h = await harness({ sales: { accounts: [kept, removed], contacts: [good, orphan] } });
     await h.run('accounts');
     // Someone deletes a customer in F&O after it synced: F&O refuses contact persons for it.
@@ -147,5 +151,7 @@ describe('Contacts (Sales to Fin and Ops) through the emulators', () => {
     expect(failures).toHaveLength(1);
     expect(failures[0]).toMatchObject({ sourceId: orphan.contactid, key: orphan.msdyn_contactnumber, code: 'DESTINATION_REJECTED' });
     expect(failures[0]!.message).toContain(`Customer account ${String(removed.accountnumber)} does not exist.`);
+    expect(run).toHaveFailedWith(String(orphan.msdyn_contactnumber), { code: 'DESTINATION_REJECTED', message: /does not exist\./ });
+    expect(h).toHaveWrittenOnce('finops', 'ContactPersonsV2', ['usmf', String(good.msdyn_contactnumber)]);
   });
 });

@@ -2,6 +2,7 @@ import type { SalesTableName } from '@p2c/emulator';
 import { accountsPlugin } from '@p2c/template-accounts';
 import { ordersPlugin } from '@p2c/template-orders';
 import { productsPlugin } from '@p2c/template-products';
+import '@p2c/testing/matchers';
 import { startHarness, useEmulator } from '@p2c/testing';
 import { describe, expect, it } from 'vitest';
 import { invoicesPlugin } from '../src/index.js';
@@ -75,6 +76,8 @@ describe('Sales Invoices (Fin and Ops to Sales) through the emulators', () => {
       ['SalesInvoiceLine', 'INV-3|1', 'parent:invoice'],
       ['SalesInvoiceOrderStatus', 'INV-3', 'externallyMaintainedCustomer'],
     ]);
+    expect(run).toHaveLeftOut('INV-3', 'externallyMaintainedCustomer');
+    expect(run).toHaveLeftOut('INV-3|1', 'parent:invoice');
   });
 
   it('brings in an invoice without an order and leaves the order status alone', async () => {
@@ -94,8 +97,7 @@ describe('Sales Invoices (Fin and Ops to Sales) through the emulators', () => {
     addInvoice(h, anInvoice('INV-2', 'SO-2'), [anInvoiceLine('INV-2', 1)]);
 
     const first = await h.run('invoices');
-    const failures = Object.fromEntries(first.failures.map((f) => [`${f.taskId} ${f.key}`, f]));
-    expect(failures['SalesInvoiceHeader INV-2']).toMatchObject({ code: 'PARENT_NOT_SYNCED', message: expect.stringContaining('order SO-2 has not been synced yet') });
+    expect(first).toHaveFailedWith('INV-2', { taskId: 'SalesInvoiceHeader', code: 'PARENT_NOT_SYNCED', message: /order SO-2 has not been synced yet/ });
     expect(row(h, 'invoices', 'INV-2')).toBeUndefined();
     expect(h.emulator.sales.table('invoicedetails').list()).toEqual([]);
 
@@ -121,5 +123,6 @@ describe('Sales Invoices (Fin and Ops to Sales) through the emulators', () => {
     expect(orders.status).toBe('Completed');
     expect(h.emulator.requestCounts().sales.writes).toBe(0);
     expect(row(h, 'salesorders', 'SO-1')).toMatchObject(INVOICED);
+    expect(h).toHaveWrittenOnce('sales', 'invoices', 'INV-1');
   });
 });

@@ -1,4 +1,5 @@
 import { startHarness, useEmulator } from '@p2c/testing';
+import '@p2c/testing/matchers';
 import { describe, expect, it } from 'vitest';
 import { productsPlugin } from '../src/index.js';
 import { GBP, USD, aProduct } from './aProduct.js';
@@ -60,6 +61,8 @@ describe('Products (Fin and Ops to Sales) through the emulators', () => {
       _transactioncurrencyid_value: GBP,
     });
     expect(h.emulator.sales.table('products').list()).toHaveLength(2);
+    expect(h.emulator.sales.table('products').list()).toHaveDefaults({ msdyn_isexternallymaintained: true });
+    expect(h).toHaveWrittenOnce('sales', 'products', 'D0001');
 
     expect(itemsOf(h, 'D0001')).toEqual([
       expect.objectContaining({ _pricelevelid_value: priceListId(h, 'Retail USD'), _uomid_value: uomId(h, 'Each'), amount: 219.99 }),
@@ -81,6 +84,7 @@ describe('Products (Fin and Ops to Sales) through the emulators', () => {
       ['Products', 'D0003', 'sellableOnly'],
       ['ProductPriceListItems', 'D0003', 'sellableOnly'],
     ].sort());
+    expect(run).toHaveLeftOut('D0003', 'sellableOnly');
   });
 
   it('fails the product without a price list in its currency and the one with an unknown unit, alone, with their reasons', async () => {
@@ -88,9 +92,8 @@ describe('Products (Fin and Ops to Sales) through the emulators', () => {
     const run = await h.run('products');
 
     const reasons = Object.fromEntries(run.failures.map((f) => [`${f.taskId} ${f.key}`, [f.code, f.message]]));
-    expect(reasons['Products D0004']).toEqual(['NO_PRICE_LIST', 'No price list in Sales has currency EUR']);
-    expect(reasons['Products D0005']![0]).toBe('VALUE_MAP_MISS');
-    expect(reasons['Products D0005']![1]).toContain("'box'");
+    expect(run).toHaveFailedWith('D0004', { taskId: 'Products', code: 'NO_PRICE_LIST', message: 'No price list in Sales has currency EUR' });
+    expect(run).toHaveFailedWith('D0005', { taskId: 'Products', code: 'VALUE_MAP_MISS', message: /'box'/ });
     expect(reasons['ProductPriceListItems D0004']).toEqual([
       'PARENT_FAILED',
       'Its product D0004 failed in products/Products: No price list in Sales has currency EUR',

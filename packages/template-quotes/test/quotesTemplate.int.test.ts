@@ -1,9 +1,10 @@
 import { startHarness, useEmulator, type Harness } from '@p2c/testing';
+import '@p2c/testing/matchers';
 import { accountsPlugin } from '@p2c/template-accounts';
 import { productsPlugin } from '@p2c/template-products';
 import { describe, expect, it } from 'vitest';
 import { quotesPlugin } from '../src/index.js';
-import { baseSeed, detail, quote, releasedProduct, salesProduct } from './quotesSeed.js';
+import { baseSeed, detail, externalProduct, quote, releasedProduct } from './quotesSeed.js';
 
 const emulator = useEmulator();
 const plugins = [accountsPlugin, productsPlugin, quotesPlugin];
@@ -69,9 +70,11 @@ describe('Sales Quotes (Sales to Fin and Ops) through the emulators', () => {
     expect(linesOf(h, 'QUO-DRAFT')).toEqual([]);
     expect(linesOf(h, 'QUO-MIXED')).toEqual([]);
 
-    expect(run.failures).toEqual([
-      expect.objectContaining({ taskId: 'QuoteLine', key: 'QUO-UNIT|1', code: 'VALUE_MAP_MISS', message: "SalesUnitSymbol: no value map entry for 'Dozen'" }),
-    ]);
+    expect(run.failures).toHaveLength(1);
+    expect(run).toHaveFailedWith('QUO-UNIT|1', { taskId: 'QuoteLine', code: 'VALUE_MAP_MISS', message: "SalesUnitSymbol: no value map entry for 'Dozen'" });
+    expect(run).toHaveLeftOut('QUO-DRAFT', 'activeOnly');
+    expect(run).toHaveLeftOut('QUO-MIXED', 'externallyMaintainedProductsOnly');
+    expect(h.emulator.finops.entity('SalesQuotationHeadersV2').list()).toHaveDefaults({ LanguageId: 'en-us', SalesQuotationStatus: 'Created', CurrencyCode: 'USD' });
     const history = await h.state.listExclusions(run.runId!, { limit: 100 });
     expect(history.map(({ taskId, key, rule }) => ({ taskId, key, rule }))).toEqual(
       expect.arrayContaining([
@@ -88,6 +91,8 @@ describe('Sales Quotes (Sales to Fin and Ops) through the emulators', () => {
     const again = await h.run('quotes');
     expect(again.counts).toMatchObject({ created: 0, updated: 0, failed: 1 });
     expect(h.emulator.requestCounts().finops.writes).toBe(0);
+    expect(h).toHaveWrittenOnce('finops', 'SalesQuotationHeadersV2', ['usmf', 'QUO-ACTIVE']);
+    expect(h).toHaveWrittenOnce('finops', 'SalesQuotationLines', ['usmf', 'QUO-ACTIVE', 2]);
 
     // The draft is activated; its line does not change, yet it follows its quote to F&O.
     const draft = h.emulator.sales.table('quotes').get('QUO-DRAFT')!;
@@ -101,19 +106,14 @@ describe('Sales Quotes (Sales to Fin and Ops) through the emulators', () => {
   it('holds a line back while its product has not synced, then writes it once the Products task has', async () => {
     const h = await withParentsSynced();
     // In Sales as externally maintained, but the Products task has not synced it yet.
-    h.emulator.sales.table('products').insert(salesProduct('D0003'));
+    h.emulator.sales.table('products').insert(externalProduct('D0003'));
     addQuote(h, quote('QUO-LATE', { statecode: 1 }), [detail('QUO-LATE', 1, 'D0001'), detail('QUO-LATE', 2, 'D0003')]);
 
     const first = await h.run('quotes');
 
     expect(first.counts).toMatchObject({ created: 2, waiting: 1, failed: 0 });
-    expect(first.failures).toEqual([
-      expect.objectContaining({
-        key: 'QUO-LATE|2',
-        code: 'PARENT_NOT_SYNCED',
-        message: expect.stringContaining('product D0003 has not been synced yet'),
-      }),
-    ]);
+    expect(first.failures).toHaveLength(1);
+    expect(first).toHaveFailedWith('QUO-LATE|2', { code: 'PARENT_NOT_SYNCED', message: /product D0003 has not been synced yet/ });
     expect(linesOf(h, 'QUO-LATE').map((line) => line['LineNumber'])).toEqual([1]);
 
     h.emulator.finops.entity('ReleasedDistinctProductsV2').insert(releasedProduct('D0003'));
@@ -123,6 +123,7 @@ describe('Sales Quotes (Sales to Fin and Ops) through the emulators', () => {
     expect(second.status).toBe('Completed');
     expect(second.counts).toMatchObject({ created: 1, waiting: 0, failed: 0 });
     expect(linesOf(h, 'QUO-LATE').map((line) => line['ProductNumber'])).toEqual(['D0001', 'D0003']);
+    expect(h).toHaveWrittenOnce('finops', 'SalesQuotationLines', ['usmf', 'QUO-LATE', 2]);
   });
 
   it('holds a quote back while its customer has not synced', async () => {

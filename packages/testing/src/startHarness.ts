@@ -11,17 +11,18 @@ import {
 } from '@p2c/core';
 import {
   DEFAULT_CREDENTIALS,
-  DEFAULT_URLS,
   type ChangeTrackingOptions,
   type Emulator,
   type EmulatorLimits,
+  type EmulatorServer,
   type EmulatorSeed,
   type FaultOptions,
 } from '@p2c/emulator';
 import { FinOpsConnector } from '@p2c/finops';
-import { ODataClient, createEntraTokenProvider, type RetryPolicy } from '@p2c/odata';
+import { ODataClient, createEntraTokenProvider, createTrustedFetch, type RetryPolicy } from '@p2c/odata';
 import { DataverseConnector } from '@p2c/sales';
 import { SqliteStateStore } from '@p2c/state-sqlite';
+import { endpointsOf, serverEndpoints, type EmulatorEndpoints } from './emulatorEndpoints.js';
 
 export interface HarnessOptions {
   /** The plugins whose templates the harness can run (a template's preconditions' plugins too). */
@@ -45,6 +46,8 @@ export interface HarnessRunOptions {
 
 export interface Harness {
   emulator: Emulator;
+  /** Where the emulator is reached: msw's real-service addresses, or the HTTPS server's URL and certificate. */
+  endpoints: EmulatorEndpoints;
   state: StateStore;
   connectors: { get(kind: string): Connector };
   registry: TemplateRegistry;
@@ -63,7 +66,8 @@ const BASE_FINOPS = {
   ],
 };
 
-function clientFor(url: string, path: string, retry: Partial<RetryPolicy>): ODataClient {
+function clientFor(endpoints: EmulatorEndpoints, url: string, path: string, retry: Partial<RetryPolicy>): ODataClient {
+  const https = endpoints.over === 'https' && endpoints.caPem !== undefined;
   return new ODataClient({
     serviceUrl: `${url}${path}`,
     tokenProvider: createEntraTokenProvider({
@@ -71,16 +75,26 @@ function clientFor(url: string, path: string, retry: Partial<RetryPolicy>): ODat
       clientId: DEFAULT_CREDENTIALS.clientId,
       clientSecret: DEFAULT_CREDENTIALS.clientSecret,
       scope: `${url}/.default`,
+      ...(https ? { authorityHost: endpoints.loginUrl, ca: endpoints.caPem } : {}),
     }),
+    ...(https ? { fetch: createTrustedFetch(endpoints.caPem!) } : {}),
     retry,
   });
 }
 
+function isServer(target: Emulator | EmulatorServer): target is EmulatorServer {
+  return 'caPem' in target && 'url' in target;
+}
+
 /**
  * Seeds the emulator afresh, opens an in-memory state store and registers the plugins: the
- * same runner, connectors and store the CLI uses, with only the network replaced.
+ * same runner, connectors and store the CLI uses, with only the network replaced. Give it the
+ * emulator of `useEmulator()` (msw, or HTTPS with `{ over: 'https' }`), or a server of
+ * `startEmulatorServer()` to talk HTTPS to it.
  */
-export async function startHarness(emulator: Emulator, seed: EmulatorSeed, options: HarnessOptions): Promise<Harness> {
+export async function startHarness(target: Emulator | EmulatorServer, seed: EmulatorSeed, options: HarnessOptions): Promise<Harness> {
+  const emulator = isServer(target) ? target.emulator : target;
+  const endpoints = isServer(target) ? serverEndpoints(target) : endpointsOf(emulator);
   emulator.setFaults(options.faults ?? null);
   emulator.setLimits(options.limits ?? null);
   emulator.setChangeTracking({ accounts: true, expiredDeltaToken: 'error', ...options.changeTracking });
@@ -88,8 +102,8 @@ export async function startHarness(emulator: Emulator, seed: EmulatorSeed, optio
   const state = await SqliteStateStore.open(':memory:');
   const retry = options.retry ?? { maxAttempts: 1 };
   const byKind: Record<string, Connector> = {
-    dataverse: new DataverseConnector(clientFor(DEFAULT_URLS.salesUrl, '/api/data/v9.2', retry)),
-    finops: new FinOpsConnector(clientFor(DEFAULT_URLS.finopsUrl, '/data', retry)),
+    dataverse: new DataverseConnector(clientFor(endpoints, endpoints.salesUrl, '/api/data/v9.2', retry)),
+    finops: new FinOpsConnector(clientFor(endpoints, endpoints.finopsUrl, '/data', retry)),
   };
   const connectors = {
     get(kind: string): Connector {
@@ -121,6 +135,7 @@ export async function startHarness(emulator: Emulator, seed: EmulatorSeed, optio
   };
   return {
     emulator,
+    endpoints,
     state,
     connectors,
     registry,

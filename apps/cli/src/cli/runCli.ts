@@ -1,6 +1,7 @@
 import { Redactor, type TemplatePlugin } from '@p2c/core';
 import { Command, CommanderError } from 'commander';
 import { accountNumbersCommand, contactNumbersCommand } from '../commands/numbersCommands.js';
+import { templateCommand } from '../commands/templateCommand.js';
 import { demoCommand } from '../commands/demoCommand.js';
 import { emulatorCommand } from '../commands/emulatorCommand.js';
 import { historyCommand } from '../commands/historyCommand.js';
@@ -59,6 +60,7 @@ export function buildProgram(context: CommandContext): Command {
     historyCommand(context),
     accountNumbersCommand(context),
     contactNumbersCommand(context),
+    templateCommand(context),
     initCommand(context),
     emulatorCommand(context),
     demoCommand(context),

@@ -22,6 +22,7 @@ import type { TransactionCurrency } from './TransactionCurrency.js';
 import { serveSalesTable } from './tables/serveSalesTable.js';
 import { tableEntitySet, tableModel } from './tables/tableEntitySet.js';
 import type { SalesRow } from './tables/TableDefinition.js';
+import { WriteLog, type WriteAction } from '../store/WriteLog.js';
 
 export const DATAVERSE_ROOT_PATH = '/api/data/v9.2/';
 const MAX_BATCH_REQUESTS = 1000;
@@ -59,10 +60,16 @@ export class DataverseService {
   readonly #tables = new Map<string, DataverseEntitySet<SalesRow>>();
 
   readonly #changeTracking: () => ChangeTrackingSettings;
+  readonly #writes: WriteLog;
 
-  constructor(store: DataverseStore, changeTracking: () => ChangeTrackingSettings = () => DEFAULT_CHANGE_TRACKING) {
+  constructor(
+    store: DataverseStore,
+    changeTracking: () => ChangeTrackingSettings = () => DEFAULT_CHANGE_TRACKING,
+    writes: WriteLog = new WriteLog(),
+  ) {
     this.#store = store;
     this.#changeTracking = changeTracking;
+    this.#writes = writes;
     this.#accounts = {
       name: 'accounts',
       model: ACCOUNT_MODEL,
@@ -134,7 +141,16 @@ export class DataverseService {
     const counting = !resource.key && resource.rest.length === 1 && resource.rest[0] === '$count' && method === 'GET';
     if (resource.rest.length > 0 && !counting) throw dataverseFaults.resourceNotFound(resource.rest[0] ?? '');
     const table = this.#table(resource.entitySet);
-    if (table) return serveSalesTable(this.#store.tables, { request, url, root, set: table, key: resource.key, counting });
+    if (table) {
+      const definition = this.#store.tables.table(table.name).definition;
+      const onWrite = (action: WriteAction, row: Readonly<SalesRow>) => {
+        const id = String(row[definition.primaryKey]);
+        const alternate = definition.alternateKey ? row[definition.alternateKey] : undefined;
+        const key = typeof alternate === 'string' && alternate !== '' ? alternate : id;
+        this.#writes.record(this.#store.undo, 'sales', table.name, { key, id }, action);
+      };
+      return serveSalesTable(this.#store.tables, { request, url, root, set: table, key: resource.key, counting, onWrite });
+    }
     if (counting) {
       if (resource.entitySet === 'accounts') return queryDataverseCollection(request, url, this.#accounts, root, true);
       if (resource.entitySet === 'transactioncurrencies') {
@@ -246,6 +262,7 @@ export class DataverseService {
         const ifMatch = request.headers.get('if-match');
         if (ifMatch && !etagMatches(ifMatch, etagOf(target.row.versionnumber))) throw dataverseFaults.versionMismatch();
         deleteAccount(this.#store, target.row.accountid);
+        this.#logAccount(target.row, 'delete');
         return emptyResponse(204);
       }
       default:
@@ -312,7 +329,13 @@ export class DataverseService {
   async #createAccount(request: Request, url: URL, root: string): Promise<Response> {
     const changes = readAccountPayload(await this.#body(request), 'webapi', this.#store);
     const row = createAccount(this.#store, changes, { enforceUniqueNumber: true });
+    this.#logAccount(row, 'create');
     return this.#written(request, url, root, row, 201);
+  }
+
+  #logAccount(row: DataverseAccount, action: WriteAction): void {
+    const key = row.accountnumber ? row.accountnumber : row.accountid;
+    this.#writes.record(this.#store.undo, 'sales', 'accounts', { key, id: row.accountid }, action);
   }
 
   /** PATCH by key is an upsert; If-Match / If-None-Match turn it into update-only / create-only. */
@@ -324,12 +347,14 @@ export class DataverseService {
       if (ifNoneMatch?.trim() === '*') throw dataverseFaults.duplicateRecord();
       if (ifMatch && !etagMatches(ifMatch, etagOf(target.row.versionnumber))) throw dataverseFaults.versionMismatch();
       const row = updateAccount(this.#store, target.row.accountid, changes, { enforceUniqueNumber: true });
+      this.#logAccount(row, 'update');
       return this.#written(request, url, root, row, 200);
     }
     if (ifMatch) throw this.#notFound(target);
     const keyed =
       target.id !== undefined ? { ...changes, accountid: target.id } : { ...changes, accountnumber: target.accountnumber ?? null };
     const row = createAccount(this.#store, keyed, { enforceUniqueNumber: true });
+    this.#logAccount(row, 'create');
     return this.#written(request, url, root, row, 201);
   }
 }

@@ -17,6 +17,7 @@ import { handleEntityRequest } from './entities/handleEntityRequest.js';
 import type { FinOpsStore } from './FinOpsStore.js';
 import { formatFinOpsRow, isCrossCompany, queryFinOpsCollection, type FinOpsEntitySet } from './queryFinOpsCollection.js';
 import { readCustomerPayload } from './readCustomerPayload.js';
+import { WriteLog, type WriteAction } from '../store/WriteLog.js';
 
 export const FINOPS_ROOT_PATH = '/data/';
 const MAX_BATCH_OPERATIONS = 5000;
@@ -41,9 +42,11 @@ export class FinOpsService {
   readonly #store: FinOpsStore;
   readonly #customers: FinOpsEntitySet<FinOpsCustomer>;
   readonly #groups: FinOpsEntitySet<FinOpsCustomerGroup>;
+  readonly #writes: WriteLog;
 
-  constructor(store: FinOpsStore) {
+  constructor(store: FinOpsStore, writes: WriteLog = new WriteLog()) {
     this.#store = store;
+    this.#writes = writes;
     this.#customers = {
       name: 'CustomersV3',
       model: CUSTOMER_MODEL,
@@ -97,7 +100,10 @@ export class FinOpsService {
     }
     const resource = parseResourcePath(path);
     const entity = this.#store.entityDefinition(resource.entitySet);
-    if (entity) return handleEntityRequest(request, url, root, this.#store, entity, resource.key, resource.rest);
+    if (entity) {
+      const onWrite = (action: WriteAction, key: string) => this.#writes.record(this.#store.undo, 'finops', entity.entitySet, { key }, action);
+      return handleEntityRequest(request, url, root, this.#store, entity, resource.key, resource.rest, onWrite);
+    }
     if (resource.entitySet === 'CustomersV3') return this.#customersRequest(request, url, root, resource.key, resource.rest);
     if (resource.entitySet === 'CustomerGroups') {
       if (method !== 'GET') return methodNotSupported(method);
@@ -183,6 +189,10 @@ export class FinOpsService {
     return body;
   }
 
+  #logCustomer(row: FinOpsCustomer, action: WriteAction): void {
+    this.#writes.record(this.#store.undo, 'finops', 'CustomersV3', { key: `${row.dataAreaId},${row.CustomerAccount}` }, action);
+  }
+
   #location(root: string, row: FinOpsCustomer): string {
     return `${root}CustomersV3(dataAreaId=${quote(row.dataAreaId)},CustomerAccount=${quote(row.CustomerAccount)})`;
   }
@@ -204,6 +214,7 @@ export class FinOpsService {
       if (method === 'GET') return queryFinOpsCollection(request, url, this.#customers, root, store.defaultCompany);
       if (method !== 'POST') return methodNotSupported(method);
       const row = createCustomer(store, readCustomerPayload(await this.#body(request)));
+      this.#logCustomer(row, 'create');
       const etag = etagOf(store.version(row.dataAreaId, row.CustomerAccount));
       return jsonResponse(
         201,
@@ -236,12 +247,14 @@ export class FinOpsService {
         if (!found) throw new FinOpsFault(404, 'No resources were found when selecting for update.');
         checkEtag(found);
         updateCustomer(store, found, changes);
+        this.#logCustomer(found, 'update');
         return emptyResponse(204);
       }
       case 'DELETE': {
         if (!found) throw new FinOpsFault(404, 'No resources were found when selecting for delete.');
         checkEtag(found);
         store.deleteCustomer(found.dataAreaId, found.CustomerAccount);
+        this.#logCustomer(found, 'delete');
         return emptyResponse(204);
       }
       default:

@@ -11,6 +11,7 @@ import type { SalesTables, TableTarget } from './SalesTables.js';
 import type { SalesRow } from './TableDefinition.js';
 import { formatTableRow } from './tableEntitySet.js';
 import type { StoredRow } from './TableStore.js';
+import type { WriteAction } from '../../store/WriteLog.js';
 
 export interface TableRequest {
   readonly request: Request;
@@ -19,6 +20,8 @@ export interface TableRequest {
   readonly set: DataverseEntitySet<SalesRow>;
   readonly key: KeySegment | undefined;
   readonly counting: boolean;
+  /** Told of each successful write (the row as stored; before a delete). */
+  readonly onWrite?: (action: WriteAction, row: Readonly<SalesRow>) => void;
 }
 
 async function body(request: Request): Promise<Record<string, unknown>> {
@@ -61,6 +64,7 @@ export async function serveSalesTable(tables: SalesTables, call: TableRequest): 
     if (method === 'GET') return queryDataverseCollection(request, url, set, root);
     if (method === 'POST') {
       const row = tables.create(set.name, tables.read(set.name, await body(request), 'webapi'), 'webapi');
+      call.onWrite?.('create', row.values);
       return written(tables, call, row, 201);
     }
     throw dataverseFaults.methodNotAllowed(method, set.name);
@@ -91,6 +95,7 @@ export async function serveSalesTable(tables: SalesTables, call: TableRequest): 
       const ifMatch = request.headers.get('if-match');
       if (ifMatch && !etagMatches(ifMatch, versionOf(target.row))) throw dataverseFaults.versionMismatch();
       tables.remove(set.name, String(target.row.values[set.primaryKey]));
+      call.onWrite?.('delete', target.row.values);
       return emptyResponse(204);
     }
     default:
@@ -108,6 +113,7 @@ async function upsert(tables: SalesTables, call: TableRequest, target: TableTarg
     if (ifNoneMatch?.trim() === '*') throw dataverseFaults.duplicateRecord();
     if (ifMatch && !etagMatches(ifMatch, versionOf(target.row))) throw dataverseFaults.versionMismatch();
     const row = tables.update(set.name, String(target.row.values[set.primaryKey]), payload, 'webapi');
+    call.onWrite?.('update', row.values);
     return written(tables, call, row, 200);
   }
   if (ifMatch) throw tables.notFound(set.name, target);
@@ -117,5 +123,6 @@ async function upsert(tables: SalesTables, call: TableRequest, target: TableTarg
       ? { ...payload.values, [definition.primaryKey]: target.id }
       : { ...payload.values, [definition.alternateKey ?? '']: target.alternateKey ?? null };
   const row = tables.create(set.name, { values: keyed, lookups: payload.lookups }, 'webapi');
+  call.onWrite?.('create', row.values);
   return written(tables, call, row, 201);
 }

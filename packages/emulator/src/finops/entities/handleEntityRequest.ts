@@ -12,6 +12,7 @@ import type { EntityDefinition, FinOpsEntityRow, FinOpsEntityValue } from './Ent
 import { entityModel, keyOf, readField } from './entityModel.js';
 import { createEntityRow, deleteEntityRow, updateEntityRow } from './entityWrites.js';
 import { readEntityPayload } from './readEntityPayload.js';
+import type { WriteAction } from '../../store/WriteLog.js';
 
 /** The query layer's view of a declared entity: stored rows, computed fields read live. */
 export function entityQuerySet(store: FinOpsStore, definition: EntityDefinition): FinOpsEntitySet<FinOpsEntityRow> {
@@ -69,7 +70,11 @@ export async function handleEntityRequest(
   definition: EntityDefinition,
   key: KeySegment | undefined,
   rest: readonly string[],
+  /** Told of each successful write, with the row's key fields joined (`usmf,SO-1,1`). */
+  onWrite?: (action: WriteAction, key: string) => void,
 ): Promise<Response> {
+  const logged = (action: WriteAction, row: FinOpsEntityRow) =>
+    onWrite?.(action, [String(row['dataAreaId']), ...keyOf(definition, row).map(String)].join(','));
   const method = request.method.toUpperCase();
   const set = entityQuerySet(store, definition);
   const name = definition.entitySet;
@@ -81,6 +86,7 @@ export async function handleEntityRequest(
     if (method === 'GET') return queryFinOpsCollection(request, url, set, root, store.defaultCompany);
     if (method !== 'POST') return methodNotSupported(method);
     const row = createEntityRow(store, definition, readEntityPayload(definition, await body(request, definition)));
+    logged('create', row);
     const etag = set.etag(row);
     return jsonResponse(
       201,
@@ -113,13 +119,14 @@ export async function handleEntityRequest(
       const changes = readEntityPayload(definition, await body(request, definition));
       if (!found) throw new FinOpsFault(404, 'No resources were found when selecting for update.');
       checkEtag(found);
-      updateEntityRow(store, definition, found, changes);
+      logged('update', updateEntityRow(store, definition, found, changes));
       return emptyResponse(204);
     }
     case 'DELETE': {
       if (!found) throw new FinOpsFault(404, 'No resources were found when selecting for delete.');
       checkEtag(found);
       deleteEntityRow(store, definition, found);
+      logged('delete', found);
       return emptyResponse(204);
     }
     default:
