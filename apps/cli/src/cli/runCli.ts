@@ -13,8 +13,10 @@ import { CommandContext } from './CommandContext.js';
 import { describeError } from './describeError.js';
 import { EXIT } from './exitCodes.js';
 import { Terminal, type CliEnvironment } from './Terminal.js';
+import packageJson from '../../package.json' with { type: 'json' };
 
-export const VERSION = '0.1.0';
+/** The version `p2c --version` prints: the package's own, as published. */
+export const VERSION: string = packageJson.version;
 
 export interface RunCliOptions {
   /** Template plugins to install instead of the ones p2c ships with (tests). */
