@@ -430,6 +430,34 @@ async function syncExample(example, { env, url, ca }) {
   }
 }
 
+/**
+ * The path a template author takes, with only the packed packages: \`p2c template new\` for an
+ * entity no first-party template covers, its own test against the emulator, \`npm pack\`, then
+ * that tarball installed into the p2c project and run against the running emulator.
+ */
+async function scaffoldAsNewUser(packed, { env, url, ca }) {
+  const dir = join(scratch, 'p2c-template-facilities');
+  const outside = outsideEnv();
+  await p2c(['template', 'new', 'facilities', '--dir', dir]);
+  // Until p2c is on the registry, its packages come from their tarballs (they replace the ^ ranges).
+  const p2cTarballs = packed.filter((p) => !p.example).map((p) => p.tarball);
+  await run('npm', ['install', '--no-audit', '--no-fund', '--save-dev', ...p2cTarballs], { cwd: dir, env: outside });
+  const tested = await run('npm', ['test'], { cwd: dir, env: outside });
+  check(/2 passed/.test(tested.stdout), `the new template's own test did not pass as generated:\n${tested.stdout.slice(-800)}`);
+  const { stdout } = await run('npm', ['pack', '--silent'], { cwd: dir, env: outside });
+  const tarball = join(dir, stdout.trim().split('\n').pop());
+  check(existsSync(tarball), `npm pack of the new template printed no tarball: ${stdout}`);
+
+  await run('npm', ['install', '--no-audit', '--no-fund', tarball], { cwd: paths.consumer, env: outside });
+  await postJson(`${url}/_emulator/seed`, ca, readJson(join(dir, 'emulator-seed.json')));
+  addPlugin('p2c-template-facilities');
+  const run1 = JSON.parse((await p2c(['run', 'facilities', '--json'], { env })).stdout);
+  check(run1.status === 'Completed' && run1.counts?.created === 2 && run1.counts?.filtered === 1, `run facilities: ${run1.status} ${JSON.stringify(run1.counts)}`);
+  const rows = (await getJson(`${url}/_emulator/finops/entities/Facilities`, ca)).value;
+  check(rows.length === 2, `Facilities holds ${rows.length} rows, expected 2`);
+  notes.push(`new user: p2c template new facilities -> its test passed, npm pack, installed, 'p2c run facilities' wrote ${rows.length} Facilities rows (1 left out)`);
+}
+
 async function consumerRun(packed) {
   writeFileSync(join(paths.consumer, 'seed.json'), JSON.stringify(SEED, null, 2));
   const emulator = startEmulator('seed.json');
@@ -445,6 +473,7 @@ async function consumerRun(packed) {
     await step('p2c run accounts', () => runAccounts(env, url, ca));
     const example = packed.find((p) => p.example);
     await step('example plugin sync', () => syncExample(example, { env, url, ca }));
+    await step('a new template, as a new user makes it', () => scaffoldAsNewUser(packed, { env, url, ca }));
   } finally {
     const exit = await emulator.stop();
     if (exit.code !== 0 && exit.signal !== 'SIGINT') notes.push(`the emulator exited ${exit.code ?? exit.signal} when stopped`);

@@ -360,6 +360,10 @@ npm install
 npm test            # the integration test runs the template against the emulator (@p2c/testing)
 npm run build       # dist/ (ESM + .d.ts), what npm pack ships
 \`\`\`
+Where p2c's packages come from tarballs rather than the registry (a release candidate), install
+them first: \`npm install --save-dev path/to/p2c-*.tgz\` (core, emulator and testing with what
+they depend on).
+
 Change the table, columns and entity to yours in \`src/${names.camel}Template.ts\` and
 \`emulator-seed.json\`. \`coreApi\` in \`src/index.ts\` is the p2c core API the plugin is written
 for; p2c refuses to load it on another.
