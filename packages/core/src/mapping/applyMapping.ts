@@ -21,11 +21,18 @@ export function applyMapping(
   const errors: RecordError[] = [];
   for (const field of mapping.fields) {
     if (field.onlyWithValueMap) continue;
-    const context: TransformContext = { ...about, field: field.target, record: input };
     try {
       let current = toScalar(field.source === undefined ? null : readPath(input, field.source), field.target);
-      for (const transform of field.transforms ?? []) {
-        current = applyTransform(transform, current, context, transforms);
+      if (field.transforms !== undefined && field.transforms.length > 0) {
+        // One literal of a fixed shape per field that has transforms: this runs for every field of every record.
+        const context: TransformContext = {
+          key: about.key,
+          parents: about.parents,
+          references: about.references,
+          field: field.target,
+          record: input,
+        };
+        for (const transform of field.transforms) current = applyTransform(transform, current, context, transforms);
       }
       value[field.target] = isBlank(current) ? null : current;
     } catch (error) {
