@@ -1,7 +1,9 @@
 import type { EntityModel, PropertyModel } from '../odata/EntityModel.js';
 import type { CustomerField, FinOpsCustomer } from './FinOpsCustomer.js';
 
-export const NO_YES_ENUM = 'Microsoft.Dynamics.DataEntities.NoYes';
+import { fieldPropertyModel } from './fieldValues.js';
+
+export { NO_YES_ENUM } from './fieldValues.js';
 export const CUSTOMER_TYPE_NAME = 'Microsoft.Dynamics.DataEntities.CustomerV3';
 
 export type FieldKind = 'string' | 'decimal' | 'integer' | 'noyes';
@@ -66,22 +68,9 @@ export function isCustomerField(name: string): name is CustomerField {
   return Object.hasOwn(CUSTOMER_FIELDS, name);
 }
 
-function propertyModel(definition: FieldDefinition): PropertyModel {
-  switch (definition.kind) {
-    case 'string':
-      return { type: 'Edm.String' };
-    case 'decimal':
-      return { type: 'Edm.Decimal' };
-    case 'integer':
-      return { type: 'Edm.Int32' };
-    case 'noyes':
-      return { type: { enumType: NO_YES_ENUM, members: ['No', 'Yes'] } };
-  }
-}
-
 export const CUSTOMER_MODEL: EntityModel = {
   typeName: CUSTOMER_TYPE_NAME,
-  properties: Object.fromEntries(CUSTOMER_FIELD_NAMES.map((name) => [name, propertyModel(CUSTOMER_FIELDS[name])])),
+  properties: Object.fromEntries(CUSTOMER_FIELD_NAMES.map((name) => [name, fieldPropertyModel(CUSTOMER_FIELDS[name].kind)])),
 };
 
 export const CUSTOMER_GROUP_MODEL: EntityModel = {

@@ -1,24 +1,9 @@
 import type { EntityModel, PropertyModel } from '../../odata/EntityModel.js';
-import { NO_YES_ENUM } from '../customerFields.js';
+import { fieldPropertyModel } from '../fieldValues.js';
 import type { EntityDefinition, EntityFieldKind, EntityLookup, FinOpsEntityRow, FinOpsEntityValue } from './EntityDefinition.js';
 import { EMPTY_DATETIME } from './entityFields.js';
 
 export const ENTITY_NAMESPACE = 'Microsoft.Dynamics.DataEntities';
-
-function propertyModel(kind: EntityFieldKind): PropertyModel {
-  switch (kind) {
-    case 'string':
-      return { type: 'Edm.String' };
-    case 'decimal':
-      return { type: 'Edm.Decimal' };
-    case 'integer':
-      return { type: 'Edm.Int32' };
-    case 'datetime':
-      return { type: 'Edm.DateTimeOffset' };
-    case 'noyes':
-      return { type: { enumType: NO_YES_ENUM, members: ['No', 'Yes'] } };
-  }
-}
 
 const models = new WeakMap<EntityDefinition, EntityModel>();
 
@@ -27,8 +12,8 @@ export function entityModel(definition: EntityDefinition): EntityModel {
   let model = models.get(definition);
   if (!model) {
     const properties: Record<string, PropertyModel> = { dataAreaId: { type: 'Edm.String' } };
-    for (const [name, field] of Object.entries(definition.fields)) properties[name] = propertyModel(field.kind);
-    for (const [name, field] of Object.entries(definition.computed ?? {})) properties[name] = propertyModel(field.kind);
+    for (const [name, field] of Object.entries(definition.fields)) properties[name] = fieldPropertyModel(field.kind);
+    for (const [name, field] of Object.entries(definition.computed ?? {})) properties[name] = fieldPropertyModel(field.kind);
     model = { typeName: `${ENTITY_NAMESPACE}.${definition.typeName}`, properties };
     models.set(definition, model);
   }

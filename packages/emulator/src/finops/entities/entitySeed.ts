@@ -5,7 +5,8 @@ import type { EntityDefinition, EntityFieldKind, FinOpsEntityRow } from './Entit
 import { emptyEntityRow, keyOf } from './entityModel.js';
 import { entityRowKey } from './EntityStore.js';
 import { validateEntityRow } from './entityWrites.js';
-import { normaliseDateTime, readEntityPayload } from './readEntityPayload.js';
+import { normaliseDateTime } from '../fieldValues.js';
+import { readEntityPayload } from './readEntityPayload.js';
 
 /** A seed row of a declared entity: fields as the entity set returns them; dataAreaId defaults to the first legal entity. */
 export type SeedFinOpsEntityRow = Readonly<Record<string, string | number>>;
