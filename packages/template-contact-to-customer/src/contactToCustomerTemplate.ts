@@ -1,6 +1,6 @@
 import type { EntityTemplate } from '@p2c/core';
 import { contactSchema } from '@p2c/cds';
-import { contactNumberSequence } from '@p2c/sales';
+import { contactNumberKey, salesContactsSource } from '@p2c/template-contacts';
 import { countryRegionCode } from '@p2c/template-accounts';
 import { cdsContactToCustomer } from './mappings/cdsContactToCustomer.js';
 import { salesContactColumns, salesContactToCdsContact } from './mappings/salesContactToCdsContact.js';
@@ -20,22 +20,7 @@ export const contactToCustomerTemplate: EntityTemplate = {
   tasks: [
     {
       id: CONTACT_TO_CUSTOMER_TASK_ID,
-      source: {
-        connector: 'dataverse',
-        ref: {
-          entity: 'contacts',
-          key: ['msdyn_contactnumber'],
-          fields: salesContactColumns,
-          options: {
-            idField: 'contactid',
-            // Contacts have no change tracking: changes are read by `modifiedon`.
-            changeTracking: false,
-            lookups: {
-              transactioncurrencyid: { entity: 'transactioncurrencies', idField: 'transactioncurrencyid', select: ['isocurrencycode'] },
-            },
-          },
-        },
-      },
+      source: salesContactsSource(salesContactColumns),
       destination: {
         connector: 'finops',
         ref: {
@@ -55,13 +40,7 @@ export const contactToCustomerTemplate: EntityTemplate = {
           where: { field: 'msdyn_isactivecustomer', eq: true },
         },
       },
-      naturalKey: {
-        sourceField: 'msdyn_contactnumber',
-        label: 'contact number',
-        // Shared with the Contacts template: a contact gets one number whichever numbers it first.
-        sequence: contactNumberSequence,
-        rejectDuplicates: true,
-      },
+      naturalKey: contactNumberKey,
     },
   ],
 };

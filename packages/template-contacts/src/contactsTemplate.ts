@@ -1,8 +1,8 @@
 import type { EntityTemplate } from '@p2c/core';
 import { contactSchema } from '@p2c/cds';
-import { contactNumberSequence } from '@p2c/sales';
 import { cdsContactToContactPerson } from './mappings/cdsContactToContactPerson.js';
 import { salesContactColumns, salesContactToCdsContact } from './mappings/salesContactToCdsContact.js';
+import { contactNumberKey, salesContactsSource } from './salesContacts.js';
 
 export const CONTACTS_TASK_ID = 'Contacts';
 
@@ -22,28 +22,9 @@ export const contactsTemplate: EntityTemplate = {
   tasks: [
     {
       id: CONTACTS_TASK_ID,
-      source: {
-        connector: 'dataverse',
-        ref: {
-          entity: 'contacts',
-          key: ['msdyn_contactnumber'],
-          fields: salesContactColumns,
-          options: {
-            idField: 'contactid',
-            // Contacts have no change tracking: changes are read by `modifiedon`.
-            changeTracking: false,
-            lookups: {
-              parentcustomerid_account: {
-                column: '_parentcustomerid_value',
-                entity: 'accounts',
-                idField: 'accountid',
-                select: ['accountnumber'],
-              },
-              transactioncurrencyid: { entity: 'transactioncurrencies', idField: 'transactioncurrencyid', select: ['isocurrencycode'] },
-            },
-          },
-        },
-      },
+      source: salesContactsSource(salesContactColumns, {
+        parentcustomerid_account: { column: '_parentcustomerid_value', entity: 'accounts', idField: 'accountid', select: ['accountnumber'] },
+      }),
       destination: {
         connector: 'finops',
         ref: {
@@ -68,12 +49,7 @@ export const contactsTemplate: EntityTemplate = {
         },
       },
       parents: [{ name: 'company', sourceField: 'parentcustomerid_account.accountnumber', tasks: [ACCOUNTS_PARENT_TASK] }],
-      naturalKey: {
-        sourceField: 'msdyn_contactnumber',
-        label: 'contact number',
-        sequence: contactNumberSequence,
-        rejectDuplicates: true,
-      },
+      naturalKey: contactNumberKey,
     },
   ],
 };
