@@ -1,18 +1,18 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TemplatePlugin } from '@p2c/core';
-import { DEFAULT_CREDENTIALS, startEmulatorServer, type EmulatorServer } from '@p2c/emulator';
+import type { EmulatorServer } from '@p2c/emulator';
 import { accountsPlugin } from '@p2c/template-accounts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ProjectRunResult } from '../src/commands/runProject.js';
 import { runCli } from '../src/cli/runCli.js';
-import { starterConfig } from '../src/config/starterConfig.js';
 import { captureEnvironment } from './support/captureEnvironment.js';
+import { EMULATOR_SECRETS, emulatorProject } from './support/emulatorProject.js';
 import { aTemplateLikeAccounts, aTestPlugin } from './support/testPlugins.js';
 
 /** Projects and preconditions, in this process, against an emulator over HTTPS in this process. */
-const SECRETS = { P2C_SALES_CLIENT_SECRET: DEFAULT_CREDENTIALS.clientSecret, P2C_FINOPS_CLIENT_SECRET: DEFAULT_CREDENTIALS.clientSecret };
+const SECRETS = EMULATOR_SECRETS;
 
 // Two plugins: the real accounts template, and one whose template needs it.
 const contactsPlugin = aTestPlugin('@p2c-test/template-contacts', aTemplateLikeAccounts('contacts-test', ['accounts']));
@@ -22,23 +22,11 @@ let dir: string;
 let server: EmulatorServer | undefined;
 
 async function setUp(projects: string): Promise<void> {
-  server = await startEmulatorServer({
-    seed: {
-      sales: { accounts: [{ name: 'Contoso Ltd', accountnumber: 'ACC-09001-CONTSO', address1_country: 'United States' }] },
-      finops: { legalEntities: ['usmf'], customerGroups: ['10'] },
-    },
-  });
-  mkdirSync(join(dir, '.p2c'), { recursive: true });
-  writeFileSync(join(dir, '.p2c', 'emulator-ca.pem'), server.caPem);
-  const config = starterConfig({
-    salesUrl: server.url,
-    finopsUrl: server.url,
-    tenantId: DEFAULT_CREDENTIALS.tenantId,
-    clientId: DEFAULT_CREDENTIALS.clientId,
-    authorityHost: server.url,
-    ca: './.p2c/emulator-ca.pem',
-  });
-  writeFileSync(join(dir, 'p2c.config.yaml'), `${config}\n${projects}`);
+  const seed = {
+    sales: { accounts: [{ name: 'Contoso Ltd', accountnumber: 'ACC-09001-CONTSO', address1_country: 'United States' }] },
+    finops: { legalEntities: ['usmf'], customerGroups: ['10'] },
+  };
+  server = await emulatorProject(dir, seed, projects);
 }
 
 async function p2c(args: string[], plugins: TemplatePlugin[] = PLUGINS, env: NodeJS.ProcessEnv = SECRETS) {

@@ -1,16 +1,16 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_CREDENTIALS, startEmulatorServer, type EmulatorServer } from '@p2c/emulator';
+import type { EmulatorServer } from '@p2c/emulator';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/runCli.js';
 import type { ProjectRunResult } from '../src/commands/runProject.js';
-import { starterConfig } from '../src/config/starterConfig.js';
 import { financeInvoicesQuote, salespersonQuotes, storySeed, STORY_CUSTOMER, STORY_INVOICE, STORY_ORDER } from '../src/demo/demoLoop.js';
 import { captureEnvironment } from './support/captureEnvironment.js';
+import { EMULATOR_SECRETS, emulatorProject } from './support/emulatorProject.js';
 
 /** The whole Prospect to cash project through the CLI, against the emulator over HTTPS. */
-const SECRETS = { P2C_SALES_CLIENT_SECRET: DEFAULT_CREDENTIALS.clientSecret, P2C_FINOPS_CLIENT_SECRET: DEFAULT_CREDENTIALS.clientSecret };
+const SECRETS = EMULATOR_SECRETS;
 // Listed in no particular order: the project runs them in an order that respects every precondition.
 const PROJECT = `
 projects:
@@ -24,23 +24,7 @@ let server: EmulatorServer;
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'p2c-loop-'));
   const story = storySeed();
-  server = await startEmulatorServer({
-    seed: {
-      sales: story.sales,
-      finops: { legalEntities: ['usmf'], customerGroups: ['10'], ...story.finops },
-    },
-  });
-  mkdirSync(join(dir, '.p2c'), { recursive: true });
-  writeFileSync(join(dir, '.p2c', 'emulator-ca.pem'), server.caPem);
-  const config = starterConfig({
-    salesUrl: server.url,
-    finopsUrl: server.url,
-    tenantId: DEFAULT_CREDENTIALS.tenantId,
-    clientId: DEFAULT_CREDENTIALS.clientId,
-    authorityHost: server.url,
-    ca: './.p2c/emulator-ca.pem',
-  });
-  writeFileSync(join(dir, 'p2c.config.yaml'), `${config}\n${PROJECT}`);
+  server = await emulatorProject(dir, { sales: story.sales, finops: { legalEntities: ['usmf'], customerGroups: ['10'], ...story.finops } }, PROJECT);
 });
 afterEach(async () => {
   await server.close();

@@ -1,15 +1,16 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunSummary } from '@p2c/core';
-import { DEFAULT_CREDENTIALS, startEmulatorServer, type EmulatorSeed, type EmulatorServer } from '@p2c/emulator';
+import { DEFAULT_CREDENTIALS, type EmulatorSeed, type EmulatorServer } from '@p2c/emulator';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/runCli.js';
 import { starterConfig } from '../src/config/starterConfig.js';
 import { captureEnvironment } from './support/captureEnvironment.js';
+import { EMULATOR_SECRETS, emulatorProject } from './support/emulatorProject.js';
 
 /** The commands in this process (fast), against an emulator served over HTTPS in this process. */
-const SECRETS = { P2C_SALES_CLIENT_SECRET: DEFAULT_CREDENTIALS.clientSecret, P2C_FINOPS_CLIENT_SECRET: DEFAULT_CREDENTIALS.clientSecret };
+const SECRETS = EMULATOR_SECRETS;
 
 const ACCOUNTS = [
   { name: 'Contoso Ltd', accountnumber: 'ACC-09001-CONTSO', address1_country: 'United States' },
@@ -23,21 +24,8 @@ let server: EmulatorServer;
 let running: EmulatorServer | undefined;
 
 async function setUp(accounts: NonNullable<EmulatorSeed['sales']>['accounts']): Promise<void> {
-  server = await startEmulatorServer({ seed: { sales: { accounts }, finops: { legalEntities: ['usmf'], customerGroups: ['10'] } } });
+  server = await emulatorProject(dir, { sales: { accounts }, finops: { legalEntities: ['usmf'], customerGroups: ['10'] } });
   running = server;
-  mkdirSync(join(dir, '.p2c'), { recursive: true });
-  writeFileSync(join(dir, '.p2c', 'emulator-ca.pem'), server.caPem);
-  writeFileSync(
-    join(dir, 'p2c.config.yaml'),
-    starterConfig({
-      salesUrl: server.url,
-      finopsUrl: server.url,
-      tenantId: DEFAULT_CREDENTIALS.tenantId,
-      clientId: DEFAULT_CREDENTIALS.clientId,
-      authorityHost: server.url,
-      ca: './.p2c/emulator-ca.pem',
-    }),
-  );
 }
 
 async function p2c(args: string[], options: { env?: NodeJS.ProcessEnv; onStderr?: (text: string) => void; stopOn?: RegExp } = {}) {
