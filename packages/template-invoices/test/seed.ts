@@ -1,43 +1,11 @@
-import type { EmulatorSeed } from '@p2c/emulator';
-import {
-  currencyId,
-  finopsCustomer,
-  finopsInvoice,
-  finopsInvoiceLine,
-  finopsReleasedProduct,
-  finopsSalesOrder,
-  finopsSalesOrderLine,
-  salesAccount,
-  salesPriceList,
-  salesUnit,
-  type FinOpsRow,
-} from '@p2c/testing';
+import { finopsInvoice, finopsInvoiceLine, type FinOpsRow } from '@p2c/testing';
 
-export const USD = currencyId('USD');
+// Invoices come of orders: the orders template's test data is theirs too.
+export { USD, anOrder, anOrderLine, baseSeed } from '../../template-orders/test/seed.js';
+
 const CONTOSO = 'ACC-01000-CONTSO';
 
-/** Two Sales accounts (to become F&O customers), units, USD price lists and one sellable F&O product. */
-export const baseSeed: EmulatorSeed = {
-  sales: {
-    accounts: [salesAccount({ name: 'Contoso', accountnumber: CONTOSO }), salesAccount({ name: 'Fabrikam', accountnumber: 'ACC-01000-FABRKM' })],
-    uoms: [salesUnit({ name: 'Each' }), salesUnit({ name: 'Piece' }), salesUnit({ name: 'Hour' })],
-    pricelevels: [salesPriceList({ name: 'Wholesale USD' }), salesPriceList({ name: 'Retail USD' })],
-  },
-  finops: {
-    customers: [finopsCustomer({ CustomerAccount: 'US-001', OrganizationName: 'Fourth Coffee' })],
-    ReleasedDistinctProductsV2: [finopsReleasedProduct({ ProductNumber: 'D0001', ProductName: 'Mid-range speaker', SalesPrice: 219.99 })],
-  },
-};
-
 type Row = Record<string, string | number>;
-
-/** A `CDSSalesOrderHeaders` row: confirmed, totalled, ordered and invoiced to Contoso, in USD. */
-export const anOrder = (number: string, overrides: Row = {}): FinOpsRow =>
-  finopsSalesOrder(CONTOSO, { SalesOrderNumber: number, TotalAmount: 439.98, ...overrides });
-
-/** A `CDSSalesOrderLines` row: two D0001 speakers by the each. */
-export const anOrderLine = (order: string, line: number, overrides: Row = {}): FinOpsRow =>
-  finopsSalesOrderLine(order, 'D0001', { LineNumber: line, SalesPrice: 219.99, ...overrides });
 
 /** A `SalesInvoiceHeadersV2` row: Contoso's invoice of an order, in USD. */
 export const anInvoice = (number: string, order: string, overrides: Row = {}): FinOpsRow =>
