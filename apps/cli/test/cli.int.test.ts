@@ -24,7 +24,8 @@ const SEED = {
 const WRONG_SECRET = 'wrong-secret-Zq81xK';
 
 let dir: string;
-let emulator: ReturnType<typeof startP2cEmulator>;
+/** Undefined when beforeAll failed before starting it. */
+let emulator: ReturnType<typeof startP2cEmulator> | undefined;
 let url: string;
 let ca: string;
 let env: NodeJS.ProcessEnv;

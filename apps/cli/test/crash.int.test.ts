@@ -34,7 +34,8 @@ function account(index: number, numbered: boolean) {
 }
 
 let dir: string;
-let server: EmulatorServer;
+/** Undefined when beforeAll failed before starting it. */
+let server: EmulatorServer | undefined;
 let env: NodeJS.ProcessEnv;
 
 beforeAll(async () => {
@@ -83,30 +84,30 @@ async function runAndKill(after: number): Promise<'killed' | 'finished'> {
 }
 
 function totalRequests(): number {
-  const counts = server.emulator.requestCounts();
+  const counts = server!.emulator.requestCounts();
   return counts.sales.total + counts.finops.total;
 }
 
 /** What the user changes in Sales between runs: renames, and new accounts without a number. */
 function changeSales(round: number): void {
-  const accounts = server.emulator.sales.accounts.list();
+  const accounts = server!.emulator.sales.accounts.list();
   for (let i = 0; i < 15; i += 1) {
     const target = accounts[pick(accounts.length)]!;
-    server.emulator.sales.accounts.update(target.accountid, { name: `Renamed ${round}-${i}`, address1_city: `Moved ${round}` });
+    server!.emulator.sales.accounts.update(target.accountid, { name: `Renamed ${round}-${i}`, address1_city: `Moved ${round}` });
   }
   for (let i = 0; i < 5; i += 1) {
-    server.emulator.sales.accounts.insert({ ...account(100_000 + round * 10 + i, false) });
+    server!.emulator.sales.accounts.insert({ ...account(100_000 + round * 10 + i, false) });
   }
 }
 
 function expectFinOpsMirrorsSales(): void {
-  const accounts = server.emulator.sales.accounts.list();
+  const accounts = server!.emulator.sales.accounts.list();
   const numbers = accounts.map((a) => a.accountnumber);
   expect(numbers.every((n) => typeof n === 'string' && n !== '')).toBe(true);
   // No number handed out twice.
   expect(new Set(numbers.map((n) => n!.toUpperCase())).size).toBe(accounts.length);
 
-  const customers = server.emulator.finops.customers.list();
+  const customers = server!.emulator.finops.customers.list();
   // Exactly once: one customer per account, no more.
   expect(customers).toHaveLength(accounts.length);
   const byNumber = new Map(customers.map((c) => [c.CustomerAccount.toUpperCase(), c]));

@@ -17,7 +17,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 function writeConfig(plugins: string, coreApi = '^0.2.0'): void {
   mkdirSync(join(dir, 'plugins'), { recursive: true });
   writeFileSync(join(dir, 'plugins', 'projects.mjs'), projectsPluginSource({ name: 'projects-plugin', coreApi }));
-  const config = starterConfig().replace(/^plugins:\n(  - .*\n)+/m, `plugins:\n${plugins}\n`);
+  const config = starterConfig().replace(/^plugins:\n( {2}- .*\n)+/m, `plugins:\n${plugins}\n`);
   writeFileSync(join(dir, 'p2c.config.yaml'), config);
 }
 

@@ -103,7 +103,7 @@ export class Emulator {
   readonly #held = new HeldRequests();
   readonly #writes = new WriteLog();
   readonly #pipeline: Handler;
-  #changeTracking: ChangeTrackingSettings = DEFAULT_CHANGE_TRACKING;
+  #changeTracking: ChangeTrackingSettings;
   #state: EmulatorState;
 
   readonly sales: {
@@ -123,7 +123,10 @@ export class Emulator {
     this.#protection = new ServiceProtection(this.#now);
     this.setLimits(options.limits);
     this.setFaults(options.faults);
-    this.setChangeTracking(options.changeTracking ?? {});
+    this.#changeTracking = mergeChangeTracking(
+      DEFAULT_CHANGE_TRACKING,
+      parseConfig(changeTrackingSchema, options.changeTracking ?? {}, 'changeTracking'),
+    );
     this.#state = this.#load(parseEmulatorSeed(seed ?? {}));
     this.#pipeline = composePipeline(
       [
@@ -143,7 +146,7 @@ export class Emulator {
         },
         insert: (row) => {
           const store = this.#state.dataverseStore;
-          const changes = readAccountPayload(row as Record<string, unknown>, 'direct', store);
+          const changes = readAccountPayload(row, 'direct', store);
           return createAccount(store, changes, { enforceUniqueNumber: false, keepSystemColumns: true, allowNameless: true });
         },
         update: (id, patch) => {
@@ -230,8 +233,7 @@ export class Emulator {
     const next = mergeChangeTracking(this.#changeTracking, parseConfig(changeTrackingSchema, options, 'changeTracking'));
     const toggled = next.accounts !== this.#changeTracking.accounts;
     this.#changeTracking = next;
-    // #state is still unset while the constructor runs.
-    if (toggled && this.#state !== undefined) this.#state.dataverseStore.expireDeltaTokens();
+    if (toggled) this.#state.dataverseStore.expireDeltaTokens();
   }
 
   /** Expires every delta token issued so far (as if the retention had passed). */
@@ -309,7 +311,7 @@ export class Emulator {
       settings: () => this.settings(),
       setLimits: (value) => this.setLimits(value as EmulatorLimits | null | undefined),
       setFaults: (value) => this.setFaults(value as FaultOptions | null | undefined),
-      setChangeTracking: (value) => this.setChangeTracking((value ?? {}) as ChangeTrackingOptions),
+      setChangeTracking: (value) => this.setChangeTracking(value ?? {}),
       expireDeltaTokens: () => this.expireDeltaTokens(),
       salesTable: (set) => (this.#state.dataverseStore.tables.has(set) ? this.sales.table(set).list() : undefined),
     };

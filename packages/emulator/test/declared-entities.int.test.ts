@@ -191,7 +191,7 @@ describe('tables and entities declared by a seed', () => {
     const readme = await readFile(new URL('../README.md', import.meta.url), 'utf8');
     const section = readme.slice(readme.indexOf('## Your own tables and entities'));
     const example = JSON.parse(/```json\n([\s\S]*?)\n```/.exec(section)?.[1] ?? '') as { sales: Record<string, unknown> };
-    const emulator = new Emulator({ ...example, sales: { ...example.sales, accounts: [anAccount().numbered('ACC-1').build()] } } as EmulatorSeed);
+    const emulator = new Emulator({ ...example, sales: { ...example.sales, accounts: [anAccount().numbered('ACC-1').build()] } });
     expect(emulator.sales.table('new_projects').get('P-1')).toMatchObject({ new_name: 'Roll-out', new_active: true });
     expect(emulator.finops.entity('ProjectsV2').list()).toEqual([{ dataAreaId: 'usmf', ProjectId: 'P-1', ProjectName: 'Roll-out', CustomerAccount: '' }]);
   });

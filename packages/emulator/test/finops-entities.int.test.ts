@@ -270,7 +270,7 @@ describe('F&O data entities: $batch, seeds, direct and admin access', () => {
     expect(() => new Emulator({ finops: { ContactPersonsV2: [{ ContactPersonId: 'C', CustomerAccount: 'X' }] } })).toThrow(
       /finops\.ContactPersonsV2\[0\]: Field 'Last name' must be filled in\./,
     );
-    expect(() => new Emulator({ finops: { ReleasedDistinctProductsV2: [{ ProductNumber: 1 }] } } as unknown as EmulatorSeed)).toThrow(EmulatorSeedError);
+    expect(() => new Emulator({ finops: { ReleasedDistinctProductsV2: [{ ProductNumber: 1 }] } })).toThrow(EmulatorSeedError);
 
     const { emulator: running, finops } = await startSession(seed);
     const admin = async (path: string, init?: RequestInit): Promise<Response> => running.handle(new Request(`${FINOPS_ROOT.replace('/data/', '')}/_emulator/${path}`, init));

@@ -1,7 +1,6 @@
-import type { SourcePage } from '@p2c/core';
+import type { RecordSource, SourcePage } from '@p2c/core';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { FinOpsSource } from '../src/index.js';
 import { FINOPS_DATA_URL, finops, server } from './harness.js';
 
 // The emulator's entities have no modified datetime field, so a stand-in entity answers here:
@@ -29,17 +28,17 @@ function serveChangedRows(): URL[] {
   return asked;
 }
 
-function source(): FinOpsSource {
+function source(): RecordSource {
   const connector = finops({});
   return connector.source({
     entity: ENTITY,
     key: ['dataAreaId', 'RowId'],
     fields: ['Name'],
     options: { modifiedField: 'ModifiedDateTime', watermarkMarginSeconds: 60 },
-  }) as FinOpsSource;
+  });
 }
 
-async function readAll(from: FinOpsSource, checkpoint: SourcePage['checkpoint']): Promise<SourcePage[]> {
+async function readAll(from: RecordSource, checkpoint: SourcePage['checkpoint']): Promise<SourcePage[]> {
   const pages: SourcePage[] = [];
   for await (const page of from.read({ checkpoint, pageSize: 2 })) pages.push(page);
   return pages;
@@ -80,7 +79,11 @@ describe('FinOpsSource with a modified field', () => {
     expect(asked[0]?.searchParams.get('$orderby')).toBe('dataAreaId asc,RowId asc');
     expect(pages.flatMap((page) => page.records)).toHaveLength(3);
     const checkpoint = pages.at(-1)?.checkpoint;
-    const since = Date.parse(String(checkpoint?.['modifiedSince']));
+    const watermark = checkpoint?.['modifiedSince'];
+    if (typeof watermark !== 'string') {
+      throw new Error(`expected a modifiedSince watermark, got ${JSON.stringify(checkpoint)}`);
+    }
+    const since = Date.parse(watermark);
     expect(since).toBeGreaterThanOrEqual(before - 60_000 - 1000);
     expect(since).toBeLessThanOrEqual(Date.now() - 60_000);
   });

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll } from 'vitest';
 import { FinOpsConnector } from '../src/index.js';
 
 /** msw serving the emulator at the real services' addresses, Entra ID included. */
-export const emulator = new Emulator();
+const emulator = new Emulator();
 export const server = setupServer(...emulatorHandlers(emulator));
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));

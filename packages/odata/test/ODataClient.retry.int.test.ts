@@ -140,7 +140,11 @@ describe('retries', () => {
     const hanging = (_input: string, init?: RequestInit) =>
       new Promise<Response>((_resolve, reject) => {
         calls += 1;
-        init?.signal?.addEventListener('abort', () => reject(init.signal?.reason));
+        // As fetch does: reject with the signal's reason (AbortSignal.timeout's TimeoutError).
+        init?.signal?.addEventListener('abort', () => {
+          const reason: unknown = init.signal?.reason;
+          reject(reason instanceof Error ? reason : new Error('aborted', { cause: reason }));
+        });
       });
     const { client } = testClient({ fetch: hanging, timeoutMs: 20, retry: { maxAttempts: 2 } });
     const error = await client.get('accounts').catch((e: unknown) => e);

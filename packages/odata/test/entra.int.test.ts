@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import { ClientSecretCredential } from '@azure/identity';
-import { ConfigError, FatalError, TransientError } from '@p2c/core';
+import { ConfigError, FatalError } from '@p2c/core';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';

@@ -108,7 +108,7 @@ describe('Accounts (Sales to Fin and Ops) through the emulators', () => {
     const account = anAccount().with({ paymenttermscode: 1 }).build();
     const h = await harness({ sales: { accounts: [account] } });
     await h.run();
-    expect(customerOf(h, String(account.accountnumber))!.PaymentTerms ?? '').toBe('');
+    expect(customerOf(h, String(account.accountnumber))!.PaymentTerms).toBe('');
   });
 
   it('takes a customer group from the configuration over the template default', async () => {

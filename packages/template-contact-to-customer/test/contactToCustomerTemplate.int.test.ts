@@ -171,6 +171,6 @@ describe('Contacts to Customer (Sales to Fin and Ops) through the emulators', ()
     h.emulator.sales.table('contacts').insert(aContact().activeCustomer().withoutNumber().build());
     const run = await h.run('contact-to-customer');
     expect(run.counts).toMatchObject({ created: 6, keysGenerated: 1, failed: 0 });
-    expect(numbers().filter((n) => String(n).startsWith('CON-01004-'))).toHaveLength(1);
+    expect(numbers().filter((n) => typeof n === 'string' && n.startsWith('CON-01004-'))).toHaveLength(1);
   });
 });

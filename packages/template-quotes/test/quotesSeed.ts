@@ -1,7 +1,7 @@
 import type { EmulatorSeed } from '@p2c/emulator';
 import { currencyId, finopsReleasedProduct, salesAccount, salesPriceList, salesProduct, salesQuote, salesQuoteDetail, salesUnit } from '@p2c/testing';
 
-export const USD = currencyId('USD');
+const USD = currencyId('USD');
 const CONTOSO = 'ACC-01000-AAAAAA';
 
 /** An F&O released product, sellable, sold by the piece (`ea`) in USD. */

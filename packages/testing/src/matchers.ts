@@ -11,7 +11,7 @@ export type { ExpectedFailure } from './matchers/toHaveFailedWith.js';
 expect.extend({ toHaveWrittenOnce, toHaveDefaults, toHaveFailedWith, toHaveLeftOut });
 
 declare module 'vitest' {
-  // `T = any` as in vitest's own declaration: merged declarations must agree.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- `T = any` as in vitest's own declaration: merged declarations must agree (TS2428).
   interface Matchers<T = any> {
     /** On a harness (or emulator): the row was created or updated exactly once by what ran (see the write log). */
     toHaveWrittenOnce(service: WrittenService, entitySet: string, key: string | readonly (string | number)[]): T;

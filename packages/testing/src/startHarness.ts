@@ -77,7 +77,7 @@ function clientFor(endpoints: EmulatorEndpoints, url: string, path: string, retr
       scope: `${url}/.default`,
       ...(https ? { authorityHost: endpoints.loginUrl, ca: endpoints.caPem } : {}),
     }),
-    ...(https ? { fetch: createTrustedFetch(endpoints.caPem!) } : {}),
+    ...(https ? { fetch: createTrustedFetch(endpoints.caPem) } : {}),
     retry,
   });
 }

@@ -1,6 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { z } from 'zod';
 import { measureCeiling } from '../ceiling/measureCeiling.js';
 import { measureSalesRead, measureWriteBack } from '../ceiling/measureSalesParts.js';
 import { fetchToken } from '../http/fetchToken.js';
@@ -211,17 +212,20 @@ async function syncPass(
 }
 
 /** The parts of p2c's RunSummary (`--json`) the bench reads. */
-interface SummaryFigures {
-  status?: string;
-  counts?: Record<string, number>;
-  durationMs?: number;
-  failures?: unknown[];
-}
+/** The figures the bench reads from the summary `p2c run --json` prints; the rest is left out. */
+const summaryFiguresSchema = z.object({
+  status: z.string().nullish(),
+  counts: z.record(z.string(), z.number()).nullish(),
+  durationMs: z.number().nullish(),
+  failures: z.array(z.unknown()).nullish(),
+});
+type SummaryFigures = z.infer<typeof summaryFiguresSchema>;
 
 function parseSummary(stdout: string): SummaryFigures | null {
   try {
     const value: unknown = JSON.parse(stdout);
-    return typeof value === 'object' && value !== null ? (value as SummaryFigures) : null;
+    const figures = summaryFiguresSchema.safeParse(value);
+    return figures.success ? figures.data : null;
   } catch {
     return null;
   }

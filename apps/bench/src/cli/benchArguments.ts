@@ -48,7 +48,8 @@ export function parseBenchArguments(argv: readonly string[]): BenchArguments {
   }
   const parsed = argumentsSchema.safeParse(values);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
+    const issue = parsed.error.issues[0];
+    if (!issue) throw new Error('The bench arguments were refused without an issue saying why');
     throw new BenchUsageError(`--${issue.path.join('.')}: ${issue.message}\n\n${BENCH_USAGE}`);
   }
   return parsed.data;

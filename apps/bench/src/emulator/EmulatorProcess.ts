@@ -1,6 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess, type ChildProcessByStdio } from 'node:child_process';
 import { get } from 'node:https';
 import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
 import { HttpsClient } from '../http/HttpsClient.js';
 import type { ChildProcesses } from '../process/ChildProcesses.js';
 import { p2cNodeArguments } from '../process/nodeCommand.js';
@@ -19,6 +20,7 @@ export interface EmulatorProcessOptions {
 export class EmulatorProcess {
   private constructor(
     readonly url: string,
+    readonly pid: number,
     readonly caPem: string,
     readonly client: HttpsClient,
     private readonly child: ChildProcess,
@@ -32,10 +34,6 @@ export class EmulatorProcess {
     return `emulator pid ${this.pid} ${state}; its stderr ends:\n${this.stderr().trim().split('\n').slice(-15).join('\n')}`;
   }
 
-  get pid(): number {
-    return this.child.pid!;
-  }
-
   static async start(options: EmulatorProcessOptions): Promise<EmulatorProcess> {
     const args = ['emulator', '--port', '0', '--host', '127.0.0.1', ...(options.seedFile ? ['--seed', options.seedFile] : [])];
     const child = options.children.track(
@@ -44,18 +42,21 @@ export class EmulatorProcess {
       }),
     );
     let stderr = '';
-    child.stderr!.setEncoding('utf8');
-    child.stderr!.on('data', (text: string) => {
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (text: string) => {
       stderr = (stderr + text).slice(-4000);
     });
     try {
       const url = await firstLine(child, options.startTimeoutMs, () => stderr);
       if (!/^https:\/\/127\.0\.0\.1:\d+$/.test(url)) throw new Error(`p2c emulator printed '${url}', not its https://127.0.0.1 URL`);
+      // It printed a line, so it was started and has a pid.
+      const { pid } = child;
+      if (pid === undefined) throw new Error('p2c emulator printed its URL but has no pid');
       const caPem = await fetchCaPem(url);
       const client = new HttpsClient(url, caPem);
       // A request that verifies the server against the CA just fetched.
       await client.json('GET', '/_emulator/health');
-      return new EmulatorProcess(url, caPem, client, child, options.children, () => stderr);
+      return new EmulatorProcess(url, pid, caPem, client, child, options.children, () => stderr);
     } catch (error) {
       await options.children.stop(child);
       throw error;
@@ -68,9 +69,9 @@ export class EmulatorProcess {
   }
 }
 
-function firstLine(child: ChildProcess, timeoutMs: number, stderr: () => string): Promise<string> {
+function firstLine(child: ChildProcessByStdio<null, Readable, Readable>, timeoutMs: number, stderr: () => string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! });
+    const lines = createInterface({ input: child.stdout });
     const fail = (reason: string) => {
       clearTimeout(timer);
       lines.close();

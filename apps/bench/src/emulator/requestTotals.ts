@@ -1,5 +1,5 @@
 /** The fields of the emulator's per-service request counts the bench uses (`GET /_emulator/requests`). */
-export interface ServiceCounts {
+interface ServiceCounts {
   reads: number;
   writes: number;
   batches: number;

@@ -28,14 +28,14 @@ export async function sendBatches(
   batches: readonly PreparedBatch[],
   concurrency: number,
 ): Promise<BatchPushResult> {
-  let next = 0;
+  // One iterator shared by the workers: each batch is sent by exactly one of them.
+  const queue = batches.entries();
   let succeeded = 0;
   let operations = 0;
   const problems: string[] = [];
   const started = performance.now();
   const worker = async () => {
-    for (let index = next++; index < batches.length; index = next++) {
-      const batch = batches[index]!;
+    for (const [index, batch] of queue) {
       const answer = await client.send('POST', path, {
         body: batch.body,
         headers: {

@@ -7,7 +7,7 @@ import type { ChildProcess } from 'node:child_process';
 export class ChildProcesses {
   readonly #children = new Set<ChildProcess>();
 
-  track(child: ChildProcess): ChildProcess {
+  track<T extends ChildProcess>(child: T): T {
     this.#children.add(child);
     child.once('exit', () => this.#children.delete(child));
     // A child that could not be started never exits.

@@ -2,10 +2,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The `p2c` CLI's entry in the sources (`apps/cli/src/main.ts`). */
-export const CLI_MAIN = join(dirname(fileURLToPath(import.meta.resolve('@p2c/cli/package.json'))), 'src', 'main.ts');
+const CLI_MAIN = join(dirname(fileURLToPath(import.meta.resolve('@p2c/cli/package.json'))), 'src', 'main.ts');
 
 /** The built CLI (`apps/cli/dist/main.js`): what users run once p2c is installed. `pnpm bench` builds it first. */
-export const CLI_BUILT_MAIN = join(dirname(CLI_MAIN), '..', 'dist', 'main.js');
+const CLI_BUILT_MAIN = join(dirname(CLI_MAIN), '..', 'dist', 'main.js');
 
 /** tsx's loader by absolute URL: `--import tsx` resolves from the cwd, and children run in temp folders. */
 const TSX_LOADER = import.meta.resolve('tsx');

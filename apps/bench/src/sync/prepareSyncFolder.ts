@@ -4,7 +4,7 @@ import { parseDocument } from 'yaml';
 import type { ChildProcesses } from '../process/ChildProcesses.js';
 import { runP2c } from './runP2c.js';
 
-export const ACCOUNTS_TASK = 'Accounts - Account - Customers';
+const ACCOUNTS_TASK = 'Accounts - Account - Customers';
 
 export interface SyncFolder {
   cwd: string;
@@ -28,7 +28,9 @@ export async function prepareSyncFolder(cwd: string, emulatorUrl: string, settin
   if (init.exitCode !== 0) throw new Error(`p2c init --emulator exited ${init.exitCode ?? init.signal}\n${init.stderrTail.trim()}`);
   const env: Record<string, string> = {};
   for (const match of init.stdout.matchAll(/^export ([A-Z0-9_]+)='((?:[^']|'\\'')*)'$/gm)) {
-    env[match[1]!] = match[2]!.replace(/'\\''/g, "'");
+    const [line, name, quoted] = match;
+    if (name === undefined || quoted === undefined) throw new Error(`p2c init --emulator printed an export line the bench cannot read: ${line}`);
+    env[name] = quoted.replace(/'\\''/g, "'");
   }
   if (Object.keys(env).length === 0) throw new Error('p2c init --emulator printed no export lines for the secrets');
 

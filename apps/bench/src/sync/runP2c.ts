@@ -40,11 +40,12 @@ export async function runP2c(args: readonly string[], options: RunP2cOptions): P
   sampler.start();
   let stdout = '';
   let stderrTail = '';
-  child.stdout!.setEncoding('utf8').on('data', (text: string) => (stdout += text));
-  child.stderr!.setEncoding('utf8').on('data', (text: string) => (stderrTail = (stderrTail + text).slice(-8000)));
-  let timedOut = false;
+  child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
+  child.stderr.setEncoding('utf8').on('data', (text: string) => (stderrTail = (stderrTail + text).slice(-8000)));
+  // An object, not a `let`: the timer's callback sets it, which the checks below cannot see.
+  const deadline = { passed: false };
   const timer = setTimeout(() => {
-    timedOut = true;
+    deadline.passed = true;
     void options.children.stop(child);
   }, options.timeoutMs);
   let exitCode: number | null;
@@ -62,6 +63,9 @@ export async function runP2c(args: readonly string[], options: RunP2cOptions): P
   }
   const wallMs = performance.now() - started;
   const peakRssBytes = await sampler.stop();
-  if (timedOut) throw new Error(`p2c ${args.join(' ')} did not finish within ${Math.round(options.timeoutMs / 1000)} s\n${stderrTail.trim()}`);
-  return { exitCode, signal, stdout, stderrTail, wallMs, pid: child.pid!, peakRssBytes };
+  if (deadline.passed) throw new Error(`p2c ${args.join(' ')} did not finish within ${Math.round(options.timeoutMs / 1000)} s\n${stderrTail.trim()}`);
+  const { pid } = child;
+  // Without a pid the process never started, and 'error' has already rejected above.
+  if (pid === undefined) throw new Error(`p2c ${args.join(' ')} exited without ever having a pid`);
+  return { exitCode, signal, stdout, stderrTail, wallMs, pid, peakRssBytes };
 }

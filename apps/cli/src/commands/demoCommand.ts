@@ -46,7 +46,7 @@ export function demoCommand(context: CommandContext): Command {
     });
 }
 
-export async function runDemo(context: CommandContext, options: DemoOptions): Promise<number> {
+async function runDemo(context: CommandContext, options: DemoOptions): Promise<number> {
   const { terminal } = context;
   // Loaded here, not at start-up: the emulator weighs on every other command.
   const { DEFAULT_CREDENTIALS, startEmulatorServer } = await import('@p2c/emulator');

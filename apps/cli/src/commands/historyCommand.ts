@@ -46,7 +46,8 @@ async function findRun(state: StateStore, wanted: string): Promise<RunRecord> {
   const exact = await state.getRun(wanted);
   if (exact) return exact;
   const matches = (await state.listRuns({ limit: 10_000 })).filter((run) => run.id.startsWith(wanted));
-  if (matches.length === 1) return matches[0]!;
+  const [only] = matches;
+  if (only && matches.length === 1) return only;
   if (matches.length > 1) {
     throw new ConfigError(`Run '${wanted}' is ambiguous (${matches.length} runs start with it); give more of the id`, { code: 'RUN_AMBIGUOUS' });
   }

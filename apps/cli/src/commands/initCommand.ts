@@ -13,7 +13,7 @@ interface InitOptions extends CommonOptions {
 }
 
 /** Where `init --emulator` keeps the emulator's CA, relative to the config file. */
-export const EMULATOR_CA_FILE = './.p2c/emulator-ca.pem';
+const EMULATOR_CA_FILE = './.p2c/emulator-ca.pem';
 
 export function initCommand(context: CommandContext): Command {
   return withCommonOptions(new Command('init'))
@@ -25,7 +25,7 @@ export function initCommand(context: CommandContext): Command {
     });
 }
 
-export async function init(context: CommandContext, options: InitOptions): Promise<void> {
+async function init(context: CommandContext, options: InitOptions): Promise<void> {
   const file = resolve(context.environment.cwd, options.config);
   const shown = relative(context.environment.cwd, file) || file;
   if (existsSync(file) && !options.force) {

@@ -62,7 +62,7 @@ export function contactNumbersCommand(context: CommandContext): Command {
   return numbersCommand(context, { name: 'contact-numbers', records: 'contact', template: 'contact-to-customer', sample: 'CON-01000-BVRCPS' });
 }
 
-export function renderBackfill(result: BackfillResult): string {
+function renderBackfill(result: BackfillResult): string {
   const dry = result.dryRun;
   let text = renderPairs([
     ['Task', result.taskId],

@@ -4,7 +4,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { ConfigError } from '@p2c/core';
 import { Command, Option } from 'commander';
 import type { CommandContext } from '../cli/CommandContext.js';
-import { scaffoldFiles, type ScaffoldDependencies } from '../scaffold/scaffoldFiles.js';
+import { scaffoldFiles } from '../scaffold/scaffoldFiles.js';
 import { scaffoldNames } from '../scaffold/ScaffoldNames.js';
 
 interface NewTemplateOptions {

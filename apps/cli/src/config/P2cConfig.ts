@@ -2,7 +2,7 @@ import type { TaskSettings } from '@p2c/core';
 import type { ConnectionConfig, ConnectionName } from './configSchema.js';
 
 /** A connection with its paths made absolute. The secret is not here: it is read when used. */
-export type ResolvedConnection = ConnectionConfig;
+type ResolvedConnection = ConnectionConfig;
 
 /** The validated configuration, with every path resolved against the config file's folder. */
 export interface P2cConfig {

@@ -36,5 +36,7 @@ function typeOf(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') return `text '${value.length > 40 ? `${value.slice(0, 40)}...` : value}'`;
-  return `${typeof value} ${String(value)}`;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return `${typeof value} ${String(value)}`;
+  // Undefined, a symbol or a function: YAML gives none of them, and they have no value worth showing.
+  return typeof value;
 }

@@ -21,9 +21,19 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
+type Fields = Record<string, unknown>;
+
+/** The starter config as parsed YAML: the edits break it on purpose, so its values are loose. */
+interface StarterConfig {
+  connections?: { sales: Fields; finops: Fields };
+  templates?: { [id: string]: unknown; accounts: { tasks: Record<string, Fields> } };
+  projects?: unknown;
+  organizations?: unknown;
+}
+
 /** Writes the starter config with `edit` applied to its parsed form, and loads it. */
-function loadEdited(edit: (config: Record<string, any>) => void) {
-  const config = parseDocument(starterConfig()).toJS() as Record<string, any>;
+function loadEdited(edit: (config: StarterConfig) => void) {
+  const config = parseDocument(starterConfig()).toJS() as StarterConfig;
   edit(config);
   writeFileSync(join(dir, 'p2c.config.yaml'), JSON.stringify(config));
   return loadConfig('p2c.config.yaml', templates, dir);
@@ -71,12 +81,12 @@ describe('loadConfig', () => {
   });
 
   it('gives tasks without settings no entry (the runner applies the defaults)', () => {
-    const config = loadEdited((c) => delete c['templates']);
+    const config = loadEdited((c) => delete c.templates);
     expect(config.templates).toEqual({});
   });
 
   it('reads projects as lists of template ids, and has none when the section is left out', () => {
-    expect(loadEdited((c) => (c['projects'] = { p2c: { templates: ['accounts'] } })).projects).toEqual({ p2c: { templates: ['accounts'] } });
+    expect(loadEdited((c) => (c.projects = { p2c: { templates: ['accounts'] } })).projects).toEqual({ p2c: { templates: ['accounts'] } });
     expect(loadEdited(() => {}).projects).toEqual({});
   });
 
@@ -92,75 +102,75 @@ describe('loadConfig', () => {
   });
 
   describe('one message naming the field and the fix', () => {
-    const cases: [string, (c: Record<string, any>) => void, string][] = [
+    const cases: [string, (c: StarterConfig) => void, string][] = [
       [
         'a URL that is not a URL',
-        (c) => (c['connections'].sales.url = 'contoso'),
+        (c) => (c.connections!.sales.url = 'contoso'),
         'p2c.config.yaml: connections.sales.url: expected an https URL (e.g. https://contoso.crm.dynamics.com)',
       ],
       [
         'a plain http URL',
-        (c) => (c['connections'].finops.url = 'http://contoso.operations.dynamics.com'),
+        (c) => (c.connections!.finops.url = 'http://contoso.operations.dynamics.com'),
         'p2c.config.yaml: connections.finops.url: expected an https URL (e.g. https://contoso.operations.dynamics.com)',
       ],
       [
         'a missing section',
-        (c) => delete c['connections'],
+        (c) => delete c.connections,
         "p2c.config.yaml: connections: required: the connections section with 'sales' and 'finops'; run 'p2c init' for a starter config",
       ],
       [
         'a missing connection field',
-        (c) => delete c['connections'].sales.clientId,
+        (c) => delete c.connections!.sales.clientId,
         'p2c.config.yaml: connections.sales.clientId: required: the application (client) id of the app registration',
       ],
       [
         'an unknown template',
-        (c) => (c['templates'].contacts = { tasks: {} }),
+        (c) => (c.templates!.contacts = { tasks: {} }),
         "p2c.config.yaml: templates.contacts: no installed template 'contacts'; installed: 'accounts' (Accounts (Sales to Fin and Ops))",
       ],
       [
         'an unknown task',
-        (c) => (c['templates'].accounts.tasks = { Contacts: {} }),
+        (c) => (c.templates!.accounts.tasks = { Contacts: {} }),
         `p2c.config.yaml: templates.accounts.tasks.Contacts: template 'accounts' has no task 'Contacts'; its tasks: '${TASK}'`,
       ],
       [
         'a page size over the Dataverse maximum',
-        (c) => (c['templates'].accounts.tasks[TASK].pageSize = 10000),
+        (c) => (c.templates!.accounts.tasks[TASK]!.pageSize = 10000),
         `p2c.config.yaml: templates.accounts.tasks.${TASK}.pageSize: must be at most 5000`,
       ],
       [
         'a page size that is not a number',
-        (c) => (c['templates'].accounts.tasks[TASK].pageSize = 'lots'),
+        (c) => (c.templates!.accounts.tasks[TASK]!.pageSize = 'lots'),
         `p2c.config.yaml: templates.accounts.tasks.${TASK}.pageSize: expected a number, got text 'lots'`,
       ],
       [
         'a misspelt task setting',
-        (c) => (c['templates'].accounts.tasks[TASK].pagesize = 100),
+        (c) => (c.templates!.accounts.tasks[TASK]!.pagesize = 100),
         `p2c.config.yaml: templates.accounts.tasks.${TASK}: unknown setting 'pagesize'; allowed: defaults, valueMaps, pageSize, batchSize, changesetSize, writeConcurrency, onDelete`,
       ],
       [
         'a default for a field no mapping produces',
-        (c) => (c['templates'].accounts.tasks[TASK].defaults = { CustomerGroup: '10' }),
+        (c) => (c.templates!.accounts.tasks[TASK]!.defaults = { CustomerGroup: '10' }),
         `p2c.config.yaml: templates.accounts.tasks.${TASK}.defaults.CustomerGroup: no mapping produces 'CustomerGroup'.`,
       ],
       [
         'a project naming a template that is not installed',
-        (c) => (c['projects'] = { p2c: { templates: ['accounts', 'contacts'] } }),
+        (c) => (c.projects = { p2c: { templates: ['accounts', 'contacts'] } }),
         "p2c.config.yaml: projects.p2c.templates[1]: no installed template 'contacts'; installed: 'accounts' (Accounts (Sales to Fin and Ops))",
       ],
       [
         'a project that is not a list of templates',
-        (c) => (c['projects'] = { p2c: ['accounts'] }),
+        (c) => (c.projects = { p2c: ['accounts'] }),
         "p2c.config.yaml: projects.p2c: expected a mapping with templates (e.g. 'templates: [accounts, contacts]')",
       ],
       [
         'an empty organization map',
-        (c) => (c['organizations'] = {}),
+        (c) => (c.organizations = {}),
         "p2c.config.yaml: organizations: must map at least one CDS organization to an F&O legal entity (e.g. 'ORG001: usmf')",
       ],
       [
         'an environment variable name that is not one',
-        (c) => (c['connections'].sales.clientSecretEnv = 'my secret'),
+        (c) => (c.connections!.sales.clientSecretEnv = 'my secret'),
         'p2c.config.yaml: connections.sales.clientSecretEnv: expected the NAME of an environment variable',
       ],
     ];
@@ -172,7 +182,7 @@ describe('loadConfig', () => {
   });
 
   it('refuses a secret in the file without repeating it', () => {
-    const error = failureOf(() => loadEdited((c) => (c['connections'].sales.clientSecret = 'hunter2-very-secret')));
+    const error = failureOf(() => loadEdited((c) => (c.connections!.sales.clientSecret = 'hunter2-very-secret')));
     expect(error.message).toContain('connections.sales: the client secret must not be in the config file');
     expect(error.message).not.toContain('hunter2');
   });
@@ -180,8 +190,8 @@ describe('loadConfig', () => {
   it('lists every problem when there are several, one per line', () => {
     const error = failureOf(() =>
       loadEdited((c) => {
-        c['connections'].sales.url = 'nope';
-        c['connections'].finops.tenantId = '';
+        c.connections!.sales.url = 'nope';
+        c.connections!.finops.tenantId = '';
       }),
     );
     expect(error.message.split('\n')).toEqual([

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { ConfigError, planProject, RecordMapper, type EntityTemplate, type TemplateRegistry } from '@p2c/core';
+import { ConfigError, planProject, RecordMapper, type EntityTemplate, type TaskSettings, type TemplateRegistry } from '@p2c/core';
 import { parseDocument } from 'yaml';
 import { configSchema, type ConnectionConfig } from './configSchema.js';
 import { describeIssue, issuePath } from './describeIssue.js';
@@ -57,7 +57,8 @@ export function loadConfig(file: string, templates: TemplateRegistry, cwd = proc
   };
   for (const [templateId, settings] of Object.entries(data.templates)) {
     const template = findTemplate(templates, templateId, shown);
-    config.templates[template.id] = {};
+    const byTask: Record<string, TaskSettings> = {};
+    config.templates[template.id] = byTask;
     for (const [taskId, taskSettings] of Object.entries(settings.tasks)) {
       const task = template.tasks.find((t) => t.id === taskId);
       if (!task) {
@@ -73,7 +74,7 @@ export function loadConfig(file: string, templates: TemplateRegistry, cwd = proc
         if (error instanceof ConfigError) throw new ConfigError(`${shown}: ${error.message}`, { code: error.code });
         throw error;
       }
-      config.templates[template.id]![task.id] = taskSettings;
+      byTask[task.id] = taskSettings;
     }
   }
   for (const [name, project] of Object.entries(data.projects)) {

@@ -33,7 +33,8 @@ export function readPluginEntries(file: string, cwd: string): PluginList {
   if (plugins === undefined || plugins === null) return firstParty(dirname(path));
   const parsed = z.array(pluginEntrySchema).safeParse(plugins);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
+    const issue = parsed.error.issues[0];
+    if (!issue) throw new Error(`${shown}: plugins were refused without an issue saying why`);
     throw new ConfigError(`${shown}: ${issuePath(['plugins', ...issue.path])}: ${issue.message}`, { code: 'CONFIG_INVALID' });
   }
   return {

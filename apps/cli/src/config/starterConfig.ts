@@ -11,7 +11,7 @@ export interface StarterConfigOptions {
   ca?: string;
 }
 
-export const PLACEHOLDER_STARTER: StarterConfigOptions = {
+const PLACEHOLDER_STARTER: StarterConfigOptions = {
   salesUrl: 'https://contoso.crm.dynamics.com',
   finopsUrl: 'https://contoso.operations.dynamics.com',
   tenantId: '00000000-0000-0000-0000-000000000000',

@@ -24,7 +24,10 @@ export class SeededRandom {
   }
 
   pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)]!;
+    const index = Math.floor(this.next() * items.length);
+    if (index >= items.length) throw new Error('SeededRandom.pick: there is nothing to pick from (no items)');
+    // In range, just checked: the item is there (T itself may include undefined, so no check on the value).
+    return items[index] as T;
   }
 
   /** Picks by weight: `[[value, weight], ...]`. */
@@ -35,7 +38,10 @@ export class SeededRandom {
       roll -= weight;
       if (roll < 0) return value;
     }
-    return choices[choices.length - 1]![0];
+    // Rounding can leave a sliver of the roll: it falls to the last choice.
+    const last = choices.at(-1);
+    if (!last) throw new Error('SeededRandom.weighted: there is nothing to pick from (no choices)');
+    return last[0];
   }
 
   chance(probability: number): boolean {
@@ -48,10 +54,10 @@ export class SeededRandom {
 
   /** A version 4 shaped GUID from this sequence. */
   guid(): string {
-    const hex = Array.from({ length: 32 }, () => Math.floor(this.next() * 16).toString(16));
-    hex[12] = '4';
-    hex[16] = ((Number.parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
-    const h = hex.join('');
+    // Digit 12 is the version (4); digit 16 keeps its two low bits under the variant bits (10xx).
+    const h = Array.from({ length: 32 }, () => Math.floor(this.next() * 16))
+      .map((digit, index) => (index === 12 ? 4 : index === 16 ? (digit & 0x3) | 0x8 : digit).toString(16))
+      .join('');
     return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
   }
 }

@@ -3,7 +3,7 @@ import { storySeed } from './demoLoop.js';
 import type { DemoAccount } from './generateDemoAccounts.js';
 
 /** The delivery modes F&O knows in the demo; the demo's value map also sends one it does not. */
-export const DEMO_DELIVERY_MODES = ['FedEx', 'UPS', 'Air'];
+const DEMO_DELIVERY_MODES = ['FedEx', 'UPS', 'Air'];
 
 /**
  * The emulator seed for the demo: the sample accounts and the story's rows in Sales (contacts,

@@ -69,7 +69,9 @@ const COUNTRIES: readonly (readonly [string | null, number])[] = [
   ['Atlantis', 1],
 ];
 
-const CITIES: Readonly<Record<string, readonly [string, string | null, string][]>> = {
+type CountryCode = 'USA' | 'DEU' | 'DNK' | 'FRA' | 'GBR' | 'CAN';
+
+const CITIES: Readonly<Record<CountryCode, readonly [string, string | null, string][]>> = {
   USA: [['Seattle', 'WA', '98101'], ['Chicago', 'IL', '60601'], ['Austin', 'TX', '73301'], ['Boston', 'MA', '02108']],
   DEU: [['Berlin', null, '10115'], ['Hamburg', null, '20095'], ['München', 'BY', '80331']],
   DNK: [['København', null, '1050'], ['Aarhus', null, '8000']],
@@ -80,7 +82,7 @@ const CITIES: Readonly<Record<string, readonly [string, string | null, string][]
 
 const CURRENCY: Readonly<Record<string, string>> = { USA: 'USD', DEU: 'EUR', FRA: 'EUR', DNK: 'DKK', GBR: 'GBP', CAN: 'CAD' };
 
-const COUNTRY_CODE: Readonly<Record<string, string>> = {
+const COUNTRY_CODE: Readonly<Record<string, CountryCode>> = {
   'United States': 'USA',
   USA: 'USA',
   germany: 'DEU',
@@ -111,7 +113,7 @@ export function generateDemoAccounts(options: DemoAccountOptions = {}): { accoun
   for (let i = 0; i < count; i++) {
     const country = random.weighted(COUNTRIES);
     const code = country === null ? 'USA' : (COUNTRY_CODE[country] ?? null);
-    const [city, state, postal] = random.pick(CITIES[code ?? 'USA']!);
+    const [city, state, postal] = random.pick(CITIES[code ?? 'USA']);
     const name = `${random.pick(FIRST)} ${random.pick(SECOND)} ${random.pick(SUFFIX)}`;
     const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '');
     accounts.push({
@@ -136,9 +138,12 @@ export function generateDemoAccounts(options: DemoAccountOptions = {}): { accoun
     });
   }
   // Exactly two accounts share a number: the second keyed account takes the first one's.
-  const keyed = accounts.filter((a) => a.accountnumber !== null);
-  const sharedNumber = keyed[0]!.accountnumber!;
-  keyed[1]!.accountnumber = sharedNumber;
+  const [first, second] = accounts.filter((a) => a.accountnumber !== null);
+  const sharedNumber = first?.accountnumber;
+  if (!second || sharedNumber === undefined || sharedNumber === null) {
+    throw new Error(`The demo needs two accounts with a number, to make them share one; ${count} account(s) gave fewer`);
+  }
+  second.accountnumber = sharedNumber;
   return {
     accounts,
     stats: {

@@ -10,6 +10,8 @@ function aTerminal(isTTY: boolean) {
 }
 
 const TASK = 'Accounts - Account - Customers';
+/** Carriage return, then ANSI erase-line (ESC [2K): how a redraw starts. */
+const CLEAR_LINE = '\r\u001b[2K';
 const sync = (read: number, total: number | null): ProgressEvent => ({
   phase: 'sync',
   taskId: TASK,
@@ -25,7 +27,7 @@ describe('ProgressReporter', () => {
     progress.onProgress(sync(1000, 1000));
     progress.finish();
     expect(written).toHaveLength(3);
-    expect(written[0]).toMatch(/^\r\x1b\[2K/);
+    expect(written[0]!.slice(0, CLEAR_LINE.length)).toBe(CLEAR_LINE);
     expect(written[0]).toContain('████████████░░░░░░░░░░░░  50% 500/1,000');
     expect(written[1]).toContain('100% 1,000/1,000  created 999  updated 0  unchanged 0  failed 1');
     expect(written[2]).toBe('\n');

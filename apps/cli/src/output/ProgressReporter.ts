@@ -64,7 +64,7 @@ export class ProgressReporter {
   }
 }
 
-export function describe(event: ProgressEvent, tty: boolean, columns: number): string {
+function describe(event: ProgressEvent, tty: boolean, columns: number): string {
   if (event.phase === 'scan') {
     return fit([`${event.taskId}  checking keys for duplicates: ${formatCount(event.scanned)} scanned`], columns);
   }
@@ -98,6 +98,7 @@ function fit(candidates: readonly string[], columns: number): string {
   const max = Math.max(20, columns - 1);
   const fitting = candidates.find((line) => line.length <= max);
   if (fitting) return fitting;
-  const last = candidates[candidates.length - 1]!;
+  const last = candidates.at(-1);
+  if (last === undefined) throw new Error('fit: there is no candidate line to fit');
   return last.length <= max ? last : `${last.slice(0, max - 1)}…`;
 }

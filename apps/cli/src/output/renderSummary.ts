@@ -5,7 +5,7 @@ import { renderPairs, renderTable } from './renderTable.js';
 const FAILURES_SHOWN = 10;
 const PLANNED_SHOWN = 20;
 
-export const OUTCOME_MEANING: Readonly<Record<RunOutcome, string>> = {
+const OUTCOME_MEANING: Readonly<Record<RunOutcome, string>> = {
   Completed: 'every record was written or found unchanged',
   Warning: 'some records failed or wait for a parent; they are tried again on the next run',
   Error: 'no record succeeded, or the run stopped',

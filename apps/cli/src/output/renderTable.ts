@@ -1,4 +1,4 @@
-export type Align = 'left' | 'right';
+type Align = 'left' | 'right';
 
 export interface Column {
   header: string;
@@ -10,14 +10,20 @@ export interface Column {
 /** A plain text table: a header row, a rule, then the rows; columns two spaces apart. */
 export function renderTable(columns: readonly Column[], rows: readonly (readonly string[])[]): string {
   const cells = rows.map((row) => columns.map((column, i) => clip(row[i] ?? '', column.maxWidth)));
-  const widths = columns.map((column, i) => Math.max(column.header.length, ...cells.map((row) => row[i]!.length)));
+  const sized = columns.map((column, i) => ({ column, width: Math.max(column.header.length, ...cells.map((row) => (row[i] ?? '').length)) }));
+  // Every line has a cell per column (the header, the rule and the clipped rows are made so).
   const line = (row: readonly string[]) =>
-    row
-      .map((cell, i) => (columns[i]!.align === 'right' ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
+    sized
+      .map(({ column, width }, i) => {
+        const cell = row[i] ?? '';
+        return column.align === 'right' ? cell.padStart(width) : cell.padEnd(width);
+      })
       .join('  ')
       .trimEnd();
   // The last column may hold long text; its rule stops at a modest width.
-  const rule = widths.map((w, i) => '-'.repeat(i === widths.length - 1 ? Math.min(w, Math.max(columns[i]!.header.length, 40)) : w));
+  const rule = sized.map(({ column, width }, i) =>
+    '-'.repeat(i === sized.length - 1 ? Math.min(width, Math.max(column.header.length, 40)) : width),
+  );
   return [line(columns.map((c) => c.header)), line(rule), ...cells.map(line)].join('\n') + '\n';
 }
 

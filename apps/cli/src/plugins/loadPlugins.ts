@@ -78,5 +78,7 @@ function isNotFound(error: unknown, specifier: string): boolean {
 }
 
 function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message.split('\n')[0]! : String(error);
+  if (!(error instanceof Error)) return String(error);
+  const [firstLine = ''] = error.message.split('\n');
+  return firstLine;
 }

@@ -11,8 +11,8 @@ const P2C_NAMESPACE = Buffer.from('6b1f4c1e2d3a4e5f9a7b8c9d0e1f2a3b', 'hex');
 export function stableGuid(...parts: readonly string[]): string {
   const hash = createHash('sha1').update(P2C_NAMESPACE).update(parts.map((part) => part.trim().toUpperCase()).join('\u001f')).digest();
   const bytes = hash.subarray(0, 16);
-  bytes[6] = (bytes[6]! & 0x0f) | 0x50;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  bytes.writeUInt8((bytes.readUInt8(6) & 0x0f) | 0x50, 6);
+  bytes.writeUInt8((bytes.readUInt8(8) & 0x3f) | 0x80, 8);
   const hex = bytes.toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

@@ -31,9 +31,13 @@ export function planProject(templates: readonly EntityTemplate[], registry: Pick
     // so some template is always ready by them alone.
     let next = remaining.findIndex((t) => ready(t.preconditions) && ready(parentTemplatesOf(t)));
     if (next < 0) next = remaining.findIndex((t) => ready(t.preconditions));
-    const [template] = remaining.splice(next, 1);
-    order.push(template!);
-    placed.add(template!.id);
+    const template = remaining[next];
+    if (!template) {
+      throw new Error(`planProject: none of ${remaining.map((t) => `'${t.id}'`).join(', ')} is ready, though their preconditions form no cycle`);
+    }
+    remaining.splice(next, 1);
+    order.push(template);
+    placed.add(template.id);
   }
   return order;
 }

@@ -33,8 +33,11 @@ export class RecordMapper {
       settings,
       where,
     );
-    this.#toCanonical = toCanonical!;
-    this.#toDestination = toDestination!;
+    if (!toCanonical || !toDestination) {
+      throw new Error(`Task '${task.id}': withOverrides gave back fewer mappings than the two it was given`);
+    }
+    this.#toCanonical = toCanonical;
+    this.#toDestination = toDestination;
     this.#transforms = { LegalEntity: legalEntityTransform(organizations), ...task.transforms };
     // A transform nothing provides is the template's fault: say so before any record is read.
     for (const mapping of [this.#toCanonical, this.#toDestination]) {
@@ -73,10 +76,12 @@ export class RecordMapper {
 }
 
 function combine(errors: RecordError[]): RecordError {
-  if (errors.length === 1) return errors[0]!;
+  const [first] = errors;
+  if (!first) throw new Error('A mapping failed without saying why (no RecordError)');
+  if (errors.length === 1) return first;
   return new RecordError(errors.map((e) => e.message).join('; '), {
-    code: errors[0]!.code,
-    field: errors[0]!.field,
-    value: errors[0]!.value,
+    code: first.code,
+    field: first.field,
+    value: first.value,
   });
 }

@@ -25,9 +25,10 @@ export class SyncRunner {
     const mode = options.full && !options.pendingOnly ? 'full' : 'incremental';
     const dryRunParents = options.dryRun ? new DryRunParents(this.state) : undefined;
     // Built before the run starts, so a configuration error leaves no run behind.
-    const syncs = template.tasks.map(
-      (task) => new TaskSync(template, task, options, this.state, this.connectors, this.logger, dryRunParents),
-    );
+    const syncs = template.tasks.map((task) => ({
+      task,
+      sync: new TaskSync(template, task, options, this.state, this.connectors, this.logger, dryRunParents),
+    }));
     const notes: string[] = [];
     // A dry run writes nothing, so it needs no lock and may look while a run goes.
     const lock = dryRun ? null : await RunLock.acquire(this.state, template.id, (note) => notes.push(note));
@@ -45,11 +46,11 @@ export class SyncRunner {
         if (interrupted > 0) notes.push(`${interrupted} earlier run(s) were interrupted and are marked so in the history`);
         runId = (await this.state.startRun({ templateId: template.id, mode })).id;
       }
-      for (const [index, sync] of syncs.entries()) {
+      for (const { task, sync } of syncs) {
         try {
           await sync.run(runId, lock?.signal);
         } catch (error) {
-          message = `${template.tasks[index]!.id}: ${error instanceof Error ? error.message : String(error)}`;
+          message = `${task.id}: ${error instanceof Error ? error.message : String(error)}`;
           this.logger.error(`Run stopped: ${message}`);
         }
         counts = addCounts(counts, sync.result.counts);

@@ -124,14 +124,13 @@ export class TaskSync {
     // Only a scan makes the index fresh; without one it may hold keys from earlier runs.
     context.indexIsFresh = total !== null;
     this.logger.info(`${this.task.id}: reading ${checkpoint === null ? 'every record' : 'changes since the last run'}`);
-    const pages = this.#source
-      .read({
-        checkpoint,
-        pageSize: this.#settings.pageSize,
-        log: (message) => this.#note(`${this.task.id}: ${message}`),
-        ...(this.#signal ? { signal: this.#signal } : {}),
-      })
-      [Symbol.asyncIterator]();
+    const reading = this.#source.read({
+      checkpoint,
+      pageSize: this.#settings.pageSize,
+      log: (message) => this.#note(`${this.task.id}: ${message}`),
+      ...(this.#signal ? { signal: this.#signal } : {}),
+    });
+    const pages = reading[Symbol.asyncIterator]();
     let next = pages.next();
     // Commits go in page order; while one page is written and committed, the next is already
     // being processed and the one after it read (three pages in memory at most).
@@ -195,16 +194,15 @@ export class TaskSync {
   }
 
   async #scanKeys(scope: string): Promise<number | null> {
-    const scan = this.#source.scanKeys;
-    if (!scan) return null;
+    const source = this.#source;
+    if (!source.scanKeys) return null;
     const { sourceField } = this.task.naturalKey;
     await this.state.clearKeyIndex(scope);
     let scanned = 0;
-    for await (const holders of scan.call(this.#source, sourceField, { pageSize: 5000 })) {
-      const keyed = holders.filter((h) => h.key !== null && h.key.trim() !== '');
+    for await (const holders of source.scanKeys(sourceField, { pageSize: 5000 })) {
       await this.state.putKeys(
         scope,
-        keyed.map((h) => ({ id: h.id, key: normalizeKey(h.key!) })),
+        holders.flatMap(({ id, key }) => (key !== null && key.trim() !== '' ? [{ id, key: normalizeKey(key) }] : [])),
       );
       scanned += holders.length;
       this.options.onProgress?.({ phase: 'scan', taskId: this.task.id, scanned });
@@ -271,9 +269,12 @@ export class TaskSync {
     for (let start = 0; start < changed.length; start += this.#settings.batchSize) {
       batches.push(changed.slice(start, start + this.#settings.batchSize));
     }
-    const outcomes = await runConcurrently(batches, this.#settings.writeConcurrency, (batch) => this.#write(batch));
-    for (const [index, batch] of batches.entries()) {
-      const byKey = new Map(outcomes[index]!.map((o) => [o.key, o]));
+    const results = await runConcurrently(batches, this.#settings.writeConcurrency, async (batch) => ({
+      batch,
+      outcomes: await this.#write(batch),
+    }));
+    for (const { batch, outcomes } of results) {
+      const byKey = new Map(outcomes.map((o) => [o.key, o]));
       for (const request of batch) {
         const outcome = byKey.get(request.key);
         if (!outcome || outcome.status === 'failed') {

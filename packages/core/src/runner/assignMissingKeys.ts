@@ -40,21 +40,20 @@ export async function assignMissingKeys(
     }
     return;
   }
-  const reserved = new Map<string, string>();
+  const reserved: { item: PageItem; value: string }[] = [];
   for (const item of missing) {
     const reservation = await state.reserveSequenceValue(sequence.name, item.record.id, sequence.start, (n) =>
       formatSequenceValue(sequence, n),
     );
-    reserved.set(item.record.id, reservation.value);
+    reserved.push({ item, value: reservation.value });
   }
   const outcomes = await source.writeKeys(
     policy.sourceField,
-    missing.map((item) => ({ id: item.record.id, key: reserved.get(item.record.id)! })),
+    reserved.map(({ item, value }) => ({ id: item.record.id, key: value })),
   );
   const byId = new Map(outcomes.map((o) => [o.id, o]));
-  for (const item of missing) {
+  for (const { item, value } of reserved) {
     const outcome = byId.get(item.record.id);
-    const value = reserved.get(item.record.id)!;
     if (outcome?.ok) {
       await state.confirmSequenceValue(sequence.name, item.record.id);
       item.key = value;

@@ -1,7 +1,7 @@
-import type { ConnectorRegistry, KeyAssignment } from '../connectors/index.js';
+import type { ConnectorRegistry, KeyAssignment, RecordSource } from '../connectors/index.js';
 import { ConfigError } from '../errors/index.js';
 import type { StateStore } from '../state/index.js';
-import { formatSequenceValue, type EntityTemplate, type TaskDefinition } from '../templates/index.js';
+import { formatSequenceValue, type EntityTemplate, type NumberSequence, type TaskDefinition } from '../templates/index.js';
 
 export interface BackfillOptions {
   template: EntityTemplate;
@@ -33,11 +33,10 @@ const KEPT_IN_REPORT = 100;
  * and a reservation that was not written back is reused.
  */
 export async function backfillKeys(options: BackfillOptions): Promise<BackfillResult> {
-  const task = keyedTask(options.template);
+  const { task, sequence } = keyedTask(options.template);
   const { naturalKey } = task;
-  const sequence = naturalKey.sequence!;
   const source = options.connectors.get(task.source.connector).source?.(task.source.ref);
-  if (!source?.scanKeys || !source.writeKeys) {
+  if (!canBackfill(source)) {
     throw new ConfigError(`Task '${task.id}': its source cannot list and write ${naturalKey.label}s`, {
       code: 'BACKFILL_UNSUPPORTED',
     });
@@ -61,7 +60,7 @@ export async function backfillKeys(options: BackfillOptions): Promise<BackfillRe
       );
       assignments.push({ id, key: value });
     }
-    const outcomes = await source.writeKeys!(naturalKey.sourceField, assignments);
+    const outcomes = await source.writeKeys(naturalKey.sourceField, assignments);
     const outcomeById = new Map(outcomes.map((outcome) => [outcome.id, outcome]));
     for (const assignment of assignments) {
       const outcome = outcomeById.get(assignment.id) ?? { id: assignment.id, ok: false as const, message: 'no answer' };
@@ -88,12 +87,19 @@ export async function backfillKeys(options: BackfillOptions): Promise<BackfillRe
   return result;
 }
 
-function keyedTask(template: EntityTemplate): TaskDefinition {
-  const task = template.tasks.find((t) => t.naturalKey.sequence !== undefined);
-  if (!task) {
-    throw new ConfigError(`Template '${template.id}' has no task with a number sequence to backfill`, {
-      code: 'BACKFILL_UNSUPPORTED',
-    });
+function keyedTask(template: EntityTemplate): { task: TaskDefinition; sequence: NumberSequence } {
+  for (const task of template.tasks) {
+    const { sequence } = task.naturalKey;
+    if (sequence !== undefined) return { task, sequence };
   }
-  return task;
+  throw new ConfigError(`Template '${template.id}' has no task with a number sequence to backfill`, {
+    code: 'BACKFILL_UNSUPPORTED',
+  });
+}
+
+/** A source that can list every record's key and write generated keys back. */
+type BackfillSource = RecordSource & Required<Pick<RecordSource, 'scanKeys' | 'writeKeys'>>;
+
+function canBackfill(source: RecordSource | undefined): source is BackfillSource {
+  return source?.scanKeys !== undefined && source.writeKeys !== undefined;
 }

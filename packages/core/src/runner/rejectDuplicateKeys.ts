@@ -17,32 +17,35 @@ export async function rejectDuplicateKeys(
   indexIsFresh: boolean,
   taskId: string,
 ): Promise<void> {
-  const keyed = items.filter((item) => item.failure === null && item.key !== null && !item.keyGenerated);
+  const keyed = items.flatMap((item) =>
+    item.failure === null && item.key !== null && !item.keyGenerated ? [{ item, key: item.key, normalized: normalizeKey(item.key) }] : [],
+  );
   if (keyed.length === 0) return;
   await state.putKeys(
     scope,
-    keyed.map((item) => ({ id: item.record.id, key: normalizeKey(item.key!) })),
+    keyed.map(({ item, normalized }) => ({ id: item.record.id, key: normalized })),
   );
   const suspects = await state.findDuplicateKeys(
     scope,
-    [...new Set(keyed.map((item) => normalizeKey(item.key!)))],
+    [...new Set(keyed.map(({ normalized }) => normalized))],
   );
   for (const [normalized, indexedHolders] of suspects) {
     let holders = indexedHolders;
     if (!indexIsFresh && source.findIdsByKey) {
-      const original = keyed.find((item) => normalizeKey(item.key!) === normalized)!.key!;
-      holders = await source.findIdsByKey(policy.sourceField, original);
+      const asked = keyed.find((entry) => entry.normalized === normalized);
+      if (!asked) throw new Error(`The state store gave back duplicate key '${normalized}', which the page did not ask about`);
+      holders = await source.findIdsByKey(policy.sourceField, asked.key);
       if (holders.length < 2) continue;
     }
-    for (const item of keyed) {
-      if (normalizeKey(item.key!) !== normalized) continue;
+    for (const { item, key } of keyed) {
+      if (normalizeKey(key) !== normalized) continue;
       const others = holders.filter((id) => id !== item.record.id);
       item.failure = {
         taskId,
         sourceId: item.record.id,
-        key: item.key,
+        key,
         code: 'DUPLICATE_KEY',
-        message: `${capitalize(policy.label)} '${item.key}' is shared by ${holders.length} records (${[item.record.id, ...others].join(', ')}); none of them is synced until each has its own`,
+        message: `${capitalize(policy.label)} '${key}' is shared by ${holders.length} records (${[item.record.id, ...others].join(', ')}); none of them is synced until each has its own`,
       };
     }
   }

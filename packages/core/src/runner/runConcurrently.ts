@@ -3,20 +3,21 @@
  * order of `items`. The first error stops new work and is thrown once the rest have settled.
  */
 export async function runConcurrently<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  let failure: { error: unknown } | null = null;
+  const results = new Array<R>(items.length);
+  // One iterator shared by the workers: each item is taken by exactly one of them.
+  const queue = items.entries();
+  const errors: unknown[] = [];
   const worker = async (): Promise<void> => {
-    while (failure === null && next < items.length) {
-      const index = next++;
+    for (const [index, item] of queue) {
+      if (errors.length > 0) return;
       try {
-        results[index] = await work(items[index]!);
+        results[index] = await work(item);
       } catch (error) {
-        failure ??= { error };
+        errors.push(error);
       }
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  if (failure !== null) throw (failure as { error: unknown }).error;
+  if (errors.length > 0) throw errors[0];
   return results;
 }

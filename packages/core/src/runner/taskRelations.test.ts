@@ -66,7 +66,7 @@ function quotesTemplate(): EntityTemplate {
       sourceField: 'line',
       label: 'quote line',
       rejectDuplicates: false,
-      compose: (record) => `${String((record['quote'] as { number?: string } | undefined)?.number ?? '')}|${String(record['line'])}`,
+      compose: (record) => `${(record['quote'] as { number?: string } | undefined)?.number ?? ''}|${String(record['line'])}`,
     },
     parents: [{ name: 'quote', sourceField: 'quote.number', tasks: ['quotes/QuoteHeader'] }],
   };

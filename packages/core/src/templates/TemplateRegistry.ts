@@ -10,7 +10,9 @@ export class TemplateRegistry {
     const parsed = pluginManifestSchema.safeParse(plugin);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new ConfigError(`Plugin '${plugin.name ?? '?'}': ${issue?.path.join('.')}: ${issue?.message}`, {
+      // The manifest failed its check, so its name may be missing too (a plugin written in JavaScript).
+      const { name }: { name?: unknown } = plugin;
+      throw new ConfigError(`Plugin '${typeof name === 'string' ? name : '?'}': ${issue?.path.join('.')}: ${issue?.message}`, {
         code: 'PLUGIN_INVALID',
       });
     }

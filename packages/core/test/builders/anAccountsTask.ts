@@ -4,10 +4,10 @@ import type { NamedTransform } from '../../src/mapping/index.js';
 import type { EntityTemplate, NumberSequence, TaskDefinition } from '../../src/templates/index.js';
 
 /** Mappings turn blanks into null, so a required field's message belongs to its type check. */
-const required = (message: string) => z.string({ error: (issue) => (issue.input == null ? message : undefined) });
+const required = (message: string) => z.string({ error: (issue) => (issue.input === null || issue.input === undefined ? message : undefined) });
 
 /** A small stand-in for the CDS Account: enough fields to exercise both legs. */
-export const accountSchema = z.object({
+const accountSchema = z.object({
   AccountNumber: required('an account needs an account number').max(20),
   Name: required('an account needs a name').max(20),
   Organization_OrganizationId: z.string().min(1),
@@ -15,7 +15,7 @@ export const accountSchema = z.object({
   Country: z.string().nullable().default(null),
 });
 
-export const accountNumberSequence: NumberSequence = {
+const accountNumberSequence: NumberSequence = {
   name: 'account-number',
   prefix: 'ACC',
   start: 1000,
@@ -25,7 +25,7 @@ export const accountNumberSequence: NumberSequence = {
 
 const COUNTRIES: Readonly<Record<string, string>> = { 'united states': 'USA', germany: 'DEU' };
 
-export const countryRegionCode: NamedTransform = (value, { field }) => {
+const countryRegionCode: NamedTransform = (value, { field }) => {
   if (value === null) return null;
   const code = COUNTRIES[String(value).trim().toLowerCase()];
   if (!code) throw new RecordError(`${field}: unknown country '${String(value)}'`, { code: 'UNKNOWN_COUNTRY', field, value: String(value) });

@@ -7,6 +7,7 @@ import type {
   SourcePage,
   SourceRecord,
 } from '../../src/connectors/index.js';
+import { scalarText } from '../../src/mapping/index.js';
 
 /**
  * Sales accounts in memory. Each record carries a `modifiedon` number; the checkpoint is the
@@ -39,11 +40,11 @@ export class FakeSource implements RecordSource {
   }
 
   async *#scanKeys(keyField: string): AsyncIterable<KeyHolder[]> {
-    yield this.records.map((r) => ({ id: r.id, key: typeof r.data[keyField] === 'string' ? (r.data[keyField] as string) : null }));
+    yield this.records.map((r) => ({ id: r.id, key: typeof r.data[keyField] === 'string' ? r.data[keyField] : null }));
   }
 
   async findIdsByKey(keyField: string, key: string): Promise<string[]> {
-    return this.records.filter((r) => String(r.data[keyField] ?? '').toUpperCase() === key.toUpperCase()).map((r) => r.id);
+    return this.records.filter((r) => (scalarText(r.data[keyField]) ?? '').toUpperCase() === key.toUpperCase()).map((r) => r.id);
   }
 
   async writeKeys(keyField: string, assignments: KeyAssignment[]): Promise<KeyAssignmentOutcome[]> {

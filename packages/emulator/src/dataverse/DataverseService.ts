@@ -24,7 +24,7 @@ import { tableEntitySet, tableModel } from './tables/tableEntitySet.js';
 import type { SalesRow } from './tables/TableDefinition.js';
 import { WriteLog, type WriteAction } from '../store/WriteLog.js';
 
-export const DATAVERSE_ROOT_PATH = '/api/data/v9.2/';
+const DATAVERSE_ROOT_PATH = '/api/data/v9.2/';
 const MAX_BATCH_REQUESTS = 1000;
 
 /** Fixed ids for WhoAmI: the application user the emulator's tokens stand for. */
@@ -245,7 +245,6 @@ export class DataverseService {
 
   async #accountsRequest(request: Request, url: URL, root: string, key: KeySegment | undefined): Promise<Response> {
     const method = request.method.toUpperCase();
-    const set = this.#accounts;
     if (!key) {
       if (method === 'GET') return this.#queryAccounts(request, url, root);
       if (method === 'POST') return this.#createAccount(request, url, root);

@@ -4,7 +4,7 @@ import type { DataverseAccount } from './DataverseAccount.js';
 import type { TransactionCurrency } from './TransactionCurrency.js';
 
 /** Dataverse writes `2026-01-01T00:00:00Z`: UTC, whole seconds. */
-export function dataverseTimestamp(date: Date): string {
+function dataverseTimestamp(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
@@ -22,7 +22,7 @@ export interface ChangeLog {
   readonly ids: readonly string[];
 }
 
-export const FIRST_VERSION = 1_000_000;
+const FIRST_VERSION = 1_000_000;
 
 /**
  * The Sales organisation's tables, in memory. Rows are keyed by lower-case GUID; every change
@@ -128,7 +128,12 @@ export class DataverseStore {
   /** Rows whose account number equals `value`, ignoring case as SQL Server's collation does. */
   accountsByNumber(value: string): DataverseAccount[] {
     const ids = this.#byNumber.get(value.toLowerCase());
-    return ids ? [...ids].map((id) => this.#accounts.get(id)!) : [];
+    if (!ids) return [];
+    return [...ids].map((id) => {
+      const row = this.#accounts.get(id);
+      if (!row) throw new Error(`DataverseStore: the account-number index names account ${id}, which is not stored`);
+      return row;
+    });
   }
 
   /** Account ids in primary-key order (GUIDs are stored lower-case, so code-unit order is it). */

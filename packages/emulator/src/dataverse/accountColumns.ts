@@ -1,7 +1,7 @@
 import type { EdmPrimitive, EntityModel, PropertyModel } from '../odata/EntityModel.js';
 import type { AccountColumn } from './DataverseAccount.js';
 
-export type ColumnKind =
+type ColumnKind =
   | 'primarykey'
   | 'string'
   | 'integer'
@@ -25,9 +25,9 @@ export interface ColumnDefinition {
 const text = (maxLength: number): ColumnDefinition => ({ kind: 'string', maxLength });
 const picklist = (options: Record<number, string>): ColumnDefinition => ({ kind: 'picklist', options });
 
-export const PAYMENT_TERMS = { 1: 'Net 30', 2: '2% 10, Net 30', 3: 'Net 45', 4: 'Net 60' } as const;
-export const FREIGHT_TERMS = { 1: 'FOB', 2: 'No Charge' } as const;
-export const SHIPPING_METHODS = {
+const PAYMENT_TERMS = { 1: 'Net 30', 2: '2% 10, Net 30', 3: 'Net 45', 4: 'Net 60' } as const;
+const FREIGHT_TERMS = { 1: 'FOB', 2: 'No Charge' } as const;
+const SHIPPING_METHODS = {
   1: 'Airborne',
   2: 'DHL',
   3: 'FedEx',
@@ -36,8 +36,8 @@ export const SHIPPING_METHODS = {
   6: 'Full Load',
   7: 'Will Call',
 } as const;
-export const CUSTOMER_TYPES = { 3: 'Customer' } as const;
-export const ACCOUNT_STATES = { 0: 'Active', 1: 'Inactive' } as const;
+const CUSTOMER_TYPES = { 3: 'Customer' } as const;
+const ACCOUNT_STATES = { 0: 'Active', 1: 'Inactive' } as const;
 
 /** The `account` columns the emulator knows, in the order responses list them. */
 export const ACCOUNT_COLUMNS: Readonly<Record<AccountColumn, ColumnDefinition>> = {

@@ -22,6 +22,9 @@ export const DEFAULT_CHANGE_TRACKING: ChangeTrackingSettings = { accounts: true,
 
 /** The settings with the given options applied on top (undefined values change nothing). */
 export function mergeChangeTracking(base: ChangeTrackingSettings, options: ChangeTrackingOptions | undefined): ChangeTrackingSettings {
-  const defined = Object.fromEntries(Object.entries(options ?? {}).filter(([, value]) => value !== undefined));
-  return { ...base, ...defined };
+  return {
+    accounts: options?.accounts ?? base.accounts,
+    retentionDays: options?.retentionDays ?? base.retentionDays,
+    expiredDeltaToken: options?.expiredDeltaToken ?? base.expiredDeltaToken,
+  };
 }

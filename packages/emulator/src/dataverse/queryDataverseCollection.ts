@@ -100,7 +100,7 @@ export function queryDataverseCollection<Row>(
   const matching = inKeyOrder
     ? []
     : sortedMatches(set, url, () => set.rows().filter((row) => filter?.(row) ?? true).sort(compare));
-  const matchingCount = inKeyOrder ? (set.keyOrder?.().length ?? 0) : matching.length;
+  const matchingCount = inKeyOrder ? set.keyOrder().length : matching.length;
   if (countOnly) {
     return new Response(String(Math.min(matchingCount, COUNT_LIMIT)), {
       status: 200,
@@ -118,7 +118,7 @@ export function queryDataverseCollection<Row>(
   let more: boolean;
   if (inKeyOrder) {
     // Primary-key order without a filter: the table's key index pages without sorting.
-    const ids = set.keyOrder?.() ?? [];
+    const ids = set.keyOrder();
     const size = top !== undefined ? Math.min(top, DATAVERSE_MAX_PAGE_SIZE) : pageSize;
     const from = last === undefined || top !== undefined ? 0 : firstAfter(ids, String(set.reader.value(last, set.primaryKey)).toLowerCase());
     page = ids.slice(from, from + size).flatMap((id) => {

@@ -128,5 +128,5 @@ export function readAccountPayload(
     }
     changes[key] = checked;
   }
-  return changes as AccountChanges;
+  return changes;
 }

@@ -53,14 +53,24 @@ function writeCookie(page: number, state: TrackingState): string {
   return `<cookie pagenumber="${page}" pagingcookie="${encodeURIComponent(JSON.stringify(state))}" istracking="True" />`;
 }
 
+/** Whether a parsed paging cookie looks like a state `writeCookie` wrote (its mode and anchor). */
+function isTrackingState(value: unknown): value is TrackingState {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'mode' in value &&
+    (value.mode === 'full' || value.mode === 'delta') &&
+    'anchor' in value &&
+    typeof value.anchor === 'number'
+  );
+}
+
 function readCookie(token: string): { page: number; state: TrackingState } {
   const page = /pagenumber="(\d+)"/.exec(token);
   const cookie = /pagingcookie="([^"]*)"/.exec(token);
   try {
-    const state = JSON.parse(decodeURIComponent(cookie?.[1] ?? '')) as TrackingState;
-    if (page && (state.mode === 'full' || state.mode === 'delta') && typeof state.anchor === 'number') {
-      return { page: Number(page[1]), state };
-    }
+    const state: unknown = JSON.parse(decodeURIComponent(cookie?.[1] ?? ''));
+    if (page && isTrackingState(state)) return { page: Number(page[1]), state };
   } catch {
     // fall through to the refusal below
   }

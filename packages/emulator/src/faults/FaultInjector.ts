@@ -31,7 +31,7 @@ interface ScriptState {
   after: number;
 }
 
-export const DEFAULT_TIMEOUT_MS = 300_000;
+const DEFAULT_TIMEOUT_MS = 300_000;
 
 function fromSpec(spec: FaultSpec): Fault {
   if (typeof spec === 'object') {

@@ -20,7 +20,7 @@ export class HeldRequests {
       };
       const timer = setTimeout(release, ms);
       // A held request must not keep a test process or a CLI alive on its own.
-      timer.unref?.();
+      timer.unref();
       this.#releases.add(release);
       if (signal?.aborted) release();
       else signal?.addEventListener('abort', release, { once: true });

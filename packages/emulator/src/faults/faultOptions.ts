@@ -10,7 +10,7 @@ const rate = z.number().min(0).max(1);
  * never answers; `slowMs` answers late; `changeset-failure` rolls back one change set of a
  * `$batch` as a whole (500 by default; 400 with `{ changesetFailure: { status: 400 } }`).
  */
-export const faultSchema = z.union([
+const faultSchema = z.union([
   z.enum(['503', '500', '500-after', 'reset', 'reset-after', 'timeout', 'changeset-failure']),
   z.strictObject({ slowMs: z.number().int().nonnegative() }),
   z.strictObject({
@@ -56,10 +56,12 @@ const ratesSchema = z
   .refine(
     (rates) =>
       Object.values(rates).reduce<number>(
-        (sum, value) => sum + (typeof value === 'number' ? value : (value?.rate ?? 0)),
+        // An optional rate given as undefined is kept as a key by zod; Object.values' type leaves undefined out.
+        (sum, value: number | { rate: number } | undefined) =>
+          sum + (typeof value === 'number' ? value : (value?.rate ?? 0)),
         0,
       ) <= 1,
-    { message: 'the rates add up to more than 1' },
+    { error: 'the rates add up to more than 1' },
   );
 
 /**

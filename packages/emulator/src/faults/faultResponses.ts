@@ -3,7 +3,7 @@ import { jsonResponse } from '../http/jsonResponse.js';
 import type { ServiceName } from '../pipeline/EmulatorContext.js';
 
 /** Marks an injected answer, for whoever reads a trace; clients must not depend on it. */
-export const FAULT_HEADER = 'X-Emulator-Fault';
+const FAULT_HEADER = 'X-Emulator-Fault';
 
 function finOpsBody(message: string, type: string = ODATA_EXCEPTION): unknown {
   return { error: { code: '', message: 'An error has occurred.', innererror: { message, type, stacktrace: '' } } };

@@ -19,7 +19,7 @@ import { formatFinOpsRow, isCrossCompany, queryFinOpsCollection, type FinOpsEnti
 import { readCustomerPayload } from './readCustomerPayload.js';
 import { WriteLog, type WriteAction } from '../store/WriteLog.js';
 
-export const FINOPS_ROOT_PATH = '/data/';
+const FINOPS_ROOT_PATH = '/data/';
 const MAX_BATCH_OPERATIONS = 5000;
 
 export interface FinOpsCallbacks {

@@ -1,12 +1,11 @@
-import type { EntityModel, PropertyModel } from '../odata/EntityModel.js';
+import type { EntityModel } from '../odata/EntityModel.js';
 import type { CustomerField, FinOpsCustomer } from './FinOpsCustomer.js';
 
 import { fieldPropertyModel } from './fieldValues.js';
 
-export { NO_YES_ENUM } from './fieldValues.js';
 export const CUSTOMER_TYPE_NAME = 'Microsoft.Dynamics.DataEntities.CustomerV3';
 
-export type FieldKind = 'string' | 'decimal' | 'integer' | 'noyes';
+type FieldKind = 'string' | 'decimal' | 'integer' | 'noyes';
 
 export interface FieldDefinition {
   readonly kind: FieldKind;

@@ -1,9 +1,10 @@
 import type { EdmPrimitive, PropertyModel } from '../odata/EntityModel.js';
 import type { EntityFieldKind, FinOpsEntityValue } from './entities/EntityDefinition.js';
 import { FinOpsFault } from './FinOpsFault.js';
+import { valueText } from '../odata/valueText.js';
 
 /** F&O's NoYes enum, as `$filter` literals and `$metadata` name it. */
-export const NO_YES_ENUM = 'Microsoft.Dynamics.DataEntities.NoYes';
+const NO_YES_ENUM = 'Microsoft.Dynamics.DataEntities.NoYes';
 
 /** The wire type of each field kind, as F&O's messages name it. */
 const PRIMITIVE: Readonly<Record<Exclude<EntityFieldKind, 'noyes'>, EdmPrimitive>> = {
@@ -64,7 +65,7 @@ export function readFieldValue(key: string, kind: EntityFieldKind, value: unknow
     }
     case 'noyes':
       if (value !== 'Yes' && value !== 'No') {
-        throw new FinOpsFault(400, `The value '${String(value)}' is not a valid member of the enumeration type '${NO_YES_ENUM}'.`);
+        throw new FinOpsFault(400, `The value '${valueText(value)}' is not a valid member of the enumeration type '${NO_YES_ENUM}'.`);
       }
       return value;
   }

@@ -8,7 +8,7 @@ import { parsePrefer, requestedPageSize } from '../odata/parsePrefer.js';
 import { parseSelect } from '../odata/parseSelect.js';
 
 /** F&O pages at 10,000 rows and never sends more in one response. */
-export const FINOPS_MAX_PAGE_SIZE = 10_000;
+const FINOPS_MAX_PAGE_SIZE = 10_000;
 
 const SUPPORTED_OPTIONS = new Set(['$select', '$filter', '$orderby', '$top', '$skip', '$count', '$expand', '$format']);
 

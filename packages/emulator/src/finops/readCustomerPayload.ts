@@ -20,5 +20,5 @@ export function readCustomerPayload(body: Record<string, unknown>): Partial<FinO
     }
     changes[key] = readFieldValue(key, CUSTOMER_FIELDS[key].kind, value);
   }
-  return changes as Partial<FinOpsCustomer>;
+  return changes;
 }

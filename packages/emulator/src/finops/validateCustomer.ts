@@ -2,7 +2,7 @@ import { COUNTRY_ISO_FIELDS, CUSTOMER_FIELDS, REFERENCE_FIELDS } from './custome
 import type { CustomerField, FinOpsCustomer } from './FinOpsCustomer.js';
 import type { FinOpsStore } from './FinOpsStore.js';
 
-export const CUSTOMER_ACCOUNT_MAX_LENGTH = 20;
+const CUSTOMER_ACCOUNT_MAX_LENGTH = 20;
 const PARTY_TYPES = ['Organization', 'Person'];
 
 function notFound(value: string, field: CustomerField, table: string): string {

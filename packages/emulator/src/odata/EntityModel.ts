@@ -31,10 +31,6 @@ export interface RowReader<Row> {
   navigate?(row: Row, navigation: string): Record<string, unknown> | null;
 }
 
-export function typeLabel(type: PropertyModel['type']): string {
-  return typeof type === 'string' ? type : type.enumType;
-}
-
 export function findProperty(model: EntityModel, name: string): PropertyModel | undefined {
   return Object.hasOwn(model.properties, name) ? model.properties[name] : undefined;
 }

@@ -1,5 +1,5 @@
 /** `W/"12"`, `"12"` and `12` all name version 12. */
-export function normaliseEtag(etag: string): string {
+function normaliseEtag(etag: string): string {
   return etag.trim().replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
 }
 

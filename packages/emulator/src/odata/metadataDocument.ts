@@ -1,6 +1,6 @@
 import type { EntityModel } from './EntityModel.js';
 
-export interface MetadataEntityType {
+interface MetadataEntityType {
   readonly name: string;
   readonly key: readonly string[];
   readonly model: EntityModel;

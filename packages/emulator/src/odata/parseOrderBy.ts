@@ -1,5 +1,6 @@
 import { findProperty, type EntityModel, type RowReader } from './EntityModel.js';
 import { ODataQueryError } from './ODataQueryError.js';
+import { valueText } from './valueText.js';
 
 export interface OrderByItem {
   readonly property: string;
@@ -25,14 +26,14 @@ export function parseOrderBy(text: string, model: EntityModel): OrderByItem[] {
 }
 
 /** SQL Server ordering: NULL sorts first ascending; strings and GUIDs ignore case. */
-export function compareValues(a: unknown, b: unknown): number {
+function compareValues(a: unknown, b: unknown): number {
   const aAbsent = a === null || a === undefined;
   const bAbsent = b === null || b === undefined;
   if (aAbsent || bAbsent) return aAbsent === bAbsent ? 0 : aAbsent ? -1 : 1;
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
-  const x = String(a).toLowerCase();
-  const y = String(b).toLowerCase();
+  const x = valueText(a).toLowerCase();
+  const y = valueText(b).toLowerCase();
   return x < y ? -1 : x > y ? 1 : 0;
 }
 

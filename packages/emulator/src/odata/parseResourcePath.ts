@@ -1,6 +1,6 @@
 import { ODataQueryError } from './ODataQueryError.js';
 
-export type KeyValue = string | number;
+type KeyValue = string | number;
 
 export type KeySegment =
   | { readonly kind: 'single'; readonly value: KeyValue; readonly raw: string }

@@ -2,7 +2,7 @@
 export type ServiceName = 'sales' | 'finops' | 'auth' | 'admin';
 
 /** What one request did, filled in while it runs (for execution-time accounting). */
-export interface RequestMeter {
+interface RequestMeter {
   /** Operations a `$batch` executed. */
   batchOperations: number;
 }

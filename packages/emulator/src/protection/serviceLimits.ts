@@ -60,7 +60,9 @@ export type EffectiveLimits = Readonly<Record<ProtectedService, ServiceLimits | 
 export function resolveLimits(limits: z.output<typeof emulatorLimitsSchema> | undefined): EffectiveLimits {
   const resolve = (given: z.output<typeof serviceLimitsSchema> | null | undefined): ServiceLimits | null => {
     if (!given) return null;
-    const defined = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined));
+    // zod keeps an optional key given as undefined; Object.entries' type leaves undefined out.
+    const entries: [string, number | undefined][] = Object.entries(given);
+    const defined = Object.fromEntries(entries.filter((entry): entry is [string, number] => entry[1] !== undefined));
     return { ...DEFAULT_SERVICE_LIMITS, ...defined };
   };
   return { sales: resolve(limits?.sales), finops: resolve(limits?.finops) };

@@ -3,13 +3,13 @@ import type { ThrottleReason } from './ServiceProtection.js';
 import type { ProtectedService, ServiceLimits } from './serviceLimits.js';
 
 /** Dataverse's error codes for the three service protection limits. */
-export const THROTTLE_CODES: Record<ThrottleReason, string> = {
+const THROTTLE_CODES: Record<ThrottleReason, string> = {
   requests: '0x80072322',
   executionTime: '0x80072321',
   concurrency: '0x80072326',
 };
 
-export function throttleMessage(reason: ThrottleReason, limits: ServiceLimits): string {
+function throttleMessage(reason: ThrottleReason, limits: ServiceLimits): string {
   switch (reason) {
     case 'requests':
       return `Number of requests exceeded the limit of ${limits.maxRequests} over time window of ${limits.windowSeconds} seconds.`;

@@ -1,6 +1,7 @@
 import { DataverseFault } from '../dataverse/DataverseFault.js';
 import type { DataverseStore } from '../dataverse/DataverseStore.js';
 import { isSalesTableName } from '../dataverse/tables/salesTableAccess.js';
+import { valueText } from '../odata/valueText.js';
 import { deterministicGuid } from './deterministicGuid.js';
 import type { SeedSalesRow, SeedSalesTables } from './salesTableSeedSchema.js';
 import { EmulatorSeedError } from './parseEmulatorSeed.js';
@@ -30,7 +31,7 @@ export function applySalesTableSeeds(store: DataverseStore, sales: SalesTableSee
         const payload = tables.read(set, seedRow, 'direct');
         const id =
           payload.values[definition.primaryKey] ??
-          deterministicGuid(`${set}|${index + salt}|${String(definition.alternateKey ? (seedRow[definition.alternateKey] ?? '') : '')}`);
+          deterministicGuid(`${set}|${index + salt}|${definition.alternateKey ? valueText(seedRow[definition.alternateKey] ?? '') : ''}`);
         tables.create(set, { values: { ...payload.values, [definition.primaryKey]: id }, lookups: payload.lookups }, 'direct', {
           keepSystemColumns: true,
         });

@@ -75,7 +75,7 @@ function seedAccountChanges(row: SeedAccount, store: DataverseStore): AccountCha
       changes[key] = id;
     } else changes[key] = value;
   }
-  return changes as AccountChanges;
+  return changes;
 }
 
 function applySales(store: DataverseStore, seed: EmulatorSeed, adding: boolean): void {

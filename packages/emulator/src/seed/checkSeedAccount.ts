@@ -57,8 +57,8 @@ export function checkSeedAccount(row: unknown): SeedAccount | undefined {
     }
     if (!acceptable(key, value)) return undefined;
   }
-  if (!extra) return row as SeedAccount;
+  if (!extra) return row;
   const copy: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(row)) if (value !== undefined && isAccountColumn(key)) copy[key] = value;
-  return copy as SeedAccount;
+  return copy;
 }

@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { salesTableSeedShape } from './salesTableSeedSchema.js';
 import { ACCOUNT_COLUMNS } from '../dataverse/accountColumns.js';
 import type { AccountColumn, DataverseAccount } from '../dataverse/DataverseAccount.js';
-import { DEFAULT_TRANSACTION_CURRENCIES, type TransactionCurrency } from '../dataverse/TransactionCurrency.js';
+import type { TransactionCurrency } from '../dataverse/TransactionCurrency.js';
 import { CUSTOMER_FIELDS, CUSTOMER_FIELD_NAMES } from '../finops/customerFields.js';
 import type { FinOpsCustomer } from '../finops/FinOpsCustomer.js';
 import { ENTITY_SEED_SHAPE } from '../finops/entities/entitySeed.js';
+import { valueText } from '../odata/valueText.js';
 import { checkDeclarations, type DeclaredNames } from './checkDeclarations.js';
 import {
   entityDeclarationSchema,
@@ -71,12 +72,12 @@ function accountColumnSchema(column: AccountColumn): z.ZodType {
       const option = z.number().int();
       if (definition.kind === 'picklist') return option.nullable().optional();
       const accepted = Object.keys(definition.options ?? {}).map(Number);
-      return option.refine((value) => accepted.includes(value), { message: `expected one of ${accepted.join(', ')}` }).optional();
+      return option.refine((value) => accepted.includes(value), { error: `expected one of ${accepted.join(', ')}` }).optional();
     }
     case 'datetime':
       return z
         .string()
-        .refine((value) => !Number.isNaN(Date.parse(value)), { message: 'expected an ISO 8601 date and time' })
+        .refine((value) => !Number.isNaN(Date.parse(value)), { error: 'expected an ISO 8601 date and time' })
         .optional();
     case 'version':
       return z.number().int().nonnegative().optional();
@@ -225,7 +226,7 @@ function checkReferences(
   finops?.customers?.forEach((row, index) => {
     const record = row as Record<string, unknown>;
     knownCompany(record['dataAreaId'], ['finops', 'customers', index, 'dataAreaId']);
-    const key = `${String(record['dataAreaId'] ?? legalEntities[0]).toLowerCase()}|${String(record['CustomerAccount']).toLowerCase()}`;
+    const key = `${valueText(record['dataAreaId'] ?? legalEntities[0]).toLowerCase()}|${String(record['CustomerAccount']).toLowerCase()}`;
     if (customerKeys.has(key)) {
       context.addIssue({
         code: 'custom',

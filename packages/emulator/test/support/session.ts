@@ -3,7 +3,6 @@ import { DEFAULT_CREDENTIALS, DEFAULT_URLS, Emulator, type EmulatorOptions, type
 export const FIXED_NOW = new Date('2026-03-01T12:00:00Z');
 export const SALES_ROOT = `${DEFAULT_URLS.salesUrl}/api/data/v9.2/`;
 export const FINOPS_ROOT = `${DEFAULT_URLS.finopsUrl}/data/`;
-export const TOKEN_URL = `${DEFAULT_URLS.loginUrl}/${DEFAULT_CREDENTIALS.tenantId}/oauth2/v2.0/token`;
 
 /** A movable clock, so tests can check modifiedon and token expiry. */
 export class TestClock {

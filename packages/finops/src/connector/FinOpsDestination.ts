@@ -1,4 +1,5 @@
 import {
+  fieldText,
   parseEntityOptions,
   type EntityRef,
   type RecordDestination,
@@ -8,6 +9,7 @@ import {
 } from '@p2c/core';
 import { formatEntityKey, formatKeyLiteral, type BatchItemResult, type BatchRequest, type ODataClient } from '@p2c/odata';
 import { finOpsEntityOptionsSchema, type FinOpsEntityOptions } from './FinOpsEntityOptions.js';
+
 import { createBody, holdsValues, updateBody } from './rowComparison.js';
 
 type Row = Record<string, unknown>;
@@ -62,7 +64,14 @@ export class FinOpsDestination implements RecordDestination {
         else outcomes.set(op.request.key, this.#outcomeOf(op, result));
       }
     }
-    return batch.map((request) => outcomes.get(request.key)!);
+    return batch.map((request) => {
+      // Every operation ends with an outcome: on the last pass nothing is retried.
+      const outcome = outcomes.get(request.key);
+      if (!outcome) {
+        throw new Error(`F&O ${this.entity}: no outcome for record ${request.key} after ${MAX_PASSES} passes`);
+      }
+      return outcome;
+    });
   }
 
   /** Sends the operations in one `$batch`, in change sets of `size`; one attempt per operation. */
@@ -130,7 +139,7 @@ export class FinOpsDestination implements RecordDestination {
     for (let start = 0; start < requests.length; start += size) {
       const chunk = requests.slice(start, start + size);
       const filter = chunk
-        .map((r) => `(${this.ref.key.map((field) => `${field} eq ${formatKeyLiteral(String(r.row[field] ?? ''))}`).join(' and ')})`)
+        .map((r) => `(${this.ref.key.map((field) => `${field} eq ${formatKeyLiteral(fieldText(r.row[field]))}`).join(' and ')})`)
         .join(' or ');
       const select = [...new Set([...this.ref.key, ...this.ref.fields])];
       for await (const page of this.client.pages<Row>(this.entity, { query: { select, filter, crossCompany: true } })) {
@@ -141,11 +150,11 @@ export class FinOpsDestination implements RecordDestination {
   }
 
   #keyOf(row: Row): Record<string, string> {
-    return Object.fromEntries(this.ref.key.map((field) => [field, String(row[field] ?? '')]));
+    return Object.fromEntries(this.ref.key.map((field) => [field, fieldText(row[field])]));
   }
 
   /** F&O compares keys without regard to case (its SQL collation). */
   #normalizedKey(row: Row): string {
-    return this.ref.key.map((field) => String(row[field] ?? '').toUpperCase()).join('|');
+    return this.ref.key.map((field) => fieldText(row[field]).toUpperCase()).join('|');
   }
 }

@@ -21,7 +21,7 @@ export const finOpsSourceOptionsSchema = z
     lookupChunkSize: z.number().int().min(1).max(100).default(25),
   })
   .refine((options) => options.crossCompany || options.legalEntities === undefined, {
-    message: 'naming legal entities needs crossCompany: true',
+    error: 'naming legal entities needs crossCompany: true',
     path: ['legalEntities'],
   });
 export type FinOpsSourceOptions = z.infer<typeof finOpsSourceOptionsSchema>;

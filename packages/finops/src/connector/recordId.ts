@@ -1,3 +1,5 @@
+import { fieldText } from '@p2c/core';
+
 type Row = Readonly<Record<string, unknown>>;
 
 /** F&O returns `dataAreaId` in lower case; ids spell it so too, whatever the request said. */
@@ -9,7 +11,7 @@ function isCompanyField(field: string): boolean {
 export function formatRecordId(row: Row, keyFields: readonly string[]): string {
   return keyFields
     .map((field) => {
-      const value = String(row[field] ?? '');
+      const value = fieldText(row[field]);
       return isCompanyField(field) ? value.toLowerCase() : value;
     })
     .join('|');

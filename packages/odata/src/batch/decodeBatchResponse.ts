@@ -24,7 +24,7 @@ export function decodeBatchResponse(body: string, contentType: string): DecodedB
 }
 
 /** The `boundary` parameter of a multipart content type, quoted or not. */
-export function boundaryOf(contentType: string): string {
+function boundaryOf(contentType: string): string {
   const match = /;\s*boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
   const boundary = match?.[1] ?? match?.[2];
   if (boundary === undefined) throw new Error(`No multipart boundary in content type '${contentType}'`);

@@ -59,18 +59,18 @@ function encodeRequest(request: BatchRequest, base: string, contentId: string | 
   out += CRLF;
   out += `${request.method} ${absoluteUrl(request.url, base)} HTTP/1.1${CRLF}`;
 
-  const headers: Record<string, string> = {};
+  const headers = new Map<string, string>();
   const body = request.body === undefined ? undefined : typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
-  if (body !== undefined) headers['Content-Type'] = 'application/json; type=entry';
+  if (body !== undefined) headers.set('Content-Type', 'application/json; type=entry');
   for (const [name, value] of Object.entries(request.headers ?? {})) {
     if (/[\r\n]/.test(name) || /[\r\n]/.test(value)) {
       throw new ConfigError(`Header ${name} contains a line break`, { code: 'ODATA_BATCH_HEADER' });
     }
-    const existing = Object.keys(headers).find((key) => key.toLowerCase() === name.toLowerCase());
-    if (existing !== undefined) delete headers[existing];
-    headers[name] = value;
+    const existing = [...headers.keys()].find((key) => key.toLowerCase() === name.toLowerCase());
+    if (existing !== undefined) headers.delete(existing);
+    headers.set(name, value);
   }
-  for (const [name, value] of Object.entries(headers)) out += `${name}: ${value}${CRLF}`;
+  for (const [name, value] of headers) out += `${name}: ${value}${CRLF}`;
   out += CRLF;
   // The CRLF before the next boundary belongs to that boundary (RFC 2046).
   out += `${body ?? ''}${CRLF}`;

@@ -116,7 +116,7 @@ export class ODataClient {
     path: string,
     options: { query?: QueryOptions; maxPageSize?: number; headers?: Record<string, string> } = {},
   ): AsyncGenerator<ODataPage<T>> {
-    const headers: Record<string, string> = { ...options.headers };
+    let headers: Record<string, string> = { ...options.headers };
     if (options.maxPageSize !== undefined) {
       if (!Number.isInteger(options.maxPageSize) || options.maxPageSize < 1) {
         throw new ConfigError(`maxPageSize must be a positive whole number, got ${options.maxPageSize}`, {
@@ -124,8 +124,11 @@ export class ODataClient {
         });
       }
       const existing = Object.entries(headers).find(([name]) => name.toLowerCase() === 'prefer');
-      if (existing !== undefined) delete headers[existing[0]];
-      headers['Prefer'] = [existing?.[1], `odata.maxpagesize=${options.maxPageSize}`].filter(Boolean).join(',');
+      const others = Object.entries(headers).filter(([name]) => name !== existing?.[0]);
+      headers = {
+        ...Object.fromEntries(others),
+        Prefer: [existing?.[1], `odata.maxpagesize=${options.maxPageSize}`].filter(Boolean).join(','),
+      };
     }
     let url: string | undefined = this.#url(path, options.query);
     while (url !== undefined) {

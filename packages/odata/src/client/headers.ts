@@ -17,7 +17,7 @@ export function mergeHeaders(...records: (Record<string, string> | undefined)[])
  * Combines Prefer header values (`odata.track-changes`, `odata.include-annotations="*"`,
  * `odata.maxpagesize=500`); a later value for the same preference replaces an earlier one.
  */
-export function mergePrefer(values: readonly (string | undefined)[]): string {
+function mergePrefer(values: readonly (string | undefined)[]): string {
   const byName = new Map<string, string>();
   for (const value of values) {
     for (const preference of splitPreferences(value ?? '')) {

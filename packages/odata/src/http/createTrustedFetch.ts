@@ -9,9 +9,6 @@ import type { FetchLike } from '../client/ODataClientOptions.js';
  */
 export function createTrustedFetch(caPem: string): FetchLike {
   const dispatcher = new Agent({ connect: { ca: [...rootCertificates, caPem] } });
-  return async (input, init) => {
-    // undici's fetch and Node's global fetch share the WHATWG shapes; only their TS declarations differ.
-    const response = await undiciFetch(input, { ...(init as object), dispatcher } as Parameters<typeof undiciFetch>[1]);
-    return response as unknown as Response;
-  };
+  // undici's fetch takes and returns the WHATWG shapes Node's global fetch does, plus its own `dispatcher`.
+  return async (input, init) => undiciFetch(input, { ...init, dispatcher });
 }

@@ -1,4 +1,5 @@
 import {
+  fieldText,
   ConfigError,
   parseEntityOptions,
   type EntityRef,
@@ -95,7 +96,12 @@ export class DataverseDestination implements RecordDestination {
       const changesetSize = Math.min(MAX_BATCH_REQUESTS, Math.max(1, Math.floor(options.changesetSize ?? 1)));
       await this.#upsert(valid, changesetSize, outcomes, options.signal);
     }
-    return batch.map((_, index) => outcomes.get(index)!);
+    return batch.map((request, index) => {
+      // Every request ends with an outcome: refused for its key, planned, or written (or not) by the upsert.
+      const outcome = outcomes.get(index);
+      if (!outcome) throw new Error(`Dataverse ${this.entity}: no outcome for record ${request.key}`);
+      return outcome;
+    });
   }
 
   /** First in change sets, then alone: what a rolled-back change set held, and the other case of an upsert. */
@@ -251,5 +257,5 @@ function bodyOf(row: Row, inUrl: readonly string[] = []): Row {
 
 /** Dataverse compares alternate keys without regard to case. */
 function normalizedKey(fields: readonly string[], row: Readonly<Record<string, unknown>>): string {
-  return JSON.stringify(fields.map((field) => String(row[field] ?? '').toUpperCase()));
+  return JSON.stringify(fields.map((field) => fieldText(row[field]).toUpperCase()));
 }

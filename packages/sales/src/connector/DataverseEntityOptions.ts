@@ -44,7 +44,7 @@ export type DataverseLookup = z.infer<typeof lookupSchema>;
  * change tracking) rows modified at or after an instant.
  */
 export const dataverseCheckpointSchema = z.union([
-  z.object({ deltaLink: z.string().url() }),
+  z.object({ deltaLink: z.url() }),
   z.object({ modifiedSince: z.iso.datetime({ offset: true }) }),
 ]);
 export type DataverseCheckpoint = z.infer<typeof dataverseCheckpointSchema>;

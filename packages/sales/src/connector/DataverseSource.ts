@@ -187,7 +187,8 @@ export class DataverseSource implements RecordSource {
       options.signal?.throwIfAborted();
       yield page.value.map((row) => {
         const id = String(row[idField]);
-        const key = typeof row[keyField] === 'string' && row[keyField] !== '' ? (row[keyField] as string) : null;
+        const value = row[keyField];
+        const key = typeof value === 'string' && value !== '' ? value : null;
         if (key === null) this.#rememberEtag(id, row);
         return { id, key };
       });

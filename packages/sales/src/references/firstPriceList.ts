@@ -1,4 +1,4 @@
-import { RecordError } from '@p2c/core';
+import { fieldText, RecordError } from '@p2c/core';
 
 type Row = Readonly<Record<string, unknown>>;
 
@@ -24,7 +24,7 @@ function indexOf(priceLists: readonly Row[]): Map<string, PriceListChoice> {
   index = new Map();
   const active = priceLists
     .filter((row) => row['statecode'] === undefined || row['statecode'] === null || Number(row['statecode']) === 0)
-    .map((row) => ({ id: String(row['pricelevelid'] ?? ''), name: String(row['name'] ?? ''), currency: currencyOf(row) }))
+    .map((row) => ({ id: fieldText(row['pricelevelid']), name: fieldText(row['name']), currency: currencyOf(row) }))
     .filter((list): list is { id: string; name: string; currency: string } => list.id !== '' && list.currency !== null)
     // By name as users read a list (case aside), then by id so equal names still choose the same one every run.
     .sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -7,7 +7,7 @@ import type { LockRow } from '../rows/LockRow.js';
 import type { PendingRow } from '../rows/PendingRow.js';
 import { RUN_COLUMNS, type RunRow } from '../rows/RunRow.js';
 
-export interface CountsParams {
+interface CountsParams {
   runId: string;
   read: number;
   created: number;
@@ -21,7 +21,7 @@ export interface CountsParams {
   retried: number;
 }
 
-export interface FailedRecordParams {
+interface FailedRecordParams {
   taskKey: string;
   sourceId: string;
   key: string | null;
@@ -31,7 +31,7 @@ export interface FailedRecordParams {
   failedAt: string;
 }
 
-export interface LockParams {
+interface LockParams {
   name: string;
   ownerId: string;
   host: string;
@@ -88,11 +88,10 @@ export interface Statements {
 }
 
 export function prepareStatements(db: Database.Database): Statements {
-  // Each statement takes its parameter and row types from the Statements member it fills.
-  const prepare = <S>(sql: string): S => db.prepare(sql) as S;
-  // The same, for a statement that returns the first column's value instead of a row object.
-  const pluck = <S>(sql: string): S => db.prepare(sql).pluck() as S;
-  return {
+  const prepare = (sql: string): Database.Statement => db.prepare(sql);
+  // A statement that returns the first column's value instead of a row object.
+  const pluck = (sql: string): Database.Statement => db.prepare(sql).pluck();
+  const statements = {
     insertRun: prepare(
       `INSERT INTO runs (id, template_id, mode, status, started_at)
        VALUES (@id, @templateId, @mode, 'Running', @startedAt)`,
@@ -255,5 +254,8 @@ export function prepareStatements(db: Database.Database): Statements {
       `UPDATE sequence_reservations SET confirmed = 1, confirmed_at = ?
        WHERE name = ? AND owner_id = ? AND confirmed = 0`,
     ),
-  };
+  } satisfies Record<keyof Statements, Database.Statement>;
+  // SQLite cannot tell TypeScript what a statement binds and returns: the SQL above is written to
+  // the parameter and row types the Statements members declare.
+  return statements as Statements;
 }

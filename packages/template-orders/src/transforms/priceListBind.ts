@@ -1,4 +1,4 @@
-import { isBlank, type NamedTransform } from '@p2c/core';
+import { isBlank, scalarText, type NamedTransform } from '@p2c/core';
 import { PRICE_LISTS, bindById, findFirstPriceList } from '@p2c/sales';
 
 type Row = Readonly<Record<string, unknown>>;
@@ -6,7 +6,7 @@ type Row = Readonly<Record<string, unknown>>;
 /** The row of the first active price list, by name, in currency `code` (see `findFirstPriceList` in @p2c/sales). */
 export function firstPriceListIn(priceLists: readonly Row[], code: string): Row | undefined {
   const chosen = findFirstPriceList(priceLists, code);
-  return chosen ? priceLists.find((row) => String(row['pricelevelid'] ?? '') === chosen.id) : undefined;
+  return chosen ? priceLists.find((row) => scalarText(row['pricelevelid']) === chosen.id) : undefined;
 }
 
 /**

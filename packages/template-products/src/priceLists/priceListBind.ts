@@ -1,10 +1,10 @@
-import { isBlank, type NamedTransform, type TransformContext } from '@p2c/core';
+import { isBlank, scalarText, type NamedTransform, type TransformContext } from '@p2c/core';
 import { PRICE_LISTS, findFirstPriceList, firstPriceListFor, type PriceListChoice } from '@p2c/sales';
 
 type Row = Readonly<Record<string, unknown>>;
 
 /** The price list rows of the run; a task that did not declare the reference table is a template bug. */
-export function priceListsOf(context: Pick<TransformContext, 'references'>): readonly Row[] {
+function priceListsOf(context: Pick<TransformContext, 'references'>): readonly Row[] {
   const rows = context.references?.[PRICE_LISTS];
   if (!rows) throw new Error(`The task has no '${PRICE_LISTS}' reference table (declare priceListsReference)`);
   return rows;
@@ -16,10 +16,11 @@ export function priceListsOf(context: Pick<TransformContext, 'references'>): rea
  * already fails for.
  */
 export function priceListOfRecord(context: TransformContext, required = true): PriceListChoice | null {
-  const currency = context.record['CurrencyCode'];
+  // The CDS Product's schema has checked it is text.
+  const currency = scalarText(context.record['CurrencyCode']);
   if (isBlank(currency)) return null;
   const rows = priceListsOf(context);
-  return required ? firstPriceListFor(rows, String(currency), context.field) : findFirstPriceList(rows, String(currency));
+  return required ? firstPriceListFor(rows, currency, context.field) : findFirstPriceList(rows, currency);
 }
 
 /** `pricelevelid@odata.bind` from the CDS Product's currency: `/pricelevels(<id>)`; no list in the currency fails the product. */

@@ -1,4 +1,4 @@
-import { isBlank, stableGuid, type NamedTransform } from '@p2c/core';
+import { isBlank, scalarText, stableGuid, type NamedTransform } from '@p2c/core';
 import { priceListOfRecord } from '../priceLists/priceListBind.js';
 
 /**
@@ -6,9 +6,9 @@ import { priceListOfRecord } from '../priceLists/priceListBind.js';
  * the same price list always gives the same GUID, so writing it again updates the same row.
  */
 export const priceListItemId: NamedTransform = (_value, context) => {
-  const productNumber = context.record['ProductNumber'];
+  const productNumber = scalarText(context.record['ProductNumber']);
   // The price list bind fails the record when there is no list; one reason is enough.
   const list = priceListOfRecord(context, false);
   if (isBlank(productNumber) || !list) return null;
-  return stableGuid('productpricelevel', String(productNumber), list.id);
+  return stableGuid('productpricelevel', productNumber, list.id);
 };

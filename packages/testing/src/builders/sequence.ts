@@ -30,9 +30,8 @@ export function resetBuilders(): void {
 
 /** Defaults under overrides; an override of `undefined` leaves the column out. */
 export function withOverrides<T extends object>(defaults: T, overrides: object): T {
-  const row = { ...defaults, ...overrides } as Record<string, unknown>;
-  for (const [name, value] of Object.entries(row)) if (value === undefined) delete row[name];
-  return row as T;
+  const row = Object.entries({ ...defaults, ...overrides }).filter(([, value]) => value !== undefined);
+  return Object.fromEntries(row) as T;
 }
 
 /**

@@ -21,7 +21,7 @@ function describeFailure(failure: RecordFailure): string {
  * summary lists the first failures only; the run's history has them all.
  */
 export function toHaveFailedWith(this: MatcherState, received: unknown, key: string, expected: ExpectedFailure = {}): MatcherResult {
-  const failures = summaryList<RecordFailure>(received, 'failures');
+  const failures = summaryList(received, 'failures');
   if (!failures) return { pass: false, message: () => `toHaveFailedWith expects a RunSummary, got ${describeValue(received)}` };
   const ofRecord = failures.filter((failure) => failure.key === key || failure.sourceId === key);
   const fits = (failure: RecordFailure): boolean =>

@@ -1,4 +1,3 @@
-import type { RecordExclusion } from '@p2c/core';
 import type { MatcherState, MatcherResult } from 'vitest';
 import { describeValue } from './describeValue.js';
 import { summaryList } from './summaryList.js';
@@ -9,7 +8,7 @@ import { summaryList } from './summaryList.js';
  * exclusions only; the run's history has them all.
  */
 export function toHaveLeftOut(this: MatcherState, received: unknown, key: string, rule: string): MatcherResult {
-  const excluded = summaryList<RecordExclusion>(received, 'excluded');
+  const excluded = summaryList(received, 'excluded');
   if (!excluded) return { pass: false, message: () => `toHaveLeftOut expects a RunSummary, got ${describeValue(received)}` };
   const ofRecord = excluded.filter((exclusion) => exclusion.key === key || exclusion.sourceId === key);
   const match = ofRecord.find((exclusion) => exclusion.rule === rule);

@@ -43,8 +43,11 @@ export function toHaveWrittenOnce(
   return {
     pass,
     message: () => {
-      if (pass) return `expected ${row} not to have been written exactly once, but it was (${counts(entry!)})`;
-      if (entry) return `expected ${row} to have been written (created or updated) exactly once, but it was ${counts(entry)}`;
+      if (entry) {
+        return pass
+          ? `expected ${row} not to have been written exactly once, but it was (${counts(entry)})`
+          : `expected ${row} to have been written (created or updated) exactly once, but it was ${counts(entry)}`;
+      }
       const others = inSet.slice(0, 10).map((other) => `${other.key} (${counts(other)})`);
       const more = inSet.length > 10 ? `, and ${inSet.length - 10} more` : '';
       return `expected ${row} to have been written exactly once, but it was never written; written to ${entitySet}: ${others.length > 0 ? others.join('; ') + more : 'nothing'}`;

@@ -177,7 +177,9 @@ export class SalesTables implements TableReader {
   create(set: string, payload: TablePayload, source: PayloadSource, options: WriteOptions = {}): StoredRow {
     const table = this.table(set);
     const definition = table.definition;
-    const id = String(payload.values[definition.primaryKey] ?? randomUUID()).toLowerCase();
+    // readTablePayload lets a primary key through only as a GUID string.
+    const given = payload.values[definition.primaryKey];
+    const id = (typeof given === 'string' ? given : randomUUID()).toLowerCase();
     if (table.get(id)) throw tableFaults.duplicateRecord();
     const values: SalesRow = { [definition.primaryKey]: id };
     for (const [name, column] of Object.entries(definition.columns)) values[name] = column.default ?? null;
@@ -188,8 +190,7 @@ export class SalesTables implements TableReader {
     values['createdon'] = now;
     values['modifiedon'] = now;
     values['versionnumber'] = 0;
-    const targets: Record<string, string> = {};
-    this.#apply(values, targets, payload, source, options);
+    const targets = this.#apply(values, {}, payload, source, options);
     const key = definition.alternateKey;
     if (key && definition.generatedKeyPrefix && (values[key] === null || values[key] === '')) {
       values[key] = this.#generateKey(table, definition.generatedKeyPrefix);
@@ -202,9 +203,8 @@ export class SalesTables implements TableReader {
     const previous = table.get(id);
     if (!previous) throw tableFaults.recordNotFound(table.definition.logical, id.toLowerCase());
     const values: SalesRow = { ...previous.values };
-    const targets: Record<string, string> = { ...previous.targets };
     const { [table.definition.primaryKey]: _ignored, ...changes } = payload.values;
-    this.#apply(values, targets, { values: changes, lookups: payload.lookups }, source, options);
+    const targets = this.#apply(values, previous.targets, { values: changes, lookups: payload.lookups }, source, options);
     values['modifiedon'] = options.keepSystemColumns && typeof changes['modifiedon'] === 'string' ? changes['modifiedon'] : this.#store.timestamp();
     return this.#save(table, { values, targets }, previous, options);
   }
@@ -237,18 +237,30 @@ export class SalesTables implements TableReader {
     return { modifiedon: this.#store.timestamp(), versionnumber: this.#store.nextVersion() };
   }
 
-  #apply(values: SalesRow, targets: Record<string, string>, payload: TablePayload, source: PayloadSource, options: WriteOptions): void {
+  /** Writes the payload's values into `values`; returns the lookup targets `targets` becomes. */
+  #apply(
+    values: SalesRow,
+    targets: Readonly<Record<string, string>>,
+    payload: TablePayload,
+    source: PayloadSource,
+    options: WriteOptions,
+  ): Record<string, string> {
     for (const [name, value] of Object.entries(payload.values)) {
       if (!options.keepSystemColumns && (name === 'createdon' || name === 'modifiedon' || name === 'versionnumber')) continue;
       values[name] = value;
     }
+    let next: Record<string, string> = { ...targets };
     for (const [navigation, write] of payload.lookups) {
       const resolved = this.#resolve(navigation, write, source);
       if (resolved === undefined) continue;
       values[lookupColumn(navigation)] = resolved?.id ?? null;
-      if (resolved) targets[navigation] = resolved.set;
-      else delete targets[navigation];
+      if (resolved) next[navigation] = resolved.set;
+      else {
+        const { [navigation]: _cleared, ...rest } = next;
+        next = rest;
+      }
     }
+    return next;
   }
 
   #save(table: TableStore, row: StoredRow, previous: StoredRow | undefined, options: WriteOptions): StoredRow {
@@ -273,7 +285,8 @@ export class SalesTables implements TableReader {
       }
     }
     for (const [navigation, lookup] of Object.entries(definition.lookups)) {
-      if (lookup.required && values[lookupColumn(navigation)] == null) throw tableFaults.required(definition.logical, navigation);
+      const target = values[lookupColumn(navigation)];
+      if (lookup.required && (target === null || target === undefined)) throw tableFaults.required(definition.logical, navigation);
     }
     const key = definition.alternateKey;
     if (key && typeof values[key] === 'string' && values[key] !== '') {
@@ -313,7 +326,7 @@ export class SalesTables implements TableReader {
       let n = (this.#sequence * 2_654_435_761 + table.size * 40_503) % 308_915_776;
       let suffix = '';
       for (let index = 0; index < 6; index += 1) {
-        suffix += LETTERS[n % 26];
+        suffix += LETTERS.charAt(n % 26);
         n = Math.floor(n / 26);
       }
       const candidate = `${prefix}${suffix}`;

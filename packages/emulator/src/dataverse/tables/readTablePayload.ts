@@ -1,5 +1,6 @@
 import type { PayloadSource } from '../readAccountPayload.js';
-import { lookupColumn, type TableColumn, type TableDefinition } from './TableDefinition.js';
+import { valueText } from '../../odata/valueText.js';
+import type { TableColumn, TableDefinition } from './TableDefinition.js';
 import { tableFaults } from './tableFaults.js';
 
 const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
@@ -8,7 +9,7 @@ const SYSTEM_COLUMNS = new Set(['createdon', 'modifiedon', 'versionnumber']);
 const LOGICAL_NAME_ANNOTATION = '@Microsoft.Dynamics.CRM.lookuplogicalname';
 
 /** A lookup as a write names it: the entity set and the key text inside the parentheses. */
-export interface LookupReference {
+interface LookupReference {
   readonly set: string;
   readonly key: string;
   readonly text: string;
@@ -123,7 +124,7 @@ export function readTablePayload(
         continue;
       }
       const expected = allowed.map((set) => `'/${set}(<guid>)'`).join(' or ');
-      if (typeof value !== 'string') throw tableFaults.badBind(definition.set, bindName, String(value), expected);
+      if (typeof value !== 'string') throw tableFaults.badBind(definition.set, bindName, valueText(value), expected);
       const reference = parseReference(value);
       if (!reference || !allowed.includes(reference.set)) throw tableFaults.badBind(definition.set, bindName, value, expected);
       lookups.set(navigation, { kind: 'reference', reference: { ...reference, text: value }, allowed });

@@ -152,7 +152,8 @@ export const SALES_TABLES: readonly TableDefinition[] = [
     states: ACTIVE_INACTIVE,
     unique: [lookupColumn('productid'), lookupColumn('pricelevelid'), lookupColumn('uomid')],
     compute: (row, tables) => {
-      if (row[lookupColumn('transactioncurrencyid')] != null) return {};
+      const currency = row[lookupColumn('transactioncurrencyid')];
+      if (currency !== null && currency !== undefined) return {};
       const priceLevelId = row[lookupColumn('pricelevelid')];
       const priceLevel = typeof priceLevelId === 'string' ? tables.row('pricelevels', priceLevelId) : undefined;
       return { [lookupColumn('transactioncurrencyid')]: priceLevel?.[lookupColumn('transactioncurrencyid')] ?? null };

@@ -18,7 +18,7 @@ const EDM_TYPE: Record<TableColumnKind, EdmPrimitive> = {
 };
 
 /** Every column of a table in the order responses list them, with its EDM type. */
-export function tableColumnTypes(definition: TableDefinition): [string, EdmPrimitive][] {
+function tableColumnTypes(definition: TableDefinition): [string, EdmPrimitive][] {
   return [
     [definition.primaryKey, 'Edm.Guid'],
     ...Object.entries(definition.columns).map(([name, column]): [string, EdmPrimitive] => [name, EDM_TYPE[column.kind]]),

@@ -34,7 +34,3 @@ export type FinOpsEntitySetName = (typeof FINOPS_ENTITY_SETS)[number];
 export function entityDefinition(entitySet: string): EntityDefinition | undefined {
   return FINOPS_ENTITIES.find((definition) => definition.entitySet === entitySet);
 }
-
-export function isFinOpsEntitySet(name: string): name is FinOpsEntitySetName {
-  return (FINOPS_ENTITY_SETS as readonly string[]).includes(name);
-}

@@ -20,7 +20,7 @@ export function entityModel(definition: EntityDefinition): EntityModel {
   return model;
 }
 
-export function defaultValue(kind: EntityFieldKind): FinOpsEntityValue {
+function defaultValue(kind: EntityFieldKind): FinOpsEntityValue {
   switch (kind) {
     case 'string':
       return '';

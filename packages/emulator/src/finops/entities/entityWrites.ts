@@ -1,4 +1,5 @@
 import { FinOpsFault, writeFailed } from '../FinOpsFault.js';
+import { valueText } from '../../odata/valueText.js';
 import type { FinOpsStore } from '../FinOpsStore.js';
 import type { EntityDefinition, EntityLookup, FinOpsEntityRow } from './EntityDefinition.js';
 import { EMPTY_DATETIME } from './entityFields.js';
@@ -12,7 +13,7 @@ export interface EntityWriteOptions {
 function isEmpty(value: unknown, kind: string): boolean {
   if (kind === 'datetime') return value === EMPTY_DATETIME;
   if (kind === 'decimal' || kind === 'integer') return value === 0;
-  return String(value ?? '').trim() === '';
+  return valueText(value ?? '').trim() === '';
 }
 
 /**

@@ -15,7 +15,7 @@ import { readEntityPayload } from './readEntityPayload.js';
 import type { WriteAction } from '../../store/WriteLog.js';
 
 /** The query layer's view of a declared entity: stored rows, computed fields read live. */
-export function entityQuerySet(store: FinOpsStore, definition: EntityDefinition): FinOpsEntitySet<FinOpsEntityRow> {
+function entityQuerySet(store: FinOpsStore, definition: EntityDefinition): FinOpsEntitySet<FinOpsEntityRow> {
   return {
     name: definition.entitySet,
     model: entityModel(definition),
@@ -47,7 +47,7 @@ function parseKey(definition: EntityDefinition, key: KeySegment): [string, FinOp
   return [dataAreaId.toLowerCase(), parts as FinOpsEntityValue[]];
 }
 
-export function entityLocation(root: string, definition: EntityDefinition, row: FinOpsEntityRow): string {
+function entityLocation(root: string, definition: EntityDefinition, row: FinOpsEntityRow): string {
   const parts = ['dataAreaId', ...definition.keyFields].map((field) => `${field}=${literal(row[field] ?? '')}`);
   return `${root}${definition.entitySet}(${parts.join(',')})`;
 }

@@ -1,5 +1,3 @@
-import type { EdmPrimitive } from '../EntityModel.js';
-
 export type ComparisonOperator = 'eq' | 'ne' | 'gt' | 'ge' | 'lt' | 'le';
 
 /** A literal as written in the query text, typed the way the OData URI grammar types it. */
@@ -37,6 +35,3 @@ export type FilterExpression =
       readonly args: readonly FilterExpression[];
       readonly position: number;
     };
-
-export type LiteralType = FilterLiteral['type'];
-export type { EdmPrimitive };

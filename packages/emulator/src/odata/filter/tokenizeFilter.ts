@@ -25,7 +25,7 @@ function readQuoted(text: string, start: number): { value: string; end: number }
   let value = '';
   let index = start + 1;
   while (index < text.length) {
-    const char = text[index];
+    const char = text.charAt(index);
     if (char === "'") {
       if (text[index + 1] === "'") {
         value += "'";
