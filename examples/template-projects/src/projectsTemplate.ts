@@ -57,7 +57,11 @@ export function projectsTemplate(options: ProjectsOptions): EntityTemplate {
           name: 'Project > F&O Projects',
           fields: [
             // The organization map of the config (ORG001: usmf) names the legal entity.
-            { source: 'Organization_OrganizationId', target: 'dataAreaId', transforms: [{ transformType: 'Function', name: 'LegalEntity' }] },
+            {
+              source: 'Organization_OrganizationId',
+              target: 'dataAreaId',
+              transforms: [{ transformType: 'Function', name: 'LegalEntity' }],
+            },
             { source: 'Code', target: 'ProjectId' },
             { source: 'Name', target: 'ProjectName', transforms: [{ transformType: 'Truncate', length: 60 }] },
             { source: 'Description', target: 'Description' },

@@ -20,8 +20,18 @@ describe('Projects (Sales to Fin and Ops) against the emulator', () => {
     const rows = h.emulator.finops.entity('Projects').list();
     rows.sort((a, b) => String(a['ProjectId']).localeCompare(String(b['ProjectId'])));
     expect(rows).toEqual([
-      expect.objectContaining({ dataAreaId: 'usmf', ProjectId: 'PRO-001', ProjectName: 'Office roll-out', ProjectGroup: 'TM' }),
-      expect.objectContaining({ dataAreaId: 'usmf', ProjectId: 'PRO-002', ProjectName: 'Warehouse upgrade', ProjectGroup: 'TM' }),
+      expect.objectContaining({
+        dataAreaId: 'usmf',
+        ProjectId: 'PRO-001',
+        ProjectName: 'Office roll-out',
+        ProjectGroup: 'TM',
+      }),
+      expect.objectContaining({
+        dataAreaId: 'usmf',
+        ProjectId: 'PRO-002',
+        ProjectName: 'Warehouse upgrade',
+        ProjectGroup: 'TM',
+      }),
     ]);
 
     h.emulator.resetRequestCounts();
@@ -42,8 +52,14 @@ describe('Projects (Sales to Fin and Ops) against the emulator', () => {
 
     expect(summary.status).toBe('Warning');
     expect(summary.failures).toEqual([
-      expect.objectContaining({ key: 'PRO-001', code: 'CANONICAL_INVALID', message: expect.stringContaining('needs a name') }),
+      expect.objectContaining({
+        key: 'PRO-001',
+        code: 'CANONICAL_INVALID',
+        message: expect.stringContaining('needs a name'),
+      }),
     ]);
-    expect(h.emulator.finops.entity('Projects').list()).toEqual([expect.objectContaining({ ProjectId: 'PRO-002', ProjectGroup: 'FP' })]);
+    expect(h.emulator.finops.entity('Projects').list()).toEqual([
+      expect.objectContaining({ ProjectId: 'PRO-002', ProjectGroup: 'FP' }),
+    ]);
   });
 });

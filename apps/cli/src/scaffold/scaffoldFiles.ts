@@ -12,8 +12,7 @@ export interface ScaffoldFile {
  * monorepo's own (`workspace:*`, for the example kept in `examples/`).
  */
 export type ScaffoldDependencies =
-  | { kind: 'published'; versions: { core: string; emulator: string; testing: string } }
-  | { kind: 'workspace' };
+  { kind: 'published'; versions: { core: string; emulator: string; testing: string } } | { kind: 'workspace' };
 
 /**
  * The files of a new template package: a plugin (manifest, options, template with its
@@ -113,7 +112,11 @@ function emulatorSeed(names: ScaffoldNames): unknown {
       ],
       rows: {
         [names.salesSet]: [
-          { new_code: `${names.singular.slice(0, 3).toUpperCase()}-001`, new_name: 'Office roll-out', new_description: 'Forty sites in two waves' },
+          {
+            new_code: `${names.singular.slice(0, 3).toUpperCase()}-001`,
+            new_name: 'Office roll-out',
+            new_description: 'Forty sites in two waves',
+          },
           { new_code: `${names.singular.slice(0, 3).toUpperCase()}-002`, new_name: 'Warehouse upgrade' },
           { new_code: `${names.singular.slice(0, 3).toUpperCase()}-003`, new_name: 'Closed pilot', statecode: 1 },
         ],
@@ -217,7 +220,11 @@ export function ${names.camel}Template(options: ${names.pascal}Options): EntityT
           name: '${names.singular} > F&O ${names.finopsSet}',
           fields: [
             // The organization map of the config (ORG001: usmf) names the legal entity.
-            { source: 'Organization_OrganizationId', target: 'dataAreaId', transforms: [{ transformType: 'Function', name: 'LegalEntity' }] },
+            {
+              source: 'Organization_OrganizationId',
+              target: 'dataAreaId',
+              transforms: [{ transformType: 'Function', name: 'LegalEntity' }],
+            },
             { source: 'Code', target: '${names.singular}Id' },
             { source: 'Name', target: '${names.singular}Name', transforms: [{ transformType: 'Truncate', length: 60 }] },
             { source: 'Description', target: 'Description' },
@@ -285,8 +292,18 @@ describe('${names.pascal} (Sales to Fin and Ops) against the emulator', () => {
     const rows = h.emulator.finops.entity('${names.finopsSet}').list();
     rows.sort((a, b) => String(a['${names.singular}Id']).localeCompare(String(b['${names.singular}Id'])));
     expect(rows).toEqual([
-      expect.objectContaining({ dataAreaId: 'usmf', ${names.singular}Id: '${code(1)}', ${names.singular}Name: 'Office roll-out', ${names.singular}Group: 'TM' }),
-      expect.objectContaining({ dataAreaId: 'usmf', ${names.singular}Id: '${code(2)}', ${names.singular}Name: 'Warehouse upgrade', ${names.singular}Group: 'TM' }),
+      expect.objectContaining({
+        dataAreaId: 'usmf',
+        ${names.singular}Id: '${code(1)}',
+        ${names.singular}Name: 'Office roll-out',
+        ${names.singular}Group: 'TM',
+      }),
+      expect.objectContaining({
+        dataAreaId: 'usmf',
+        ${names.singular}Id: '${code(2)}',
+        ${names.singular}Name: 'Warehouse upgrade',
+        ${names.singular}Group: 'TM',
+      }),
     ]);
 
     h.emulator.resetRequestCounts();
@@ -307,9 +324,15 @@ describe('${names.pascal} (Sales to Fin and Ops) against the emulator', () => {
 
     expect(summary.status).toBe('Warning');
     expect(summary.failures).toEqual([
-      expect.objectContaining({ key: '${code(1)}', code: 'CANONICAL_INVALID', message: expect.stringContaining('needs a name') }),
+      expect.objectContaining({
+        key: '${code(1)}',
+        code: 'CANONICAL_INVALID',
+        message: expect.stringContaining('needs a name'),
+      }),
     ]);
-    expect(h.emulator.finops.entity('${names.finopsSet}').list()).toEqual([expect.objectContaining({ ${names.singular}Id: '${code(2)}', ${names.singular}Group: 'FP' })]);
+    expect(h.emulator.finops.entity('${names.finopsSet}').list()).toEqual([
+      expect.objectContaining({ ${names.singular}Id: '${code(2)}', ${names.singular}Group: 'FP' }),
+    ]);
   });
 });
 `;
@@ -322,44 +345,54 @@ A [p2c](https://github.com/p2c-dev/p2c) template plugin: **${names.pascal} (Sale
 Sales \`${names.salesSet}\` rows become F&O \`${names.finopsSet}\`, matched on their code.
 
 ## Use it
+
 \`\`\`
 npm install ${names.packageName}
 \`\`\`
+
 In \`p2c.config.yaml\`, list it with the plugins you use (p2c's own are listed by \`p2c init\`):
+
 \`\`\`yaml
 plugins:
   - "@p2c/template-accounts"
   - package: ${names.packageName}
     options: { defaultGroup: TM }
 \`\`\`
+
 Then \`p2c templates\` shows \`${names.id}\`, and \`p2c run ${names.id}\` runs it.
 
 ## Try it against the emulator
+
 \`\`\`
 p2c emulator --port 8443 --seed node_modules/${names.packageName}/emulator-seed.json
 p2c init --emulator https://127.0.0.1:8443      # then add the plugin to the config as above
 p2c run ${names.id}
 \`\`\`
+
 \`emulator-seed.json\` declares the \`${names.salesSet}\` table and the \`${names.finopsSet}\` entity to the emulator, with three sample rows.
 
 ## Mappings
-| Sales \`${names.salesSet}\` | ${names.singular} (canonical) | F&O \`${names.finopsSet}\` | Transform |
-|---|---|---|---|
-| | Organization_OrganizationId | dataAreaId | Default \`ORG001\`; the config's organization map |
-| new_code | Code | ${names.singular}Id | the natural key |
-| new_name | Name | ${names.singular}Name | Truncate 60 |
-| new_description | Description | Description | |
-| | | ${names.singular}Group | Default: the \`defaultGroup\` option (\`TM\`) |
+
+${markdownTable([
+  [`Sales \`${names.salesSet}\``, `${names.singular} (canonical)`, `F&O \`${names.finopsSet}\``, 'Transform'],
+  ['', 'Organization_OrganizationId', 'dataAreaId', "Default \`ORG001\`; the config's organization map"],
+  ['new_code', 'Code', `${names.singular}Id`, 'the natural key'],
+  ['new_name', 'Name', `${names.singular}Name`, 'Truncate 60'],
+  ['new_description', 'Description', 'Description', ''],
+  ['', '', `${names.singular}Group`, 'Default: the \`defaultGroup\` option (\`TM\`)'],
+])}
 
 Filter \`activeOnly\`: only rows whose \`statecode\` is 0 (Active); the run's history lists the
 others. Change it in the config with \`templates.${names.id}.tasks.${names.pascal}.filters\`.
 
 ## Develop
+
 \`\`\`
 npm install
 npm test            # the integration test runs the template against the emulator (@p2c/testing)
 npm run build       # dist/ (ESM + .d.ts), what npm pack ships
 \`\`\`
+
 Where p2c's packages come from tarballs rather than the registry (a release candidate), install
 them first: \`npm install --save-dev path/to/p2c-*.tgz\` (core, emulator and testing with what
 they depend on).
@@ -368,4 +401,16 @@ Change the table, columns and entity to yours in \`src/${names.camel}Template.ts
 \`emulator-seed.json\`. \`coreApi\` in \`src/index.ts\` is the p2c core API the plugin is written
 for; p2c refuses to load it on another.
 `;
+}
+
+/**
+ * A Markdown table with its columns padded to one width, as Prettier lays it out, so a
+ * scaffolded README is already formatted whatever the names' lengths (ASCII names only).
+ */
+function markdownTable(rows: readonly (readonly string[])[]): string {
+  const widths = (rows[0] ?? []).map((_, column) => Math.max(3, ...rows.map((row) => (row[column] ?? '').length)));
+  const line = (cells: readonly string[]) =>
+    `| ${cells.map((cell, column) => cell.padEnd(widths[column] ?? 3)).join(' | ')} |`;
+  const [header = [], ...body] = rows;
+  return [line(header), line(widths.map((width) => '-'.repeat(width))), ...body.map(line)].join('\n');
 }
