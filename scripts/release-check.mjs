@@ -4,7 +4,18 @@
 // then install the tarballs with plain npm into an empty folder and run p2c from there against
 // its own emulator. Plain Node ESM, no dependencies, so it runs before anything is built.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
@@ -24,8 +35,19 @@ mkdirSync(paths.logs, { recursive: true });
 const SEED = {
   sales: {
     accounts: [
-      { name: 'Contoso Ltd', accountnumber: 'ACC-09001-CONTSO', address1_country: 'United States', address1_city: 'Seattle', transactioncurrencyid: { isocurrencycode: 'USD' } },
-      { name: 'Fabrikam GmbH', address1_country: 'germany', address1_city: 'Berlin', transactioncurrencyid: { isocurrencycode: 'EUR' } },
+      {
+        name: 'Contoso Ltd',
+        accountnumber: 'ACC-09001-CONTSO',
+        address1_country: 'United States',
+        address1_city: 'Seattle',
+        transactioncurrencyid: { isocurrencycode: 'USD' },
+      },
+      {
+        name: 'Fabrikam GmbH',
+        address1_country: 'germany',
+        address1_city: 'Berlin',
+        transactioncurrencyid: { isocurrencycode: 'EUR' },
+      },
       { name: 'Northwind Traders', accountnumber: 'ACC-09002-NWTRAD', address1_country: 'DEU' },
     ],
   },
@@ -58,7 +80,9 @@ async function step(name, action) {
 /** The environment for npm and p2c outside the workspace: nothing pnpm set for this script. */
 function outsideEnv(extra = {}) {
   const env = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !/^(npm_|pnpm_|PNPM_)/.test(name) && !name.startsWith('P2C_') && name !== 'NODE_OPTIONS'),
+    Object.entries(process.env).filter(
+      ([name]) => !/^(npm_|pnpm_|PNPM_)/.test(name) && !name.startsWith('P2C_') && name !== 'NODE_OPTIONS',
+    ),
   );
   return { ...env, ...extra };
 }
@@ -66,7 +90,10 @@ function outsideEnv(extra = {}) {
 let logCount = 0;
 /** Runs a command to its end; its output goes to a log file, and into the error when it fails. */
 function run(command, args, { cwd, env = process.env, expectCode = 0 } = {}) {
-  const label = [command, ...args.slice(0, 3)].map((part) => basename(String(part))).join('-').replace(/[^\w.-]/g, '_');
+  const label = [command, ...args.slice(0, 3)]
+    .map((part) => basename(String(part)))
+    .join('-')
+    .replace(/[^\w.-]/g, '_');
   const log = join(paths.logs, `${String(++logCount).padStart(2, '0')}-${label}.log`);
   return new Promise((resolvePromise, reject) => {
     const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -77,13 +104,18 @@ function run(command, args, { cwd, env = process.env, expectCode = 0 } = {}) {
     child.on('error', reject);
     child.on('close', (code) => {
       try {
-        writeFileSync(log, `$ ${command} ${args.join(' ')}\n(in ${cwd}, exit ${code})\n--- stdout\n${stdout}\n--- stderr\n${stderr}`);
+        writeFileSync(
+          log,
+          `$ ${command} ${args.join(' ')}\n(in ${cwd}, exit ${code})\n--- stdout\n${stdout}\n--- stderr\n${stderr}`,
+        );
       } catch {
         // the log is a convenience; the outcome below is what counts
       }
       if (expectCode !== null && code !== expectCode) {
         const tail = `${stdout}\n${stderr}`.trim().split('\n').slice(-25).join('\n');
-        reject(new Error(`\`${command} ${args.join(' ')}\` exited ${code} (expected ${expectCode}); log: ${log}\n${tail}`));
+        reject(
+          new Error(`\`${command} ${args.join(' ')}\` exited ${code} (expected ${expectCode}); log: ${log}\n${tail}`),
+        );
       } else resolvePromise({ code, stdout, stderr });
     });
   });
@@ -147,14 +179,19 @@ async function versionScratchCopy() {
   symlinkSync(changesetsCli, join(paths.workspace, 'node_modules/@changesets/cli'), 'dir');
 
   const before = new Map(packages.map((p) => [p.manifest.name, p.manifest.version]));
-  const pending = readdirSync(join(paths.workspace, '.changeset')).filter((f) => f.endsWith('.md') && f !== 'README.md');
+  const pending = readdirSync(join(paths.workspace, '.changeset')).filter(
+    (f) => f.endsWith('.md') && f !== 'README.md',
+  );
   await run(process.execPath, [join(changesetsCli, 'bin.js'), 'version'], { cwd: paths.workspace });
   const after = workspacePackages(paths.workspace);
   const publics = after.filter((p) => !p.manifest.private && !relative(paths.workspace, p.dir).startsWith('examples/'));
   for (const { dir, manifest } of after) {
     if (!relative(paths.workspace, dir).startsWith('examples/')) continue;
     const was = packages.find((p) => p.dir === dir)?.manifest.version;
-    check(manifest.version === was, `${manifest.name}: changeset version bumped an example (${was} → ${manifest.version}); make it private or ignored`);
+    check(
+      manifest.version === was,
+      `${manifest.name}: changeset version bumped an example (${was} → ${manifest.version}); make it private or ignored`,
+    );
   }
   const bumped = publics.filter((p) => p.manifest.version !== before.get(p.manifest.name));
   if (pending.length > 0) {
@@ -164,7 +201,9 @@ async function versionScratchCopy() {
     }
   } else notes.push('no pending changesets: packed at the current versions');
   const versions = [...new Set(publics.map((p) => p.manifest.version))];
-  notes.push(`${pending.length} changesets → ${publics.length} public packages at ${versions.join(', ')} (from ${[...new Set(publics.map((p) => before.get(p.manifest.name)))].join(', ')})`);
+  notes.push(
+    `${pending.length} changesets → ${publics.length} public packages at ${versions.join(', ')} (from ${[...new Set(publics.map((p) => before.get(p.manifest.name)))].join(', ')})`,
+  );
   return after;
 }
 
@@ -181,7 +220,11 @@ async function packAll(packages) {
       cwd: dir,
       env: { ...process.env, npm_config_ignore_scripts: 'true' },
     });
-    const tarball = stdout.trim().split('\n').filter((line) => line.endsWith('.tgz')).pop();
+    const tarball = stdout
+      .trim()
+      .split('\n')
+      .filter((line) => line.endsWith('.tgz'))
+      .pop();
     check(tarball && existsSync(tarball), `${manifest.name}: pnpm pack printed no tarball path`);
     verifyTarball(tarball, manifest, versions, dir, isExample(dir));
     packed.push({ name: manifest.name, tarball, example: isExample(dir), dir });
@@ -193,11 +236,21 @@ async function packAll(packages) {
 function verifyTarball(tarball, manifest, versions, dir, example) {
   const list = spawnSync('tar', ['-tzf', tarball], { encoding: 'utf8' });
   check(list.status === 0, `tar -tzf ${tarball}: ${list.stderr}`);
-  const files = list.stdout.split('\n').filter(Boolean).map((f) => f.replace(/^package\//, ''));
-  const stray = files.filter((f) => /(^|\/)(src|test)\//.test(f) || /\.test\.[cm]?[jt]s$/.test(f) || /(^|\/)tsconfig.*\.json$/.test(f));
+  const files = list.stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((f) => f.replace(/^package\//, ''));
+  const stray = files.filter(
+    (f) => /(^|\/)(src|test)\//.test(f) || /\.test\.[cm]?[jt]s$/.test(f) || /(^|\/)tsconfig.*\.json$/.test(f),
+  );
   check(stray.length === 0, `${manifest.name}: the tarball holds sources or tests: ${stray.slice(0, 5).join(', ')}`);
-  check(files.includes('package.json') && files.includes('README.md'), `${manifest.name}: the tarball lacks package.json or README.md`);
-  const packedJson = JSON.parse(spawnSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' }).stdout);
+  check(
+    files.includes('package.json') && files.includes('README.md'),
+    `${manifest.name}: the tarball lacks package.json or README.md`,
+  );
+  const packedJson = JSON.parse(
+    spawnSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' }).stdout,
+  );
   const text = JSON.stringify(packedJson);
   check(!text.includes('workspace:'), `${manifest.name}: the packed package.json still has a workspace: range`);
   check(!text.includes('@p2c/source'), `${manifest.name}: the packed exports still carry the @p2c/source condition`);
@@ -206,17 +259,28 @@ function verifyTarball(tarball, manifest, versions, dir, example) {
       const declared = manifest[field]?.[name];
       if (!versions.has(name) || !declared?.startsWith('workspace:')) continue;
       const kind = declared.slice('workspace:'.length);
-      const expected = kind === '*' ? versions.get(name) : kind === '^' || kind === '~' ? `${kind}${versions.get(name)}` : kind;
+      const expected =
+        kind === '*' ? versions.get(name) : kind === '^' || kind === '~' ? `${kind}${versions.get(name)}` : kind;
       check(range === expected, `${manifest.name}: ${name} (${declared}) packed as ${range}, expected ${expected}`);
     }
   }
   if (example) return;
-  check(packedJson.version === manifest.version, `${manifest.name}: packed ${packedJson.version}, versioned ${manifest.version}`);
-  check(!existsSync(join(dir, 'CHANGELOG.md')) || files.includes('CHANGELOG.md'), `${manifest.name}: its CHANGELOG.md is not in the tarball`);
-  for (const target of Object.values(packedJson.bin ?? {})) check(files.includes(target.replace(/^\.\//, '')), `${manifest.name}: bin ${target} is not in the tarball`);
+  check(
+    packedJson.version === manifest.version,
+    `${manifest.name}: packed ${packedJson.version}, versioned ${manifest.version}`,
+  );
+  check(
+    !existsSync(join(dir, 'CHANGELOG.md')) || files.includes('CHANGELOG.md'),
+    `${manifest.name}: its CHANGELOG.md is not in the tarball`,
+  );
+  for (const target of Object.values(packedJson.bin ?? {}))
+    check(files.includes(target.replace(/^\.\//, '')), `${manifest.name}: bin ${target} is not in the tarball`);
   const entry = packedJson.exports?.['.'];
   for (const target of [entry?.import, entry?.types, packedJson.types].filter(Boolean)) {
-    check(files.includes(target.replace(/^\.\//, '')), `${manifest.name}: ${target} (exports/types) is not in the tarball`);
+    check(
+      files.includes(target.replace(/^\.\//, '')),
+      `${manifest.name}: ${target} (exports/types) is not in the tarball`,
+    );
   }
   for (const field of ['name', 'version', 'license', 'engines', 'repository', 'files', 'exports', 'types']) {
     check(packedJson[field] !== undefined, `${manifest.name}: the packed package.json has no ${field}`);
@@ -228,12 +292,18 @@ async function installTarballs(packed) {
   mkdirSync(paths.consumer, { recursive: true });
   const env = outsideEnv();
   await run('npm', ['init', '-y'], { cwd: paths.consumer, env });
-  await run('npm', ['install', '--no-audit', '--no-fund', ...packed.map((p) => p.tarball)], { cwd: paths.consumer, env });
+  await run('npm', ['install', '--no-audit', '--no-fund', ...packed.map((p) => p.tarball)], {
+    cwd: paths.consumer,
+    env,
+  });
   const installed = readJson(join(paths.consumer, 'package.json')).dependencies ?? {};
   for (const { name } of packed) check(name in installed, `${name} is not among the consumer's dependencies`);
   // npm warns, not fails, on an engines mismatch: make any dependency that excludes this Node loud.
   const excluded = enginesExcluding(join(paths.consumer, 'node_modules'));
-  check(excluded.length === 0, `installed dependencies that do not support Node ${process.versions.node}: ${excluded.join(', ')}`);
+  check(
+    excluded.length === 0,
+    `installed dependencies that do not support Node ${process.versions.node}: ${excluded.join(', ')}`,
+  );
   const azure = ['@azure/core-rest-pipeline', '@azure/core-auth', '@typespec/ts-http-runtime']
     .map((name) => join(paths.consumer, 'node_modules', name, 'package.json'))
     .filter((file) => existsSync(file))
@@ -246,13 +316,16 @@ function enginesExcluding(modulesDir, found = []) {
   if (!existsSync(modulesDir)) return found;
   for (const entry of readdirSync(modulesDir)) {
     if (entry.startsWith('.')) continue;
-    const dirs = entry.startsWith('@') ? readdirSync(join(modulesDir, entry)).map((name) => join(modulesDir, entry, name)) : [join(modulesDir, entry)];
+    const dirs = entry.startsWith('@')
+      ? readdirSync(join(modulesDir, entry)).map((name) => join(modulesDir, entry, name))
+      : [join(modulesDir, entry)];
     for (const dir of dirs) {
       const manifestPath = join(dir, 'package.json');
       if (!existsSync(manifestPath)) continue;
       const manifest = readJson(manifestPath);
       const range = manifest.engines?.node;
-      if (typeof range === 'string' && !satisfiesNodeMajor(range)) found.push(`${manifest.name}@${manifest.version} (node ${range})`);
+      if (typeof range === 'string' && !satisfiesNodeMajor(range))
+        found.push(`${manifest.name}@${manifest.version} (node ${range})`);
       enginesExcluding(join(dir, 'node_modules'), found);
     }
   }
@@ -272,7 +345,11 @@ function satisfiesNodeMajor(range) {
 }
 
 function p2c(args, options = {}) {
-  return run('npx', ['--no', 'p2c', ...args], { cwd: paths.consumer, env: outsideEnv(options.env), expectCode: options.expectCode ?? 0 });
+  return run('npx', ['--no', 'p2c', ...args], {
+    cwd: paths.consumer,
+    env: outsideEnv(options.env),
+    expectCode: options.expectCode ?? 0,
+  });
 }
 
 async function listTemplates() {
@@ -303,7 +380,9 @@ function startEmulator(seedFile) {
       const newline = stdout.indexOf('\n');
       if (newline !== -1) resolveUrl(stdout.slice(0, newline).trim());
     });
-    void exited.then(({ code }) => reject(new Error(`p2c emulator exited (${code}) before printing its URL: ${stderr}`)));
+    void exited.then(({ code }) =>
+      reject(new Error(`p2c emulator exited (${code}) before printing its URL: ${stderr}`)),
+    );
     setTimeout(() => reject(new Error(`p2c emulator printed no URL within 60 s: ${stderr}`)), 60_000).unref();
   });
   return {
@@ -336,7 +415,11 @@ function getJson(url, ca) {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (chunk) => (body += chunk));
-      res.on('end', () => (res.statusCode === 200 ? resolvePromise(JSON.parse(body)) : reject(new Error(`GET ${url}: ${res.statusCode} ${body}`))));
+      res.on('end', () =>
+        res.statusCode === 200
+          ? resolvePromise(JSON.parse(body))
+          : reject(new Error(`GET ${url}: ${res.statusCode} ${body}`)),
+      );
     });
     req.on('error', reject);
     req.end();
@@ -349,7 +432,11 @@ function postJson(url, ca, value) {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (chunk) => (body += chunk));
-      res.on('end', () => (res.statusCode === 200 ? resolvePromise(JSON.parse(body)) : reject(new Error(`POST ${url}: ${res.statusCode} ${body}`))));
+      res.on('end', () =>
+        res.statusCode === 200
+          ? resolvePromise(JSON.parse(body))
+          : reject(new Error(`POST ${url}: ${res.statusCode} ${body}`)),
+      );
     });
     req.on('error', reject);
     req.end(JSON.stringify(value));
@@ -369,10 +456,16 @@ async function runAccounts(env, url, ca) {
   const { stdout } = await p2c(['run', 'accounts', '--json'], { env });
   const summary = JSON.parse(stdout);
   check(summary.status === 'Completed', `run accounts ended ${summary.status}`);
-  check(summary.counts?.created === 3 && summary.counts?.failed === 0, `run accounts counts: ${JSON.stringify(summary.counts)}`);
+  check(
+    summary.counts?.created === 3 && summary.counts?.failed === 0,
+    `run accounts counts: ${JSON.stringify(summary.counts)}`,
+  );
   const customers = await getJson(`${url}/_emulator/finops/customers`, ca);
   const names = customers.map((c) => c.OrganizationName).sort();
-  check(JSON.stringify(names) === JSON.stringify(['Contoso Ltd', 'Fabrikam GmbH', 'Northwind Traders']), `F&O customers after the run: ${names.join(', ')}`);
+  check(
+    JSON.stringify(names) === JSON.stringify(['Contoso Ltd', 'Fabrikam GmbH', 'Northwind Traders']),
+    `F&O customers after the run: ${names.join(', ')}`,
+  );
   notes.push(`accounts: ${customers.length} customers in F&O`);
 }
 
@@ -399,7 +492,10 @@ async function syncExample(example, { env, url, ca }) {
   const before = new Set((await listTemplates()).map((t) => t.id));
   addPlugin(example.name);
   const added = (await listTemplates()).map((t) => t.id).filter((id) => !before.has(id));
-  check(added.length === 1, `${example.name} should add one template to 'p2c templates', it added: ${added.join(', ') || 'none'}`);
+  check(
+    added.length === 1,
+    `${example.name} should add one template to 'p2c templates', it added: ${added.join(', ') || 'none'}`,
+  );
   const [templateId] = added;
 
   const { stdout } = await p2c(['run', templateId, '--json'], { env });
@@ -409,9 +505,17 @@ async function syncExample(example, { env, url, ca }) {
   const active = source.filter((row) => (row.statecode ?? 0) === 0);
   const rows = (await getJson(`${url}/_emulator/finops/entities/${entitySet}`, ca)).value;
   check(active.length > 0, `the example seed put no active rows in ${table}`);
-  check(summary.counts?.created === active.length, `run ${templateId} created ${summary.counts?.created} for ${active.length} active ${table}`);
-  check(rows.length === active.length, `${entitySet} has ${rows.length} rows for ${active.length} active ${table} (of ${source.length})`);
-  notes.push(`example ${example.name}: template '${templateId}' wrote ${rows.length} ${entitySet} rows (${source.length - active.length} filtered out)`);
+  check(
+    summary.counts?.created === active.length,
+    `run ${templateId} created ${summary.counts?.created} for ${active.length} active ${table}`,
+  );
+  check(
+    rows.length === active.length,
+    `${entitySet} has ${rows.length} rows for ${active.length} active ${table} (of ${source.length})`,
+  );
+  notes.push(
+    `example ${example.name}: template '${templateId}' wrote ${rows.length} ${entitySet} rows (${source.length - active.length} filtered out)`,
+  );
 
   // A user who breaks the manifest gets one message naming the plugin and the problem.
   const entry = join(installedDir, 'dist', 'index.js');
@@ -443,7 +547,10 @@ async function scaffoldAsNewUser(packed, { env, url, ca }) {
   const p2cTarballs = packed.filter((p) => !p.example).map((p) => p.tarball);
   await run('npm', ['install', '--no-audit', '--no-fund', '--save-dev', ...p2cTarballs], { cwd: dir, env: outside });
   const tested = await run('npm', ['test'], { cwd: dir, env: outside });
-  check(/2 passed/.test(tested.stdout), `the new template's own test did not pass as generated:\n${tested.stdout.slice(-800)}`);
+  check(
+    /2 passed/.test(tested.stdout),
+    `the new template's own test did not pass as generated:\n${tested.stdout.slice(-800)}`,
+  );
   const { stdout } = await run('npm', ['pack', '--silent'], { cwd: dir, env: outside });
   const tarball = join(dir, stdout.trim().split('\n').pop());
   check(existsSync(tarball), `npm pack of the new template printed no tarball: ${stdout}`);
@@ -452,10 +559,15 @@ async function scaffoldAsNewUser(packed, { env, url, ca }) {
   await postJson(`${url}/_emulator/seed`, ca, readJson(join(dir, 'emulator-seed.json')));
   addPlugin('p2c-template-facilities');
   const run1 = JSON.parse((await p2c(['run', 'facilities', '--json'], { env })).stdout);
-  check(run1.status === 'Completed' && run1.counts?.created === 2 && run1.counts?.filtered === 1, `run facilities: ${run1.status} ${JSON.stringify(run1.counts)}`);
+  check(
+    run1.status === 'Completed' && run1.counts?.created === 2 && run1.counts?.filtered === 1,
+    `run facilities: ${run1.status} ${JSON.stringify(run1.counts)}`,
+  );
   const rows = (await getJson(`${url}/_emulator/finops/entities/Facilities`, ca)).value;
   check(rows.length === 2, `Facilities holds ${rows.length} rows, expected 2`);
-  notes.push(`new user: p2c template new facilities -> its test passed, npm pack, installed, 'p2c run facilities' wrote ${rows.length} Facilities rows (1 left out)`);
+  notes.push(
+    `new user: p2c template new facilities -> its test passed, npm pack, installed, 'p2c run facilities' wrote ${rows.length} Facilities rows (1 left out)`,
+  );
 }
 
 async function consumerRun(packed) {
@@ -476,7 +588,8 @@ async function consumerRun(packed) {
     await step('a new template, as a new user makes it', () => scaffoldAsNewUser(packed, { env, url, ca }));
   } finally {
     const exit = await emulator.stop();
-    if (exit.code !== 0 && exit.signal !== 'SIGINT') notes.push(`the emulator exited ${exit.code ?? exit.signal} when stopped`);
+    if (exit.code !== 0 && exit.signal !== 'SIGINT')
+      notes.push(`the emulator exited ${exit.code ?? exit.signal} when stopped`);
   }
 }
 
@@ -484,7 +597,8 @@ async function consumerRun(packed) {
 const started = performance.now();
 try {
   process.stdout.write(`p2c release check (Node ${process.versions.node}); scratch: ${scratch}\n`);
-  if (process.argv.includes('--no-build')) notes.push('build skipped (--no-build): packed the dist/ folders as they are');
+  if (process.argv.includes('--no-build'))
+    notes.push('build skipped (--no-build): packed the dist/ folders as they are');
   else await step('build (pnpm build)', build);
   const packages = await step('changeset version (scratch copy)', versionScratchCopy);
   const packed = await step('pack public packages and examples', () => packAll(packages));
@@ -503,7 +617,9 @@ try {
   rmSync(scratch, { recursive: true, force: true });
 } catch (error) {
   const failed = error instanceof StepFailure ? error.step : 'release check';
-  process.stderr.write(`\n✗ release check FAILED at: ${failed}\n${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `\n✗ release check FAILED at: ${failed}\n${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.stderr.write(`scratch folders kept for inspection: ${scratch} (workspace/, tarballs/, consumer/, logs/)\n`);
   process.exitCode = 1;
 }

@@ -33,7 +33,10 @@ async function findComparison(size: BenchSize): Promise<RssComparison | null> {
   const other = size === '100k' ? '1m' : size === '1m' ? '100k' : null;
   if (other === null) return null;
   const files = await readdir(RESULTS_FOLDER).catch(() => [] as string[]);
-  const newest = files.filter((file) => file.startsWith(`bench-${other}-`) && file.endsWith('.json')).sort().at(-1);
+  const newest = files
+    .filter((file) => file.startsWith(`bench-${other}-`) && file.endsWith('.json'))
+    .sort()
+    .at(-1);
   if (!newest) return null;
   try {
     const earlier = JSON.parse(await readFile(join(RESULTS_FOLDER, newest), 'utf8')) as Partial<BenchResult>;
@@ -58,7 +61,10 @@ async function main(): Promise<number> {
     process.stdout.write(BENCH_USAGE);
     return 0;
   }
-  const stamp = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/:/g, '-');
+  const stamp = new Date()
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/:/g, '-');
   const out = resolve(args.out ?? join(RESULTS_FOLDER, `bench-${args.size}-${stamp}.json`));
   const comparison = await findComparison(args.size);
   const result = await runBench({

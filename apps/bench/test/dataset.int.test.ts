@@ -55,7 +55,9 @@ describe('the bench dataset', () => {
 
     const { reference, chunks } = await readSeedFileChunks(file, 30);
     expect(reference.sales?.accounts ?? []).toEqual([]);
-    expect(reference.finops?.customerGroups).toEqual([{ dataAreaId: 'usmf', CustomerGroupId: '10', Description: 'Wholesale customers' }]);
+    expect(reference.finops?.customerGroups).toEqual([
+      { dataAreaId: 'usmf', CustomerGroupId: '10', Description: 'Wholesale customers' },
+    ]);
     const rows: unknown[] = [];
     for await (const chunk of chunks) {
       const part = parseEmulatorSeed(JSON.parse(chunk.body));

@@ -13,5 +13,10 @@ export { FIRST_PARTY_PLUGINS } from './plugins/firstPartyPlugins.js';
 export { loadPlugins } from './plugins/loadPlugins.js';
 export { pluginEntrySchema, type PluginEntry } from './plugins/PluginEntry.js';
 
-export { generateDemoAccounts, DEMO_SEED, type DemoAccount, type DemoAccountStats } from './demo/generateDemoAccounts.js';
+export {
+  generateDemoAccounts,
+  DEMO_SEED,
+  type DemoAccount,
+  type DemoAccountStats,
+} from './demo/generateDemoAccounts.js';
 export { SeededRandom } from './demo/SeededRandom.js';

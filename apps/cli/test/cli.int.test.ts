@@ -14,8 +14,20 @@ import { runP2c, startP2cEmulator } from './support/spawnP2c.js';
 const SEED = {
   sales: {
     accounts: [
-      { name: 'Contoso Ltd', accountnumber: 'ACC-09001-CONTSO', address1_country: 'United States', address1_city: 'Seattle', paymenttermscode: 1, transactioncurrencyid: { isocurrencycode: 'USD' } },
-      { name: 'Fabrikam GmbH', address1_country: 'germany', address1_city: 'Berlin', transactioncurrencyid: { isocurrencycode: 'EUR' } },
+      {
+        name: 'Contoso Ltd',
+        accountnumber: 'ACC-09001-CONTSO',
+        address1_country: 'United States',
+        address1_city: 'Seattle',
+        paymenttermscode: 1,
+        transactioncurrencyid: { isocurrencycode: 'USD' },
+      },
+      {
+        name: 'Fabrikam GmbH',
+        address1_country: 'germany',
+        address1_city: 'Berlin',
+        transactioncurrencyid: { isocurrencycode: 'EUR' },
+      },
       { name: 'Northwind Traders', accountnumber: 'ACC-09002-NWTRAD', address1_country: 'DEU' },
     ],
   },
@@ -139,7 +151,10 @@ describe('p2c against p2c emulator', () => {
   });
 
   it('says which variable to export when a secret is missing, exit 3', async () => {
-    const result = await runP2c(['run', 'accounts'], { cwd: dir, env: baseEnv({ P2C_SALES_CLIENT_SECRET: DEFAULT_CREDENTIALS.clientSecret }) });
+    const result = await runP2c(['run', 'accounts'], {
+      cwd: dir,
+      env: baseEnv({ P2C_SALES_CLIENT_SECRET: DEFAULT_CREDENTIALS.clientSecret }),
+    });
     expect(result.code).toBe(3);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(

@@ -49,7 +49,10 @@ beforeAll(async () => {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('P2C_')));
   const init = await runP2c(['init', '--emulator', server.url], { cwd: dir, env: clean });
   expect(init.code).toBe(0);
-  env = { ...clean, ...Object.fromEntries([...init.stdout.matchAll(/^export (\w+)='([^']*)'$/gm)].map((m) => [m[1]!, m[2]!])) };
+  env = {
+    ...clean,
+    ...Object.fromEntries([...init.stdout.matchAll(/^export (\w+)='([^']*)'$/gm)].map((m) => [m[1]!, m[2]!])),
+  };
   // Small pages and batches: many commits, so many places for a crash to land.
   const configFile = join(dir, 'p2c.config.yaml');
   const config = readFileSync(configFile, 'utf8')
@@ -93,7 +96,10 @@ function changeSales(round: number): void {
   const accounts = server!.emulator.sales.accounts.list();
   for (let i = 0; i < 15; i += 1) {
     const target = accounts[pick(accounts.length)]!;
-    server!.emulator.sales.accounts.update(target.accountid, { name: `Renamed ${round}-${i}`, address1_city: `Moved ${round}` });
+    server!.emulator.sales.accounts.update(target.accountid, {
+      name: `Renamed ${round}-${i}`,
+      address1_city: `Moved ${round}`,
+    });
   }
   for (let i = 0; i < 5; i += 1) {
     server!.emulator.sales.accounts.insert({ ...account(100_000 + round * 10 + i, false) });

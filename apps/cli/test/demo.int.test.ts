@@ -27,7 +27,16 @@ it('p2c demo runs the whole Prospect to cash loop: the invoice reaches Sales aga
 
   expect(intro).toContain('Sales holds 300 sample accounts');
   // READ CREATED UPDATED UNCHANGED FAILED WAITING LEFT OUT, after the status.
-  expect(rowOf(first, 'accounts')).toEqual(['Warning', '302', expect.any(String), '0', '0', expect.any(String), '0', '0']);
+  expect(rowOf(first, 'accounts')).toEqual([
+    'Warning',
+    '302',
+    expect.any(String),
+    '0',
+    '0',
+    expect.any(String),
+    '0',
+    '0',
+  ]);
   expect(rowOf(first, 'contacts')).toEqual(['Completed', '6', '3', '0', '0', '0', '0', '3']);
   expect(rowOf(first, 'contact-to-customer')).toEqual(['Completed', '6', '2', '0', '0', '0', '0', '4']);
   // Seven products, each read by both tasks: one left out, the euro and the box ones fail (and their price list items with them).

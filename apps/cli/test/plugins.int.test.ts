@@ -49,6 +49,8 @@ describe('plugins named in the config', () => {
     writeConfig('  - ./plugins/projects.mjs\n  - ./plugins/projects.mjs');
     const result = await p2c(['templates']);
     expect(result.code).toBe(3);
-    expect(result.stderr).toBe("p2c: Plugins 'projects-plugin' and 'projects-plugin' both provide template 'projects'; remove one.\n");
+    expect(result.stderr).toBe(
+      "p2c: Plugins 'projects-plugin' and 'projects-plugin' both provide template 'projects'; remove one.\n",
+    );
   });
 });

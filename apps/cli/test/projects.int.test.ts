@@ -23,7 +23,9 @@ let server: EmulatorServer | undefined;
 
 async function setUp(projects: string): Promise<void> {
   const seed = {
-    sales: { accounts: [{ name: 'Contoso Ltd', accountnumber: 'ACC-09001-CONTSO', address1_country: 'United States' }] },
+    sales: {
+      accounts: [{ name: 'Contoso Ltd', accountnumber: 'ACC-09001-CONTSO', address1_country: 'United States' }],
+    },
     finops: { legalEntities: ['usmf'], customerGroups: ['10'] },
   };
   server = await emulatorProject(dir, seed, projects);
@@ -36,7 +38,9 @@ async function p2c(args: string[], plugins: TemplatePlugin[] = PLUGINS, env: Nod
 }
 
 const runsOf = async (template: string) =>
-  (JSON.parse((await p2c(['history', '--json', '--template', template])).stdout) as { status: string }[]).map((r) => r.status);
+  (JSON.parse((await p2c(['history', '--json', '--template', template])).stdout) as { status: string }[]).map(
+    (r) => r.status,
+  );
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'p2c-projects-'));
@@ -56,7 +60,9 @@ describe('p2c run --project', () => {
     const contactsAt = result.stdout.indexOf('contacts-test (test): incremental run');
     expect(accountsAt).toBeGreaterThanOrEqual(0);
     expect(contactsAt).toBeGreaterThan(accountsAt);
-    expect(result.stdout).toMatch(/Project p2c:\nTEMPLATE\s+STATUS\s+READ.*\n[- ]+\naccounts\s+Completed\s+1\s+1\s.*\ncontacts-test\s+Completed\s+1\s+0\s+1\s.*\n$/);
+    expect(result.stdout).toMatch(
+      /Project p2c:\nTEMPLATE\s+STATUS\s+READ.*\n[- ]+\naccounts\s+Completed\s+1\s+1\s.*\ncontacts-test\s+Completed\s+1\s+0\s+1\s.*\n$/,
+    );
     expect(server!.emulator.finops.customers.list()).toHaveLength(1);
     expect(await runsOf('accounts')).toEqual(['Completed']);
     expect(await runsOf('contacts-test')).toEqual(['Completed']);
@@ -81,7 +87,10 @@ describe('p2c run --project', () => {
   });
 
   it('stops at the first template that stops on a fatal fault; the exit code is the worst outcome', async () => {
-    const broken = aTestPlugin('@p2c-test/template-broken', aTemplateLikeAccounts('broken-test', [], { sourceEntity: 'nosuchentities' }));
+    const broken = aTestPlugin(
+      '@p2c-test/template-broken',
+      aTemplateLikeAccounts('broken-test', [], { sourceEntity: 'nosuchentities' }),
+    );
     await setUp('projects:\n  p2c:\n    templates: [broken-test, accounts, contacts-test]\n');
     const result = await p2c(['run', '--project', 'p2c', '--json'], [...PLUGINS, broken]);
     expect(result.code).toBe(2);
@@ -91,7 +100,9 @@ describe('p2c run --project', () => {
     expect(server!.emulator.finops.customers.list()).toEqual([]);
 
     const text = await p2c(['run', '--project', 'p2c'], [...PLUGINS, broken]);
-    expect(text.stdout).toMatch(/broken-test\s+Error\s.*\naccounts\s+not run \(an earlier template stopped\).*\ncontacts-test\s+not run/);
+    expect(text.stdout).toMatch(
+      /broken-test\s+Error\s.*\naccounts\s+not run \(an earlier template stopped\).*\ncontacts-test\s+not run/,
+    );
   });
 
   it('refuses, before running anything, a project whose template needs one outside it that never completed', async () => {
@@ -122,7 +133,9 @@ describe('p2c run <template> and preconditions', () => {
     const refused = await p2c(['run', 'contacts-test']);
     expect(refused.code).toBe(3);
     expect(refused.stdout).toBe('');
-    expect(refused.stderr).toContain("p2c: Template 'contacts-test' cannot run yet: it needs 'accounts' to have run first");
+    expect(refused.stderr).toContain(
+      "p2c: Template 'contacts-test' cannot run yet: it needs 'accounts' to have run first",
+    );
     expect(await runsOf('contacts-test')).toEqual([]);
 
     expect((await p2c(['run', 'accounts'])).code).toBe(0);
@@ -133,7 +146,11 @@ describe('p2c run <template> and preconditions', () => {
 
   it('counts a precondition run that ended in Warning as completed', async () => {
     await setUp('');
-    server!.emulator.sales.accounts.insert({ name: 'Atlantic Holdings', accountnumber: 'ACC-09003-ATLANT', address1_country: 'Atlantis' });
+    server!.emulator.sales.accounts.insert({
+      name: 'Atlantic Holdings',
+      accountnumber: 'ACC-09003-ATLANT',
+      address1_country: 'Atlantis',
+    });
     expect((await p2c(['run', 'accounts'])).code).toBe(1);
     expect((await p2c(['run', 'contacts-test'])).code).toBe(1);
   });
@@ -154,11 +171,19 @@ describe('p2c templates', () => {
   it('shows the precondition graph: what runs first, what needs it, and an order that satisfies it', async () => {
     const result = await p2c(['templates'], PLUGINS, {});
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/\naccounts\s+Accounts \(Sales to Fin and Ops\)\s+Accounts - Account - Customers\s+dataverse:accounts -> finops:CustomersV3\s+none\s+contacts-test\s+@p2c\/template-accounts/);
-    expect(result.stdout).toMatch(/\ncontacts-test\s+contacts-test \(test\)\s+Accounts - Account - Customers\s+dataverse:accounts -> finops:CustomersV3\s+accounts\s+none\s+@p2c-test\/template-contacts@1\.0\.0/);
+    expect(result.stdout).toMatch(
+      /\naccounts\s+Accounts \(Sales to Fin and Ops\)\s+Accounts - Account - Customers\s+dataverse:accounts -> finops:CustomersV3\s+none\s+contacts-test\s+@p2c\/template-accounts/,
+    );
+    expect(result.stdout).toMatch(
+      /\ncontacts-test\s+contacts-test \(test\)\s+Accounts - Account - Customers\s+dataverse:accounts -> finops:CustomersV3\s+accounts\s+none\s+@p2c-test\/template-contacts@1\.0\.0/,
+    );
     expect(result.stdout).toContain('Run order that satisfies every precondition: accounts -> contacts-test\n');
 
-    const json = JSON.parse((await p2c(['templates', '--json'], PLUGINS, {})).stdout) as { id: string; preconditions: string[]; neededBy: string[] }[];
+    const json = JSON.parse((await p2c(['templates', '--json'], PLUGINS, {})).stdout) as {
+      id: string;
+      preconditions: string[];
+      neededBy: string[];
+    }[];
     expect(json.map(({ id, preconditions, neededBy }) => ({ id, preconditions, neededBy }))).toEqual([
       { id: 'accounts', preconditions: [], neededBy: ['contacts-test'] },
       { id: 'contacts-test', preconditions: ['accounts'], neededBy: [] },
@@ -166,7 +191,11 @@ describe('p2c templates', () => {
   });
 
   it('says when the installed preconditions form a cycle', async () => {
-    const loop = aTestPlugin('@p2c-test/loop', aTemplateLikeAccounts('loop-a', ['loop-b']), aTemplateLikeAccounts('loop-b', ['loop-a']));
+    const loop = aTestPlugin(
+      '@p2c-test/loop',
+      aTemplateLikeAccounts('loop-a', ['loop-b']),
+      aTemplateLikeAccounts('loop-b', ['loop-a']),
+    );
     const result = await p2c(['templates'], [accountsPlugin, loop], {});
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('No run order satisfies the preconditions: The preconditions of');
@@ -181,7 +210,11 @@ describe('projects in the config', () => {
       'projects:\n  p2c:\n    templates: [accounts, contacts]\n',
       "p2c: p2c.config.yaml: projects.p2c.templates[1]: no installed template 'contacts'; installed: 'accounts' (Accounts (Sales to Fin and Ops)), 'contacts-test' (contacts-test (test))\n",
     ],
-    ['an empty project', 'projects:\n  p2c:\n    templates: []\n', 'p2c: p2c.config.yaml: projects.p2c.templates: must list at least one template (e.g. [accounts, contacts])\n'],
+    [
+      'an empty project',
+      'projects:\n  p2c:\n    templates: []\n',
+      'p2c: p2c.config.yaml: projects.p2c.templates: must list at least one template (e.g. [accounts, contacts])\n',
+    ],
     [
       'a misspelt setting',
       'projects:\n  p2c:\n    template: [accounts]\n',
@@ -200,7 +233,11 @@ describe('projects in the config', () => {
   });
 
   it('refuses a project whose templates need each other in a cycle', async () => {
-    const loop = aTestPlugin('@p2c-test/loop', aTemplateLikeAccounts('loop-a', ['loop-b']), aTemplateLikeAccounts('loop-b', ['loop-a']));
+    const loop = aTestPlugin(
+      '@p2c-test/loop',
+      aTemplateLikeAccounts('loop-a', ['loop-b']),
+      aTemplateLikeAccounts('loop-b', ['loop-a']),
+    );
     await setUp('projects:\n  loop:\n    templates: [loop-a, loop-b]\n');
     const result = await p2c(['run', '--project', 'loop'], [accountsPlugin, loop]);
     expect(result.code).toBe(3);

@@ -5,7 +5,14 @@ import type { EmulatorServer } from '@p2c/emulator';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/runCli.js';
 import type { ProjectRunResult } from '../src/commands/runProject.js';
-import { financeInvoicesQuote, salespersonQuotes, storySeed, STORY_CUSTOMER, STORY_INVOICE, STORY_ORDER } from '../src/demo/demoLoop.js';
+import {
+  financeInvoicesQuote,
+  salespersonQuotes,
+  storySeed,
+  STORY_CUSTOMER,
+  STORY_INVOICE,
+  STORY_ORDER,
+} from '../src/demo/demoLoop.js';
 import { captureEnvironment } from './support/captureEnvironment.js';
 import { EMULATOR_SECRETS, emulatorProject } from './support/emulatorProject.js';
 
@@ -24,7 +31,11 @@ let server: EmulatorServer;
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'p2c-loop-'));
   const story = storySeed();
-  server = await emulatorProject(dir, { sales: story.sales, finops: { legalEntities: ['usmf'], customerGroups: ['10'], ...story.finops } }, PROJECT);
+  server = await emulatorProject(
+    dir,
+    { sales: story.sales, finops: { legalEntities: ['usmf'], customerGroups: ['10'], ...story.finops } },
+    PROJECT,
+  );
 });
 afterEach(async () => {
   await server.close();
@@ -43,10 +54,29 @@ describe('the Prospect to cash project', () => {
   it('runs quote to invoice in order: the invoice arrives in Sales against its order, and a second run writes nothing', async () => {
     const first = await runProject();
     // Quotes also after Contacts to Customer: its tasks find customers there, though it is no precondition.
-    expect(first.runs.map((run) => run.templateId)).toEqual(['products', 'accounts', 'contacts', 'contact-to-customer', 'quotes', 'orders', 'invoices']);
-    expect(server.emulator.finops.customers.get('usmf', STORY_CUSTOMER)).toMatchObject({ IsExternallyMaintained: 'Yes' });
-    expect(server.emulator.finops.entity('ContactPersonsV2').list().map((row) => row['LastName']).sort()).toEqual(['Davolio', 'Fuller', 'Leverling']);
-    expect(server.emulator.sales.table('products').get('D0001')).toMatchObject({ msdyn_isexternallymaintained: true, price: 220 });
+    expect(first.runs.map((run) => run.templateId)).toEqual([
+      'products',
+      'accounts',
+      'contacts',
+      'contact-to-customer',
+      'quotes',
+      'orders',
+      'invoices',
+    ]);
+    expect(server.emulator.finops.customers.get('usmf', STORY_CUSTOMER)).toMatchObject({
+      IsExternallyMaintained: 'Yes',
+    });
+    expect(
+      server.emulator.finops
+        .entity('ContactPersonsV2')
+        .list()
+        .map((row) => row['LastName'])
+        .sort(),
+    ).toEqual(['Davolio', 'Fuller', 'Leverling']);
+    expect(server.emulator.sales.table('products').get('D0001')).toMatchObject({
+      msdyn_isexternallymaintained: true,
+      price: 220,
+    });
 
     const quoteNumber = salespersonQuotes(server.emulator);
     await runProject();
@@ -59,8 +89,18 @@ describe('the Prospect to cash project', () => {
     const invoice = sales.table('invoices').get(STORY_INVOICE)!;
     expect(order).toMatchObject({ msdyn_processingstatus: 192350004, statecode: 4 });
     expect(invoice['_salesorderid_value']).toBe(order['salesorderid']);
-    expect(sales.table('salesorderdetails').list().filter((line) => line['_salesorderid_value'] === order['salesorderid'])).toHaveLength(2);
-    expect(sales.table('invoicedetails').list().filter((line) => line['_invoiceid_value'] === invoice['invoiceid'])).toHaveLength(2);
+    expect(
+      sales
+        .table('salesorderdetails')
+        .list()
+        .filter((line) => line['_salesorderid_value'] === order['salesorderid']),
+    ).toHaveLength(2);
+    expect(
+      sales
+        .table('invoicedetails')
+        .list()
+        .filter((line) => line['_invoiceid_value'] === invoice['invoiceid']),
+    ).toHaveLength(2);
     // The draft order stays in F&O, and the history says which rule left it out.
     expect(sales.table('salesorders').get('SO-000102')).toBeUndefined();
     const orders = third.runs.find((run) => run.templateId === 'orders')!;

@@ -24,11 +24,17 @@ let server: EmulatorServer;
 let running: EmulatorServer | undefined;
 
 async function setUp(accounts: NonNullable<EmulatorSeed['sales']>['accounts']): Promise<void> {
-  server = await emulatorProject(dir, { sales: { accounts }, finops: { legalEntities: ['usmf'], customerGroups: ['10'] } });
+  server = await emulatorProject(dir, {
+    sales: { accounts },
+    finops: { legalEntities: ['usmf'], customerGroups: ['10'] },
+  });
   running = server;
 }
 
-async function p2c(args: string[], options: { env?: NodeJS.ProcessEnv; onStderr?: (text: string) => void; stopOn?: RegExp } = {}) {
+async function p2c(
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; onStderr?: (text: string) => void; stopOn?: RegExp } = {},
+) {
   const capture: ReturnType<typeof captureEnvironment> = captureEnvironment({
     cwd: dir,
     env: options.env ?? SECRETS,
@@ -59,7 +65,9 @@ describe('p2c run', () => {
     expect(result.stdout).toMatch(/Failed\s+1\n/);
     expect(result.stdout).toMatch(/Account numbers generated\s+1\n/);
     expect(result.stdout).toMatch(/Status\s+Warning/);
-    expect(result.stdout).toMatch(/ACC-09003-ATLANT\s+UNKNOWN_COUNTRY\s+AddressCountryRegionISOCode: cannot resolve the country 'Atlantis'/);
+    expect(result.stdout).toMatch(
+      /ACC-09003-ATLANT\s+UNKNOWN_COUNTRY\s+AddressCountryRegionISOCode: cannot resolve the country 'Atlantis'/,
+    );
     // Progress went to stderr, in plain lines: stderr is not a terminal here.
     expect(result.stderr).toContain('Accounts - Account - Customers  100% 3/3');
 
@@ -67,7 +75,9 @@ describe('p2c run', () => {
     const history = await p2c(['history', runId!]);
     expect(history.code).toBe(0);
     expect(history.stdout).toMatch(/Status\s+Warning/);
-    expect(history.stdout).toMatch(/ACC-09003-ATLANT\s+UNKNOWN_COUNTRY\s+AddressCountryRegionISOCode: cannot resolve the country 'Atlantis'/);
+    expect(history.stdout).toMatch(
+      /ACC-09003-ATLANT\s+UNKNOWN_COUNTRY\s+AddressCountryRegionISOCode: cannot resolve the country 'Atlantis'/,
+    );
   });
 
   it('changes nothing anywhere on a dry run, and lists what it would write', async () => {
@@ -75,9 +85,17 @@ describe('p2c run', () => {
     const result = await p2c(['run', 'Accounts (Sales to Fin and Ops)', '--dry-run', '--json']);
     expect(result.code).toBe(0);
     const summary = JSON.parse(result.stdout) as RunSummary;
-    expect(summary).toMatchObject({ runId: null, dryRun: true, status: 'Completed', counts: { created: 2, keysGenerated: 1 } });
+    expect(summary).toMatchObject({
+      runId: null,
+      dryRun: true,
+      status: 'Completed',
+      counts: { created: 2, keysGenerated: 1 },
+    });
     expect(summary.planned.map((p) => [p.status, p.key])).toEqual(
-      expect.arrayContaining([['created', 'usmf|ACC-09001-CONTSO'], ['created', 'usmf|(new ACC number)']]),
+      expect.arrayContaining([
+        ['created', 'usmf|ACC-09001-CONTSO'],
+        ['created', 'usmf|(new ACC number)'],
+      ]),
     );
     expect(result.stderr).toBe('');
     expect(server.emulator.finops.customers.list()).toEqual([]);
@@ -90,7 +108,11 @@ describe('p2c run', () => {
   });
 
   it('stops between pages on Ctrl-C: exit 2, and what was committed stays', async () => {
-    const many = Array.from({ length: 1000 }, (_, i) => ({ name: `Account ${i}`, accountnumber: `ACC-${30000 + i}-ABCDEF`, address1_country: 'USA' }));
+    const many = Array.from({ length: 1000 }, (_, i) => ({
+      name: `Account ${i}`,
+      accountnumber: `ACC-${30000 + i}-ABCDEF`,
+      address1_country: 'USA',
+    }));
     await setUp(many);
     const file = join(dir, 'p2c.config.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace(/pageSize: \d+/, 'pageSize: 100'));
@@ -147,7 +169,11 @@ describe('p2c contact-numbers backfill', () => {
     const real = await p2c(['contact-numbers', 'backfill', '--json']);
 
     expect(real.code).toBe(0);
-    const result = JSON.parse(real.stdout) as { taskId: string; assignedCount: number; assigned: { id: string; key: string }[] };
+    const result = JSON.parse(real.stdout) as {
+      taskId: string;
+      assignedCount: number;
+      assigned: { id: string; key: string }[];
+    };
     expect(result).toMatchObject({ taskId: 'ContactToCustomer', assignedCount: 1 });
     expect(result.assigned[0]!.key).toMatch(/^CON-\d{5}-[A-Z]{6}$/);
     expect(contacts.get(result.assigned[0]!.id)?.['msdyn_contactnumber']).toBe(result.assigned[0]!.key);
@@ -158,11 +184,18 @@ describe('commands that need no secret', () => {
   it('scaffolds a template package with p2c template new, and will not write over a folder in use', async () => {
     const made = await p2c(['template', 'new', 'projects'], { env: {} });
     expect(made.code).toBe(0);
-    expect(made.stdout).toContain("Created p2c-template-projects in p2c-template-projects: template 'projects' (new_projects -> Projects).");
-    const manifest = JSON.parse(readFileSync(join(dir, 'p2c-template-projects', 'package.json'), 'utf8')) as { name: string; peerDependencies: Record<string, string> };
+    expect(made.stdout).toContain(
+      "Created p2c-template-projects in p2c-template-projects: template 'projects' (new_projects -> Projects).",
+    );
+    const manifest = JSON.parse(readFileSync(join(dir, 'p2c-template-projects', 'package.json'), 'utf8')) as {
+      name: string;
+      peerDependencies: Record<string, string>;
+    };
     expect(manifest.name).toBe('p2c-template-projects');
     expect(manifest.peerDependencies['@p2c/core']).toMatch(/^\^\d+\.\d+\.\d+$/);
-    expect(readFileSync(join(dir, 'p2c-template-projects', 'test', 'projectsTemplate.int.test.ts'), 'utf8')).toContain("h.run('projects')");
+    expect(readFileSync(join(dir, 'p2c-template-projects', 'test', 'projectsTemplate.int.test.ts'), 'utf8')).toContain(
+      "h.run('projects')",
+    );
 
     const again = await p2c(['template', 'new', 'projects'], { env: {} });
     expect(again.code).toBe(3);
@@ -172,7 +205,9 @@ describe('commands that need no secret', () => {
   it('lists the templates without a config file', async () => {
     const result = await p2c(['templates'], { env: {} });
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/accounts\s+Accounts \(Sales to Fin and Ops\)\s+Accounts - Account - Customers\s+dataverse:accounts -> finops:CustomersV3\s+none/);
+    expect(result.stdout).toMatch(
+      /accounts\s+Accounts \(Sales to Fin and Ops\)\s+Accounts - Account - Customers\s+dataverse:accounts -> finops:CustomersV3\s+none/,
+    );
   });
 
   it('shows an empty history with the config but no secret', async () => {
@@ -185,12 +220,16 @@ describe('commands that need no secret', () => {
 
 describe('errors', () => {
   it('exits 3 with the config message on stderr and nothing on stdout', async () => {
-    writeFileSync(join(dir, 'p2c.config.yaml'), starterConfig().replace('https://contoso.crm.dynamics.com', 'http://contoso.crm.dynamics.com'));
+    writeFileSync(
+      join(dir, 'p2c.config.yaml'),
+      starterConfig().replace('https://contoso.crm.dynamics.com', 'http://contoso.crm.dynamics.com'),
+    );
     const result = await p2c(['run', 'accounts']);
     expect(result).toEqual({
       code: 3,
       stdout: '',
-      stderr: 'p2c: p2c.config.yaml: connections.sales.url: expected an https URL (e.g. https://contoso.crm.dynamics.com)\n',
+      stderr:
+        'p2c: p2c.config.yaml: connections.sales.url: expected an https URL (e.g. https://contoso.crm.dynamics.com)\n',
     });
   });
 
@@ -205,6 +244,8 @@ describe('errors', () => {
     await setUp([]);
     const result = await p2c(['run', 'opportunities']);
     expect(result.code).toBe(3);
-    expect(result.stderr).toMatch(/^p2c: No template 'opportunities'\. Installed: accounts \(Accounts \(Sales to Fin and Ops\)\), contacts \(.*invoices \(Sales Invoices \(Fin and Ops to Sales\)\)\n$/);
+    expect(result.stderr).toMatch(
+      /^p2c: No template 'opportunities'\. Installed: accounts \(Accounts \(Sales to Fin and Ops\)\), contacts \(.*invoices \(Sales Invoices \(Fin and Ops to Sales\)\)\n$/,
+    );
   });
 });

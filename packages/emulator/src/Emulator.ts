@@ -52,7 +52,11 @@ export interface EmulatorOptions {
 /** What is configured now: limits in force, fault options and change tracking. */
 export interface EmulatorSettings {
   readonly limits: EffectiveLimits;
-  readonly faults: { readonly options: FaultOptions | null; readonly scriptRemaining: number; readonly heldRequests: number };
+  readonly faults: {
+    readonly options: FaultOptions | null;
+    readonly scriptRemaining: number;
+    readonly heldRequests: number;
+  };
   readonly changeTracking: ChangeTrackingSettings;
 }
 
@@ -147,7 +151,11 @@ export class Emulator {
         insert: (row) => {
           const store = this.#state.dataverseStore;
           const changes = readAccountPayload(row, 'direct', store);
-          return createAccount(store, changes, { enforceUniqueNumber: false, keepSystemColumns: true, allowNameless: true });
+          return createAccount(store, changes, {
+            enforceUniqueNumber: false,
+            keepSystemColumns: true,
+            allowNameless: true,
+          });
         },
         update: (id, patch) => {
           const store = this.#state.dataverseStore;
@@ -230,7 +238,10 @@ export class Emulator {
    * change tracking off, or on again, expires the delta tokens issued for it.
    */
   setChangeTracking(options: ChangeTrackingOptions): void {
-    const next = mergeChangeTracking(this.#changeTracking, parseConfig(changeTrackingSchema, options, 'changeTracking'));
+    const next = mergeChangeTracking(
+      this.#changeTracking,
+      parseConfig(changeTrackingSchema, options, 'changeTracking'),
+    );
     const toggled = next.accounts !== this.#changeTracking.accounts;
     this.#changeTracking = next;
     if (toggled) this.#state.dataverseStore.expireDeltaTokens();
@@ -261,7 +272,10 @@ export class Emulator {
   #load(seed: EmulatorSeed): EmulatorState {
     // Versions go on from the previous data, so delta tokens issued for it are expired, not reused.
     const previous = this.#state as EmulatorState | undefined; // unset on the first load
-    const dataverseStore = new DataverseStore(this.#now, previous ? previous.dataverseStore.currentVersion() + 1 : undefined);
+    const dataverseStore = new DataverseStore(
+      this.#now,
+      previous ? previous.dataverseStore.currentVersion() + 1 : undefined,
+    );
     const finopsStore = new FinOpsStore(seed.finops?.legalEntities ?? ['usmf']);
     this.#auth.configure(undefined, undefined);
     applySeed({ dataverse: dataverseStore, finops: finopsStore, auth: this.#auth }, seed, false);

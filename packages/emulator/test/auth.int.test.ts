@@ -24,7 +24,12 @@ describe('token endpoint', () => {
   it('refuses a wrong secret with AADSTS7000215 and never echoes the secret', async () => {
     const emulator = new Emulator();
     const response = await emulator.handle(
-      tokenRequest({ grant_type: 'client_credentials', client_id: clientId, client_secret: 'not-the-secret-123', scope }),
+      tokenRequest({
+        grant_type: 'client_credentials',
+        client_id: clientId,
+        client_secret: 'not-the-secret-123',
+        scope,
+      }),
     );
     expect(response.status).toBe(401);
     const text = await response.text();
@@ -43,22 +48,34 @@ describe('token endpoint', () => {
     expect(unknownTenant.status).toBe(400);
     expect(await unknownTenant.json()).toMatchObject({ error: 'invalid_request', error_codes: [90002] });
 
-    const unknownClient = await emulator.handle(tokenRequest({ ...fields, client_id: '22222222-2222-2222-2222-222222222222' }));
+    const unknownClient = await emulator.handle(
+      tokenRequest({ ...fields, client_id: '22222222-2222-2222-2222-222222222222' }),
+    );
     expect(unknownClient.status).toBe(400);
     expect(await unknownClient.json()).toMatchObject({ error: 'unauthorized_client', error_codes: [700016] });
 
-    const badScope = await emulator.handle(tokenRequest({ ...fields, scope: 'https://p2c-demo.crm.dynamics.com/user_impersonation' }));
+    const badScope = await emulator.handle(
+      tokenRequest({ ...fields, scope: 'https://p2c-demo.crm.dynamics.com/user_impersonation' }),
+    );
     expect(await badScope.json()).toMatchObject({ error: 'invalid_scope', error_codes: [1002012] });
   });
 
   it('accepts the app registrations a seed lists instead of the default one', async () => {
-    const emulator = new Emulator({ auth: { tenantId: 'contoso-tenant', clients: [{ clientId: 'app-1', clientSecret: 's3' }] } });
+    const emulator = new Emulator({
+      auth: { tenantId: 'contoso-tenant', clients: [{ clientId: 'app-1', clientSecret: 's3' }] },
+    });
     const ok = await emulator.handle(
-      tokenRequest({ grant_type: 'client_credentials', client_id: 'app-1', client_secret: 's3', scope }, 'contoso-tenant'),
+      tokenRequest(
+        { grant_type: 'client_credentials', client_id: 'app-1', client_secret: 's3', scope },
+        'contoso-tenant',
+      ),
     );
     expect(ok.status).toBe(200);
     const defaultClient = await emulator.handle(
-      tokenRequest({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret, scope }, 'contoso-tenant'),
+      tokenRequest(
+        { grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret, scope },
+        'contoso-tenant',
+      ),
     );
     expect(defaultClient.status).toBe(400);
   });
@@ -92,7 +109,9 @@ describe('data requests need a token issued by the emulator', () => {
     expect(response.headers.get('www-authenticate')).toBe(
       `Bearer authorization_uri=https://login.microsoftonline.com/${tenantId}/oauth2/authorize, resource_id=https://p2c-demo.crm.dynamics.com/`,
     );
-    expect(await response.json()).toMatchObject({ error: { code: expect.stringMatching(/^0x/), message: expect.any(String) } });
+    expect(await response.json()).toMatchObject({
+      error: { code: expect.stringMatching(/^0x/), message: expect.any(String) },
+    });
   });
 
   it('answers 401 on F&O for a forged token', async () => {
@@ -100,7 +119,9 @@ describe('data requests need a token issued by the emulator', () => {
     const token = await issueToken(emulator);
     const [header, payload] = token.split('.');
     const forged = `${header}.${payload}.AAAA`;
-    const response = await emulator.handle(new Request(`${FINOPS_ROOT}CustomersV3`, { headers: { Authorization: `Bearer ${forged}` } }));
+    const response = await emulator.handle(
+      new Request(`${FINOPS_ROOT}CustomersV3`, { headers: { Authorization: `Bearer ${forged}` } }),
+    );
     expect(response.status).toBe(401);
     expect(response.headers.get('www-authenticate')).toMatch(/^Bearer authorization_uri=/);
   });

@@ -33,24 +33,34 @@ async function readAll(call: Call, first: string, headers: Record<string, string
 }
 
 async function tracked(changeTracking: ChangeTrackingOptions = {}) {
-  const accounts = [5, 3, 1, 4, 2].map((n) => anAccount().withId(id(n)).named(`Account ${n}`).numbered(`ACC-${n}`).build());
+  const accounts = [5, 3, 1, 4, 2].map((n) =>
+    anAccount().withId(id(n)).named(`Account ${n}`).numbered(`ACC-${n}`).build(),
+  );
   return startSession({ sales: { accounts } }, { changeTracking });
 }
 
 describe('change tracking (accounts)', () => {
   it('returns every row page by page and the delta link on the last page only', async () => {
     const { sales } = await tracked();
-    const first = await sales('accounts?$select=name', { headers: { Prefer: 'odata.track-changes,odata.maxpagesize=2' } });
+    const first = await sales('accounts?$select=name', {
+      headers: { Prefer: 'odata.track-changes,odata.maxpagesize=2' },
+    });
     expect(first.headers.get('Preference-Applied')).toBe('odata.track-changes,odata.maxpagesize=2');
     const pages = await readAll(sales, 'accounts?$select=name', { Prefer: 'odata.track-changes,odata.maxpagesize=2' });
     expect(pages.map((page) => page.value.length)).toEqual([2, 2, 1]);
     expect(pages.flatMap((page) => page.value.map((row) => row['accountid']))).toEqual([1, 2, 3, 4, 5].map(id));
-    expect(pages[0]?.value[0]).toEqual({ '@odata.etag': expect.stringMatching(/^W\/"\d+"$/), name: 'Account 1', accountid: id(1) });
+    expect(pages[0]?.value[0]).toEqual({
+      '@odata.etag': expect.stringMatching(/^W\/"\d+"$/),
+      name: 'Account 1',
+      accountid: id(1),
+    });
     expect(pages[0]?.['@odata.context']).toBe(`${SALES_ROOT}$metadata#accounts(name)`);
     expect(pages.slice(0, 2).every((page) => page['@odata.deltaLink'] === undefined)).toBe(true);
     const deltaLink = pages[2]?.['@odata.deltaLink'];
     // `<version>!<MM/DD/YYYY HH:mm:ss>` as Dataverse writes it, by the emulator's clock.
-    expect(deltaLink).toMatch(/^https:\/\/p2c-demo\.crm\.dynamics\.com\/api\/data\/v9\.2\/accounts\?\$select=name&\$deltatoken=\d+%2103%2F01%2F2026%2012%3A00%3A00$/);
+    expect(deltaLink).toMatch(
+      /^https:\/\/p2c-demo\.crm\.dynamics\.com\/api\/data\/v9\.2\/accounts\?\$select=name&\$deltatoken=\d+%2103%2F01%2F2026%2012%3A00%3A00$/,
+    );
   });
 
   it('returns changed rows with their current values, then deleted ones, and a new delta link', async () => {
@@ -64,7 +74,9 @@ describe('change tracking (accounts)', () => {
     const newId = /accounts\(([^)]+)\)/.exec(created.headers.get('OData-EntityId') ?? '')?.[1];
     expect((await sales(`accounts(${id(3)})`, { method: 'DELETE' })).status).toBe(204);
     emulator.sales.accounts.remove(id(4));
-    expect((await emulator.handle(new Request(`${ADMIN}sales/accounts/${id(5)}`, { method: 'DELETE' }))).status).toBe(204);
+    expect((await emulator.handle(new Request(`${ADMIN}sales/accounts/${id(5)}`, { method: 'DELETE' }))).status).toBe(
+      204,
+    );
 
     const response = await sales(deltaLink, { headers: TRACK });
     const delta = (await response.json()) as Page;
@@ -72,7 +84,11 @@ describe('change tracking (accounts)', () => {
     expect(delta.value).toEqual([
       { '@odata.etag': expect.any(String), name: 'Renamed', accountnumber: 'ACC-2', accountid: id(2) },
       { '@odata.etag': expect.any(String), name: 'New', accountnumber: 'ACC-9', accountid: newId },
-      ...[3, 4, 5].map((n) => ({ '@odata.context': `${SALES_ROOT}$metadata#accounts/$deletedEntity`, id: id(n), reason: 'deleted' })),
+      ...[3, 4, 5].map((n) => ({
+        '@odata.context': `${SALES_ROOT}$metadata#accounts/$deletedEntity`,
+        id: id(n),
+        reason: 'deleted',
+      })),
     ]);
     expect(delta['@odata.deltaLink']).toMatch(/\$deltatoken=\d+%2103%2F01%2F2026%2012%3A01%3A00$/);
     expect(delta['@odata.deltaLink']).not.toBe(deltaLink);
@@ -104,7 +120,9 @@ describe('change tracking (accounts)', () => {
     const deltaLink = (await readAll(sales, 'accounts')).at(-1)?.['@odata.deltaLink'] ?? '';
     emulator.sales.accounts.update(id(1), { name: 'First' });
     emulator.sales.accounts.update(id(2), { name: 'Second' });
-    const first = (await (await sales(deltaLink, { headers: { Prefer: 'odata.track-changes,odata.maxpagesize=1' } })).json()) as Page;
+    const first = (await (
+      await sales(deltaLink, { headers: { Prefer: 'odata.track-changes,odata.maxpagesize=1' } })
+    ).json()) as Page;
     emulator.sales.accounts.update(id(2), { name: 'Second again' });
     const rest = await readAll(sales, first['@odata.nextLink'] ?? '');
     expect([first, ...rest].flatMap((page) => page.value.map((row) => row['name']))).toEqual(['First']);
@@ -150,11 +168,16 @@ describe('change tracking (accounts)', () => {
     const expired = await sales(deltaLink, { headers: TRACK });
     expect(expired.status).toBe(400);
     expect(await expired.json()).toEqual({
-      error: { code: '0x80044352', message: 'Version stamp associated with the client has expired. Please perform a full sync.' },
+      error: {
+        code: '0x80044352',
+        message: 'Version stamp associated with the client has expired. Please perform a full sync.',
+      },
     });
 
     const fresh = (await readAll(sales, 'accounts')).at(-1)?.['@odata.deltaLink'] ?? '';
-    expect((await emulator.handle(new Request(`${ADMIN}sales/delta-tokens/expire`, { method: 'POST' }))).status).toBe(204);
+    expect((await emulator.handle(new Request(`${ADMIN}sales/delta-tokens/expire`, { method: 'POST' }))).status).toBe(
+      204,
+    );
     expect((await sales(fresh, { headers: TRACK })).status).toBe(400);
     const after = (await readAll(sales, 'accounts')).at(-1)?.['@odata.deltaLink'] ?? '';
     expect((await sales(after, { headers: TRACK })).status).toBe(200);
@@ -179,11 +202,22 @@ describe('change tracking (accounts)', () => {
     const body = (await response.json()) as Page;
     expect(body.value).toHaveLength(5);
     expect(body['@odata.deltaLink']).toBeUndefined();
-    expect((await sales('accounts?$deltatoken=1000001%2103%2F01%2F2026%2012%3A00%3A00', { headers: TRACK })).status).toBe(400);
+    expect(
+      (await sales('accounts?$deltatoken=1000001%2103%2F01%2F2026%2012%3A00%3A00', { headers: TRACK })).status,
+    ).toBe(400);
 
     const admin = (method: string, json?: unknown) =>
-      emulator.handle(new Request(`${ADMIN}sales/change-tracking`, { method, ...(json === undefined ? {} : { body: JSON.stringify(json) }) }));
-    expect(await (await admin('PUT', { accounts: true })).json()).toEqual({ accounts: true, retentionDays: 90, expiredDeltaToken: 'error' });
+      emulator.handle(
+        new Request(`${ADMIN}sales/change-tracking`, {
+          method,
+          ...(json === undefined ? {} : { body: JSON.stringify(json) }),
+        }),
+      );
+    expect(await (await admin('PUT', { accounts: true })).json()).toEqual({
+      accounts: true,
+      retentionDays: 90,
+      expiredDeltaToken: 'error',
+    });
     const on = await readAll(sales, 'accounts');
     expect(on.at(-1)?.['@odata.deltaLink']).toBeDefined();
     expect(await (await admin('PUT', { accounts: false })).json()).toMatchObject({ accounts: false });

@@ -39,13 +39,19 @@ describe('Dataverse collection queries', () => {
       pages += 1;
     }
     expect(pages).toBe(3);
-    expect(seen).toEqual(numbered(7).map((row) => row.accountnumber).reverse());
+    expect(seen).toEqual(
+      numbered(7)
+        .map((row) => row.accountnumber)
+        .reverse(),
+    );
   });
 
   it('keeps paging by the last row seen when rows are inserted between pages', async () => {
     const { sales, emulator } = await startSession({ sales: { accounts: numbered(4) } });
     const headers = { Prefer: 'odata.maxpagesize=2' };
-    const first = (await (await sales('accounts?$select=accountnumber&$orderby=accountnumber', { headers })).json()) as Page;
+    const first = (await (
+      await sales('accounts?$select=accountnumber&$orderby=accountnumber', { headers })
+    ).json()) as Page;
     emulator.sales.accounts.insert({ name: 'Early', accountnumber: 'ACC-00001-AAAAAA' });
     const second = (await (await sales(first['@odata.nextLink'] ?? '', { headers })).json()) as Page;
     expect(second.value.map((row) => row['accountnumber'])).toEqual(['ACC-01002-BVRCPS', 'ACC-01003-BVRCPS']);
@@ -53,7 +59,9 @@ describe('Dataverse collection queries', () => {
 
   it('caps the page at 5000 rows and ignores a larger page size', async () => {
     const { sales } = await startSession({ sales: { accounts: numbered(5002) } });
-    const response = await sales('accounts?$select=name&$count=true', { headers: { Prefer: 'odata.maxpagesize=9000' } });
+    const response = await sales('accounts?$select=name&$count=true', {
+      headers: { Prefer: 'odata.maxpagesize=9000' },
+    });
     expect(response.headers.get('preference-applied')).toBeNull();
     const page = (await response.json()) as Page & Record<string, unknown>;
     expect(page.value).toHaveLength(5000);
@@ -66,7 +74,9 @@ describe('Dataverse collection queries', () => {
     const { sales } = await startSession();
     const response = await sales('accounts?$skip=2');
     expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({ error: { code: '0x80060888', message: 'The query parameter $skip is not supported' } });
+    expect(await response.json()).toEqual({
+      error: { code: '0x80060888', message: 'The query parameter $skip is not supported' },
+    });
   });
 
   it('filters, orders by several keys, limits with $top and counts', async () => {
@@ -89,7 +99,9 @@ describe('Dataverse collection queries', () => {
     expect(page.value.map((row) => row['name'])).toEqual(['Alpha', 'Beta']);
     expect(Object.keys(page.value[0] ?? {})).toEqual(['@odata.etag', 'accountid', 'name']);
 
-    const quoted = (await (await sales(`accounts?$select=name&$filter=${encodeURIComponent("name eq 'O''Brien'")}`)).json()) as Page;
+    const quoted = (await (
+      await sales(`accounts?$select=name&$filter=${encodeURIComponent("name eq 'O''Brien'")}`)
+    ).json()) as Page;
     expect(quoted.value.map((row) => row['name'])).toEqual(["O'Brien"]);
 
     const top = (await (await sales('accounts?$select=name&$orderby=name&$top=2')).json()) as Page;
@@ -103,14 +115,19 @@ describe('Dataverse collection queries', () => {
       const response = await sales(`accounts?${query}`);
       expect(response.status).toBe(400);
       expect(await response.json()).toEqual({
-        error: { code: '0x80060888', message: "Could not find a property named 'nmae' on type 'Microsoft.Dynamics.CRM.account'." },
+        error: {
+          code: '0x80060888',
+          message: "Could not find a property named 'nmae' on type 'Microsoft.Dynamics.CRM.account'.",
+        },
       });
     }
   });
 
   it('expands the currency lookup and filters through it', async () => {
     const { sales } = await startSession({
-      sales: { accounts: [anAccount().named('Euro Co').inCurrency('EUR').build(), anAccount().named('Dollar Co').build()] },
+      sales: {
+        accounts: [anAccount().named('Euro Co').inCurrency('EUR').build(), anAccount().named('Dollar Co').build()],
+      },
     });
     const filter = encodeURIComponent("transactioncurrencyid/isocurrencycode eq 'EUR'");
     const page = (await (
@@ -118,7 +135,10 @@ describe('Dataverse collection queries', () => {
     ).json()) as Page;
     expect(page['@odata.context']).toBe(`${SALES_ROOT}$metadata#accounts(name,transactioncurrencyid(isocurrencycode))`);
     expect(page.value).toEqual([
-      expect.objectContaining({ name: 'Euro Co', transactioncurrencyid: { isocurrencycode: 'EUR', transactioncurrencyid: EUR } }),
+      expect.objectContaining({
+        name: 'Euro Co',
+        transactioncurrencyid: { isocurrencycode: 'EUR', transactioncurrencyid: EUR },
+      }),
     ]);
   });
 
@@ -129,12 +149,19 @@ describe('Dataverse collection queries', () => {
           anAccount()
             .named('Fabrikam')
             .inCurrency('EUR')
-            .with({ paymenttermscode: 2, address1_shippingmethodcode: 7, customertypecode: 3, creditlimit: 1500, statecode: 1 })
+            .with({
+              paymenttermscode: 2,
+              address1_shippingmethodcode: 7,
+              customertypecode: 3,
+              creditlimit: 1500,
+              statecode: 1,
+            })
             .build(),
         ],
       },
     });
-    const select = '$select=name,paymenttermscode,address1_shippingmethodcode,customertypecode,statecode,creditlimit,_transactioncurrencyid_value';
+    const select =
+      '$select=name,paymenttermscode,address1_shippingmethodcode,customertypecode,statecode,creditlimit,_transactioncurrencyid_value';
     const response = await sales(`accounts?${select}`, {
       headers: { Prefer: 'odata.include-annotations="*"' },
     });
@@ -165,7 +192,9 @@ describe('Dataverse collection queries', () => {
 
   it('answers /$count with the filtered count as text', async () => {
     const { sales } = await startSession({ sales: { accounts: numbered(3) } });
-    const response = await sales(`accounts/$count?$filter=${encodeURIComponent("accountnumber ne 'ACC-01000-BVRCPS'")}`);
+    const response = await sales(
+      `accounts/$count?$filter=${encodeURIComponent("accountnumber ne 'ACC-01000-BVRCPS'")}`,
+    );
     expect(response.headers.get('content-type')).toBe('text/plain');
     expect(await response.text()).toBe('2');
   });
@@ -174,14 +203,22 @@ describe('Dataverse collection queries', () => {
     const { sales } = await startSession();
     const response = await sales('opportunities');
     expect(response.status).toBe(404);
-    expect(await response.json()).toEqual({ error: { code: '0x80060888', message: "Resource not found for the segment 'opportunities'." } });
+    expect(await response.json()).toEqual({
+      error: { code: '0x80060888', message: "Resource not found for the segment 'opportunities'." },
+    });
   });
 
   it('lists the read-only transaction currencies', async () => {
     const { sales } = await startSession();
-    const page = (await (await sales("transactioncurrencies?$select=isocurrencycode&$filter=isocurrencycode eq 'DKK'")).json()) as Page;
-    expect(page.value).toEqual([{ isocurrencycode: 'DKK', transactioncurrencyid: DEFAULT_TRANSACTION_CURRENCIES[4]?.transactioncurrencyid }]);
-    expect((await sales('transactioncurrencies', { method: 'POST', json: { isocurrencycode: 'NOK' } })).status).toBe(405);
+    const page = (await (
+      await sales("transactioncurrencies?$select=isocurrencycode&$filter=isocurrencycode eq 'DKK'")
+    ).json()) as Page;
+    expect(page.value).toEqual([
+      { isocurrencycode: 'DKK', transactioncurrencyid: DEFAULT_TRANSACTION_CURRENCIES[4]?.transactioncurrencyid },
+    ]);
+    expect((await sales('transactioncurrencies', { method: 'POST', json: { isocurrencycode: 'NOK' } })).status).toBe(
+      405,
+    );
   });
 });
 
@@ -205,11 +242,15 @@ describe('Dataverse single rows', () => {
     const { sales } = await startSession();
     const response = await sales(`accounts(${id})`);
     expect(response.status).toBe(404);
-    expect(await response.json()).toEqual({ error: { code: '0x80040217', message: `account With Id = ${id} Does Not Exist` } });
+    expect(await response.json()).toEqual({
+      error: { code: '0x80040217', message: `account With Id = ${id} Does Not Exist` },
+    });
   });
 
   it('reads by alternate key, with quotes doubled inside the literal and any case', async () => {
-    const { sales } = await startSession({ sales: { accounts: [anAccount().numbered("ACC-O'NEIL").named('Quoted').build()] } });
+    const { sales } = await startSession({
+      sales: { accounts: [anAccount().numbered("ACC-O'NEIL").named('Quoted').build()] },
+    });
     const response = await sales(`accounts(accountnumber='acc-o''neil')?$select=name`);
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ name: 'Quoted' });

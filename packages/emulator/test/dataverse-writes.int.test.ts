@@ -92,7 +92,9 @@ describe('Dataverse validation', () => {
     const { sales } = await startSession();
     const response = await sales('accounts', { method: 'POST', json: { accountnumber: 'ACC-9' } });
     expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ error: { code: '0x80044331', message: expect.stringContaining("'name'") } });
+    expect(await response.json()).toMatchObject({
+      error: { code: '0x80044331', message: expect.stringContaining("'name'") },
+    });
   });
 
   it('names an unknown column and refuses option values outside the set', async () => {
@@ -118,7 +120,10 @@ describe('Dataverse validation', () => {
     expect(direct.status).toBe(400);
     const missing = await sales('accounts', {
       method: 'POST',
-      json: { name: 'N', 'transactioncurrencyid@odata.bind': '/transactioncurrencies(00000000-0000-0000-0000-000000000000)' },
+      json: {
+        name: 'N',
+        'transactioncurrencyid@odata.bind': '/transactioncurrencies(00000000-0000-0000-0000-000000000000)',
+      },
     });
     expect(missing.status).toBe(404);
   });
@@ -143,34 +148,59 @@ describe('Dataverse upsert, concurrency and delete', () => {
     const { sales, emulator } = await startSession();
     const response = await sales(`accounts(accountnumber='ACC-''Q''')`, { method: 'PATCH', json: { name: 'Keyed' } });
     expect(response.status).toBe(204);
-    expect(emulator.sales.accounts.list()).toEqual([expect.objectContaining({ name: 'Keyed', accountnumber: "ACC-'Q'" })]);
+    expect(emulator.sales.accounts.list()).toEqual([
+      expect.objectContaining({ name: 'Keyed', accountnumber: "ACC-'Q'" }),
+    ]);
   });
 
   it('If-Match: * updates only (404 when missing)', async () => {
     const { sales, emulator } = await startSession();
-    const response = await sales(`accounts(${id})`, { method: 'PATCH', headers: { 'If-Match': '*' }, json: { name: 'X' } });
+    const response = await sales(`accounts(${id})`, {
+      method: 'PATCH',
+      headers: { 'If-Match': '*' },
+      json: { name: 'X' },
+    });
     expect(response.status).toBe(404);
-    expect(await response.json()).toEqual({ error: { code: '0x80040217', message: `account With Id = ${id} Does Not Exist` } });
+    expect(await response.json()).toEqual({
+      error: { code: '0x80040217', message: `account With Id = ${id} Does Not Exist` },
+    });
     expect(emulator.sales.accounts.list()).toEqual([]);
   });
 
   it('If-None-Match: * creates only (412 when present)', async () => {
     const { sales } = await startSession({ sales: { accounts: [anAccount().withId(id).build()] } });
-    const response = await sales(`accounts(${id})`, { method: 'PATCH', headers: { 'If-None-Match': '*' }, json: { name: 'X' } });
+    const response = await sales(`accounts(${id})`, {
+      method: 'PATCH',
+      headers: { 'If-None-Match': '*' },
+      json: { name: 'X' },
+    });
     expect(response.status).toBe(412);
-    expect(await response.json()).toEqual({ error: { code: '0x80040237', message: 'A record with matching key values already exists.' } });
+    expect(await response.json()).toEqual({
+      error: { code: '0x80040237', message: 'A record with matching key values already exists.' },
+    });
   });
 
   it('If-Match with the row etag fails with 412 once the row changed', async () => {
     const { sales, emulator } = await startSession({ sales: { accounts: [anAccount().withId(id).build()] } });
     const etag = await etagOf(await sales(`accounts(${id})?$select=name`));
-    const fresh = await sales(`accounts(${id})`, { method: 'PATCH', headers: { 'If-Match': etag }, json: { name: 'Mine' } });
+    const fresh = await sales(`accounts(${id})`, {
+      method: 'PATCH',
+      headers: { 'If-Match': etag },
+      json: { name: 'Mine' },
+    });
     expect(fresh.status).toBe(204);
     emulator.sales.accounts.update(id, { name: 'Someone else' });
-    const stale = await sales(`accounts(${id})`, { method: 'PATCH', headers: { 'If-Match': etag }, json: { name: 'Mine again' } });
+    const stale = await sales(`accounts(${id})`, {
+      method: 'PATCH',
+      headers: { 'If-Match': etag },
+      json: { name: 'Mine again' },
+    });
     expect(stale.status).toBe(412);
     expect(await stale.json()).toEqual({
-      error: { code: '0x80060882', message: "The version of the existing record doesn't match the RowVersion property provided." },
+      error: {
+        code: '0x80060882',
+        message: "The version of the existing record doesn't match the RowVersion property provided.",
+      },
     });
   });
 

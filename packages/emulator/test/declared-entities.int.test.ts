@@ -67,20 +67,29 @@ function problemsOf(run: () => unknown): readonly string[] {
 describe('tables and entities declared by a seed', () => {
   it('serves a declared table with $filter and paging, as the built-in tables are served', async () => {
     const { sales, emulator } = await startSession(seed);
-    const filtered = (await (await sales("new_projects?$filter=new_budget gt 100&$select=new_code,new_active&$orderby=new_code")).json()) as Page;
+    const filtered = (await (
+      await sales('new_projects?$filter=new_budget gt 100&$select=new_code,new_active&$orderby=new_code')
+    ).json()) as Page;
     expect(filtered.value.map((row) => [row['new_code'], row['new_active']])).toEqual([
       ['P-2', true],
       ['P-3', true],
     ]);
 
-    const first = (await (await sales('new_projects?$select=new_code', { headers: { Prefer: 'odata.maxpagesize=2' } })).json()) as Page;
+    const first = (await (
+      await sales('new_projects?$select=new_code', { headers: { Prefer: 'odata.maxpagesize=2' } })
+    ).json()) as Page;
     expect(first.value).toHaveLength(2);
     expect(first['@odata.nextLink']).toBeDefined();
-    const second = (await (await sales(first['@odata.nextLink'] ?? '', { headers: { Prefer: 'odata.maxpagesize=2' } })).json()) as Page;
+    const second = (await (
+      await sales(first['@odata.nextLink'] ?? '', { headers: { Prefer: 'odata.maxpagesize=2' } })
+    ).json()) as Page;
     expect([...first.value, ...second.value].map((row) => row['new_code']).sort()).toEqual(['P-1', 'P-2', 'P-3']);
 
     const account = emulator.sales.accounts.list()[0];
-    expect(emulator.sales.table('new_projects').get('P-1')).toMatchObject({ _new_accountid_value: account?.accountid, statecode: 0 });
+    expect(emulator.sales.table('new_projects').get('P-1')).toMatchObject({
+      _new_accountid_value: account?.accountid,
+      statecode: 0,
+    });
     const metadata = await (await sales('$metadata')).text();
     expect(metadata).toContain('EntitySet Name="new_projects" EntityType="Microsoft.Dynamics.CRM.new_project"');
   });
@@ -100,7 +109,9 @@ describe('tables and entities declared by a seed', () => {
     expect(updated.status).toBe(200);
     const row = (await updated.json()) as Record<string, unknown>;
     expect(row).toMatchObject({ new_name: 'Migration', new_budget: 42, new_active: true });
-    expect(row['_new_accountid_value@OData.Community.Display.V1.FormattedValue']).toBe(emulator.sales.accounts.list()[0]?.name);
+    expect(row['_new_accountid_value@OData.Community.Display.V1.FormattedValue']).toBe(
+      emulator.sales.accounts.list()[0]?.name,
+    );
 
     const badBind = await sales("new_projects(new_code='P-10')", {
       method: 'PATCH',
@@ -112,36 +123,65 @@ describe('tables and entities declared by a seed', () => {
 
   it('refuses an F&O create whose referenced customer is missing, with Infolog text', async () => {
     const { finops, emulator } = await startSession(seed);
-    const missing = await finops('ProjectsV2', { method: 'POST', json: { dataAreaId: 'usmf', ProjectId: 'P-2', CustomerAccount: 'GONE' } });
+    const missing = await finops('ProjectsV2', {
+      method: 'POST',
+      json: { dataAreaId: 'usmf', ProjectId: 'P-2', CustomerAccount: 'GONE' },
+    });
     expect(missing.status).toBe(400);
     const error = (await missing.json()) as { error: { innererror: { message: string } } };
     expect(error.error.innererror.message).toBe(
       "Write failed for table row of type 'ProjectV2Entity'. Infolog: Error: Customer account GONE does not exist.",
     );
 
-    const created = await finops('ProjectsV2', { method: 'POST', json: { dataAreaId: 'usmf', ProjectId: 'P-3', CustomerAccount: 'US-001' } });
+    const created = await finops('ProjectsV2', {
+      method: 'POST',
+      json: { dataAreaId: 'usmf', ProjectId: 'P-3', CustomerAccount: 'US-001' },
+    });
     expect(created.status).toBe(201);
     const listed = (await (await finops("ProjectsV2?$filter=CustomerAccount eq 'US-001'")).json()) as Page;
     expect(listed.value).toEqual([expect.objectContaining({ ProjectId: 'P-3', ProjectName: '', dataAreaId: 'usmf' })]);
     expect(emulator.finops.entity('ProjectsV2').get({ ProjectId: 'p-1' })).toMatchObject({ ProjectName: 'Roll-out' });
-    expect(await (await finops('$metadata')).text()).toContain('<EntitySet Name="ProjectsV2" EntityType="Microsoft.Dynamics.DataEntities.ProjectV2"');
+    expect(await (await finops('$metadata')).text()).toContain(
+      '<EntitySet Name="ProjectsV2" EntityType="Microsoft.Dynamics.DataEntities.ProjectV2"',
+    );
   });
 
   it('refuses a declared name that clashes with a built-in table or entity', () => {
     const problems = problemsOf(
       () =>
         new Emulator({
-          sales: { tables: [{ set: 'contacts', logical: 'new_contact', primaryName: 'new_name', columns: { new_name: { kind: 'string' } } }] },
-          finops: { entities: [{ entitySet: 'CustomersV3', keyFields: ['Id'], fields: { Id: { kind: 'string', label: 'Id' } } }] },
+          sales: {
+            tables: [
+              {
+                set: 'contacts',
+                logical: 'new_contact',
+                primaryName: 'new_name',
+                columns: { new_name: { kind: 'string' } },
+              },
+            ],
+          },
+          finops: {
+            entities: [
+              { entitySet: 'CustomersV3', keyFields: ['Id'], fields: { Id: { kind: 'string', label: 'Id' } } },
+            ],
+          },
         }),
     );
-    expect(problems).toContain("sales.tables[0].set: 'contacts' is a built-in table of the emulator; choose another name");
-    expect(problems).toContain("finops.entities[0].entitySet: 'CustomersV3' is a built-in entity of the emulator; choose another name");
+    expect(problems).toContain(
+      "sales.tables[0].set: 'contacts' is a built-in table of the emulator; choose another name",
+    );
+    expect(problems).toContain(
+      "finops.entities[0].entitySet: 'CustomersV3' is a built-in entity of the emulator; choose another name",
+    );
   });
 
   it('names the path of an invalid declaration', () => {
     const invalid = {
-      sales: { tables: [{ set: 'new_things', logical: 'new_thing', primaryName: 'new_name', columns: { new_name: { kind: 'text' } } }] },
+      sales: {
+        tables: [
+          { set: 'new_things', logical: 'new_thing', primaryName: 'new_name', columns: { new_name: { kind: 'text' } } },
+        ],
+      },
     } as unknown as EmulatorSeed;
     const problems = problemsOf(() => new Emulator(invalid));
     expect(problems).toHaveLength(1);
@@ -175,25 +215,41 @@ describe('tables and entities declared by a seed', () => {
                 lookups: { new_projectid: { targets: ['new_projects'], required: true } },
               },
             ],
-            rows: { new_milestones: [{ new_name: 'Go-live', 'new_projectid@odata.bind': "/new_projects(new_code='P-1')" }] },
+            rows: {
+              new_milestones: [{ new_name: 'Go-live', 'new_projectid@odata.bind': "/new_projects(new_code='P-1')" }],
+            },
           },
         }),
       }),
     );
     expect(added.status).toBeLessThan(300);
     const page = (await (await sales('new_milestones?$select=new_name,_new_projectid_value')).json()) as Page;
-    expect(page.value).toEqual([expect.objectContaining({ new_name: 'Go-live', _new_projectid_value: emulator.sales.table('new_projects').get('P-1')?.['new_projectid'] })]);
+    expect(page.value).toEqual([
+      expect.objectContaining({
+        new_name: 'Go-live',
+        _new_projectid_value: emulator.sales.table('new_projects').get('P-1')?.['new_projectid'],
+      }),
+    ]);
     const again = problemsOf(() => emulator.reset({ ...seed, sales: { ...seed.sales, rows: { new_milestones: [] } } }));
-    expect(again).toEqual(["sales.rows.new_milestones: no table 'new_milestones' to seed (declare it in sales.tables)"]);
+    expect(again).toEqual([
+      "sales.rows.new_milestones: no table 'new_milestones' to seed (declare it in sales.tables)",
+    ]);
   });
 
   it('loads the README example (with the account it binds to)', async () => {
     const readme = await readFile(new URL('../README.md', import.meta.url), 'utf8');
     const section = readme.slice(readme.indexOf('## Your own tables and entities'));
-    const example = JSON.parse(/```json\n([\s\S]*?)\n```/.exec(section)?.[1] ?? '') as { sales: Record<string, unknown> };
-    const emulator = new Emulator({ ...example, sales: { ...example.sales, accounts: [anAccount().numbered('ACC-1').build()] } });
+    const example = JSON.parse(/```json\n([\s\S]*?)\n```/.exec(section)?.[1] ?? '') as {
+      sales: Record<string, unknown>;
+    };
+    const emulator = new Emulator({
+      ...example,
+      sales: { ...example.sales, accounts: [anAccount().numbered('ACC-1').build()] },
+    });
     expect(emulator.sales.table('new_projects').get('P-1')).toMatchObject({ new_name: 'Roll-out', new_active: true });
-    expect(emulator.finops.entity('ProjectsV2').list()).toEqual([{ dataAreaId: 'usmf', ProjectId: 'P-1', ProjectName: 'Roll-out', CustomerAccount: '' }]);
+    expect(emulator.finops.entity('ProjectsV2').list()).toEqual([
+      { dataAreaId: 'usmf', ProjectId: 'P-1', ProjectName: 'Roll-out', CustomerAccount: '' },
+    ]);
   });
 
   it('serves declared tables and entities from startEmulatorServer({ seed }) through the admin API', async () => {
@@ -204,7 +260,9 @@ describe('tables and entities declared by a seed', () => {
           const outgoing = request(`${server.url}${path}`, { ca: server.caPem }, (incoming) => {
             const chunks: Buffer[] = [];
             incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
-            incoming.on('end', () => resolve({ status: incoming.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+            incoming.on('end', () =>
+              resolve({ status: incoming.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+            );
           });
           outgoing.on('error', reject);
           outgoing.end();
@@ -213,7 +271,9 @@ describe('tables and entities declared by a seed', () => {
       expect(tables.status).toBe(200);
       expect((JSON.parse(tables.body) as Page).value).toHaveLength(3);
       const entities = await get('/_emulator/finops/entities/ProjectsV2');
-      expect(JSON.parse(entities.body)).toEqual({ value: [expect.objectContaining({ ProjectId: 'P-1', dataAreaId: 'usmf' })] });
+      expect(JSON.parse(entities.body)).toEqual({
+        value: [expect.objectContaining({ ProjectId: 'P-1', dataAreaId: 'usmf' })],
+      });
     } finally {
       await server.close();
     }

@@ -19,7 +19,8 @@ afterAll(async () => {
 });
 
 async function waitFor(condition: () => boolean): Promise<void> {
-  for (let attempt = 0; attempt < 100 && !condition(); attempt += 1) await new Promise((resolve) => setTimeout(resolve, 5));
+  for (let attempt = 0; attempt < 100 && !condition(); attempt += 1)
+    await new Promise((resolve) => setTimeout(resolve, 5));
 }
 
 describe('connection faults through msw', () => {
@@ -28,8 +29,12 @@ describe('connection faults through msw', () => {
     const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
     emulator.setFaults({ script: [{ fault: 'reset' }, { fault: 'reset-after' }] });
     const url = `${DEFAULT_URLS.salesUrl}/api/data/v9.2/accounts`;
-    await expect(fetch(url, { method: 'POST', headers, body: JSON.stringify({ name: 'Lost' }) })).rejects.toThrow(TypeError);
-    await expect(fetch(url, { method: 'POST', headers, body: JSON.stringify({ name: 'Kept' }) })).rejects.toThrow(TypeError);
+    await expect(fetch(url, { method: 'POST', headers, body: JSON.stringify({ name: 'Lost' }) })).rejects.toThrow(
+      TypeError,
+    );
+    await expect(fetch(url, { method: 'POST', headers, body: JSON.stringify({ name: 'Kept' }) })).rejects.toThrow(
+      TypeError,
+    );
     expect(emulator.sales.accounts.list().map((row) => row.name)).toEqual(['Kept']);
     expect(emulator.requestCounts().sales.faults).toMatchObject({ reset: 1, resetAfter: 1 });
   });
@@ -52,7 +57,10 @@ interface Outcome {
   readonly error?: string;
 }
 
-function send(path: string, options: { method?: string; token?: string; body?: string; timeoutMs?: number } = {}): Promise<Outcome> {
+function send(
+  path: string,
+  options: { method?: string; token?: string; body?: string; timeoutMs?: number } = {},
+): Promise<Outcome> {
   return new Promise((resolve) => {
     const outgoing = request(
       `${server.url}${path}`,
@@ -88,7 +96,9 @@ describe('connection faults on the standalone server', () => {
     // Any token the emulator issued serves every audience.
     const bearer = await issueToken(server.emulator);
     server.emulator.setFaults({ script: [{ fault: 'timeout' }] });
-    expect(await send('/api/data/v9.2/accounts', { token: bearer, timeoutMs: 60 })).toEqual({ error: 'client timeout' });
+    expect(await send('/api/data/v9.2/accounts', { token: bearer, timeoutMs: 60 })).toEqual({
+      error: 'client timeout',
+    });
     await waitFor(() => server.emulator.settings().faults.heldRequests === 0);
     expect(server.emulator.settings().faults.heldRequests).toBe(0);
     expect(server.emulator.requestCounts().sales.faults?.timeout).toBe(1);

@@ -12,7 +12,13 @@ function finopsSeed() {
 
 function postCustomer(account: string): string {
   return httpPart(['POST CustomersV3 HTTP/1.1', 'Content-Type: application/json'], {
-    body: { CustomerAccount: account, OrganizationName: account, PartyType: 'Organization', CustomerGroupId: '10', SalesCurrencyCode: 'USD' },
+    body: {
+      CustomerAccount: account,
+      OrganizationName: account,
+      PartyType: 'Organization',
+      CustomerGroupId: '10',
+      SalesCurrencyCode: 'USD',
+    },
   });
 }
 
@@ -28,7 +34,11 @@ describe('fault injection by script', () => {
       },
     });
     const batch = () =>
-      finops('$batch', { method: 'POST', headers: { 'Content-Type': 'multipart/mixed; boundary=b' }, body: batchBody('b', [httpPart(['GET CustomersV3 HTTP/1.1'])]) });
+      finops('$batch', {
+        method: 'POST',
+        headers: { 'Content-Type': 'multipart/mixed; boundary=b' },
+        body: batchBody('b', [httpPart(['GET CustomersV3 HTTP/1.1'])]),
+      });
     expect((await finops('CustomersV3')).status).toBe(200);
     const unavailable = await batch();
     expect(unavailable.status).toBe(503);
@@ -55,7 +65,12 @@ describe('fault injection by script', () => {
 
   it("answers '500' before the write is applied and '500-after' after it", async () => {
     const { emulator, sales } = await startSession(undefined, {
-      faults: { script: [{ match: { method: 'POST' }, fault: '500' }, { match: { method: 'POST' }, fault: '500-after' }] },
+      faults: {
+        script: [
+          { match: { method: 'POST' }, fault: '500' },
+          { match: { method: 'POST' }, fault: '500-after' },
+        ],
+      },
     });
     const before = await sales('accounts', { method: 'POST', json: { name: 'Before', accountnumber: 'ACC-1' } });
     expect(before.status).toBe(500);
@@ -95,16 +110,27 @@ describe('fault injection by script', () => {
       [201, true],
     ]);
     expect(JSON.parse(parts[2]?.body ?? '{}')).toMatchObject({
-      error: { message: 'An error has occurred.', innererror: { message: expect.stringMatching(/change set was rolled back/) } },
+      error: {
+        message: 'An error has occurred.',
+        innererror: { message: expect.stringMatching(/change set was rolled back/) },
+      },
     });
-    expect(emulator.finops.customers.list().map((row) => row.CustomerAccount).sort()).toEqual(['A-1', 'A-2', 'C-1', 'D-1']);
+    expect(
+      emulator.finops.customers
+        .list()
+        .map((row) => row.CustomerAccount)
+        .sort(),
+    ).toEqual(['A-1', 'A-2', 'C-1', 'D-1']);
     expect(emulator.requestCounts().finops.faults?.changesetFailure).toBe(1);
   });
 
   it('fails a Dataverse change set with 400 when asked, and skips requests that are not batches', async () => {
-    const { emulator, sales } = await startSession({ sales: { accounts: [anAccount().withId('1f0c8e6a-2b4d-4c1e-8a7f-3d5b9c0e2a41').build()] } }, {
-      faults: { script: [{ fault: { changesetFailure: { status: 400 } } }] },
-    });
+    const { emulator, sales } = await startSession(
+      { sales: { accounts: [anAccount().withId('1f0c8e6a-2b4d-4c1e-8a7f-3d5b9c0e2a41').build()] } },
+      {
+        faults: { script: [{ fault: { changesetFailure: { status: 400 } } }] },
+      },
+    );
     expect((await sales('accounts')).status).toBe(200);
     const body = batchBody('b', [
       changeset('c1', [
@@ -112,11 +138,17 @@ describe('fault injection by script', () => {
         httpPart(['DELETE accounts(1f0c8e6a-2b4d-4c1e-8a7f-3d5b9c0e2a41) HTTP/1.1']),
       ]),
     ]);
-    const response = await sales('$batch', { method: 'POST', headers: { 'Content-Type': 'multipart/mixed; boundary=b' }, body });
+    const response = await sales('$batch', {
+      method: 'POST',
+      headers: { 'Content-Type': 'multipart/mixed; boundary=b' },
+      body,
+    });
     const parts = readBatchResponse(response.headers.get('content-type'), await response.text());
     expect(parts.map((part) => part.status)).toEqual([400]);
     expect(JSON.parse(parts[0]?.body ?? '{}')).toMatchObject({ error: { code: '0x80040265' } });
-    expect(emulator.sales.accounts.list().map((row) => row.accountid)).toEqual(['1f0c8e6a-2b4d-4c1e-8a7f-3d5b9c0e2a41']);
+    expect(emulator.sales.accounts.list().map((row) => row.accountid)).toEqual([
+      '1f0c8e6a-2b4d-4c1e-8a7f-3d5b9c0e2a41',
+    ]);
   });
 
   it('delays a request by slowMs and then answers it', async () => {
@@ -129,7 +161,9 @@ describe('fault injection by script', () => {
   it('is configured through the admin API', async () => {
     const emulator = new Emulator();
     const admin = (method: string, body?: unknown) =>
-      emulator.handle(new Request(`${ADMIN}faults`, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) }));
+      emulator.handle(
+        new Request(`${ADMIN}faults`, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) }),
+      );
     const put = await admin('PUT', { seed: 7, script: [{ fault: 'reset', times: 3 }] });
     expect(put.status).toBe(200);
     expect(await put.json()).toMatchObject({ options: { seed: 7 }, scriptRemaining: 3, heldRequests: 0 });

@@ -13,7 +13,10 @@ interface Page {
 const referenceSeed: EmulatorSeed = {
   finops: {
     legalEntities: ['usmf', 'usrt'],
-    customerGroups: [{ dataAreaId: 'usmf', CustomerGroupId: '10', Description: 'Wholesale' }, { dataAreaId: 'usrt', CustomerGroupId: '20' }],
+    customerGroups: [
+      { dataAreaId: 'usmf', CustomerGroupId: '10', Description: 'Wholesale' },
+      { dataAreaId: 'usrt', CustomerGroupId: '20' },
+    ],
     currencies: ['USD', 'EUR'],
     customers: [
       aCustomer('US-001').with({ IsExternallyMaintained: 'Yes' }).build(),
@@ -48,17 +51,23 @@ describe('F&O reads', () => {
     const { finops } = await startSession(referenceSeed);
     const own = (await (await finops('CustomersV3?$select=CustomerAccount,dataAreaId')).json()) as Page;
     expect(own.value.map((row) => row['CustomerAccount'])).toEqual(['US-001', 'US-002']);
-    const all = (await (await finops('CustomersV3?cross-company=true&$select=CustomerAccount,dataAreaId')).json()) as Page;
-    expect(all.value).toEqual([
-      { '@odata.etag': expect.any(String), CustomerAccount: 'US-001', dataAreaId: 'usmf' },
-      { '@odata.etag': expect.any(String), CustomerAccount: 'US-002', dataAreaId: 'usmf' },
-      { '@odata.etag': expect.any(String), CustomerAccount: 'RT-001', dataAreaId: 'usrt' },
-    ].sort((a, b) => a.dataAreaId.localeCompare(b.dataAreaId)));
+    const all = (await (
+      await finops('CustomersV3?cross-company=true&$select=CustomerAccount,dataAreaId')
+    ).json()) as Page;
+    expect(all.value).toEqual(
+      [
+        { '@odata.etag': expect.any(String), CustomerAccount: 'US-001', dataAreaId: 'usmf' },
+        { '@odata.etag': expect.any(String), CustomerAccount: 'US-002', dataAreaId: 'usmf' },
+        { '@odata.etag': expect.any(String), CustomerAccount: 'RT-001', dataAreaId: 'usrt' },
+      ].sort((a, b) => a.dataAreaId.localeCompare(b.dataAreaId)),
+    );
   });
 
   it('returns enums as strings, strings never null and dataAreaId in lower case', async () => {
     const { finops } = await startSession(referenceSeed);
-    const page = (await (await finops("CustomersV3?cross-company=true&$filter=CustomerAccount eq 'RT-001'")).json()) as Page;
+    const page = (await (
+      await finops("CustomersV3?cross-company=true&$filter=CustomerAccount eq 'RT-001'")
+    ).json()) as Page;
     expect(page.value[0]).toMatchObject({
       dataAreaId: 'usrt',
       IsExternallyMaintained: 'No',
@@ -75,14 +84,18 @@ describe('F&O reads', () => {
     expect(page.value.map((row) => row['CustomerAccount'])).toEqual(['US-001']);
     const refused = await finops(`CustomersV3?$filter=${encodeURIComponent("IsExternallyMaintained eq 'Yes'")}`);
     expect(refused.status).toBe(400);
-    expect(await refused.json()).toMatchObject({ error: { innererror: { message: expect.stringContaining('incompatible types') } } });
+    expect(await refused.json()).toMatchObject({
+      error: { innererror: { message: expect.stringContaining('incompatible types') } },
+    });
   });
 
   it('pages with $skip next links, honours $top and $count', async () => {
     const customers = Array.from({ length: 5 }, (_, index) => aCustomer(`C-${index}`).build());
     const { finops } = await startSession({ finops: { customers } });
     const headers = { Prefer: 'odata.maxpagesize=2' };
-    const first = await finops('CustomersV3?$select=CustomerAccount&$orderby=CustomerAccount desc&$count=true', { headers });
+    const first = await finops('CustomersV3?$select=CustomerAccount&$orderby=CustomerAccount desc&$count=true', {
+      headers,
+    });
     expect(first.headers.get('preference-applied')).toBe('odata.maxpagesize=2');
     let page = (await first.json()) as Page;
     expect(page['@odata.count']).toBe(5);
@@ -94,7 +107,9 @@ describe('F&O reads', () => {
     }
     expect(seen).toEqual(['C-4', 'C-3', 'C-2', 'C-1', 'C-0']);
 
-    const window = (await (await finops('CustomersV3?$select=CustomerAccount&$orderby=CustomerAccount&$skip=1&$top=3', { headers })).json()) as Page;
+    const window = (await (
+      await finops('CustomersV3?$select=CustomerAccount&$orderby=CustomerAccount&$skip=1&$top=3', { headers })
+    ).json()) as Page;
     expect(window.value.map((row) => row['CustomerAccount'])).toEqual(['C-1', 'C-2']);
     const rest = (await (await finops(window['@odata.nextLink'] ?? '', { headers })).json()) as Page;
     expect(rest.value.map((row) => row['CustomerAccount'])).toEqual(['C-3']);
@@ -104,7 +119,9 @@ describe('F&O reads', () => {
   it('answers /$count in the default company, honouring $filter', async () => {
     const { finops } = await startSession(referenceSeed);
     expect(await (await finops('CustomersV3/$count')).text()).toBe('2');
-    expect(await (await finops("CustomersV3/$count?cross-company=true&$filter=CustomerGroupId eq '20'")).text()).toBe('1');
+    expect(await (await finops("CustomersV3/$count?cross-company=true&$filter=CustomerGroupId eq '20'")).text()).toBe(
+      '1',
+    );
   });
 
   it('finds a row by key in any order and case, as F&O collation does', async () => {
@@ -121,7 +138,9 @@ describe('F&O reads', () => {
   it('reaches another company by key only with cross-company=true', async () => {
     const { finops } = await startSession(referenceSeed);
     expect((await finops("CustomersV3(dataAreaId='usrt',CustomerAccount='RT-001')")).status).toBe(404);
-    expect((await finops("CustomersV3(dataAreaId='usrt',CustomerAccount='RT-001')?cross-company=true")).status).toBe(200);
+    expect((await finops("CustomersV3(dataAreaId='usrt',CustomerAccount='RT-001')?cross-company=true")).status).toBe(
+      200,
+    );
   });
 
   it('serves customer groups and a $metadata document', async () => {
@@ -192,7 +211,10 @@ describe('F&O writes', () => {
 
   it('does not check reference lists the seed did not provide', async () => {
     const { finops } = await startSession({ finops: { legalEntities: ['usmf'] } });
-    const response = await finops('CustomersV3', { method: 'POST', json: { ...newCustomer, CustomerGroupId: '99', SiteId: '7' } });
+    const response = await finops('CustomersV3', {
+      method: 'POST',
+      json: { ...newCustomer, CustomerGroupId: '99', SiteId: '7' },
+    });
     expect(response.status).toBe(201);
   });
 
@@ -200,14 +222,17 @@ describe('F&O writes', () => {
     const { finops } = await startSession(referenceSeed);
     const response = await finops('CustomersV3', { method: 'POST', json: { ...newCustomer, dataAreaId: 'DEMF' } });
     expect(response.status).toBe(400);
-    expect(((await response.json()) as { error: { innererror: { message: string } } }).error.innererror.message).toContain(
-      "Company 'demf' does not exist.",
-    );
+    expect(
+      ((await response.json()) as { error: { innererror: { message: string } } }).error.innererror.message,
+    ).toContain("Company 'demf' does not exist.");
   });
 
   it('refuses a duplicate key, ignoring case', async () => {
     const { finops } = await startSession(referenceSeed);
-    const response = await finops('CustomersV3', { method: 'POST', json: { ...newCustomer, CustomerAccount: 'us-001' } });
+    const response = await finops('CustomersV3', {
+      method: 'POST',
+      json: { ...newCustomer, CustomerAccount: 'us-001' },
+    });
     expect(response.status).toBe(400);
     expect(((await response.json()) as { error: { innererror: { message: string } } }).error.innererror.message).toBe(
       "Write failed for table row of type 'CustCustomerV3Entity'. Infolog: Error: Cannot create a record in Customers (CustTable). Customer account: us-001, usmf. The record already exists.",
@@ -230,7 +255,10 @@ describe('F&O writes', () => {
 
   it('refuses an enum value that is not Yes or No', async () => {
     const { finops } = await startSession(referenceSeed);
-    const response = await finops('CustomersV3', { method: 'POST', json: { ...newCustomer, IsExternallyMaintained: 'true' } });
+    const response = await finops('CustomersV3', {
+      method: 'POST',
+      json: { ...newCustomer, IsExternallyMaintained: 'true' },
+    });
     expect(response.status).toBe(400);
   });
 
@@ -246,13 +274,18 @@ describe('F&O writes', () => {
       SalesMemo: 'Call first',
       CreditLimit: 2500,
     });
-    const missing = await finops("CustomersV3(dataAreaId='usmf',CustomerAccount='NOPE')", { method: 'PATCH', json: { SalesMemo: 'x' } });
+    const missing = await finops("CustomersV3(dataAreaId='usmf',CustomerAccount='NOPE')", {
+      method: 'PATCH',
+      json: { SalesMemo: 'x' },
+    });
     expect(missing.status).toBe(404);
   });
 
   it('DELETE removes the customer', async () => {
     const { finops, emulator } = await startSession(referenceSeed);
-    expect((await finops("CustomersV3(dataAreaId='usmf',CustomerAccount='US-002')", { method: 'DELETE' })).status).toBe(204);
+    expect((await finops("CustomersV3(dataAreaId='usmf',CustomerAccount='US-002')", { method: 'DELETE' })).status).toBe(
+      204,
+    );
     expect(emulator.finops.customers.get('usmf', 'US-002')).toBeUndefined();
   });
 });

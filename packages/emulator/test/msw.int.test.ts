@@ -24,7 +24,9 @@ describe('msw handlers', () => {
     const headers = { Authorization: `Bearer ${token}` };
 
     const accounts = await fetch(`${DEFAULT_URLS.salesUrl}/api/data/v9.2/accounts?$select=accountnumber`, { headers });
-    expect(((await accounts.json()) as { value: unknown[] }).value).toEqual([expect.objectContaining({ accountnumber: 'ACC-MSW' })]);
+    expect(((await accounts.json()) as { value: unknown[] }).value).toEqual([
+      expect.objectContaining({ accountnumber: 'ACC-MSW' }),
+    ]);
 
     const created = await fetch(`${DEFAULT_URLS.finopsUrl}/data/CustomersV3`, {
       method: 'POST',

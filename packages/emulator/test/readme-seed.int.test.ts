@@ -15,7 +15,10 @@ it('the seed example in the README is valid and loads as described', async () =>
     DEFAULT_TRANSACTION_CURRENCIES[1]?.transactioncurrencyid,
   );
   expect(accounts.find((row) => row.accountnumber === 'ACC-01000-BVRCPS')?.versionnumber).toBe(4711);
-  expect(emulator.finops.customers.get('USMF', 'us-001')).toMatchObject({ IsExternallyMaintained: 'No', dataAreaId: 'usmf' });
+  expect(emulator.finops.customers.get('USMF', 'us-001')).toMatchObject({
+    IsExternallyMaintained: 'No',
+    dataAreaId: 'usmf',
+  });
 
   const token = await issueToken(emulator);
   const response = await emulator.handle(

@@ -18,7 +18,13 @@ const SEED: EmulatorSeed = {
   sales: {
     accounts: [{ accountid: ACCOUNT, name: 'Contoso', accountnumber: 'ACC-1' }],
     uoms: [{ uomid: UOM, name: 'Each' }],
-    pricelevels: [{ pricelevelid: PRICE_LIST, name: 'Retail', 'transactioncurrencyid@odata.bind': `/transactioncurrencies(${USD})` }],
+    pricelevels: [
+      {
+        pricelevelid: PRICE_LIST,
+        name: 'Retail',
+        'transactioncurrencyid@odata.bind': `/transactioncurrencies(${USD})`,
+      },
+    ],
     contacts: [
       {
         contactid: CONTACT,
@@ -47,7 +53,11 @@ async function json(response: Response): Promise<Record<string, unknown>> {
 }
 
 async function post(session: Session, set: string, body: unknown): Promise<Record<string, unknown>> {
-  const response = await session.sales(set, { method: 'POST', json: body, headers: { Prefer: 'return=representation' } });
+  const response = await session.sales(set, {
+    method: 'POST',
+    json: body,
+    headers: { Prefer: 'return=representation' },
+  });
   const payload = await json(response);
   expect(response.status, JSON.stringify(payload)).toBe(201);
   return payload;
@@ -62,11 +72,18 @@ describe('Sales tables (generic engine)', () => {
       _parentcustomerid_value: ACCOUNT,
       msdyn_isactivecustomer: false,
     });
-    expect(emulator.sales.table('products').get('P-2')).toMatchObject({ _defaultuomid_value: UOM, quantitydecimal: 2, statecode: 0 });
+    expect(emulator.sales.table('products').get('P-2')).toMatchObject({
+      _defaultuomid_value: UOM,
+      quantitydecimal: 2,
+      statecode: 0,
+    });
     expect(emulator.sales.table('pricelevels').get(PRICE_LIST)).toMatchObject({ _transactioncurrencyid_value: USD });
-    expect(() => new Emulator({ sales: { quotes: [{ name: 'Q', 'customerid_contact@odata.bind': "/contacts(msdyn_contactnumber='X')" }] } })).toThrow(
-      /sales\.quotes\[0\]: A record with the specified key values does not exist in contact entity/,
-    );
+    expect(
+      () =>
+        new Emulator({
+          sales: { quotes: [{ name: 'Q', 'customerid_contact@odata.bind': "/contacts(msdyn_contactnumber='X')" }] },
+        }),
+    ).toThrow(/sales\.quotes\[0\]: A record with the specified key values does not exist in contact entity/);
   });
 
   it('creates, upserts and reads contacts by alternate key, with lookup annotations', async () => {
@@ -94,7 +111,9 @@ describe('Sales tables (generic engine)', () => {
       '_parentcustomerid_value@OData.Community.Display.V1.FormattedValue': 'Contoso',
     });
 
-    const contactParent = await json(await session.sales("contacts(msdyn_contactnumber='CON-2')", { headers: ANNOTATIONS }));
+    const contactParent = await json(
+      await session.sales("contacts(msdyn_contactnumber='CON-2')", { headers: ANNOTATIONS }),
+    );
     expect(contactParent['_parentcustomerid_value@Microsoft.Dynamics.CRM.lookuplogicalname']).toBe('contact');
     expect(contactParent['_parentcustomerid_value@OData.Community.Display.V1.FormattedValue']).toBe('Ada Lovelace');
 
@@ -121,16 +140,33 @@ describe('Sales tables (generic engine)', () => {
 
   it('creates and reads products, quotes, sales orders and invoices by alternate key', async () => {
     const session = await startSession(SEED);
-    await post(session, 'products', { productnumber: 'P-3', name: 'Sprocket', 'defaultuomid@odata.bind': "/uoms(name='Each')", price: 9.5 });
-    expect(await json(await session.sales("products(productnumber='P-3')?$select=price"))).toMatchObject({ price: 9.5 });
+    await post(session, 'products', {
+      productnumber: 'P-3',
+      name: 'Sprocket',
+      'defaultuomid@odata.bind': "/uoms(name='Each')",
+      price: 9.5,
+    });
+    expect(await json(await session.sales("products(productnumber='P-3')?$select=price"))).toMatchObject({
+      price: 9.5,
+    });
 
-    const quote = await post(session, 'quotes', { name: 'Q', 'customerid_account@odata.bind': "/accounts(accountnumber='ACC-1')" });
+    const quote = await post(session, 'quotes', {
+      name: 'Q',
+      'customerid_account@odata.bind': "/accounts(accountnumber='ACC-1')",
+    });
     expect(quote['quotenumber']).toMatch(/^QUO-01000-[A-Z]{6}$/);
-    expect(await json(await session.sales(`quotes(quotenumber='${String(quote['quotenumber'])}')`))).toMatchObject({ name: 'Q' });
+    expect(await json(await session.sales(`quotes(quotenumber='${String(quote['quotenumber'])}')`))).toMatchObject({
+      name: 'Q',
+    });
 
     const upserted = await session.sales("salesorders(ordernumber='ORD-1')", {
       method: 'PATCH',
-      json: { name: 'Order', 'customerid_contact@odata.bind': "/contacts(msdyn_contactnumber='CON-1')", msdyn_processingstatus: 192350002, totalamount: 12 },
+      json: {
+        name: 'Order',
+        'customerid_contact@odata.bind': "/contacts(msdyn_contactnumber='CON-1')",
+        msdyn_processingstatus: 192350002,
+        totalamount: 12,
+      },
     });
     expect(upserted.status).toBe(204);
     const order = await json(await session.sales("salesorders(ordernumber='ORD-1')", { headers: ANNOTATIONS }));
@@ -147,8 +183,13 @@ describe('Sales tables (generic engine)', () => {
       'salesorderid@odata.bind': "/salesorders(ordernumber='ORD-1')",
       duedate: '2026-04-01',
     });
-    expect(invoice).toMatchObject({ invoicenumber: expect.stringMatching(/^INV-01000-/), _salesorderid_value: order['salesorderid'] });
-    expect(await json(await session.sales(`invoices(invoicenumber='${String(invoice['invoicenumber'])}')`))).toMatchObject({
+    expect(invoice).toMatchObject({
+      invoicenumber: expect.stringMatching(/^INV-01000-/),
+      _salesorderid_value: order['salesorderid'],
+    });
+    expect(
+      await json(await session.sales(`invoices(invoicenumber='${String(invoice['invoicenumber'])}')`)),
+    ).toMatchObject({
       duedate: '2026-04-01',
     });
   });
@@ -160,25 +201,36 @@ describe('Sales tables (generic engine)', () => {
       json: { name: 'Q', 'customerid_account@odata.bind': `/accounts(${MISSING})` },
     });
     expect(missingById.status).toBe(404);
-    expect(((await json(missingById))['error'] as { message: string }).message).toBe(`account With Id = ${MISSING} Does Not Exist`);
+    expect(((await json(missingById))['error'] as { message: string }).message).toBe(
+      `account With Id = ${MISSING} Does Not Exist`,
+    );
 
     const missingByKey = await session.sales('contacts', {
       method: 'POST',
       json: { lastname: 'X', 'parentcustomerid_contact@odata.bind': "/contacts(msdyn_contactnumber='NOPE')" },
     });
     expect(missingByKey.status).toBe(404);
-    expect(((await json(missingByKey))['error'] as { message: string }).message).toContain("contact entity (msdyn_contactnumber='NOPE')");
+    expect(((await json(missingByKey))['error'] as { message: string }).message).toContain(
+      "contact entity (msdyn_contactnumber='NOPE')",
+    );
 
     const required = await session.sales('contacts', { method: 'POST', json: { firstname: 'No last name' } });
     expect(required.status).toBe(400);
-    expect(((await json(required))['error'] as { message: string }).message).toContain("'lastname' attribute of the 'contact' entity is required");
+    expect(((await json(required))['error'] as { message: string }).message).toContain(
+      "'lastname' attribute of the 'contact' entity is required",
+    );
 
-    const requiredLookup = await session.sales('products', { method: 'POST', json: { productnumber: 'P-9', name: 'No unit' } });
+    const requiredLookup = await session.sales('products', {
+      method: 'POST',
+      json: { productnumber: 'P-9', name: 'No unit' },
+    });
     expect(((await json(requiredLookup))['error'] as { message: string }).message).toContain("'defaultuomid'");
 
     const tooLong = await session.sales('contacts', { method: 'POST', json: { lastname: 'x'.repeat(51) } });
     expect(tooLong.status).toBe(400);
-    expect(((await json(tooLong))['error'] as { message: string }).message).toContain("length of the 'lastname' attribute of the 'contact' entity");
+    expect(((await json(tooLong))['error'] as { message: string }).message).toContain(
+      "length of the 'lastname' attribute of the 'contact' entity",
+    );
     expect(session.emulator.sales.table('contacts').list()).toHaveLength(1);
   });
 
@@ -194,19 +246,30 @@ describe('Sales tables (generic engine)', () => {
     expect((await session.sales(`productpricelevels(${id})`, { method: 'PATCH', json: body })).status).toBe(204);
     const created = session.emulator.sales.table('productpricelevels').get(id);
     expect(created).toMatchObject({ amount: 10, _transactioncurrencyid_value: USD, _productid_value: PRODUCT });
-    expect((await session.sales(`productpricelevels(${id})`, { method: 'PATCH', json: { amount: 12 } })).status).toBe(204);
+    expect((await session.sales(`productpricelevels(${id})`, { method: 'PATCH', json: { amount: 12 } })).status).toBe(
+      204,
+    );
     const updated = session.emulator.sales.table('productpricelevels').get(id);
     expect(updated).toMatchObject({ amount: 12 });
     expect(Number(updated?.['versionnumber'])).toBeGreaterThan(Number(created?.['versionnumber']));
 
-    const duplicate = await session.sales('productpricelevels(0f000000-0000-4000-8000-000000000002)', { method: 'PATCH', json: body });
+    const duplicate = await session.sales('productpricelevels(0f000000-0000-4000-8000-000000000002)', {
+      method: 'PATCH',
+      json: body,
+    });
     expect(duplicate.status).toBe(412);
-    expect(((await json(duplicate))['error'] as { message: string }).message).toContain('_productid_value, _pricelevelid_value, _uomid_value');
+    expect(((await json(duplicate))['error'] as { message: string }).message).toContain(
+      '_productid_value, _pricelevelid_value, _uomid_value',
+    );
   });
 
   it('recalculates a quote when a detail changes: totals, the external-products flag and a new version', async () => {
     const session = await startSession(SEED);
-    const quote = await post(session, 'quotes', { name: 'Q', quotenumber: 'QUO-1', 'customerid_account@odata.bind': `/accounts(${ACCOUNT})` });
+    const quote = await post(session, 'quotes', {
+      name: 'Q',
+      quotenumber: 'QUO-1',
+      'customerid_account@odata.bind': `/accounts(${ACCOUNT})`,
+    });
     expect(quote).toMatchObject({ totalamount: 0, msdyn_hasexternallymaintainedproductsonly: false });
     const quoteVersion = (): number => Number(session.emulator.sales.table('quotes').get('QUO-1')?.['versionnumber']);
     const before = quoteVersion();
@@ -221,12 +284,18 @@ describe('Sales tables (generic engine)', () => {
     });
     const detail = await post(session, 'quotedetails', line('P-1', 3, 2.5));
     expect(detail['extendedamount']).toBe(7.5);
-    expect(session.emulator.sales.table('quotes').get('QUO-1')).toMatchObject({ totalamount: 7.5, msdyn_hasexternallymaintainedproductsonly: true });
+    expect(session.emulator.sales.table('quotes').get('QUO-1')).toMatchObject({
+      totalamount: 7.5,
+      msdyn_hasexternallymaintainedproductsonly: true,
+    });
     const afterFirst = quoteVersion();
     expect(afterFirst).toBeGreaterThan(before);
 
     await post(session, 'quotedetails', line('P-2', 1, 10));
-    expect(session.emulator.sales.table('quotes').get('QUO-1')).toMatchObject({ totalamount: 17.5, msdyn_hasexternallymaintainedproductsonly: false });
+    expect(session.emulator.sales.table('quotes').get('QUO-1')).toMatchObject({
+      totalamount: 17.5,
+      msdyn_hasexternallymaintainedproductsonly: false,
+    });
     expect(quoteVersion()).toBeGreaterThan(afterFirst);
 
     const deleted = await session.sales(`quotedetails(${String(detail['quotedetailid'])})`, { method: 'DELETE' });
@@ -279,7 +348,11 @@ describe('Sales tables (generic engine)', () => {
       httpPart([`POST /api/data/v9.2/${set} HTTP/1.1`, 'Content-Type: application/json'], { body, contentId: id });
     const body = batchBody('batch_q1', [
       changeset('changeset_1', [
-        postPart('quotes', { name: 'Rolled back', quotenumber: 'QUO-RB', 'customerid_account@odata.bind': `/accounts(${ACCOUNT})` }, '1'),
+        postPart(
+          'quotes',
+          { name: 'Rolled back', quotenumber: 'QUO-RB', 'customerid_account@odata.bind': `/accounts(${ACCOUNT})` },
+          '1',
+        ),
         postPart(
           'quotedetails',
           {
@@ -310,7 +383,11 @@ describe('Sales tables (generic engine)', () => {
     );
     const metadata = await (await session.sales('$metadata')).text();
     expect(metadata).toContain('<EntitySet Name="salesorders" EntityType="Microsoft.Dynamics.CRM.salesorder"');
-    const admin = await session.emulator.handle(new Request(`${DEFAULT_URLS.salesUrl}/_emulator/sales/tables/products`));
-    expect(((await json(admin))['value'] as { productnumber: string }[]).map((row) => row.productnumber).sort()).toEqual(['P-1', 'P-2']);
+    const admin = await session.emulator.handle(
+      new Request(`${DEFAULT_URLS.salesUrl}/_emulator/sales/tables/products`),
+    );
+    expect(
+      ((await json(admin))['value'] as { productnumber: string }[]).map((row) => row.productnumber).sort(),
+    ).toEqual(['P-1', 'P-2']);
   });
 });

@@ -8,7 +8,10 @@ interface Answer {
   readonly body: string;
 }
 
-function send(url: string, options: { ca?: string; method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Answer> {
+function send(
+  url: string,
+  options: { ca?: string; method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const outgoing = request(
       url,
@@ -16,7 +19,9 @@ function send(url: string, options: { ca?: string; method?: string; headers?: Re
       (incoming) => {
         const chunks: Buffer[] = [];
         incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
-        incoming.on('end', () => resolve({ status: incoming.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        incoming.on('end', () =>
+          resolve({ status: incoming.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+        );
       },
     );
     outgoing.on('error', reject);
@@ -40,7 +45,9 @@ describe('standalone HTTPS server', () => {
     const health = await send(`${server.url}/_emulator/health`, { ca: server.caPem });
     expect(health.status).toBe(200);
     await expect(send(`${server.url}/_emulator/health`)).rejects.toThrow(/self[- ]signed|unable to verify/i);
-    const localhost = await send(`${server.url.replace('127.0.0.1', 'localhost')}/_emulator/health`, { ca: server.caPem });
+    const localhost = await send(`${server.url.replace('127.0.0.1', 'localhost')}/_emulator/health`, {
+      ca: server.caPem,
+    });
     expect(localhost.status).toBe(200);
   });
 
@@ -73,7 +80,11 @@ describe('standalone HTTPS server', () => {
       '@odata.context': `${server.url}/api/data/v9.2/$metadata#accounts(accountnumber)`,
       value: [{ accountnumber: 'ACC-TLS' }],
     });
-    const openid = await send(`${server.url}/${DEFAULT_CREDENTIALS.tenantId}/v2.0/.well-known/openid-configuration`, { ca: server.caPem });
-    expect(JSON.parse(openid.body)).toMatchObject({ token_endpoint: `${server.url}/${DEFAULT_CREDENTIALS.tenantId}/oauth2/v2.0/token` });
+    const openid = await send(`${server.url}/${DEFAULT_CREDENTIALS.tenantId}/v2.0/.well-known/openid-configuration`, {
+      ca: server.caPem,
+    });
+    expect(JSON.parse(openid.body)).toMatchObject({
+      token_endpoint: `${server.url}/${DEFAULT_CREDENTIALS.tenantId}/oauth2/v2.0/token`,
+    });
   });
 });

@@ -13,7 +13,15 @@ async function errorOf(response: Response): Promise<{ code: string; message: str
 
 function session(limits: EmulatorLimits) {
   return startSession(
-    { auth: { clients: [{ clientId: DEFAULT_CREDENTIALS.clientId, clientSecret: DEFAULT_CREDENTIALS.clientSecret }, OTHER_CLIENT] }, finops: { customerGroups: ['10'], customers: [aCustomer('C-1').build()] } },
+    {
+      auth: {
+        clients: [
+          { clientId: DEFAULT_CREDENTIALS.clientId, clientSecret: DEFAULT_CREDENTIALS.clientSecret },
+          OTHER_CLIENT,
+        ],
+      },
+      finops: { customerGroups: ['10'], customers: [aCustomer('C-1').build()] },
+    },
     { limits },
   );
 }
@@ -40,7 +48,9 @@ describe('service protection', () => {
       code: '0x80072322',
       message: 'Number of requests exceeded the limit of 3 over time window of 10 seconds.',
     });
-    const again = [await sales('accounts'), await sales('accounts')].map((response) => response.headers.get('Retry-After'));
+    const again = [await sales('accounts'), await sales('accounts')].map((response) =>
+      response.headers.get('Retry-After'),
+    );
     expect(again).toEqual(['20', '40']);
     expect(emulator.requestCounts().sales.throttled).toBe(3);
 
@@ -95,8 +105,16 @@ describe('service protection', () => {
 
   it('counts a $batch as one request', async () => {
     const { sales } = await session({ sales: { maxRequests: 2 } });
-    const body = batchBody('b', [httpPart(['GET accounts HTTP/1.1']), httpPart(['GET accounts HTTP/1.1']), httpPart(['GET accounts HTTP/1.1'])]);
-    const batch = await sales('$batch', { method: 'POST', headers: { 'Content-Type': 'multipart/mixed; boundary=b' }, body });
+    const body = batchBody('b', [
+      httpPart(['GET accounts HTTP/1.1']),
+      httpPart(['GET accounts HTTP/1.1']),
+      httpPart(['GET accounts HTTP/1.1']),
+    ]);
+    const batch = await sales('$batch', {
+      method: 'POST',
+      headers: { 'Content-Type': 'multipart/mixed; boundary=b' },
+      body,
+    });
     expect(batch.status).toBe(200);
     expect((await sales('accounts')).status).toBe(200);
     expect((await sales('accounts')).status).toBe(429);
@@ -118,7 +136,8 @@ describe('service protection', () => {
 
     const batches = await session({ sales: { maxExecutionSeconds: 3, costMsPerOperation: 1000 } });
     const body = batchBody('b', [httpPart(['GET accounts HTTP/1.1']), httpPart(['GET accounts HTTP/1.1'])]);
-    const send = () => batches.sales('$batch', { method: 'POST', headers: { 'Content-Type': 'multipart/mixed; boundary=b' }, body });
+    const send = () =>
+      batches.sales('$batch', { method: 'POST', headers: { 'Content-Type': 'multipart/mixed; boundary=b' }, body });
     expect((await send()).status).toBe(200);
     expect((await send()).status).toBe(200);
     const over = await send();
@@ -143,7 +162,10 @@ describe('service protection', () => {
     const refused = await sales('accounts');
     expect(refused.status).toBe(429);
     expect(refused.headers.get('Retry-After')).toBe('1');
-    expect(await errorOf(refused)).toEqual({ code: '0x80072326', message: 'Number of concurrent requests exceeded the limit of 2.' });
+    expect(await errorOf(refused)).toEqual({
+      code: '0x80072326',
+      message: 'Number of concurrent requests exceeded the limit of 2.',
+    });
     emulator.setFaults(undefined);
     expect((await Promise.all(held)).map((response) => response.type)).toEqual(['error', 'error']);
     expect((await sales('accounts')).status).toBe(200);
@@ -152,13 +174,21 @@ describe('service protection', () => {
   it('is configured through the admin API, which names a bad field', async () => {
     const emulator = new Emulator();
     const admin = (method: string, body?: unknown) =>
-      emulator.handle(new Request(`${ADMIN}limits`, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) }));
+      emulator.handle(
+        new Request(`${ADMIN}limits`, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) }),
+      );
     expect(await (await admin('GET')).json()).toEqual({ sales: null, finops: null });
     const put = await admin('PUT', { finops: { maxRequests: 100 } });
     expect(put.status).toBe(200);
     expect(await put.json()).toEqual({
       sales: null,
-      finops: { windowSeconds: 300, maxRequests: 100, maxExecutionSeconds: 1200, maxConcurrent: 52, maxRetryAfterSeconds: 300 },
+      finops: {
+        windowSeconds: 300,
+        maxRequests: 100,
+        maxExecutionSeconds: 1200,
+        maxConcurrent: 52,
+        maxRetryAfterSeconds: 300,
+      },
     });
     const invalid = await admin('PUT', { sales: { maxRequests: 'many' } });
     expect(invalid.status).toBe(400);

@@ -22,7 +22,10 @@ function serveChangedRows(): URL[] {
       const page = rows.slice(skip, skip + 2);
       const next = new URL(url);
       next.searchParams.set('$skip', String(skip + 2));
-      return HttpResponse.json({ value: page, ...(skip + 2 < rows.length ? { '@odata.nextLink': next.toString() } : {}) });
+      return HttpResponse.json({
+        value: page,
+        ...(skip + 2 < rows.length ? { '@odata.nextLink': next.toString() } : {}),
+      });
     }),
   );
   return asked;
@@ -92,7 +95,11 @@ describe('FinOpsSource with a modified field', () => {
     const asked = serveChangedRows();
     const log: string[] = [];
     const pages: SourcePage[] = [];
-    for await (const page of source().read({ checkpoint: { fullReadAt: '2026-11-20T00:00:00.000Z' }, pageSize: 2, log: (m) => log.push(m) })) {
+    for await (const page of source().read({
+      checkpoint: { fullReadAt: '2026-11-20T00:00:00.000Z' },
+      pageSize: 2,
+      log: (m) => log.push(m),
+    })) {
       pages.push(page);
     }
     expect(asked[0]?.searchParams.get('$filter')).toBeNull();

@@ -29,12 +29,22 @@ const seed: EmulatorSeed = {
         OrganizationName: `Fabrikam ${account}`,
         CustomerGroupId: '30',
       })),
-      { dataAreaId: 'usrt', CustomerAccount: 'R-005', OrganizationName: '', PartyType: 'Person', CustomerGroupId: '30' },
+      {
+        dataAreaId: 'usrt',
+        CustomerAccount: 'R-005',
+        OrganizationName: '',
+        PartyType: 'Person',
+        CustomerGroupId: '30',
+      },
     ],
   },
 };
 
-async function readAll(source: RecordSource, pageSize: number, checkpoint: SourcePage['checkpoint'] = null): Promise<SourcePage[]> {
+async function readAll(
+  source: RecordSource,
+  pageSize: number,
+  checkpoint: SourcePage['checkpoint'] = null,
+): Promise<SourcePage[]> {
   const pages: SourcePage[] = [];
   for await (const page of source.read({ checkpoint, pageSize })) pages.push(page);
   return pages;
@@ -56,7 +66,12 @@ describe('FinOpsSource over CustomersV3', () => {
     expect(pages.at(-1)?.checkpoint).toEqual({ fullReadAt: expect.any(String) });
     // Only the key and the asked-for fields are read.
     const first = pages[0]?.records[0]?.data;
-    expect(first).toMatchObject({ dataAreaId: 'usmf', CustomerAccount: 'C-001', OrganizationName: 'Contoso C-001', CustomerGroupId: '10' });
+    expect(first).toMatchObject({
+      dataAreaId: 'usmf',
+      CustomerAccount: 'C-001',
+      OrganizationName: 'Contoso C-001',
+      CustomerGroupId: '10',
+    });
     expect(first).not.toHaveProperty('CreditLimit');
   });
 
@@ -122,7 +137,9 @@ describe('FinOpsSource over CustomersV3', () => {
   it('refuses invalid options, naming the field', () => {
     const connector = finops(seed);
     expect(() => connector.source(customers({ legalEntities: 'usmf' }))).toThrow(/options\.legalEntities/);
-    expect(() => connector.source(customers({ crossCompany: false, legalEntities: ['usrt'] }))).toThrow(/options\.legalEntities/);
+    expect(() => connector.source(customers({ crossCompany: false, legalEntities: ['usrt'] }))).toThrow(
+      /options\.legalEntities/,
+    );
     expect(() => connector.source(customers({ modifiedField: '' }))).toThrow(/options\.modifiedField/);
     expect(() => connector.source({ ...customers(), key: [] })).toThrow(ConfigError);
   });

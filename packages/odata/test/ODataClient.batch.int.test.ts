@@ -46,9 +46,22 @@ describe('ODataClient.batch', () => {
   it('posts a multipart batch and gives each request of the failed F&O changeset its Infolog error', async () => {
     const seen = serveRecorded(FINOPS, 'finops-failed-changeset.response.http');
     const { client } = testClient({ serviceUrl: FINOPS });
-    const update: BatchRequest = { method: 'PATCH', url: customer('ACC-01000-BVRCPS'), headers: { 'If-Match': '*' }, body: { CustomerGroupId: '10' } };
-    const create: BatchRequest = { method: 'POST', url: 'CustomersV3', body: { CustomerAccount: 'ACC-01001-BVRCPS', CustomerGroupId: '99' } };
-    const address: BatchRequest = { method: 'POST', url: 'CustomerPostalAddresses', body: { CustomerAccountNumber: 'ACC-01001-BVRCPS' } };
+    const update: BatchRequest = {
+      method: 'PATCH',
+      url: customer('ACC-01000-BVRCPS'),
+      headers: { 'If-Match': '*' },
+      body: { CustomerGroupId: '10' },
+    };
+    const create: BatchRequest = {
+      method: 'POST',
+      url: 'CustomersV3',
+      body: { CustomerAccount: 'ACC-01001-BVRCPS', CustomerGroupId: '99' },
+    };
+    const address: BatchRequest = {
+      method: 'POST',
+      url: 'CustomerPostalAddresses',
+      body: { CustomerAccountNumber: 'ACC-01001-BVRCPS' },
+    };
     const remove: BatchRequest = { method: 'DELETE', url: customer('ACC-00999-BVRCPS') };
     const parts: BatchPart[] = [{ changeset: [update] }, { changeset: [create, address] }, remove];
 
@@ -71,7 +84,9 @@ describe('ODataClient.batch', () => {
     expect(sent?.contentType).toMatch(/^multipart\/mixed; boundary=batch_[0-9a-f-]{36}$/);
     expect(sent?.prefer).toBeNull();
     expect(sent?.authorization).toBe(`Bearer ${TOKEN}`);
-    expect(sent?.body).toContain(`PATCH ${FINOPS}/CustomersV3(dataAreaId='usmf',CustomerAccount='ACC-01000-BVRCPS') HTTP/1.1\r\n`);
+    expect(sent?.body).toContain(
+      `PATCH ${FINOPS}/CustomersV3(dataAreaId='usmf',CustomerAccount='ACC-01000-BVRCPS') HTTP/1.1\r\n`,
+    );
     expect(sent?.body).toContain('Content-ID: 3\r\n');
     expect(sent?.body.match(/boundary=changeset_/g)).toHaveLength(2);
   });
@@ -94,7 +109,9 @@ describe('ODataClient.batch', () => {
   it('reads a multipart answer to a batch that stopped at its first error (HTTP 400), without throwing', async () => {
     serveRecorded(DATAVERSE, 'dataverse-stop-on-error.response.http');
     const { client, sleeps } = testClient();
-    const results = await client.batch([1, 2, 3].map((n) => ({ method: 'POST', url: 'tasks', body: { subject: `Task ${n}` } })));
+    const results = await client.batch(
+      [1, 2, 3].map((n) => ({ method: 'POST', url: 'tasks', body: { subject: `Task ${n}` } })),
+    );
     expect(results.map((result) => [result.status, result.error?.code])).toEqual([
       [400, 'HTTP_400'],
       [424, 'BATCH_NOT_EXECUTED'],
@@ -107,7 +124,13 @@ describe('ODataClient.batch', () => {
     serveRecorded(DATAVERSE, 'dataverse-changeset.response.http');
     const { client } = testClient();
     const results = await client.batch([
-      { changeset: [1, 2, 3].map((n) => ({ method: 'POST' as const, url: 'tasks', body: { subject: `Task ${n} in batch` } })) },
+      {
+        changeset: [1, 2, 3].map((n) => ({
+          method: 'POST' as const,
+          url: 'tasks',
+          body: { subject: `Task ${n} in batch` },
+        })),
+      },
       { method: 'GET', url: 'accounts(00000000-0000-0000-0000-000000000001)/Account_Tasks?$select=subject' },
     ]);
     expect(results.map((result) => result.status)).toEqual([204, 204, 204, 200]);
@@ -120,7 +143,11 @@ describe('ODataClient.batch', () => {
     server.use(
       http.post(`${DATAVERSE}/$batch`, () => {
         calls += 1;
-        if (calls === 1) return HttpResponse.json({ error: { code: '0x80072321', message: 'Too many' } }, { status: 429, headers: { 'Retry-After': '3' } });
+        if (calls === 1)
+          return HttpResponse.json(
+            { error: { code: '0x80072321', message: 'Too many' } },
+            { status: 429, headers: { 'Retry-After': '3' } },
+          );
         return new HttpResponse(recorded.body, { headers: { 'Content-Type': recorded.headers['content-type'] ?? '' } });
       }),
     );
@@ -138,7 +165,10 @@ describe('ODataClient.batch', () => {
   it('throws when the batch as a whole is refused without a multipart body', async () => {
     server.use(
       http.post(`${DATAVERSE}/$batch`, () =>
-        HttpResponse.json({ error: { code: '0x80048d19', message: 'The batch request must not have more than 1000 requests.' } }, { status: 400 }),
+        HttpResponse.json(
+          { error: { code: '0x80048d19', message: 'The batch request must not have more than 1000 requests.' } },
+          { status: 400 },
+        ),
       ),
     );
     const { client } = testClient();

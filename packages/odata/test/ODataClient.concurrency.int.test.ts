@@ -16,7 +16,13 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const throttled = (retryAfter: string) =>
   HttpResponse.json(
-    { error: { code: '0x80072321', message: 'Combined execution time of incoming requests exceeded limit of 1,200,000 milliseconds over time window of 300 seconds.' } },
+    {
+      error: {
+        code: '0x80072321',
+        message:
+          'Combined execution time of incoming requests exceeded limit of 1,200,000 milliseconds over time window of 300 seconds.',
+      },
+    },
     { status: 429, headers: { 'Retry-After': retryAfter } },
   );
 
@@ -91,7 +97,12 @@ describe('adaptive concurrency', () => {
     expect(state.throttled).toBeGreaterThanOrEqual(5);
     expect(state.calls).toBeLessThanOrEqual(60 + 30);
     const stats = client.stats();
-    expect(stats).toMatchObject({ requests: state.calls, throttled: state.throttled, retries: state.throttled, inFlight: 0 });
+    expect(stats).toMatchObject({
+      requests: state.calls,
+      throttled: state.throttled,
+      retries: state.throttled,
+      inFlight: 0,
+    });
     expect(stats.concurrency).toBeLessThanOrEqual(4);
     // Every wait was the service's Retry-After (1 s), slept once per hold, not once per request.
     expect(sleeps.length).toBeGreaterThan(0);
@@ -166,9 +177,12 @@ describe('adaptive concurrency', () => {
       http.post(`${FINOPS}/$batch`, () =>
         serve(
           () =>
-            new HttpResponse('--b\r\nContent-Type: application/http\r\n\r\nHTTP/1.1 204 No Content\r\n\r\n\r\n--b--\r\n', {
-              headers: { 'Content-Type': 'multipart/mixed; boundary=b' },
-            }),
+            new HttpResponse(
+              '--b\r\nContent-Type: application/http\r\n\r\nHTTP/1.1 204 No Content\r\n\r\n\r\n--b--\r\n',
+              {
+                headers: { 'Content-Type': 'multipart/mixed; boundary=b' },
+              },
+            ),
         ),
       ),
     );
@@ -202,7 +216,9 @@ describe('adaptive concurrency', () => {
     expect(refused({ initial: 32, max: 16 })).toMatchObject({
       message: 'concurrency.initial (32) must lie between concurrency.min (1) and concurrency.max (16)',
     });
-    expect(() => new ODataClient({ serviceUrl: DATAVERSE, tokenProvider, concurrency: { max: 0 } })).toThrow(/concurrency\.max/);
+    expect(() => new ODataClient({ serviceUrl: DATAVERSE, tokenProvider, concurrency: { max: 0 } })).toThrow(
+      /concurrency\.max/,
+    );
     expect(new ODataClient({ serviceUrl: DATAVERSE, tokenProvider }).stats()).toEqual({
       requests: 0,
       retries: 0,
@@ -223,7 +239,8 @@ describe('retries under the limiter', () => {
       }),
     );
     const { client, sleeps } = testClient({ concurrency: { initial: 2, max: 8 } });
-    for (let i = 0; i < 3; i += 1) await expect(client.patch('accounts', {})).rejects.toMatchObject({ kind: 'record', status: 400 });
+    for (let i = 0; i < 3; i += 1)
+      await expect(client.patch('accounts', {})).rejects.toMatchObject({ kind: 'record', status: 400 });
     expect(calls).toBe(3);
     expect(sleeps).toEqual([]);
     // The service answered: that is no sign of overload, so the limit ramps as on success.

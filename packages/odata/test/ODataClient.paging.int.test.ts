@@ -88,7 +88,10 @@ describe('ODataClient.pages', () => {
     );
     const { client } = testClient({ serviceUrl: FINOPS });
     const pages = [];
-    for await (const page of client.pages('CustomersV3', { query: { crossCompany: true, count: true }, maxPageSize: 500 })) {
+    for await (const page of client.pages('CustomersV3', {
+      query: { crossCompany: true, count: true },
+      maxPageSize: 500,
+    })) {
       pages.push(page);
     }
     expect(pages).toEqual([{ value: [{ CustomerAccount: 'US-001', dataAreaId: 'usmf' }], count: 1 }]);
@@ -158,7 +161,12 @@ describe('ODataClient.get', () => {
     server.use(
       http.get(odataUrl(`${DATAVERSE}/accounts(00000000-0000-0000-0000-000000000009)`), () =>
         HttpResponse.json(
-          { error: { code: '0x80040217', message: 'Entity \'account\' With Id = 00000000-0000-0000-0000-000000000009 Does Not Exist' } },
+          {
+            error: {
+              code: '0x80040217',
+              message: "Entity 'account' With Id = 00000000-0000-0000-0000-000000000009 Does Not Exist",
+            },
+          },
           { status: 404 },
         ),
       ),
@@ -185,9 +193,13 @@ describe('ODataClient.get', () => {
 describe('ODataClient construction', () => {
   it('refuses plain http except for localhost, and URLs with a query', () => {
     const tokenProvider = staticToken();
-    expect(() => new ODataClient({ serviceUrl: 'http://contoso.crm.dynamics.com/api/data/v9.2', tokenProvider })).toThrow(ConfigError);
+    expect(
+      () => new ODataClient({ serviceUrl: 'http://contoso.crm.dynamics.com/api/data/v9.2', tokenProvider }),
+    ).toThrow(ConfigError);
     expect(() => new ODataClient({ serviceUrl: 'https://x/data?x=1', tokenProvider })).toThrow(ConfigError);
     expect(() => new ODataClient({ serviceUrl: 'not a url', tokenProvider })).toThrow(ConfigError);
-    expect(new ODataClient({ serviceUrl: 'http://localhost:5555/data/', tokenProvider }).serviceUrl).toBe('http://localhost:5555/data');
+    expect(new ODataClient({ serviceUrl: 'http://localhost:5555/data/', tokenProvider }).serviceUrl).toBe(
+      'http://localhost:5555/data',
+    );
   });
 });

@@ -27,7 +27,12 @@ function scripted(method: 'get' | 'post' | 'patch', url: string, script: (() => 
 const ok = () => HttpResponse.json({ value: [] });
 const throttled = (retryAfter: string) =>
   HttpResponse.json(
-    { error: { code: '0x80072322', message: 'Number of requests exceeded the limit of 6000 over time window of 300 seconds.' } },
+    {
+      error: {
+        code: '0x80072322',
+        message: 'Number of requests exceeded the limit of 6000 over time window of 300 seconds.',
+      },
+    },
     { status: 429, headers: { 'Retry-After': retryAfter } },
   );
 
@@ -55,7 +60,9 @@ describe('retries', () => {
   });
 
   it('backs off exponentially with jitter and gives up after maxAttempts', async () => {
-    const state = scripted('get', `${DATAVERSE}/accounts`, [() => new HttpResponse(null, { status: 502, statusText: 'Bad Gateway' })]);
+    const state = scripted('get', `${DATAVERSE}/accounts`, [
+      () => new HttpResponse(null, { status: 502, statusText: 'Bad Gateway' }),
+    ]);
     const { client, sleeps } = testClient({ retry: { maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 300 } });
     const error = await client.get('accounts').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ODataError);
@@ -111,7 +118,11 @@ describe('retries', () => {
     expect(failed.calls).toBe(1);
 
     const cut = scripted('post', `${FINOPS}/CustomersV3`, [() => HttpResponse.error()]);
-    await expect(client.post('CustomersV3', {})).rejects.toMatchObject({ kind: 'transient', code: 'NETWORK_ERROR', status: 0 });
+    await expect(client.post('CustomersV3', {})).rejects.toMatchObject({
+      kind: 'transient',
+      code: 'NETWORK_ERROR',
+      status: 0,
+    });
     expect(cut.calls).toBe(1);
   });
 
@@ -127,7 +138,10 @@ describe('retries', () => {
     let calls = 0;
     const refused = async () => {
       calls += 1;
-      if (calls === 1) throw new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) });
+      if (calls === 1)
+        throw new TypeError('fetch failed', {
+          cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }),
+        });
       return Response.json({}, { status: 201 });
     };
     const { client } = testClient({ fetch: refused });
@@ -179,7 +193,9 @@ describe('retries', () => {
 
   it('wraps an unexpected token failure as fatal, without its message', async () => {
     const broken = { getToken: async () => Promise.reject(new Error('secret=hunter2hunter2')) };
-    const error = await testClient({ tokenProvider: broken }).client.get('accounts').catch((e: unknown) => e);
+    const error = await testClient({ tokenProvider: broken })
+      .client.get('accounts')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(FatalError);
     expect((error as Error).message).not.toContain('hunter2');
   });
@@ -190,12 +206,19 @@ describe('errors carry no token', () => {
     server.use(
       http.get(`${DATAVERSE}/accounts`, ({ request }) =>
         HttpResponse.json(
-          { error: { code: '0x80040220', message: `Principal user is missing privileges; header was ${request.headers.get('authorization')}` } },
+          {
+            error: {
+              code: '0x80040220',
+              message: `Principal user is missing privileges; header was ${request.headers.get('authorization')}`,
+            },
+          },
           { status: 403 },
         ),
       ),
     );
-    const error = await testClient().client.get('accounts').catch((e: unknown) => e);
+    const error = await testClient()
+      .client.get('accounts')
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: 'fatal', status: 403 });
     expect(String(error)).not.toContain(TOKEN);
     expect((error as Error).message).toBe('Principal user is missing privileges; header was Bearer [redacted]');

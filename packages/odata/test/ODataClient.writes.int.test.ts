@@ -27,7 +27,11 @@ describe('writes', () => {
       }),
     );
     const { client } = testClient();
-    const updated = await client.patch("accounts(accountnumber='ACC-01000-BVRCPS')", { name: 'Fourth Coffee' }, { ifMatch: '*' });
+    const updated = await client.patch(
+      "accounts(accountnumber='ACC-01000-BVRCPS')",
+      { name: 'Fourth Coffee' },
+      { ifMatch: '*' },
+    );
     expect(updated).toMatchObject({ status: 204, body: undefined, entityId });
     await client.patch("accounts(accountnumber='ACC-01000-BVRCPS')", { name: 'Fourth Coffee' }, { ifNoneMatch: '*' });
     expect(seen).toEqual([
@@ -42,7 +46,12 @@ describe('writes', () => {
       http.patch(odataUrl(accountUrl), () => {
         calls += 1;
         return HttpResponse.json(
-          { error: { code: '0x80060882', message: 'The version of the existing record doesn\'t match the RowVersion property provided.' } },
+          {
+            error: {
+              code: '0x80060882',
+              message: "The version of the existing record doesn't match the RowVersion property provided.",
+            },
+          },
           { status: 412 },
         );
       }),
@@ -65,7 +74,10 @@ describe('writes', () => {
       ),
     );
     const { client } = testClient({ serviceUrl: FINOPS });
-    const created = await client.post<{ CustomerAccount: string }>('CustomersV3', { CustomerAccount: 'US-001', dataAreaId: 'usmf' });
+    const created = await client.post<{ CustomerAccount: string }>('CustomersV3', {
+      CustomerAccount: 'US-001',
+      dataAreaId: 'usmf',
+    });
     expect(created.status).toBe(201);
     expect(created.body?.CustomerAccount).toBe('US-001');
     expect(created.etag).toBe('W/"JzEsNTYzNzE0NDU3Nzsn"');
@@ -74,7 +86,8 @@ describe('writes', () => {
   });
 
   it("surfaces F&O's Infolog text for a failed write", async () => {
-    const infolog = "Write failed for table row of type 'CustCustomerV3Entity'. Infolog: Error: The value '99' in field 'Customer group' is not found in the related table 'Customer groups'.";
+    const infolog =
+      "Write failed for table row of type 'CustCustomerV3Entity'. Infolog: Error: The value '99' in field 'Customer group' is not found in the related table 'Customer groups'.";
     server.use(
       http.post(`${FINOPS}/CustomersV3`, () =>
         HttpResponse.json(
@@ -82,7 +95,11 @@ describe('writes', () => {
             error: {
               code: '',
               message: 'An error has occurred.',
-              innererror: { message: infolog, type: 'Microsoft.Dynamics.Platform.Integration.Services.OData.AxODataWriteException', stacktrace: '   at ...' },
+              innererror: {
+                message: infolog,
+                type: 'Microsoft.Dynamics.Platform.Integration.Services.OData.AxODataWriteException',
+                stacktrace: '   at ...',
+              },
             },
           },
           { status: 400 },
@@ -90,7 +107,10 @@ describe('writes', () => {
       ),
     );
     const { client } = testClient({ serviceUrl: FINOPS });
-    await expect(client.post('CustomersV3', { CustomerGroupId: '99' })).rejects.toMatchObject({ kind: 'record', message: infolog });
+    await expect(client.post('CustomersV3', { CustomerGroupId: '99' })).rejects.toMatchObject({
+      kind: 'record',
+      message: infolog,
+    });
   });
 
   it('DELETE sends If-Match and needs no body', async () => {
@@ -102,7 +122,9 @@ describe('writes', () => {
       }),
     );
     const { client } = testClient();
-    await expect(client.delete("accounts(accountnumber='ACC-01000-BVRCPS')", { ifMatch: 'W/"1"' })).resolves.toMatchObject({
+    await expect(
+      client.delete("accounts(accountnumber='ACC-01000-BVRCPS')", { ifMatch: 'W/"1"' }),
+    ).resolves.toMatchObject({
       status: 204,
       body: undefined,
     });

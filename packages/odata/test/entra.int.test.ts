@@ -38,10 +38,18 @@ function entra(token: (form: URLSearchParams) => Response) {
       HttpResponse.json({
         tenant_discovery_endpoint: `${LOGIN}/${TENANT}/v2.0/.well-known/openid-configuration`,
         'api-version': '1.1',
-        metadata: [{ preferred_network: 'login.microsoftonline.com', preferred_cache: 'login.windows.net', aliases: ['login.microsoftonline.com', 'login.windows.net'] }],
+        metadata: [
+          {
+            preferred_network: 'login.microsoftonline.com',
+            preferred_cache: 'login.windows.net',
+            aliases: ['login.microsoftonline.com', 'login.windows.net'],
+          },
+        ],
       }),
     ),
-    http.get(`${LOGIN}/:tenant/v2.0/.well-known/openid-configuration`, () => HttpResponse.json(openIdConfiguration(LOGIN))),
+    http.get(`${LOGIN}/:tenant/v2.0/.well-known/openid-configuration`, () =>
+      HttpResponse.json(openIdConfiguration(LOGIN)),
+    ),
     http.post(`${LOGIN}/:tenant/oauth2/v2.0/token`, async ({ request }) => {
       const form = new URLSearchParams(await request.text());
       forms.push(form);
@@ -62,7 +70,8 @@ export function openIdConfiguration(host: string) {
   };
 }
 
-const issued = () => HttpResponse.json({ token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: ACCESS_TOKEN });
+const issued = () =>
+  HttpResponse.json({ token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: ACCESS_TOKEN });
 
 function provider() {
   return createEntraTokenProvider({ tenantId: TENANT, clientId: CLIENT_ID, clientSecret: SECRET, scope: SCOPE });
@@ -141,7 +150,11 @@ describe('createEntraTokenProvider (public cloud, through msw)', () => {
   it('an unavailable authority (503) is transient, also while MSAL holds back repeats', async () => {
     const forms = entra(() =>
       HttpResponse.json(
-        { error: 'temporarily_unavailable', error_description: 'AADSTS50196: The server is busy.', error_codes: [50196] },
+        {
+          error: 'temporarily_unavailable',
+          error_description: 'AADSTS50196: The server is busy.',
+          error_codes: [50196],
+        },
         { status: 503 },
       ),
     );
@@ -168,9 +181,9 @@ describe('createEntraTokenProvider (public cloud, through msw)', () => {
 
 describe('authority must be https', () => {
   it('@azure/identity itself rejects an http:// authority', () => {
-    expect(() => new ClientSecretCredential(TENANT, CLIENT_ID, SECRET, { authorityHost: 'http://login.contoso.test' })).toThrow(
-      "The authorityHost address must use the 'https' protocol.",
-    );
+    expect(
+      () => new ClientSecretCredential(TENANT, CLIENT_ID, SECRET, { authorityHost: 'http://login.contoso.test' }),
+    ).toThrow("The authorityHost address must use the 'https' protocol.");
   });
 
   it('createEntraTokenProvider reports it as a ConfigError, before any request', () => {
@@ -188,7 +201,8 @@ describe('authority must be https', () => {
   });
 
   it('refuses missing settings by name, without echoing the secret', () => {
-    const attempt = () => createEntraTokenProvider({ tenantId: '', clientId: CLIENT_ID, clientSecret: SECRET, scope: SCOPE });
+    const attempt = () =>
+      createEntraTokenProvider({ tenantId: '', clientId: CLIENT_ID, clientSecret: SECRET, scope: SCOPE });
     expect(attempt).toThrow(ConfigError);
     expect(attempt).toThrow(/tenantId/);
     try {

@@ -30,7 +30,10 @@ beforeAll(async () => {
       const form = new URLSearchParams(body);
       forms.push(form);
       if (form.get('client_secret') !== SECRET) {
-        return { status: 401, json: { error: 'invalid_client', error_description: 'AADSTS7000215: Invalid client secret provided.' } };
+        return {
+          status: 401,
+          json: { error: 'invalid_client', error_description: 'AADSTS7000215: Invalid client secret provided.' },
+        };
       }
       return { status: 200, json: { token_type: 'Bearer', expires_in: 3600, access_token: TOKEN } };
     }
@@ -102,12 +105,16 @@ describe('createTrustedFetch', () => {
     expect(await response.json()).toMatchObject({ token_endpoint: `${authority.url}/${TENANT}/oauth2/v2.0/token` });
 
     // The process-wide fetch still refuses the self-signed certificate.
-    await expect(globalThis.fetch(`${authority.url}/x`)).rejects.toMatchObject({ cause: { code: 'DEPTH_ZERO_SELF_SIGNED_CERT' } });
+    await expect(globalThis.fetch(`${authority.url}/x`)).rejects.toMatchObject({
+      cause: { code: 'DEPTH_ZERO_SELF_SIGNED_CERT' },
+    });
   });
 
   it('does not trust a server whose certificate comes from another CA', async () => {
     const other = await localhostCertificate();
     const trustsOther = createTrustedFetch(other.cert);
-    await expect(trustsOther(`${authority.url}/x`)).rejects.toMatchObject({ cause: { code: 'DEPTH_ZERO_SELF_SIGNED_CERT' } });
+    await expect(trustsOther(`${authority.url}/x`)).rejects.toMatchObject({
+      cause: { code: 'DEPTH_ZERO_SELF_SIGNED_CERT' },
+    });
   });
 });

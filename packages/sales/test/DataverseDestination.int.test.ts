@@ -6,7 +6,11 @@ import { accountByNumber, emulator, salesClient, sentBatches } from './harness.j
 const FIELDS = ['accountnumber', 'name', 'telephone1', 'address1_city'];
 
 function accounts() {
-  return new DataverseConnector(salesClient()).destination({ entity: 'accounts', key: ['accountnumber'], fields: FIELDS });
+  return new DataverseConnector(salesClient()).destination({
+    entity: 'accounts',
+    key: ['accountnumber'],
+    fields: FIELDS,
+  });
 }
 
 function request(accountnumber: string, row: Record<string, unknown>, knownToExist = false): WriteRequest {
@@ -17,7 +21,12 @@ beforeEach(() => {
   emulator.reset({
     sales: {
       accounts: [
-        { name: 'Fourth Coffee', accountnumber: 'ACC-01000-AAAAAA', telephone1: '425-555-0100', address1_city: 'Redmond' },
+        {
+          name: 'Fourth Coffee',
+          accountnumber: 'ACC-01000-AAAAAA',
+          telephone1: '425-555-0100',
+          address1_city: 'Redmond',
+        },
         { name: 'Litware', accountnumber: 'ACC-01001-BBBBBB', telephone1: null, address1_city: 'Seattle' },
       ],
     },
@@ -39,7 +48,11 @@ describe('DataverseDestination.write', () => {
       { key: 'ACC-02000-CCCCCC', status: 'created' },
       { key: 'ACC-02001-DDDDDD', status: 'created' },
     ]);
-    expect(accountByNumber('ACC-02000-CCCCCC')).toMatchObject({ name: 'Contoso', telephone1: null, address1_city: 'Oslo' });
+    expect(accountByNumber('ACC-02000-CCCCCC')).toMatchObject({
+      name: 'Contoso',
+      telephone1: null,
+      address1_city: 'Oslo',
+    });
     expect(accountByNumber('ACC-02001-DDDDDD')).toMatchObject({ name: 'Fabrikam', telephone1: '555-0101' });
     expect(await sentBatches()).toEqual([
       [
@@ -58,7 +71,9 @@ describe('DataverseDestination.write', () => {
     expect(outcomes).toEqual([{ key: 'ACC-01000-AAAAAA', status: 'updated' }]);
     expect(accountByNumber('ACC-01000-AAAAAA')).toMatchObject({ name: 'Fourth Coffee Ltd', telephone1: null });
     expect(emulator.sales.accounts.list()).toHaveLength(2);
-    expect((await sentBatches()).flat()).toEqual([{ url: "accounts(accountnumber='ACC-01000-AAAAAA')", condition: 'If-Match' }]);
+    expect((await sentBatches()).flat()).toEqual([
+      { url: "accounts(accountnumber='ACC-01000-AAAAAA')", condition: 'If-Match' },
+    ]);
   });
 
   it('updates a row it thought new (412) and creates a row it thought known (404)', async () => {
@@ -98,7 +113,9 @@ describe('DataverseDestination.write', () => {
     expect(emulator.sales.accounts.list().filter((row) => row.accountnumber === "O'Brien")).toEqual([
       expect.objectContaining({ name: "O'Brien and Sons" }),
     ]);
-    expect((await sentBatches())[0]).toEqual([{ url: "accounts(accountnumber='O''Brien')", condition: 'If-None-Match' }]);
+    expect((await sentBatches())[0]).toEqual([
+      { url: "accounts(accountnumber='O''Brien')", condition: 'If-None-Match' },
+    ]);
   });
 
   it('fails only the invalid record of a change set, with Dataverse message, and writes its mates once', async () => {
@@ -120,7 +137,9 @@ describe('DataverseDestination.write', () => {
         key: 'ACC-04001-BBBBBB',
         status: 'failed',
         code: 'DESTINATION_REJECTED',
-        message: expect.stringContaining("The length of the 'name' attribute of the 'account' entity exceeded the maximum allowed length of '160'"),
+        message: expect.stringContaining(
+          "The length of the 'name' attribute of the 'account' entity exceeded the maximum allowed length of '160'",
+        ),
         retryable: false,
       },
       { key: 'ACC-01000-AAAAAA', status: 'updated' },
@@ -129,7 +148,9 @@ describe('DataverseDestination.write', () => {
         key: 'ACC-04004-EEEEEEEEEEEEEEE',
         status: 'failed',
         code: 'DESTINATION_REJECTED',
-        message: expect.stringContaining("The length of the 'accountnumber' attribute of the 'account' entity exceeded the maximum allowed length of '20'"),
+        message: expect.stringContaining(
+          "The length of the 'accountnumber' attribute of the 'account' entity exceeded the maximum allowed length of '20'",
+        ),
         retryable: false,
       },
     ]);
@@ -157,7 +178,9 @@ describe('DataverseDestination.write', () => {
     );
 
     expect(outcomes.map((outcome) => outcome.status)).toEqual(['created', 'created', 'created', 'failed']);
-    expect(outcomes[3]).toMatchObject({ message: expect.stringContaining("The 'name' attribute of the 'account' entity is required") });
+    expect(outcomes[3]).toMatchObject({
+      message: expect.stringContaining("The 'name' attribute of the 'account' entity is required"),
+    });
     const created = accountByNumber('ACC-05000-AAAAAA')!;
     const sent = await sentBatches();
     expect(sent.map((batch) => batch.map((patch) => patch.url))).toEqual([
@@ -171,13 +194,12 @@ describe('DataverseDestination.write', () => {
     ]);
     // Written once: still the version it got when it was created.
     expect(accountByNumber('ACC-05000-AAAAAA')?.versionnumber).toBe(created.versionnumber);
-    expect(emulator.sales.accounts.list().map((row) => row.accountnumber).sort()).toEqual([
-      'ACC-01000-AAAAAA',
-      'ACC-01001-BBBBBB',
-      'ACC-05000-AAAAAA',
-      'ACC-05001-BBBBBB',
-      'ACC-05002-CCCCCC',
-    ]);
+    expect(
+      emulator.sales.accounts
+        .list()
+        .map((row) => row.accountnumber)
+        .sort(),
+    ).toEqual(['ACC-01000-AAAAAA', 'ACC-01001-BBBBBB', 'ACC-05000-AAAAAA', 'ACC-05001-BBBBBB', 'ACC-05002-CCCCCC']);
   });
 
   it('finds, alone, the row of a change set that already exists, and creates its mates', async () => {
@@ -195,13 +217,18 @@ describe('DataverseDestination.write', () => {
       { key: 'ACC-01000-AAAAAA', status: 'updated' },
       { key: 'ACC-07002-CCCCCC', status: 'created' },
     ]);
-    expect(accountByNumber('ACC-01000-AAAAAA')).toMatchObject({ name: 'Fourth Coffee Ltd', telephone1: '425-555-0100' });
+    expect(accountByNumber('ACC-01000-AAAAAA')).toMatchObject({
+      name: 'Fourth Coffee Ltd',
+      telephone1: '425-555-0100',
+    });
     expect(emulator.sales.accounts.list()).toHaveLength(4);
     expect((await sentBatches()).map((batch) => batch.length)).toEqual([3, 3, 1]);
   });
 
   it('sends a change set rolled back by a passing server fault once more, and every record lands', async () => {
-    emulator.setFaults({ script: [{ match: { service: 'sales', path: '$batch' }, fault: { changesetFailure: { status: 500 } } }] });
+    emulator.setFaults({
+      script: [{ match: { service: 'sales', path: '$batch' }, fault: { changesetFailure: { status: 500 } } }],
+    });
     try {
       const outcomes = await accounts().write(
         [request('ACC-08000-AAAAAA', { name: 'Alpha' }), request('ACC-08001-BBBBBB', { name: 'Bravo' })],
@@ -227,8 +254,20 @@ describe('DataverseDestination.write', () => {
     );
 
     expect(outcomes).toEqual([
-      { key: 'ACC/1', status: 'failed', code: 'DESTINATION_KEY_INVALID', message: expect.stringContaining('refuses in a key'), retryable: false },
-      { key: '', status: 'failed', code: 'DESTINATION_KEY_INVALID', message: expect.stringContaining('has no accountnumber'), retryable: false },
+      {
+        key: 'ACC/1',
+        status: 'failed',
+        code: 'DESTINATION_KEY_INVALID',
+        message: expect.stringContaining('refuses in a key'),
+        retryable: false,
+      },
+      {
+        key: '',
+        status: 'failed',
+        code: 'DESTINATION_KEY_INVALID',
+        message: expect.stringContaining('has no accountnumber'),
+        retryable: false,
+      },
     ]);
     expect(await sentBatches()).toEqual([]);
   });
@@ -239,7 +278,11 @@ describe('DataverseDestination dry run', () => {
     const before = emulator.sales.accounts.list();
     const outcomes = await accounts().write(
       [
-        request('ACC-01000-AAAAAA', { name: 'Fourth Coffee', telephone1: '425-555-0100', address1_city: 'Redmond' }, true),
+        request(
+          'ACC-01000-AAAAAA',
+          { name: 'Fourth Coffee', telephone1: '425-555-0100', address1_city: 'Redmond' },
+          true,
+        ),
         request('acc-01001-bbbbbb', { name: 'Litware', telephone1: '', address1_city: 'Seattle' }),
         request('ACC-06000-FFFFFF', { name: 'New', telephone1: null }),
         request("O'Brien", { name: "O'Brien" }),

@@ -10,7 +10,8 @@ const server = setupServer(...emulatorHandlers(emulator));
 /** The `$batch` bodies sent to Dataverse since the last `clearSent()`. */
 const batches: Promise<string>[] = [];
 server.events.on('request:start', ({ request }) => {
-  if (request.method === 'POST' && new URL(request.url).pathname.endsWith('/$batch')) batches.push(request.clone().text());
+  if (request.method === 'POST' && new URL(request.url).pathname.endsWith('/$batch'))
+    batches.push(request.clone().text());
 });
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -48,7 +49,8 @@ export async function sentBatches(): Promise<SentPatch[][]> {
     const patches: SentPatch[] = [];
     for (const line of body.split(/\r?\n/)) {
       const request = /^PATCH (\S+) HTTP\/1\.1$/.exec(line);
-      if (request) patches.push({ url: decodeURIComponent(new URL(request[1]!).pathname.split('/').at(-1)!), condition: null });
+      if (request)
+        patches.push({ url: decodeURIComponent(new URL(request[1]!).pathname.split('/').at(-1)!), condition: null });
       const condition = /^(If-Match|If-None-Match):/i.exec(line);
       const last = patches.at(-1);
       if (condition && last) last.condition = condition[1]!.toLowerCase() === 'if-match' ? 'If-Match' : 'If-None-Match';

@@ -58,7 +58,9 @@ const COUNT_FIELDS = [
 
 function checkTtl(ttlMs: number): void {
   if (!Number.isSafeInteger(ttlMs) || ttlMs <= 0) {
-    throw new RangeError(`A lock's time to live must be a whole number of milliseconds above zero, got ${String(ttlMs)}.`);
+    throw new RangeError(
+      `A lock's time to live must be a whole number of milliseconds above zero, got ${String(ttlMs)}.`,
+    );
   }
 }
 
@@ -121,7 +123,14 @@ export class SqliteStateStore implements StateStore {
       if (this.#sql.addCounts.run(counts).changes === 0) this.#throwNotRunning(commit.runId);
       const failedAt = this.#timestamp();
       for (const failure of commit.failures) {
-        this.#sql.insertFailure.run(commit.runId, failure.taskId, failure.sourceId, failure.key, failure.code, failure.message);
+        this.#sql.insertFailure.run(
+          commit.runId,
+          failure.taskId,
+          failure.sourceId,
+          failure.key,
+          failure.code,
+          failure.message,
+        );
         const { sourceId, key, code, message } = failure;
         const normKey = key === null ? null : normalizeKey(key);
         this.#sql.putPending.run({ taskKey: commit.taskKey, sourceId, key, normKey, code, message, failedAt });
@@ -132,7 +141,10 @@ export class SqliteStateStore implements StateStore {
         this.#sql.insertDeletion.run(commit.runId, deletion.taskId, deletion.sourceId, deletion.key);
       }
       if (commit.deleted.length > 0) {
-        this.#sql.deletePending.run(commit.taskKey, JSON.stringify(commit.deleted.map((deletion) => deletion.sourceId)));
+        this.#sql.deletePending.run(
+          commit.taskKey,
+          JSON.stringify(commit.deleted.map((deletion) => deletion.sourceId)),
+        );
       }
       const excluded = commit.excluded ?? [];
       for (const exclusion of excluded) {
@@ -146,7 +158,8 @@ export class SqliteStateStore implements StateStore {
         const normKey = key === null ? null : normalizeKey(key);
         this.#sql.putPending.run({ taskKey: commit.taskKey, sourceId, key, normKey, code, message, failedAt });
       }
-      for (const { key } of excluded) if (key !== null) this.#sql.putSyncedKey.run(commit.taskKey, normalizeKey(key), 'excluded');
+      for (const { key } of excluded)
+        if (key !== null) this.#sql.putSyncedKey.run(commit.taskKey, normalizeKey(key), 'excluded');
       for (const key of commit.synced ?? []) this.#sql.putSyncedKey.run(commit.taskKey, key, 'synced');
       for (const { key, hash } of commit.written) this.#sql.putHash.run(commit.taskKey, key, hash);
       if (commit.checkpoint !== null) {
@@ -206,7 +219,8 @@ export class SqliteStateStore implements StateStore {
       for (const taskKey of taskKeys) {
         const open = keys.filter((key) => !found.has(key));
         if (open.length === 0) break;
-        for (const row of this.#sql.syncedKeysAmong.all(taskKey, JSON.stringify(open))) found.set(row.key, { state: row.state, taskKey });
+        for (const row of this.#sql.syncedKeysAmong.all(taskKey, JSON.stringify(open)))
+          found.set(row.key, { state: row.state, taskKey });
       }
       for (const taskKey of taskKeys) {
         const open = keys.filter((key) => !found.has(key));
@@ -322,7 +336,8 @@ export class SqliteStateStore implements StateStore {
     start: number,
     render: (counter: number) => string,
   ): Promise<SequenceReservation> {
-    if (!Number.isSafeInteger(start)) throw new RangeError(`Sequence start must be a whole number, got ${String(start)}.`);
+    if (!Number.isSafeInteger(start))
+      throw new RangeError(`Sequence start must be a whole number, got ${String(start)}.`);
     return this.#write(() => {
       const held = this.#sql.openReservation.get(sequence, ownerId);
       if (held !== undefined) return { value: held, reused: true };
@@ -330,9 +345,12 @@ export class SqliteStateStore implements StateStore {
       let counter = Math.max(this.#sql.nextCounter.get(sequence) ?? start, start);
       for (let attempt = 0; ; attempt += 1, counter += 1) {
         if (attempt === MAX_COLLISIONS) {
-          throw new FatalError(`Sequence "${sequence}" rendered ${MAX_COLLISIONS} values in a row that were already taken.`, {
-            code: 'SEQUENCE_COLLISIONS',
-          });
+          throw new FatalError(
+            `Sequence "${sequence}" rendered ${MAX_COLLISIONS} values in a row that were already taken.`,
+            {
+              code: 'SEQUENCE_COLLISIONS',
+            },
+          );
         }
         const value = render(counter);
         if (this.#sql.valueTaken.get(sequence, value) !== undefined) continue;

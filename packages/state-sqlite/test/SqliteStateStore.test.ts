@@ -102,9 +102,14 @@ describe('SqliteStateStore on a file', () => {
     expect(await second.getRun(run.id)).toEqual(ended);
     expect(await second.listFailures(run.id, { limit: 10 })).toHaveLength(1);
     expect(await second.getCheckpoint('accounts/Accounts')).toEqual({ modifiedon: '2024-05-01T00:00:00Z' });
-    expect(await second.getHashes('accounts/Accounts', ['ACC-01000-BVRCPS'])).toEqual(new Map([['ACC-01000-BVRCPS', 'h1']]));
+    expect(await second.getHashes('accounts/Accounts', ['ACC-01000-BVRCPS'])).toEqual(
+      new Map([['ACC-01000-BVRCPS', 'h1']]),
+    );
     expect(await second.findDuplicateKeys('accounts')).toEqual(new Map([['ACC-1', ['a1', 'a2']]]));
-    expect(await second.reserveSequenceValue('account-number', 'a3', 1000, render)).toEqual({ value: kept.value, reused: true });
+    expect(await second.reserveSequenceValue('account-number', 'a3', 1000, render)).toEqual({
+      value: kept.value,
+      reused: true,
+    });
     expect(await second.reserveSequenceValue('account-number', 'a5', 1000, render)).toEqual({
       value: 'ACC-01002-BVRCPS',
       reused: false,
@@ -142,9 +147,15 @@ describe('SqliteStateStore on a file', () => {
     const path = freshPath();
     mkdirSync(dirname(path), { recursive: true });
     const raw = new Database(path);
-    migrate(raw, migrations.filter((step) => step.version <= 4), () => new Date('2025-01-01T00:00:00.000Z'));
+    migrate(
+      raw,
+      migrations.filter((step) => step.version <= 4),
+      () => new Date('2025-01-01T00:00:00.000Z'),
+    );
     raw
-      .prepare("INSERT INTO runs (id, template_id, mode, status, started_at, read_count) VALUES ('old-run', 'accounts', 'full', 'Warning', 'x', 7)")
+      .prepare(
+        "INSERT INTO runs (id, template_id, mode, status, started_at, read_count) VALUES ('old-run', 'accounts', 'full', 'Warning', 'x', 7)",
+      )
       .run();
     raw.close();
 
@@ -162,7 +173,9 @@ describe('SqliteStateStore on a file', () => {
       retried: 0,
     });
     expect(await store.listDeletions('old-run', { limit: 10 })).toEqual([]);
-    expect(await store.acquireLock('accounts/Accounts', { id: 'me', host: 'h', pid: 1 }, 1_000)).toEqual({ acquired: true });
+    expect(await store.acquireLock('accounts/Accounts', { id: 'me', host: 'h', pid: 1 }, 1_000)).toEqual({
+      acquired: true,
+    });
   });
 
   it('refuses a lock time to live that is not a whole number of milliseconds above zero', async () => {
@@ -205,7 +218,13 @@ describe('SqliteStateStore on a file', () => {
   it('reports a constraint the page breaks as a fatal store error', async () => {
     const store = await open(':memory:');
     const run = await store.startRun({ templateId: 'accounts', mode: 'full' });
-    const bad = { taskId: 'Accounts', sourceId: 'a1', key: null, code: 'X', message: null } as unknown as PageCommit['failures'][number];
+    const bad = {
+      taskId: 'Accounts',
+      sourceId: 'a1',
+      key: null,
+      code: 'X',
+      message: null,
+    } as unknown as PageCommit['failures'][number];
 
     await expect(store.commitPage(page(run.id, { failures: [bad] }))).rejects.toMatchObject({
       kind: 'fatal',
@@ -251,7 +270,13 @@ describe('SqliteStateStore on a file', () => {
     const run = await store.startRun({ templateId: 'accounts', mode: 'full' });
     const written = (offset: number) =>
       Array.from({ length: 5_000 }, (_, i) => ({ key: `ACC-${offset + i}-BVRCPS`, hash: randomUUID() }));
-    const failures = Array.from({ length: 100 }, (_, i) => ({ taskId: 'Accounts', sourceId: `source-${i}`, key: null, code: 'X', message: 'x' }));
+    const failures = Array.from({ length: 100 }, (_, i) => ({
+      taskId: 'Accounts',
+      sourceId: `source-${i}`,
+      key: null,
+      code: 'X',
+      message: 'x',
+    }));
     await store.commitPage(page(run.id, { written: written(0), failures }));
 
     const next = page(run.id, {

@@ -26,9 +26,13 @@ interface Contender {
 
 function startContender(path: string, count: number): Contender {
   const ownerId = `process-${randomUUID()}`;
-  const child = spawn(process.execPath, ['--conditions=@p2c/source', '--import', tsx, contender, path, ownerId, String(count)], {
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--conditions=@p2c/source', '--import', tsx, contender, path, ownerId, String(count)],
+    {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
+  );
   let stdout = '';
   let stderr = '';
   let markReady = () => {};
@@ -66,6 +70,9 @@ it('gives each lock to exactly one of several processes racing for it on one fil
     const winners = contenders.filter((_, i) => seen[i]?.[lock] === null).map((c) => c.ownerId);
     expect(winners, `lock-${lock}`).toHaveLength(1);
     // Every loser was told who won.
-    expect(seen.map((s) => s[lock] ?? winners[0]), `lock-${lock}`).toEqual(contenders.map(() => winners[0]));
+    expect(
+      seen.map((s) => s[lock] ?? winners[0]),
+      `lock-${lock}`,
+    ).toEqual(contenders.map(() => winners[0]));
   }
 }, 30_000);

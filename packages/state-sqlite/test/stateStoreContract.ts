@@ -93,7 +93,18 @@ export function describeStateStoreContract(
           status: 'Running',
           startedAt: expect.any(String),
           finishedAt: null,
-          counts: { read: 0, created: 0, updated: 0, unchanged: 0, failed: 0, keysGenerated: 0, deleted: 0, filtered: 0, waiting: 0, retried: 0 },
+          counts: {
+            read: 0,
+            created: 0,
+            updated: 0,
+            unchanged: 0,
+            failed: 0,
+            keysGenerated: 0,
+            deleted: 0,
+            filtered: 0,
+            waiting: 0,
+            retried: 0,
+          },
           message: null,
         });
         expect(Number.isNaN(Date.parse(run.startedAt))).toBe(false);
@@ -117,7 +128,9 @@ export function describeStateStoreContract(
         const taskKey = unique('accounts/task');
 
         await store.commitPage(page(run.id, taskKey, { counts: { read: 100, created: 60, unchanged: 40 } }));
-        await store.commitPage(page(run.id, taskKey, { counts: { read: 50, updated: 10, failed: 2, keysGenerated: 3, deleted: 4 } }));
+        await store.commitPage(
+          page(run.id, taskKey, { counts: { read: 50, updated: 10, failed: 2, keysGenerated: 3, deleted: 4 } }),
+        );
         await store.commitPage(page(run.id, taskKey));
         await store.commitPage(page(run.id, taskKey, { counts: { deleted: 1, filtered: 7, waiting: 2, retried: 3 } }));
 
@@ -164,7 +177,9 @@ export function describeStateStoreContract(
       it('refuses pages and outcomes for a run that does not exist', async () => {
         const taskKey = unique('task');
         await expect(
-          store.commitPage(page(randomUUID(), taskKey, { written: [{ key: 'K1', hash: 'h1' }], checkpoint: { at: 'x' } })),
+          store.commitPage(
+            page(randomUUID(), taskKey, { written: [{ key: 'K1', hash: 'h1' }], checkpoint: { at: 'x' } }),
+          ),
         ).rejects.toThrow();
         await expect(store.finishRun(randomUUID(), { status: 'Completed' })).rejects.toThrow();
         expect(await store.getCheckpoint(taskKey)).toBeNull();
@@ -193,7 +208,9 @@ export function describeStateStoreContract(
         const templateId = unique('accounts');
         const other = unique('contacts');
         const crashed = await store.startRun({ templateId, mode: 'full' });
-        const done = await store.finishRun((await store.startRun({ templateId, mode: 'full' })).id, { status: 'Completed' });
+        const done = await store.finishRun((await store.startRun({ templateId, mode: 'full' })).id, {
+          status: 'Completed',
+        });
         const elsewhere = await store.startRun({ templateId: other, mode: 'full' });
 
         expect(await store.markInterrupted(templateId)).toBe(1);
@@ -257,7 +274,13 @@ export function describeStateStoreContract(
         const first = await store.startRun({ templateId, mode: 'full' });
         await store.commitPage(page(first.id, taskKey, { failures: [failure('q1')], counts: { failed: 1 } }));
         const second = await store.startRun({ templateId, mode: 'incremental' });
-        const left = { taskId: 'QuoteHeader', sourceId: 'q1', key: 'QUO-1', rule: 'activeQuotes', reason: 'only Active quotes' };
+        const left = {
+          taskId: 'QuoteHeader',
+          sourceId: 'q1',
+          key: 'QUO-1',
+          rule: 'activeQuotes',
+          reason: 'only Active quotes',
+        };
         const other = { ...left, sourceId: 'q2', key: null };
 
         await store.commitPage(page(second.id, taskKey, { excluded: [left, other], counts: { read: 2, filtered: 2 } }));
@@ -278,7 +301,9 @@ export function describeStateStoreContract(
         await store.commitPage(page(run.id, other, { synced: ['QUO-2', 'CON-9'] }));
         await store.commitPage(
           page(run.id, headers, {
-            failures: [failure('h3', { key: ' quo-3 ', code: 'FINOPS_VALIDATION', message: 'Customer X does not exist.' })],
+            failures: [
+              failure('h3', { key: ' quo-3 ', code: 'FINOPS_VALIDATION', message: 'Customer X does not exist.' }),
+            ],
           }),
         );
 
@@ -289,7 +314,10 @@ export function describeStateStoreContract(
             ['QUO-1', { state: 'synced', taskKey: headers }],
             ['QUO-2', { state: 'synced', taskKey: headers }],
             ['CON-9', { state: 'synced', taskKey: other }],
-            ['QUO-3', { state: 'failed', taskKey: headers, code: 'FINOPS_VALIDATION', message: 'Customer X does not exist.' }],
+            [
+              'QUO-3',
+              { state: 'failed', taskKey: headers, code: 'FINOPS_VALIDATION', message: 'Customer X does not exist.' },
+            ],
           ]),
         );
         expect(await store.findParents([headers], [])).toEqual(new Map());
@@ -298,23 +326,37 @@ export function describeStateStoreContract(
       it('knows a key its filters left out, until it is synced again', async () => {
         const headers = unique('orders/OrderHeader');
         const run = await store.startRun({ templateId: unique('orders'), mode: 'full' });
-        const left = { taskId: 'OrderHeader', sourceId: 'o1', key: ' so-1 ', rule: 'confirmedOrLater', reason: 'only confirmed orders' };
+        const left = {
+          taskId: 'OrderHeader',
+          sourceId: 'o1',
+          key: ' so-1 ',
+          rule: 'confirmedOrLater',
+          reason: 'only confirmed orders',
+        };
         await store.commitPage(page(run.id, headers, { synced: ['SO-1'] }));
         await store.commitPage(page(run.id, headers, { excluded: [left] }));
-        expect(await store.findParents([headers], ['SO-1'])).toEqual(new Map([['SO-1', { state: 'excluded', taskKey: headers }]]));
+        expect(await store.findParents([headers], ['SO-1'])).toEqual(
+          new Map([['SO-1', { state: 'excluded', taskKey: headers }]]),
+        );
 
         await store.commitPage(page(run.id, headers, { succeeded: ['o1'], synced: ['SO-1'] }));
-        expect(await store.findParents([headers], ['SO-1'])).toEqual(new Map([['SO-1', { state: 'synced', taskKey: headers }]]));
+        expect(await store.findParents([headers], ['SO-1'])).toEqual(
+          new Map([['SO-1', { state: 'synced', taskKey: headers }]]),
+        );
       });
 
       it('forgets a failing parent once it succeeds or is skipped', async () => {
         const headers = unique('orders/OrderHeader');
         const run = await store.startRun({ templateId: unique('orders'), mode: 'full' });
-        await store.commitPage(page(run.id, headers, { failures: [failure('o1', { key: 'SO-1' }), failure('o2', { key: 'SO-2' })] }));
+        await store.commitPage(
+          page(run.id, headers, { failures: [failure('o1', { key: 'SO-1' }), failure('o2', { key: 'SO-2' })] }),
+        );
         await store.commitPage(page(run.id, headers, { succeeded: ['o1'], synced: ['SO-1'] }));
         await store.skipPending(headers, ['o2']);
 
-        expect(await store.findParents([headers], ['SO-1', 'SO-2'])).toEqual(new Map([['SO-1', { state: 'synced', taskKey: headers }]]));
+        expect(await store.findParents([headers], ['SO-1', 'SO-2'])).toEqual(
+          new Map([['SO-1', { state: 'synced', taskKey: headers }]]),
+        );
       });
     });
 
@@ -403,10 +445,22 @@ export function describeStateStoreContract(
       it('replaces the hash of a key written again', async () => {
         const run = await store.startRun({ templateId: unique('accounts'), mode: 'full' });
         const taskKey = unique('task');
-        await store.commitPage(page(run.id, taskKey, { written: [{ key: 'K1', hash: 'old' }, { key: 'K2', hash: 'two' }] }));
+        await store.commitPage(
+          page(run.id, taskKey, {
+            written: [
+              { key: 'K1', hash: 'old' },
+              { key: 'K2', hash: 'two' },
+            ],
+          }),
+        );
         await store.commitPage(page(run.id, taskKey, { written: [{ key: 'K1', hash: 'new' }] }));
 
-        expect(await store.getHashes(taskKey, ['K1', 'K2'])).toEqual(new Map([['K1', 'new'], ['K2', 'two']]));
+        expect(await store.getHashes(taskKey, ['K1', 'K2'])).toEqual(
+          new Map([
+            ['K1', 'new'],
+            ['K2', 'two'],
+          ]),
+        );
       });
     });
 
@@ -415,8 +469,23 @@ export function describeStateStoreContract(
 
       it('finds every key held by two or more records, with its holders', async () => {
         const scope = unique('accounts');
-        await store.putKeys(scope, holders([['a1', 'K1'], ['a2', 'K1'], ['a3', 'K2'], ['a4', 'K3'], ['a5', 'K3']]));
-        await store.putKeys(scope, holders([['a6', 'K3'], ['a7', null]]));
+        await store.putKeys(
+          scope,
+          holders([
+            ['a1', 'K1'],
+            ['a2', 'K1'],
+            ['a3', 'K2'],
+            ['a4', 'K3'],
+            ['a5', 'K3'],
+          ]),
+        );
+        await store.putKeys(
+          scope,
+          holders([
+            ['a6', 'K3'],
+            ['a7', null],
+          ]),
+        );
 
         expect(sorted(await store.findDuplicateKeys(scope))).toEqual(
           new Map([
@@ -428,36 +497,77 @@ export function describeStateStoreContract(
 
       it('looks only among the given keys when keys are given', async () => {
         const scope = unique('accounts');
-        await store.putKeys(scope, holders([['a1', 'K1'], ['a2', 'K1'], ['a3', 'K2'], ['a4', 'K3'], ['a5', 'K3']]));
+        await store.putKeys(
+          scope,
+          holders([
+            ['a1', 'K1'],
+            ['a2', 'K1'],
+            ['a3', 'K2'],
+            ['a4', 'K3'],
+            ['a5', 'K3'],
+          ]),
+        );
 
-        expect(sorted(await store.findDuplicateKeys(scope, ['K1', 'K2', 'K-missing']))).toEqual(new Map([['K1', ['a1', 'a2']]]));
+        expect(sorted(await store.findDuplicateKeys(scope, ['K1', 'K2', 'K-missing']))).toEqual(
+          new Map([['K1', ['a1', 'a2']]]),
+        );
         expect(await store.findDuplicateKeys(scope, [])).toEqual(new Map());
       });
 
       it('follows records whose key changes or goes away', async () => {
         const scope = unique('accounts');
-        await store.putKeys(scope, holders([['a1', 'K1'], ['a2', 'K1'], ['a3', 'K2']]));
+        await store.putKeys(
+          scope,
+          holders([
+            ['a1', 'K1'],
+            ['a2', 'K1'],
+            ['a3', 'K2'],
+          ]),
+        );
 
         await store.putKeys(scope, holders([['a2', 'K2']]));
         expect(sorted(await store.findDuplicateKeys(scope))).toEqual(new Map([['K2', ['a2', 'a3']]]));
 
-        await store.putKeys(scope, holders([['a3', null], ['a1', 'K2']]));
+        await store.putKeys(
+          scope,
+          holders([
+            ['a3', null],
+            ['a1', 'K2'],
+          ]),
+        );
         expect(sorted(await store.findDuplicateKeys(scope))).toEqual(new Map([['K2', ['a1', 'a2']]]));
 
-        await store.putKeys(scope, holders([['a1', null], ['a3', null]]));
+        await store.putKeys(
+          scope,
+          holders([
+            ['a1', null],
+            ['a3', null],
+          ]),
+        );
         expect(await store.findDuplicateKeys(scope)).toEqual(new Map());
       });
 
       it('compares keys exactly as given', async () => {
         const scope = unique('accounts');
-        await store.putKeys(scope, holders([['a1', 'ACC-1'], ['a2', 'acc-1'], ['a3', 'ACC-1 '], ['a4', ' ACC-1']]));
+        await store.putKeys(
+          scope,
+          holders([
+            ['a1', 'ACC-1'],
+            ['a2', 'acc-1'],
+            ['a3', 'ACC-1 '],
+            ['a4', ' ACC-1'],
+          ]),
+        );
         expect(await store.findDuplicateKeys(scope)).toEqual(new Map());
         expect(await store.findDuplicateKeys(scope, ['ACC-1', 'acc-1'])).toEqual(new Map());
       });
 
       it('keeps scopes apart and clears one without touching another', async () => {
         const [s1, s2] = [unique('accounts'), unique('contacts')];
-        const pairs = holders([['x1', 'K1'], ['x2', 'K1']]);
+        const pairs = holders([
+          ['x1', 'K1'],
+          ['x2', 'K1'],
+        ]);
         await store.putKeys(s1, pairs);
         await store.putKeys(s2, pairs);
         await store.putKeys(s2, holders([['x3', 'K1']]));
@@ -493,9 +603,18 @@ export function describeStateStoreContract(
 
       it('starts at start and counts up, one value per owner', async () => {
         const sequence = unique('account-number');
-        expect(await store.reserveSequenceValue(sequence, 'o1', 1000, render)).toEqual({ value: 'ACC-01000-QWERTY', reused: false });
-        expect(await store.reserveSequenceValue(sequence, 'o2', 1000, render)).toEqual({ value: 'ACC-01001-QWERTY', reused: false });
-        expect(await store.reserveSequenceValue(sequence, 'o3', 1000, render)).toEqual({ value: 'ACC-01002-QWERTY', reused: false });
+        expect(await store.reserveSequenceValue(sequence, 'o1', 1000, render)).toEqual({
+          value: 'ACC-01000-QWERTY',
+          reused: false,
+        });
+        expect(await store.reserveSequenceValue(sequence, 'o2', 1000, render)).toEqual({
+          value: 'ACC-01001-QWERTY',
+          reused: false,
+        });
+        expect(await store.reserveSequenceValue(sequence, 'o3', 1000, render)).toEqual({
+          value: 'ACC-01002-QWERTY',
+          reused: false,
+        });
       });
 
       it('jumps to a start above the counter, and ignores one below it', async () => {
@@ -509,7 +628,10 @@ export function describeStateStoreContract(
         const sequence = unique('account-number');
         const first = await store.reserveSequenceValue(sequence, 'o1', 1, render);
 
-        expect(await store.reserveSequenceValue(sequence, 'o1', 1, render)).toEqual({ value: first.value, reused: true });
+        expect(await store.reserveSequenceValue(sequence, 'o1', 1, render)).toEqual({
+          value: first.value,
+          reused: true,
+        });
         expect((await store.reserveSequenceValue(sequence, 'o2', 1, render)).value).toBe('ACC-00002-QWERTY');
       });
 
@@ -533,11 +655,17 @@ export function describeStateStoreContract(
         const fresh: string[] = [];
         for (let batch = 0; batch < 10; batch += 1) {
           const owners = Array.from({ length: 100 }, (_, i) => `owner-${batch}-${i}`);
-          const reserved = await Promise.all(owners.map((owner) => store.reserveSequenceValue(sequence, owner, 1, render)));
+          const reserved = await Promise.all(
+            owners.map((owner) => store.reserveSequenceValue(sequence, owner, 1, render)),
+          );
           fresh.push(...reserved.map((r) => r.value));
           // Half write back; the other half crash and ask again.
-          await Promise.all(owners.filter((_, i) => i % 2 === 0).map((owner) => store.confirmSequenceValue(sequence, owner)));
-          const again = await Promise.all(owners.map((owner) => store.reserveSequenceValue(sequence, owner, 1, render)));
+          await Promise.all(
+            owners.filter((_, i) => i % 2 === 0).map((owner) => store.confirmSequenceValue(sequence, owner)),
+          );
+          const again = await Promise.all(
+            owners.map((owner) => store.reserveSequenceValue(sequence, owner, 1, render)),
+          );
           expect(again.filter((r) => r.reused)).toHaveLength(50);
           fresh.push(...again.filter((r) => !r.reused).map((r) => r.value));
         }
@@ -562,7 +690,10 @@ export function describeStateStoreContract(
       it('keeps sequences apart by name', async () => {
         const [accounts, contacts] = [unique('account-number'), unique('contact-number')];
         await store.reserveSequenceValue(accounts, 'o1', 1, render);
-        expect(await store.reserveSequenceValue(contacts, 'o1', 1, render)).toEqual({ value: 'ACC-00001-QWERTY', reused: false });
+        expect(await store.reserveSequenceValue(contacts, 'o1', 1, render)).toEqual({
+          value: 'ACC-00001-QWERTY',
+          reused: false,
+        });
         expect((await store.reserveSequenceValue(accounts, 'o2', 1, render)).value).toBe('ACC-00002-QWERTY');
       });
     });
@@ -576,8 +707,12 @@ export function describeStateStoreContract(
         const templateId = unique('accounts');
         const taskKey = unique('accounts/task');
         const first = await store.startRun({ templateId, mode: 'incremental' });
-        await store.commitPage(page(first.id, taskKey, { failures: [failure('a1'), failure('a2')], counts: { failed: 2 } }));
-        await store.commitPage(page(first.id, taskKey, { failures: [failure('a3')], succeeded: ['ok1'], counts: { failed: 1 } }));
+        await store.commitPage(
+          page(first.id, taskKey, { failures: [failure('a1'), failure('a2')], counts: { failed: 2 } }),
+        );
+        await store.commitPage(
+          page(first.id, taskKey, { failures: [failure('a3')], succeeded: ['ok1'], counts: { failed: 1 } }),
+        );
         await store.finishRun(first.id, { status: 'Warning' });
 
         expect(await store.listPending(taskKey, { limit: 10 })).toEqual(
@@ -661,7 +796,11 @@ export function describeStateStoreContract(
         expect(ids(await store.listPending(taskKey, { limit: 10 }))).toEqual(['s2']);
         expect(ids(await store.listPending(taskKey, { limit: 10, includeSkipped: false }))).toEqual(['s2']);
         const all = await store.listPending(taskKey, { limit: 10, includeSkipped: true });
-        expect(all.map((p) => [p.sourceId, p.skipped])).toEqual([['s1', true], ['s2', false], ['s3', true]]);
+        expect(all.map((p) => [p.sourceId, p.skipped])).toEqual([
+          ['s1', true],
+          ['s2', false],
+          ['s3', true],
+        ]);
         expect((await store.listPending(other, { limit: 10 }))[0]?.skipped).toBe(false);
 
         const T1 = advance(5_000);
@@ -685,7 +824,11 @@ export function describeStateStoreContract(
 
     describe('run locks', () => {
       const T0 = '2025-03-01T08:00:00.000Z';
-      const owner = (label: string): LockOwner => ({ id: `${label}-${randomUUID()}`, host: `host-${label}`, pid: 4000 + label.length });
+      const owner = (label: string): LockOwner => ({
+        id: `${label}-${randomUUID()}`,
+        host: `host-${label}`,
+        pid: 4000 + label.length,
+      });
 
       it('goes to the first owner and tells the next who holds it', async () => {
         const name = unique('accounts');
@@ -787,7 +930,10 @@ export function describeStateStoreContract(
           const name = unique('accounts');
           const [a, b] = [owner('a'), owner('b')];
 
-          const [fromA, fromB] = await Promise.all([store.acquireLock(name, a, 60_000), peer.acquireLock(name, b, 60_000)]);
+          const [fromA, fromB] = await Promise.all([
+            store.acquireLock(name, a, 60_000),
+            peer.acquireLock(name, b, 60_000),
+          ]);
 
           expect([fromA.acquired, fromB.acquired].filter(Boolean)).toHaveLength(1);
           const [winner, winnerStore, loser, loserStore] = fromA.acquired ? [a, store, b, peer] : [b, peer, a, store];
@@ -827,7 +973,9 @@ export function describeStateStoreContract(
         expect(await store.getRun(run.id)).toEqual(run);
         expect(await store.listFailures(run.id, { limit: 10 })).toEqual([stillPending]);
         expect(await store.listDeletions(run.id, { limit: 10 })).toEqual([]);
-        expect((await store.listPending(taskKey, { limit: 10 })).map((p) => [p.sourceId, p.attempts])).toEqual([['p0', 1]]);
+        expect((await store.listPending(taskKey, { limit: 10 })).map((p) => [p.sourceId, p.attempts])).toEqual([
+          ['p0', 1],
+        ]);
         expect(await store.getHashes(taskKey, ['K0', 'K1'])).toEqual(new Map([['K0', 'h0']]));
         expect(await store.getCheckpoint(taskKey)).toEqual({ modifiedon: '2024-01-01T00:00:00Z' });
       }
@@ -841,7 +989,10 @@ export function describeStateStoreContract(
             page(run.id, taskKey, {
               counts: { read: 5, failed: 2, updated: 3 },
               failures: [failure('1'), stillPending, unstorable],
-              written: [{ key: 'K0', hash: 'h0-new' }, { key: 'K1', hash: 'h1' }],
+              written: [
+                { key: 'K0', hash: 'h0-new' },
+                { key: 'K1', hash: 'h1' },
+              ],
               checkpoint: { modifiedon: '2024-02-01T00:00:00Z' },
             }),
           ),
@@ -861,7 +1012,10 @@ export function describeStateStoreContract(
               failures: [failure('1')],
               succeeded: ['p0'],
               deleted: [{ taskId: 'accounts', sourceId: 'gone', key: null }],
-              written: [{ key: 'K0', hash: 'h0-new' }, { key: 'K1', hash: 'h1' }],
+              written: [
+                { key: 'K0', hash: 'h0-new' },
+                { key: 'K1', hash: 'h1' },
+              ],
               checkpoint: unstorable,
             }),
           ),

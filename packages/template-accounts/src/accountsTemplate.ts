@@ -26,7 +26,11 @@ export const accountsTemplate: EntityTemplate = {
           options: {
             idField: 'accountid',
             lookups: {
-              transactioncurrencyid: { entity: 'transactioncurrencies', idField: 'transactioncurrencyid', select: ['isocurrencycode'] },
+              transactioncurrencyid: {
+                entity: 'transactioncurrencies',
+                idField: 'transactioncurrencyid',
+                select: ['isocurrencycode'],
+              },
             },
           },
         },

@@ -100,7 +100,9 @@ describe('Accounts (Sales to Fin and Ops) through the emulators', () => {
     expect(customerOf(h, String(net30.accountnumber))!.PaymentTerms).toBe('Net30');
     expect(customerOf(h, String(net60.accountnumber))).toBeUndefined();
     expect(run.failures).toHaveLength(1);
-    expect(run).toHaveFailedWith(String(net60.accountnumber), { message: /PaymentTerms: no value map entry for 'Net 60'/ });
+    expect(run).toHaveFailedWith(String(net60.accountnumber), {
+      message: /PaymentTerms: no value map entry for 'Net 60'/,
+    });
     expect(h).toHaveWrittenOnce('finops', 'CustomersV3', ['usmf', String(net30.accountnumber)]);
   });
 
@@ -132,7 +134,11 @@ describe('Accounts (Sales to Fin and Ops) through the emulators', () => {
     expect(customerOf(h, String(good.accountnumber))).toBeDefined();
     const failures = await h.state.listFailures(run.runId!, { limit: 10 });
     expect(failures).toHaveLength(1);
-    expect(failures[0]).toMatchObject({ sourceId: rejected.accountid, key: rejected.accountnumber, code: 'DESTINATION_REJECTED' });
+    expect(failures[0]).toMatchObject({
+      sourceId: rejected.accountid,
+      key: rejected.accountnumber,
+      code: 'DESTINATION_REJECTED',
+    });
     expect(failures[0]!.message).toContain("'N60'");
   });
 
@@ -145,7 +151,9 @@ describe('Accounts (Sales to Fin and Ops) through the emulators', () => {
     const failures = await h.state.listFailures(run.runId!, { limit: 10 });
     expect(failures).toHaveLength(2);
     for (const failure of failures) {
-      expect(failure.message).toContain("The value '99' in field 'Customer group' is not found in the relating table 'Customer groups'");
+      expect(failure.message).toContain(
+        "The value '99' in field 'Customer group' is not found in the relating table 'Customer groups'",
+      );
     }
     expect(h.emulator.finops.customers.list()).toHaveLength(0);
   });

@@ -37,7 +37,10 @@ describe('account-numbers backfill (the upgrade script)', () => {
 
     await backfillKeys({ template: accountsTemplate, state: h.state, connectors: h.connectors, dryRun: false });
 
-    const numbers = h.emulator.sales.accounts.list().map((a) => String(a.accountnumber)).sort();
+    const numbers = h.emulator.sales.accounts
+      .list()
+      .map((a) => String(a.accountnumber))
+      .sort();
     expect(numbers.map((n) => n.slice(0, 9))).toEqual(['ACC-01000', 'ACC-01001']);
   });
 });

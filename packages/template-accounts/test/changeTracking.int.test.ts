@@ -70,6 +70,8 @@ describe('incremental runs through Dataverse change tracking', () => {
     const second = await h.run();
 
     expect(second.counts.updated).toBe(1);
-    expect(h.emulator.finops.customers.get('usmf', String(accounts[4]!.accountnumber))!.OrganizationName).toBe('Watermarked');
+    expect(h.emulator.finops.customers.get('usmf', String(accounts[4]!.accountnumber))!.OrganizationName).toBe(
+      'Watermarked',
+    );
   });
 });

@@ -9,7 +9,11 @@ describe('faults and throttling', () => {
     const accounts = Array.from({ length: 12 }, () => anAccount().build());
     const h = await harness(
       { sales: { accounts } },
-      { faults: { script: [{ match: { service: 'finops', path: '$batch' }, fault: { changesetFailure: { status: 400 } } }] } },
+      {
+        faults: {
+          script: [{ match: { service: 'finops', path: '$batch' }, fault: { changesetFailure: { status: 400 } } }],
+        },
+      },
     );
 
     const run = await h.run({ settings: { changesetSize: 4 } });
@@ -24,7 +28,16 @@ describe('faults and throttling', () => {
     const accounts = Array.from({ length: 9 }, () => anAccount().build());
     const h = await harness(
       { sales: { accounts } },
-      { faults: { script: [{ match: { service: 'finops', path: '$batch' }, fault: { changesetFailure: { status: 500, changeset: 1 } } }] } },
+      {
+        faults: {
+          script: [
+            {
+              match: { service: 'finops', path: '$batch' },
+              fault: { changesetFailure: { status: 500, changeset: 1 } },
+            },
+          ],
+        },
+      },
     );
 
     const run = await h.run({ settings: { changesetSize: 3 } });
@@ -34,10 +47,16 @@ describe('faults and throttling', () => {
   });
 
   it('fails only the record F&O refuses, never its change-set mates', async () => {
-    const accounts = Array.from({ length: 8 }, (_, i) => anAccount().with({ paymenttermscode: i === 3 ? 4 : 1 }).build());
+    const accounts = Array.from({ length: 8 }, (_, i) =>
+      anAccount()
+        .with({ paymenttermscode: i === 3 ? 4 : 1 })
+        .build(),
+    );
     const h = await harness({ sales: { accounts }, finops: { paymentTerms: ['N30'] } });
 
-    const run = await h.run({ settings: { changesetSize: 8, valueMaps: { PaymentTerms: { 'Net 30': 'N30', 'Net 60': 'N60' } } } });
+    const run = await h.run({
+      settings: { changesetSize: 8, valueMaps: { PaymentTerms: { 'Net 30': 'N30', 'Net 60': 'N60' } } },
+    });
 
     expect(run.counts).toMatchObject({ created: 7, failed: 1 });
     expect(run.failures[0]).toMatchObject({ sourceId: accounts[3]!.accountid, code: 'DESTINATION_REJECTED' });
@@ -63,7 +82,10 @@ describe('faults and throttling', () => {
     const accounts = Array.from({ length: 10 }, () => anAccount().build());
     const h = await harness(
       { sales: { accounts } },
-      { faults: { script: [{ match: { service: 'finops', method: 'POST', path: '$batch' }, fault: '500-after' }] }, retry: quickRetries },
+      {
+        faults: { script: [{ match: { service: 'finops', method: 'POST', path: '$batch' }, fault: '500-after' }] },
+        retry: quickRetries,
+      },
     );
 
     const first = await h.run();
@@ -79,10 +101,7 @@ describe('faults and throttling', () => {
 
   it('obeys 429 throttling with Retry-After and still writes everything', async () => {
     const accounts = Array.from({ length: 40 }, () => anAccount().build());
-    const h = await harness(
-      { sales: { accounts } },
-      { limits: { finops: { maxConcurrent: 1 } }, retry: quickRetries },
-    );
+    const h = await harness({ sales: { accounts } }, { limits: { finops: { maxConcurrent: 1 } }, retry: quickRetries });
 
     const run = await h.run({ settings: { batchSize: 5, writeConcurrency: 4 } });
 

@@ -8,7 +8,10 @@ const emulator = useEmulator();
 /** The @p2c/testing harness with only the accounts template: `run` takes the accounts task's settings. */
 export async function harness(seed: EmulatorSeed, options: Omit<HarnessOptions, 'plugins'> = {}) {
   const h = await startHarness(emulator, seed, { ...options, plugins: [accountsPlugin] });
-  const run = ({ settings, ...rest }: Omit<HarnessRunOptions, 'settings'> & { settings?: Partial<TaskSettings> } = {}) =>
+  const run = ({
+    settings,
+    ...rest
+  }: Omit<HarnessRunOptions, 'settings'> & { settings?: Partial<TaskSettings> } = {}) =>
     h.run('accounts', { ...rest, settings: { [ACCOUNTS_TASK_ID]: settings ?? {} } });
   return { ...h, run } satisfies Omit<Harness, 'run'> & { run: typeof run };
 }

@@ -30,7 +30,12 @@ describe('records that failed are tried again', () => {
     await h.run();
     await h.run();
     const [pending] = await h.state.listPending(TASK_KEY, { limit: 10 });
-    expect(pending).toMatchObject({ sourceId: failing.accountid, attempts: 2, code: 'UNKNOWN_COUNTRY', skipped: false });
+    expect(pending).toMatchObject({
+      sourceId: failing.accountid,
+      attempts: 2,
+      code: 'UNKNOWN_COUNTRY',
+      skipped: false,
+    });
 
     expect(await h.state.skipPending(TASK_KEY, [String(failing.accountid)])).toBe(1);
     const third = await h.run();
@@ -49,8 +54,12 @@ describe('records that failed are tried again', () => {
     const retry = await h.run({ pendingOnly: true });
 
     expect(retry.counts).toMatchObject({ read: 1, created: 1, failed: 0 });
-    expect(h.emulator.finops.customers.get('usmf', String(failing.accountnumber))!.AddressCountryRegionISOCode).toBe('NOR');
-    expect(h.emulator.finops.customers.get('usmf', String(others[0]!.accountnumber))!.OrganizationName).not.toBe('Changed, but not retried');
+    expect(h.emulator.finops.customers.get('usmf', String(failing.accountnumber))!.AddressCountryRegionISOCode).toBe(
+      'NOR',
+    );
+    expect(h.emulator.finops.customers.get('usmf', String(others[0]!.accountnumber))!.OrganizationName).not.toBe(
+      'Changed, but not retried',
+    );
   });
 });
 

@@ -12,9 +12,11 @@ const GBP = '7a3c2f10-5b1e-4c6a-9d0e-000000000826';
 const EUR = '7a3c2f10-5b1e-4c6a-9d0e-000000000978';
 
 const emulator = useEmulator();
-const harness = (seed: EmulatorSeed) => startHarness(emulator, seed, { plugins: [accountsPlugin, contactToCustomerPlugin] });
+const harness = (seed: EmulatorSeed) =>
+  startHarness(emulator, seed, { plugins: [accountsPlugin, contactToCustomerPlugin] });
 type TestHarness = Awaited<ReturnType<typeof harness>>;
-const customerOf = (h: TestHarness, contactNumber: unknown) => h.emulator.finops.customers.get('usmf', String(contactNumber));
+const customerOf = (h: TestHarness, contactNumber: unknown) =>
+  h.emulator.finops.customers.get('usmf', String(contactNumber));
 
 describe('Contacts to Customer (Sales to Fin and Ops) through the emulators', () => {
   it('makes active customers Person customers with the template defaults, then writes nothing on a re-run', async () => {
@@ -48,8 +50,14 @@ describe('Contacts to Customer (Sales to Fin and Ops) through the emulators', ()
       PrimaryContactEmail: customer.emailaddress1,
       PrimaryContactPhone: '+1 425 555 0101',
     });
-    expect(customerOf(h, blank.msdyn_contactnumber)).toMatchObject({ AddressCountryRegionISOCode: 'USA', DeliveryAddressCountryRegionISOCode: 'USA' });
-    expect(customerOf(h, euro.msdyn_contactnumber)).toMatchObject({ SalesCurrencyCode: 'EUR', AddressCountryRegionISOCode: 'DEU' });
+    expect(customerOf(h, blank.msdyn_contactnumber)).toMatchObject({
+      AddressCountryRegionISOCode: 'USA',
+      DeliveryAddressCountryRegionISOCode: 'USA',
+    });
+    expect(customerOf(h, euro.msdyn_contactnumber)).toMatchObject({
+      SalesCurrencyCode: 'EUR',
+      AddressCountryRegionISOCode: 'DEU',
+    });
 
     h.emulator.resetRequestCounts();
     const second = await h.run('contact-to-customer', { full: true });
@@ -71,7 +79,10 @@ describe('Contacts to Customer (Sales to Fin and Ops) through the emulators', ()
     expect(h.emulator.requestCounts().finops.writes).toBe(1);
     expect(h).toHaveWrittenOnce('finops', 'CustomersV3', ['usmf', String(contacts[0]!.msdyn_contactnumber)]);
     expect(h).not.toHaveWrittenOnce('finops', 'CustomersV3', ['usmf', String(contacts[1]!.msdyn_contactnumber)]);
-    expect(customerOf(h, contacts[1]!.msdyn_contactnumber)).toMatchObject({ PersonLastName: 'Renamed', OrganizationName: 'Maria Renamed' });
+    expect(customerOf(h, contacts[1]!.msdyn_contactnumber)).toMatchObject({
+      PersonLastName: 'Renamed',
+      OrganizationName: 'Maria Renamed',
+    });
   });
 
   it('leaves out contacts that are not active customers, listing each with the rule', async () => {
@@ -86,7 +97,11 @@ describe('Contacts to Customer (Sales to Fin and Ops) through the emulators', ()
     expect(customerOf(h, person.msdyn_contactnumber)).toBeUndefined();
     const exclusions = await h.state.listExclusions(run.runId!, { limit: 100 });
     expect(exclusions).toEqual([
-      expect.objectContaining({ taskId: CONTACT_TO_CUSTOMER_TASK_ID, sourceId: person.contactid, rule: 'activeCustomersOnly' }),
+      expect.objectContaining({
+        taskId: CONTACT_TO_CUSTOMER_TASK_ID,
+        sourceId: person.contactid,
+        rule: 'activeCustomersOnly',
+      }),
     ]);
     expect(run).toHaveLeftOut(String(person.contactid), 'activeCustomersOnly');
   });
@@ -117,21 +132,33 @@ describe('Contacts to Customer (Sales to Fin and Ops) through the emulators', ()
     expect(customerOf(h, pounds.msdyn_contactnumber)).toBeUndefined();
     const failures = await h.state.listFailures(run.runId!, { limit: 10 });
     expect(failures).toEqual([
-      expect.objectContaining({ sourceId: pounds.contactid, key: pounds.msdyn_contactnumber, code: 'DESTINATION_REJECTED' }),
+      expect.objectContaining({
+        sourceId: pounds.contactid,
+        key: pounds.msdyn_contactnumber,
+        code: 'DESTINATION_REJECTED',
+      }),
     ]);
-    expect(failures[0]!.message).toContain("The value 'GBP' in field 'Currency' is not found in the relating table 'Currencies'");
+    expect(failures[0]!.message).toContain(
+      "The value 'GBP' in field 'Currency' is not found in the relating table 'Currencies'",
+    );
   });
 
   it("ends in Error when F&O refuses every contact (a customer group override it does not have), with F&O's reason", async () => {
-    const h = await harness({ sales: { contacts: [aContact().activeCustomer().build(), aContact().activeCustomer().build()] } });
+    const h = await harness({
+      sales: { contacts: [aContact().activeCustomer().build(), aContact().activeCustomer().build()] },
+    });
 
-    const run = await h.run('contact-to-customer', { settings: { [CONTACT_TO_CUSTOMER_TASK_ID]: { defaults: { CustomerGroupId: '99' } } } });
+    const run = await h.run('contact-to-customer', {
+      settings: { [CONTACT_TO_CUSTOMER_TASK_ID]: { defaults: { CustomerGroupId: '99' } } },
+    });
 
     expect(run.status).toBe('Error');
     const failures = await h.state.listFailures(run.runId!, { limit: 10 });
     expect(failures).toHaveLength(2);
     for (const failure of failures) {
-      expect(failure.message).toContain("The value '99' in field 'Customer group' is not found in the relating table 'Customer groups'");
+      expect(failure.message).toContain(
+        "The value '99' in field 'Customer group' is not found in the relating table 'Customer groups'",
+      );
     }
     expect(h.emulator.finops.customers.list()).toHaveLength(0);
   });
@@ -153,8 +180,18 @@ describe('Contacts to Customer (Sales to Fin and Ops) through the emulators', ()
     const without = Array.from({ length: 4 }, () => aContact().activeCustomer().withoutNumber().build());
     const h = await harness({ sales: { contacts: [kept, ...without] } });
     const backfill = (dryRun: boolean) =>
-      backfillKeys({ template: contactToCustomerTemplate, state: h.state, connectors: h.connectors, dryRun, batchSize: 3 });
-    const numbers = () => h.emulator.sales.table('contacts').list().map((c) => c.msdyn_contactnumber ?? null);
+      backfillKeys({
+        template: contactToCustomerTemplate,
+        state: h.state,
+        connectors: h.connectors,
+        dryRun,
+        batchSize: 3,
+      });
+    const numbers = () =>
+      h.emulator.sales
+        .table('contacts')
+        .list()
+        .map((c) => c.msdyn_contactnumber ?? null);
 
     const dry = await backfill(true);
     expect(dry).toMatchObject({ taskId: CONTACT_TO_CUSTOMER_TASK_ID, scanned: 5, assignedCount: 4, assigned: [] });

@@ -23,7 +23,12 @@ export const contactsTemplate: EntityTemplate = {
     {
       id: CONTACTS_TASK_ID,
       source: salesContactsSource(salesContactColumns, {
-        parentcustomerid_account: { column: '_parentcustomerid_value', entity: 'accounts', idField: 'accountid', select: ['accountnumber'] },
+        parentcustomerid_account: {
+          column: '_parentcustomerid_value',
+          entity: 'accounts',
+          idField: 'accountid',
+          select: ['accountnumber'],
+        },
       }),
       destination: {
         connector: 'finops',
@@ -48,7 +53,9 @@ export const contactsTemplate: EntityTemplate = {
           where: { field: 'parentcustomerid_account', blank: false },
         },
       },
-      parents: [{ name: 'company', sourceField: 'parentcustomerid_account.accountnumber', tasks: [ACCOUNTS_PARENT_TASK] }],
+      parents: [
+        { name: 'company', sourceField: 'parentcustomerid_account.accountnumber', tasks: [ACCOUNTS_PARENT_TASK] },
+      ],
       naturalKey: contactNumberKey,
     },
   ],

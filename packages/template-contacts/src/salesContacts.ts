@@ -5,7 +5,10 @@ import { contactNumberSequence, type DataverseLookup } from '@p2c/sales';
  * Sales `contacts` as both contact templates read them: by `modifiedon` (contacts have no change
  * tracking), with the currency joined; each template adds the columns and lookups it needs.
  */
-export function salesContactsSource(fields: string[], lookups: Readonly<Record<string, DataverseLookup>> = {}): TaskDefinition['source'] {
+export function salesContactsSource(
+  fields: string[],
+  lookups: Readonly<Record<string, DataverseLookup>> = {},
+): TaskDefinition['source'] {
   return {
     connector: 'dataverse',
     ref: {
@@ -17,7 +20,11 @@ export function salesContactsSource(fields: string[], lookups: Readonly<Record<s
         changeTracking: false,
         lookups: {
           ...lookups,
-          transactioncurrencyid: { entity: 'transactioncurrencies', idField: 'transactioncurrencyid', select: ['isocurrencycode'] },
+          transactioncurrencyid: {
+            entity: 'transactioncurrencies',
+            idField: 'transactioncurrencyid',
+            select: ['isocurrencycode'],
+          },
         },
       },
     },

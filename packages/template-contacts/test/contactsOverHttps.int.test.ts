@@ -12,9 +12,17 @@ describe('Contacts through the emulators over HTTPS', () => {
   it('syncs a contact of a synced account over the network, and says where the emulator listens', async () => {
     const company = salesAccount();
     const contact = salesContact({ 'parentcustomerid_account@odata.bind': atAccount(company) });
-    const h = await startHarness(emulator, { sales: { accounts: [company], contacts: [contact] } }, { plugins: [accountsPlugin, contactsPlugin] });
+    const h = await startHarness(
+      emulator,
+      { sales: { accounts: [company], contacts: [contact] } },
+      { plugins: [accountsPlugin, contactsPlugin] },
+    );
 
-    expect(h.endpoints).toMatchObject({ over: 'https', salesUrl: expect.stringMatching(/^https:\/\/127\.0\.0\.1:\d+$/), caPem: expect.stringContaining('BEGIN CERTIFICATE') });
+    expect(h.endpoints).toMatchObject({
+      over: 'https',
+      salesUrl: expect.stringMatching(/^https:\/\/127\.0\.0\.1:\d+$/),
+      caPem: expect.stringContaining('BEGIN CERTIFICATE'),
+    });
     expect(h.endpoints.finopsUrl).toBe(h.endpoints.salesUrl);
     const summaries = await h.runAll(['accounts', 'contacts']);
 

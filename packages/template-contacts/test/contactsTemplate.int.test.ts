@@ -25,7 +25,9 @@ describe('Contacts (Sales to Fin and Ops) through the emulators', () => {
 
     expect(run.status).toBe('Completed');
     expect(run.counts).toMatchObject({ read: 1, created: 1, failed: 0 });
-    expect(contactPersons(h).get({ dataAreaId: 'usmf', ContactPersonId: String(contact.msdyn_contactnumber) })).toMatchObject({
+    expect(
+      contactPersons(h).get({ dataAreaId: 'usmf', ContactPersonId: String(contact.msdyn_contactnumber) }),
+    ).toMatchObject({
       FirstName: 'Maria',
       LastName: contact.lastname,
       CustomerAccount: company.accountnumber,
@@ -89,7 +91,11 @@ describe('Contacts (Sales to Fin and Ops) through the emulators', () => {
     const run = await h.run('contacts');
 
     expect(run.counts).toMatchObject({ created: 1, filtered: 3, failed: 0 });
-    expect(contactPersons(h).list().map((row) => row.ContactPersonId)).toEqual([person.msdyn_contactnumber]);
+    expect(
+      contactPersons(h)
+        .list()
+        .map((row) => row.ContactPersonId),
+    ).toEqual([person.msdyn_contactnumber]);
     const exclusions = await h.state.listExclusions(run.runId!, { limit: 100 });
     expect(exclusions).toHaveLength(3);
     expect(run).toHaveLeftOut(String(customer.contactid), 'contactPersonsOnly');
@@ -146,12 +152,23 @@ describe('Contacts (Sales to Fin and Ops) through the emulators', () => {
 
     expect(run.status).toBe('Warning');
     expect(run.counts).toMatchObject({ created: 1, failed: 1 });
-    expect(contactPersons(h).list().map((row) => row.ContactPersonId)).toEqual([good.msdyn_contactnumber]);
+    expect(
+      contactPersons(h)
+        .list()
+        .map((row) => row.ContactPersonId),
+    ).toEqual([good.msdyn_contactnumber]);
     const failures = await h.state.listFailures(run.runId!, { limit: 10 });
     expect(failures).toHaveLength(1);
-    expect(failures[0]).toMatchObject({ sourceId: orphan.contactid, key: orphan.msdyn_contactnumber, code: 'DESTINATION_REJECTED' });
+    expect(failures[0]).toMatchObject({
+      sourceId: orphan.contactid,
+      key: orphan.msdyn_contactnumber,
+      code: 'DESTINATION_REJECTED',
+    });
     expect(failures[0]!.message).toContain(`Customer account ${String(removed.accountnumber)} does not exist.`);
-    expect(run).toHaveFailedWith(String(orphan.msdyn_contactnumber), { code: 'DESTINATION_REJECTED', message: /does not exist\./ });
+    expect(run).toHaveFailedWith(String(orphan.msdyn_contactnumber), {
+      code: 'DESTINATION_REJECTED',
+      message: /does not exist\./,
+    });
     expect(h).toHaveWrittenOnce('finops', 'ContactPersonsV2', ['usmf', String(good.msdyn_contactnumber)]);
   });
 });

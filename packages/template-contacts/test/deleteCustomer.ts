@@ -17,10 +17,14 @@ export async function deleteCustomer(emulator: Emulator, dataAreaId: string, cus
   const { access_token: accessToken } = (await token.json()) as { access_token: string };
   const quoted = (value: string) => `'${value.replaceAll("'", "''")}'`;
   const response = await emulator.handle(
-    new Request(`${DEFAULT_URLS.finopsUrl}/data/CustomersV3(dataAreaId=${quoted(dataAreaId)},CustomerAccount=${quoted(customerAccount)})`, {
-      method: 'DELETE',
-      headers: { Authorization: `Bearer ${accessToken}` },
-    }),
+    new Request(
+      `${DEFAULT_URLS.finopsUrl}/data/CustomersV3(dataAreaId=${quoted(dataAreaId)},CustomerAccount=${quoted(customerAccount)})`,
+      {
+        method: 'DELETE',
+        headers: { Authorization: `Bearer ${accessToken}` },
+      },
+    ),
   );
-  if (response.status !== 204) throw new Error(`Deleting customer ${customerAccount} answered ${response.status}: ${await response.text()}`);
+  if (response.status !== 204)
+    throw new Error(`Deleting customer ${customerAccount} answered ${response.status}: ${await response.text()}`);
 }

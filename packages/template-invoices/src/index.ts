@@ -13,8 +13,14 @@ export {
 export { cdsSalesInvoiceLineToInvoiceDetail } from './mappings/cdsSalesInvoiceLineToInvoiceDetail.js';
 export { cdsSalesInvoiceToInvoice } from './mappings/cdsSalesInvoiceToInvoice.js';
 export { cdsSalesInvoiceToInvoicedOrder } from './mappings/cdsSalesInvoiceToInvoicedOrder.js';
-export { finOpsInvoiceHeaderFields, finOpsInvoiceHeaderToCdsSalesInvoice } from './mappings/finOpsInvoiceHeaderToCdsSalesInvoice.js';
-export { finOpsInvoiceLineFields, finOpsInvoiceLineToCdsSalesInvoiceLine } from './mappings/finOpsInvoiceLineToCdsSalesInvoiceLine.js';
+export {
+  finOpsInvoiceHeaderFields,
+  finOpsInvoiceHeaderToCdsSalesInvoice,
+} from './mappings/finOpsInvoiceHeaderToCdsSalesInvoice.js';
+export {
+  finOpsInvoiceLineFields,
+  finOpsInvoiceLineToCdsSalesInvoiceLine,
+} from './mappings/finOpsInvoiceLineToCdsSalesInvoiceLine.js';
 
 /** The plugin manifest: what the CLI registers. */
 export const invoicesPlugin = definePlugin({

@@ -1,7 +1,12 @@
 import { RecordMapper, meetsCondition, stableGuid, type RecordContext, type TaskDefinition } from '@p2c/core';
 import { ACCOUNT_CUSTOMER_TASK } from '@p2c/template-orders';
 import { describe, expect, it } from 'vitest';
-import { INVOICE_HEADER_TASK_ID, INVOICE_LINE_TASK_ID, INVOICE_ORDER_STATUS_TASK_ID, invoicesTemplate } from './invoicesTemplate.js';
+import {
+  INVOICE_HEADER_TASK_ID,
+  INVOICE_LINE_TASK_ID,
+  INVOICE_ORDER_STATUS_TASK_ID,
+  invoicesTemplate,
+} from './invoicesTemplate.js';
 
 const task = (id: string): TaskDefinition => invoicesTemplate.tasks.find((t) => t.id === id)!;
 const mapperFor = (id: string) => new RecordMapper(task(id), { defaults: {}, valueMaps: {} }, {}, `tasks.${id}`);
@@ -9,10 +14,20 @@ const mapperFor = (id: string) => new RecordMapper(task(id), { defaults: {}, val
 const USD = '7a3c2f10-5b1e-4c6a-9d0e-000000000840';
 const context: RecordContext = {
   key: 'CIV-000042',
-  parents: { customer: { taskKey: ACCOUNT_CUSTOMER_TASK, key: 'ACC-01000-BVRCPS' }, order: { taskKey: 'orders/OrderHeader', key: 'SO-000101' } },
+  parents: {
+    customer: { taskKey: ACCOUNT_CUSTOMER_TASK, key: 'ACC-01000-BVRCPS' },
+    order: { taskKey: 'orders/OrderHeader', key: 'SO-000101' },
+  },
   references: {
     currencies: [{ transactioncurrencyid: USD, isocurrencycode: 'USD' }],
-    priceLists: [{ pricelevelid: 'b0000000-0000-4000-8000-000000000001', name: 'Retail USD', statecode: 0, transactioncurrencyid: { isocurrencycode: 'USD' } }],
+    priceLists: [
+      {
+        pricelevelid: 'b0000000-0000-4000-8000-000000000001',
+        name: 'Retail USD',
+        statecode: 0,
+        transactioncurrencyid: { isocurrencycode: 'USD' },
+      },
+    ],
   },
 };
 
@@ -105,6 +120,11 @@ describe('SalesInvoiceOrderStatus mapping', () => {
     const filters = task(INVOICE_ORDER_STATUS_TASK_ID).filters!;
     expect(meetsCondition({ ...header, SalesOrderNumber: ' ' }, filters['hasOrder']!.where)).toBe(false);
     expect(meetsCondition(header, filters['hasOrder']!.where)).toBe(true);
-    expect(meetsCondition({ ...header, InvoiceCustomerIsExternallyMaintained: 'No' }, filters['externallyMaintainedCustomer']!.where)).toBe(false);
+    expect(
+      meetsCondition(
+        { ...header, InvoiceCustomerIsExternallyMaintained: 'No' },
+        filters['externallyMaintainedCustomer']!.where,
+      ),
+    ).toBe(false);
   });
 });

@@ -15,8 +15,14 @@ import {
 import { cdsSalesInvoiceLineToInvoiceDetail } from './mappings/cdsSalesInvoiceLineToInvoiceDetail.js';
 import { cdsSalesInvoiceToInvoice } from './mappings/cdsSalesInvoiceToInvoice.js';
 import { cdsSalesInvoiceToInvoicedOrder } from './mappings/cdsSalesInvoiceToInvoicedOrder.js';
-import { finOpsInvoiceHeaderFields, finOpsInvoiceHeaderToCdsSalesInvoice } from './mappings/finOpsInvoiceHeaderToCdsSalesInvoice.js';
-import { finOpsInvoiceLineFields, finOpsInvoiceLineToCdsSalesInvoiceLine } from './mappings/finOpsInvoiceLineToCdsSalesInvoiceLine.js';
+import {
+  finOpsInvoiceHeaderFields,
+  finOpsInvoiceHeaderToCdsSalesInvoice,
+} from './mappings/finOpsInvoiceHeaderToCdsSalesInvoice.js';
+import {
+  finOpsInvoiceLineFields,
+  finOpsInvoiceLineToCdsSalesInvoiceLine,
+} from './mappings/finOpsInvoiceLineToCdsSalesInvoiceLine.js';
 
 export const INVOICES_TEMPLATE_ID = 'invoices';
 export const INVOICE_HEADER_TASK_ID = 'SalesInvoiceHeader';
@@ -54,7 +60,11 @@ export const invoicesTemplate: EntityTemplate = {
       source: invoiceHeaderSource,
       destination: {
         connector: 'dataverse',
-        ref: { entity: 'invoices', key: ['invoicenumber'], fields: cdsSalesInvoiceToInvoice.fields.map((f) => f.target) },
+        ref: {
+          entity: 'invoices',
+          key: ['invoicenumber'],
+          fields: cdsSalesInvoiceToInvoice.fields.map((f) => f.target),
+        },
       },
       canonical: { name: 'CDS SalesInvoice', schema: salesInvoiceSchema },
       sourceToCanonical: finOpsInvoiceHeaderToCdsSalesInvoice,
@@ -72,7 +82,11 @@ export const invoicesTemplate: EntityTemplate = {
       id: INVOICE_LINE_TASK_ID,
       source: {
         connector: 'finops',
-        ref: { entity: 'SalesInvoiceLinesV2', key: ['dataAreaId', 'InvoiceNumber', 'LineNumber'], fields: finOpsInvoiceLineFields },
+        ref: {
+          entity: 'SalesInvoiceLinesV2',
+          key: ['dataAreaId', 'InvoiceNumber', 'LineNumber'],
+          fields: finOpsInvoiceLineFields,
+        },
       },
       destination: {
         connector: 'dataverse',
@@ -92,7 +106,12 @@ export const invoicesTemplate: EntityTemplate = {
         InvoiceBind: alternateKeyBind('invoices', 'invoicenumber'),
         ProductBind: productBind,
       },
-      naturalKey: { sourceField: 'InvoiceNumber', label: 'invoice line', rejectDuplicates: false, compose: lineKey('InvoiceNumber') },
+      naturalKey: {
+        sourceField: 'InvoiceNumber',
+        label: 'invoice line',
+        rejectDuplicates: false,
+        compose: lineKey('InvoiceNumber'),
+      },
       parents: [
         { name: 'invoice', sourceField: 'InvoiceNumber', tasks: [INVOICE_HEADER_TASK] },
         { name: 'product', sourceField: 'ProductNumber', tasks: [PRODUCTS_TASK] },
@@ -105,7 +124,11 @@ export const invoicesTemplate: EntityTemplate = {
       source: invoiceHeaderSource,
       destination: {
         connector: 'dataverse',
-        ref: { entity: 'salesorders', key: ['ordernumber'], fields: cdsSalesInvoiceToInvoicedOrder.fields.map((f) => f.target) },
+        ref: {
+          entity: 'salesorders',
+          key: ['ordernumber'],
+          fields: cdsSalesInvoiceToInvoicedOrder.fields.map((f) => f.target),
+        },
       },
       canonical: { name: 'CDS SalesInvoice', schema: salesInvoiceSchema },
       sourceToCanonical: finOpsInvoiceHeaderToCdsSalesInvoice,

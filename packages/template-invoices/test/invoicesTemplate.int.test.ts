@@ -12,7 +12,9 @@ const emulator = useEmulator();
 
 /** Accounts, products and order SO-1 synced first, as the template's preconditions ask. */
 async function start() {
-  const h = await startHarness(emulator, baseSeed, { plugins: [accountsPlugin, productsPlugin, ordersPlugin, invoicesPlugin] });
+  const h = await startHarness(emulator, baseSeed, {
+    plugins: [accountsPlugin, productsPlugin, ordersPlugin, invoicesPlugin],
+  });
   expect((await h.run('accounts')).status).toBe('Completed');
   expect((await h.run('products')).counts.failed).toBe(0);
   h.emulator.finops.entity('CDSSalesOrderHeaders').insert(anOrder('SO-1'));
@@ -42,7 +44,8 @@ describe('Sales Invoices (Fin and Ops to Sales) through the emulators', () => {
     expect(row(h, 'invoices', 'INV-1')).toMatchObject({
       invoicenumber: 'INV-1',
       name: 'INV-1',
-      _customerid_value: h.emulator.sales.accounts.list().find((a) => a.accountnumber === 'ACC-01000-CONTSO')?.accountid,
+      _customerid_value: h.emulator.sales.accounts.list().find((a) => a.accountnumber === 'ACC-01000-CONTSO')
+        ?.accountid,
       _salesorderid_value: idOf(h, 'salesorders', 'SO-1', 'salesorderid'),
       _transactioncurrencyid_value: USD,
       _pricelevelid_value: idOf(h, 'pricelevels', 'Retail USD', 'pricelevelid'),
@@ -97,7 +100,11 @@ describe('Sales Invoices (Fin and Ops to Sales) through the emulators', () => {
     addInvoice(h, anInvoice('INV-2', 'SO-2'), [anInvoiceLine('INV-2', 1)]);
 
     const first = await h.run('invoices');
-    expect(first).toHaveFailedWith('INV-2', { taskId: 'SalesInvoiceHeader', code: 'PARENT_NOT_SYNCED', message: /order SO-2 has not been synced yet/ });
+    expect(first).toHaveFailedWith('INV-2', {
+      taskId: 'SalesInvoiceHeader',
+      code: 'PARENT_NOT_SYNCED',
+      message: /order SO-2 has not been synced yet/,
+    });
     expect(row(h, 'invoices', 'INV-2')).toBeUndefined();
     expect(h.emulator.sales.table('invoicedetails').list()).toEqual([]);
 
@@ -105,7 +112,9 @@ describe('Sales Invoices (Fin and Ops to Sales) through the emulators', () => {
     const second = await h.run('invoices');
 
     expect(second.status).toBe('Completed');
-    expect(row(h, 'invoices', 'INV-2')).toMatchObject({ _salesorderid_value: idOf(h, 'salesorders', 'SO-2', 'salesorderid') });
+    expect(row(h, 'invoices', 'INV-2')).toMatchObject({
+      _salesorderid_value: idOf(h, 'salesorders', 'SO-2', 'salesorderid'),
+    });
     expect(h.emulator.sales.table('invoicedetails').list()).toHaveLength(1);
     expect(row(h, 'salesorders', 'SO-2')).toMatchObject(INVOICED);
   });

@@ -14,8 +14,14 @@ export { lineKey } from './keys/lineKey.js';
 export { cdsSalesOrderLineToOrderDetail } from './mappings/cdsSalesOrderLineToOrderDetail.js';
 export { cdsSalesOrderToSalesOrder } from './mappings/cdsSalesOrderToSalesOrder.js';
 export { documentHeaderFields } from './mappings/documentHeaderFields.js';
-export { finOpsOrderHeaderFields, finOpsOrderHeaderToCdsSalesOrder } from './mappings/finOpsOrderHeaderToCdsSalesOrder.js';
-export { finOpsOrderLineFields, finOpsOrderLineToCdsSalesOrderLine } from './mappings/finOpsOrderLineToCdsSalesOrderLine.js';
+export {
+  finOpsOrderHeaderFields,
+  finOpsOrderHeaderToCdsSalesOrder,
+} from './mappings/finOpsOrderHeaderToCdsSalesOrder.js';
+export {
+  finOpsOrderLineFields,
+  finOpsOrderLineToCdsSalesOrderLine,
+} from './mappings/finOpsOrderLineToCdsSalesOrderLine.js';
 export { customerParent } from './parents/customerParent.js';
 export { documentReferences } from './references/documentReferences.js';
 export { currencyBind } from './transforms/currencyBind.js';

@@ -4,8 +4,16 @@ import { ORDER_HEADER_TASK_ID, ORDER_LINE_TASK_ID, ordersTemplate } from './orde
 import { ACCOUNT_CUSTOMER_TASK, CONTACT_CUSTOMER_TASK } from './transforms/customerBind.js';
 
 const task = (id: string): TaskDefinition => ordersTemplate.tasks.find((t) => t.id === id)!;
-const mapperFor = (id: string, settings: { defaults?: Record<string, string>; valueMaps?: Record<string, Record<string, string>> } = {}) =>
-  new RecordMapper(task(id), { defaults: settings.defaults ?? {}, valueMaps: settings.valueMaps ?? {} }, {}, `tasks.${id}`);
+const mapperFor = (
+  id: string,
+  settings: { defaults?: Record<string, string>; valueMaps?: Record<string, Record<string, string>> } = {},
+) =>
+  new RecordMapper(
+    task(id),
+    { defaults: settings.defaults ?? {}, valueMaps: settings.valueMaps ?? {} },
+    {},
+    `tasks.${id}`,
+  );
 
 const USD = '7a3c2f10-5b1e-4c6a-9d0e-000000000840';
 const EUR = '7a3c2f10-5b1e-4c6a-9d0e-000000000978';
@@ -17,10 +25,30 @@ const references = {
     { transactioncurrencyid: EUR, isocurrencycode: 'EUR', modifiedon: '2026-01-01T00:00:00Z' },
   ],
   priceLists: [
-    { pricelevelid: 'b0000000-0000-4000-8000-000000000003', name: 'Wholesale USD', statecode: 0, transactioncurrencyid: { isocurrencycode: 'USD' } },
-    { pricelevelid: 'b0000000-0000-4000-8000-000000000001', name: 'Retail USD', statecode: 0, transactioncurrencyid: { isocurrencycode: 'USD' } },
-    { pricelevelid: 'b0000000-0000-4000-8000-000000000000', name: 'Archive USD', statecode: 1, transactioncurrencyid: { isocurrencycode: 'USD' } },
-    { pricelevelid: 'b0000000-0000-4000-8000-000000000002', name: 'Retail EUR', statecode: 0, transactioncurrencyid: { isocurrencycode: 'EUR' } },
+    {
+      pricelevelid: 'b0000000-0000-4000-8000-000000000003',
+      name: 'Wholesale USD',
+      statecode: 0,
+      transactioncurrencyid: { isocurrencycode: 'USD' },
+    },
+    {
+      pricelevelid: 'b0000000-0000-4000-8000-000000000001',
+      name: 'Retail USD',
+      statecode: 0,
+      transactioncurrencyid: { isocurrencycode: 'USD' },
+    },
+    {
+      pricelevelid: 'b0000000-0000-4000-8000-000000000000',
+      name: 'Archive USD',
+      statecode: 1,
+      transactioncurrencyid: { isocurrencycode: 'USD' },
+    },
+    {
+      pricelevelid: 'b0000000-0000-4000-8000-000000000002',
+      name: 'Retail EUR',
+      statecode: 0,
+      transactioncurrencyid: { isocurrencycode: 'EUR' },
+    },
   ],
 };
 
@@ -91,14 +119,20 @@ describe('OrderHeader mapping', () => {
   });
 
   it('names the order after its number when it has no name, and leaves out a blank delivery date', () => {
-    const outcome = mapperFor(ORDER_HEADER_TASK_ID).map({ ...header, SalesOrderName: '', RequestedReceiptDate: '1900-01-01T00:00:00Z' }, byAccount);
+    const outcome = mapperFor(ORDER_HEADER_TASK_ID).map(
+      { ...header, SalesOrderName: '', RequestedReceiptDate: '1900-01-01T00:00:00Z' },
+      byAccount,
+    );
     expect(outcome.ok && outcome.row).toMatchObject({ name: 'SO-000101', requestdeliveryby: null });
   });
 
   it('takes the first active price list by name in the order currency, and none when there is none', () => {
     const eur = mapperFor(ORDER_HEADER_TASK_ID).map({ ...header, CurrencyCode: 'EUR' }, byAccount);
     expect(eur.ok && eur.row['pricelevelid@odata.bind']).toBe('/pricelevels(b0000000-0000-4000-8000-000000000002)');
-    const none = mapperFor(ORDER_HEADER_TASK_ID).map(header, { ...byAccount, references: { ...references, priceLists: [] } });
+    const none = mapperFor(ORDER_HEADER_TASK_ID).map(header, {
+      ...byAccount,
+      references: { ...references, priceLists: [] },
+    });
     expect(none.ok && none.row['pricelevelid@odata.bind']).toBeNull();
   });
 
@@ -130,7 +164,10 @@ describe('OrderHeader mapping', () => {
   });
 
   it('fails an order whose customer came from a task it does not know', () => {
-    const outcome = mapperFor(ORDER_HEADER_TASK_ID).map(header, { ...byAccount, parents: { customer: { taskKey: 'x/Y', key: 'ACC-1' } } });
+    const outcome = mapperFor(ORDER_HEADER_TASK_ID).map(header, {
+      ...byAccount,
+      parents: { customer: { taskKey: 'x/Y', key: 'ACC-1' } },
+    });
     expect(!outcome.ok && outcome.error.code).toBe('CUSTOMER_UNRESOLVED');
   });
 });
@@ -151,8 +188,12 @@ describe('OrderHeader filters', () => {
     expect(passes({ ...header, SalesOrderProcessingStatus: 'Draft' })).toEqual(['confirmedOrLater']);
     expect(passes({ ...header, SalesOrderProcessingStatus: 'Active' })).toEqual(['confirmedOrLater']);
     expect(passes({ ...header, AreTotalsCalculated: 'No' })).toEqual(['totalsCalculated']);
-    expect(passes({ ...header, InvoiceCustomerIsExternallyMaintained: 'No' })).toEqual(['externallyMaintainedCustomers']);
-    expect(passes({ ...header, OrderingCustomerIsExternallyMaintained: 'No' })).toEqual(['externallyMaintainedCustomers']);
+    expect(passes({ ...header, InvoiceCustomerIsExternallyMaintained: 'No' })).toEqual([
+      'externallyMaintainedCustomers',
+    ]);
+    expect(passes({ ...header, OrderingCustomerIsExternallyMaintained: 'No' })).toEqual([
+      'externallyMaintainedCustomers',
+    ]);
   });
 });
 
@@ -183,14 +224,20 @@ describe('OrderLine mapping', () => {
   it('fails a line whose unit has no value map entry, and takes the configured map', () => {
     const missing = mapperFor(ORDER_LINE_TASK_ID).map({ ...line, SalesUnitSymbol: 'box' }, lineContext);
     expect(!missing.ok && missing.error.message).toBe("Unit: no value map entry for 'box'");
-    const configured = mapperFor(ORDER_LINE_TASK_ID, { valueMaps: { Unit: { box: 'Box' } } }).map({ ...line, SalesUnitSymbol: 'box' }, lineContext);
+    const configured = mapperFor(ORDER_LINE_TASK_ID, { valueMaps: { Unit: { box: 'Box' } } }).map(
+      { ...line, SalesUnitSymbol: 'box' },
+      lineContext,
+    );
     expect(configured.ok && configured.row['uomid@odata.bind']).toBe("/uoms(name='Box')");
   });
 
   it('fails a line without a unit, saying how to give it one', () => {
     const outcome = mapperFor(ORDER_LINE_TASK_ID).map({ ...line, SalesUnitSymbol: '' }, lineContext);
     expect(!outcome.ok && outcome.error.code).toBe('UNIT_MISSING');
-    const defaulted = mapperFor(ORDER_LINE_TASK_ID, { valueMaps: { Unit: { '': 'Each', ea: 'Each' } } }).map({ ...line, SalesUnitSymbol: '' }, lineContext);
+    const defaulted = mapperFor(ORDER_LINE_TASK_ID, { valueMaps: { Unit: { '': 'Each', ea: 'Each' } } }).map(
+      { ...line, SalesUnitSymbol: '' },
+      lineContext,
+    );
     expect(defaulted.ok && defaulted.row['uomid@odata.bind']).toBe("/uoms(name='Each')");
   });
 });

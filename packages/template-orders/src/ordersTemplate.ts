@@ -3,8 +3,14 @@ import { salesOrderLineSchema, salesOrderSchema } from '@p2c/cds';
 import { alternateKeyBind, productBind } from '@p2c/sales';
 import { cdsSalesOrderLineToOrderDetail } from './mappings/cdsSalesOrderLineToOrderDetail.js';
 import { cdsSalesOrderToSalesOrder } from './mappings/cdsSalesOrderToSalesOrder.js';
-import { finOpsOrderHeaderFields, finOpsOrderHeaderToCdsSalesOrder } from './mappings/finOpsOrderHeaderToCdsSalesOrder.js';
-import { finOpsOrderLineFields, finOpsOrderLineToCdsSalesOrderLine } from './mappings/finOpsOrderLineToCdsSalesOrderLine.js';
+import {
+  finOpsOrderHeaderFields,
+  finOpsOrderHeaderToCdsSalesOrder,
+} from './mappings/finOpsOrderHeaderToCdsSalesOrder.js';
+import {
+  finOpsOrderLineFields,
+  finOpsOrderLineToCdsSalesOrderLine,
+} from './mappings/finOpsOrderLineToCdsSalesOrderLine.js';
 import { lineKey } from './keys/lineKey.js';
 import { customerParent } from './parents/customerParent.js';
 import { documentReferences } from './references/documentReferences.js';
@@ -32,11 +38,19 @@ export const ordersTemplate: EntityTemplate = {
       id: ORDER_HEADER_TASK_ID,
       source: {
         connector: 'finops',
-        ref: { entity: 'CDSSalesOrderHeaders', key: ['dataAreaId', 'SalesOrderNumber'], fields: finOpsOrderHeaderFields },
+        ref: {
+          entity: 'CDSSalesOrderHeaders',
+          key: ['dataAreaId', 'SalesOrderNumber'],
+          fields: finOpsOrderHeaderFields,
+        },
       },
       destination: {
         connector: 'dataverse',
-        ref: { entity: 'salesorders', key: ['ordernumber'], fields: cdsSalesOrderToSalesOrder.fields.map((f) => f.target) },
+        ref: {
+          entity: 'salesorders',
+          key: ['ordernumber'],
+          fields: cdsSalesOrderToSalesOrder.fields.map((f) => f.target),
+        },
       },
       canonical: { name: 'CDS SalesOrder', schema: salesOrderSchema },
       sourceToCanonical: finOpsOrderHeaderToCdsSalesOrder,
@@ -69,7 +83,11 @@ export const ordersTemplate: EntityTemplate = {
       id: ORDER_LINE_TASK_ID,
       source: {
         connector: 'finops',
-        ref: { entity: 'CDSSalesOrderLines', key: ['dataAreaId', 'SalesOrderNumber', 'LineNumber'], fields: finOpsOrderLineFields },
+        ref: {
+          entity: 'CDSSalesOrderLines',
+          key: ['dataAreaId', 'SalesOrderNumber', 'LineNumber'],
+          fields: finOpsOrderLineFields,
+        },
       },
       destination: {
         connector: 'dataverse',

@@ -10,7 +10,11 @@ import { USD, anOrder, anOrderLine, baseSeed } from './seed.js';
 const emulator = useEmulator();
 
 /** Accounts and products synced first, as the template's preconditions ask; then the F&O orders appear. */
-async function start(orders: Record<string, string | number>[], lines: Record<string, string | number>[], seed = baseSeed) {
+async function start(
+  orders: Record<string, string | number>[],
+  lines: Record<string, string | number>[],
+  seed = baseSeed,
+) {
   const h = await startHarness(emulator, seed, { plugins: [accountsPlugin, productsPlugin, ordersPlugin] });
   expect((await h.run('accounts')).status).toBe('Completed');
   expect((await h.run('products')).counts.failed).toBe(0);
@@ -26,12 +30,17 @@ const detailsOf = (h: H, number: string) =>
     .table('salesorderdetails')
     .list()
     .filter((row) => row['_salesorderid_value'] === order(h, number)?.['salesorderid']);
-const idOf = (h: H, table: SalesTableName, key: string, idField: string) => String(h.emulator.sales.table(table).get(key)?.[idField]);
-const accountId = (h: H, number: string) => h.emulator.sales.accounts.list().find((a) => a.accountnumber === number)?.accountid;
+const idOf = (h: H, table: SalesTableName, key: string, idField: string) =>
+  String(h.emulator.sales.table(table).get(key)?.[idField]);
+const accountId = (h: H, number: string) =>
+  h.emulator.sales.accounts.list().find((a) => a.accountnumber === number)?.accountid;
 
 describe('Sales Orders (Fin and Ops to Sales) through the emulators', () => {
   it('brings a confirmed, totalled order of a customer Sales maintains into Sales with its lines and status', async () => {
-    const h = await start([anOrder('SO-1', { SalesOrderProcessingStatus: 'PartiallyShipped' })], [anOrderLine('SO-1', 1), anOrderLine('SO-1', 2, { OrderedSalesQuantity: 3 })]);
+    const h = await start(
+      [anOrder('SO-1', { SalesOrderProcessingStatus: 'PartiallyShipped' })],
+      [anOrderLine('SO-1', 1), anOrderLine('SO-1', 2, { OrderedSalesQuantity: 3 })],
+    );
 
     const run = await h.run('orders');
 
@@ -49,11 +58,20 @@ describe('Sales Orders (Fin and Ops to Sales) through the emulators', () => {
     });
     const details = detailsOf(h, 'SO-1').sort((a, b) => Number(a['lineitemnumber']) - Number(b['lineitemnumber']));
     expect(details).toEqual([
-      expect.objectContaining({ lineitemnumber: 1, quantity: 2, priceperunit: 219.99, _productid_value: idOf(h, 'products', 'D0001', 'productid'), _uomid_value: idOf(h, 'uoms', 'Each', 'uomid') }),
+      expect.objectContaining({
+        lineitemnumber: 1,
+        quantity: 2,
+        priceperunit: 219.99,
+        _productid_value: idOf(h, 'products', 'D0001', 'productid'),
+        _uomid_value: idOf(h, 'uoms', 'Each', 'uomid'),
+      }),
       expect.objectContaining({ lineitemnumber: 2, quantity: 3, priceperunit: 219.99 }),
     ]);
     expect(h).toHaveWrittenOnce('sales', 'salesorders', 'SO-1');
-    expect(details).toHaveDefaults({ _uomid_value: idOf(h, 'uoms', 'Each', 'uomid'), _productid_value: idOf(h, 'products', 'D0001', 'productid') });
+    expect(details).toHaveDefaults({
+      _uomid_value: idOf(h, 'uoms', 'Each', 'uomid'),
+      _productid_value: idOf(h, 'products', 'D0001', 'productid'),
+    });
   });
 
   it('leaves out drafts, orders without totals and orders invoiced to a customer F&O maintains, with their lines, and says why', async () => {
@@ -70,7 +88,12 @@ describe('Sales Orders (Fin and Ops to Sales) through the emulators', () => {
     const run = await h.run('orders');
 
     expect(run.counts).toMatchObject({ filtered: 6, failed: 0, waiting: 0 });
-    expect(h.emulator.sales.table('salesorders').list().map((row) => row['ordernumber'])).toEqual(['SO-1']);
+    expect(
+      h.emulator.sales
+        .table('salesorders')
+        .list()
+        .map((row) => row['ordernumber']),
+    ).toEqual(['SO-1']);
     expect(h.emulator.sales.table('salesorderdetails').list()).toHaveLength(1);
     const excluded = await h.state.listExclusions(run.runId!, { limit: 100 });
     expect(excluded.map((e) => [e.taskId, e.key, e.rule]).sort()).toEqual([
@@ -89,16 +112,32 @@ describe('Sales Orders (Fin and Ops to Sales) through the emulators', () => {
 
   it('holds an order back until its customer has synced, then brings it in', async () => {
     // The customer exists in F&O, maintained by Sales, but no Sales account has been synced to it yet.
-    const newCustomer = { CustomerAccount: 'ACC-01000-NEWONE', OrganizationName: 'New One', CustomerGroupId: '10', IsExternallyMaintained: 'Yes' as const };
-    const seed = { ...baseSeed, finops: { ...baseSeed.finops, customers: [...(baseSeed.finops?.customers ?? []), newCustomer] } };
+    const newCustomer = {
+      CustomerAccount: 'ACC-01000-NEWONE',
+      OrganizationName: 'New One',
+      CustomerGroupId: '10',
+      IsExternallyMaintained: 'Yes' as const,
+    };
+    const seed = {
+      ...baseSeed,
+      finops: { ...baseSeed.finops, customers: [...(baseSeed.finops?.customers ?? []), newCustomer] },
+    };
     const h = await start(
-      [anOrder('SO-7', { OrderingCustomerAccountNumber: 'ACC-01000-NEWONE', InvoiceCustomerAccountNumber: 'ACC-01000-NEWONE' })],
+      [
+        anOrder('SO-7', {
+          OrderingCustomerAccountNumber: 'ACC-01000-NEWONE',
+          InvoiceCustomerAccountNumber: 'ACC-01000-NEWONE',
+        }),
+      ],
       [anOrderLine('SO-7', 1)],
       seed,
     );
 
     const first = await h.run('orders');
-    expect(first).toHaveFailedWith('SO-7', { code: 'PARENT_NOT_SYNCED', message: /customer ACC-01000-NEWONE has not been synced yet/ });
+    expect(first).toHaveFailedWith('SO-7', {
+      code: 'PARENT_NOT_SYNCED',
+      message: /customer ACC-01000-NEWONE has not been synced yet/,
+    });
     // The line is held back with its order (core counts it failed, not waiting: see the package README).
     expect(first).toHaveFailedWith('SO-7|1', { message: /Its order SO-7/ });
     expect(order(h, 'SO-7')).toBeUndefined();
@@ -112,7 +151,10 @@ describe('Sales Orders (Fin and Ops to Sales) through the emulators', () => {
   });
 
   it('fails an order in a currency Sales does not have and a line whose unit has no value map entry, naming them', async () => {
-    const h = await start([anOrder('SO-1'), anOrder('SO-8', { CurrencyCode: 'JPY' })], [anOrderLine('SO-1', 1), anOrderLine('SO-1', 2, { SalesUnitSymbol: 'box' })]);
+    const h = await start(
+      [anOrder('SO-1'), anOrder('SO-8', { CurrencyCode: 'JPY' })],
+      [anOrderLine('SO-1', 1), anOrderLine('SO-1', 2, { SalesUnitSymbol: 'box' })],
+    );
 
     const run = await h.run('orders');
 

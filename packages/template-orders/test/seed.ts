@@ -1,18 +1,33 @@
 import type { EmulatorSeed } from '@p2c/emulator';
-import { currencyId, finopsCustomer, finopsReleasedProduct, finopsSalesOrder, finopsSalesOrderLine, salesAccount, salesPriceList, salesUnit, type FinOpsRow } from '@p2c/testing';
+import {
+  currencyId,
+  finopsCustomer,
+  finopsReleasedProduct,
+  finopsSalesOrder,
+  finopsSalesOrderLine,
+  salesAccount,
+  salesPriceList,
+  salesUnit,
+  type FinOpsRow,
+} from '@p2c/testing';
 
 export const USD = currencyId('USD');
 
 /** Two Sales accounts (to become F&O customers), units, USD price lists and one sellable F&O product. */
 export const baseSeed: EmulatorSeed = {
   sales: {
-    accounts: [salesAccount({ name: 'Contoso', accountnumber: 'ACC-01000-CONTSO' }), salesAccount({ name: 'Fabrikam', accountnumber: 'ACC-01000-FABRKM' })],
+    accounts: [
+      salesAccount({ name: 'Contoso', accountnumber: 'ACC-01000-CONTSO' }),
+      salesAccount({ name: 'Fabrikam', accountnumber: 'ACC-01000-FABRKM' }),
+    ],
     uoms: [salesUnit({ name: 'Each' }), salesUnit({ name: 'Piece' }), salesUnit({ name: 'Hour' })],
     pricelevels: [salesPriceList({ name: 'Wholesale USD' }), salesPriceList({ name: 'Retail USD' })],
   },
   finops: {
     customers: [finopsCustomer({ CustomerAccount: 'US-001', OrganizationName: 'Fourth Coffee' })],
-    ReleasedDistinctProductsV2: [finopsReleasedProduct({ ProductNumber: 'D0001', ProductName: 'Mid-range speaker', SalesPrice: 219.99 })],
+    ReleasedDistinctProductsV2: [
+      finopsReleasedProduct({ ProductNumber: 'D0001', ProductName: 'Mid-range speaker', SalesPrice: 219.99 }),
+    ],
   },
 };
 

@@ -11,7 +11,11 @@ export {
 } from './productsTemplate.js';
 export { cdsProductToPriceListItem } from './mappings/cdsProductToPriceListItem.js';
 export { cdsProductToSalesProduct } from './mappings/cdsProductToSalesProduct.js';
-export { DEFAULT_UNIT_MAP, releasedProductFields, releasedProductToCdsProduct } from './mappings/releasedProductToCdsProduct.js';
+export {
+  DEFAULT_UNIT_MAP,
+  releasedProductFields,
+  releasedProductToCdsProduct,
+} from './mappings/releasedProductToCdsProduct.js';
 export { priceListBind } from './priceLists/priceListBind.js';
 export { transactionCurrencyBind } from './transforms/transactionCurrency.js';
 // Moved to @p2c/sales; still exported here for existing imports.

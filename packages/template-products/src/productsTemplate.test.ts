@@ -1,10 +1,22 @@
-import { RecordMapper, mappingOverridesSchema, stableGuid, type MapOutcome, type MappingOverrides, type RecordContext } from '@p2c/core';
+import {
+  RecordMapper,
+  mappingOverridesSchema,
+  stableGuid,
+  type MapOutcome,
+  type MappingOverrides,
+  type RecordContext,
+} from '@p2c/core';
 import { describe, expect, it } from 'vitest';
 import { PRODUCT_PRICE_LIST_ITEMS_TASK_ID, PRODUCTS_TASK_ID, productsTemplate } from './productsTemplate.js';
 
 const task = (id: string) => productsTemplate.tasks.find((t) => t.id === id)!;
 const mapperFor = (id: string, overrides: Partial<MappingOverrides> = {}) =>
-  new RecordMapper(task(id), mappingOverridesSchema.parse(overrides), { ORG001: 'usmf' }, `templates.products.tasks.${id}`);
+  new RecordMapper(
+    task(id),
+    mappingOverridesSchema.parse(overrides),
+    { ORG001: 'usmf' },
+    `templates.products.tasks.${id}`,
+  );
 
 const USD = '7a3c2f10-5b1e-4c6a-9d0e-000000000840';
 const GBP = '7a3c2f10-5b1e-4c6a-9d0e-000000000826';
@@ -12,10 +24,30 @@ const EUR = '7a3c2f10-5b1e-4c6a-9d0e-000000000978';
 
 /** Rows as the Dataverse source returns them: the currency lookup joined onto the row. */
 const priceLists = [
-  { pricelevelid: 'b5f0c1a2-0000-4000-8000-000000000003', name: 'Wholesale USD', statecode: 0, transactioncurrencyid: { isocurrencycode: 'USD' } },
-  { pricelevelid: 'b5f0c1a2-0000-4000-8000-000000000001', name: 'Retail USD', statecode: 0, transactioncurrencyid: { isocurrencycode: 'USD' } },
-  { pricelevelid: 'b5f0c1a2-0000-4000-8000-000000000000', name: 'Archive USD', statecode: 1, transactioncurrencyid: { isocurrencycode: 'USD' } },
-  { pricelevelid: 'b5f0c1a2-0000-4000-8000-000000000002', name: 'UK list', statecode: 0, transactioncurrencyid: { isocurrencycode: 'GBP' } },
+  {
+    pricelevelid: 'b5f0c1a2-0000-4000-8000-000000000003',
+    name: 'Wholesale USD',
+    statecode: 0,
+    transactioncurrencyid: { isocurrencycode: 'USD' },
+  },
+  {
+    pricelevelid: 'b5f0c1a2-0000-4000-8000-000000000001',
+    name: 'Retail USD',
+    statecode: 0,
+    transactioncurrencyid: { isocurrencycode: 'USD' },
+  },
+  {
+    pricelevelid: 'b5f0c1a2-0000-4000-8000-000000000000',
+    name: 'Archive USD',
+    statecode: 1,
+    transactioncurrencyid: { isocurrencycode: 'USD' },
+  },
+  {
+    pricelevelid: 'b5f0c1a2-0000-4000-8000-000000000002',
+    name: 'UK list',
+    statecode: 0,
+    transactioncurrencyid: { isocurrencycode: 'GBP' },
+  },
 ];
 const currencies = [
   { transactioncurrencyid: USD, isocurrencycode: 'USD', modifiedon: '2026-01-01T00:00:00Z' },
@@ -79,8 +111,16 @@ describe('Products: F&O released product > CDS Product > Sales product', () => {
   });
 
   it('fails a product whose currency does not exist in Sales', () => {
-    const lists = [...priceLists, { pricelevelid: 'id-dkk', name: 'Danish', statecode: 0, transactioncurrencyid: { isocurrencycode: 'DKK' } }];
-    const error = errorOf(mapperFor(PRODUCTS_TASK_ID).map({ ...speaker, SalesCurrencyCode: 'DKK' }, { references: { priceLists: lists, currencies } }));
+    const lists = [
+      ...priceLists,
+      { pricelevelid: 'id-dkk', name: 'Danish', statecode: 0, transactioncurrencyid: { isocurrencycode: 'DKK' } },
+    ];
+    const error = errorOf(
+      mapperFor(PRODUCTS_TASK_ID).map(
+        { ...speaker, SalesCurrencyCode: 'DKK' },
+        { references: { priceLists: lists, currencies } },
+      ),
+    );
     expect(error).toMatchObject({ code: 'UNKNOWN_CURRENCY', value: 'DKK' });
     expect(error.message).toBe('Currency DKK does not exist in Sales (transaction currencies)');
   });
@@ -93,12 +133,16 @@ describe('Products: F&O released product > CDS Product > Sales product', () => {
 
   it('takes the configured unit map instead of the default one', () => {
     const mapper = mapperFor(PRODUCTS_TASK_ID, { valueMaps: { DefaultUnit: { box: 'Box' } } });
-    expect(rowOf(mapper.map({ ...speaker, SalesUnitSymbol: 'box' }, about))['defaultuomid@odata.bind']).toBe("/uoms(name='Box')");
+    expect(rowOf(mapper.map({ ...speaker, SalesUnitSymbol: 'box' }, about))['defaultuomid@odata.bind']).toBe(
+      "/uoms(name='Box')",
+    );
     expect(errorOf(mapper.map(speaker, about)).value).toBe('ea');
   });
 
   it('fails a product without a unit or a currency, saying which', () => {
-    const error = errorOf(mapperFor(PRODUCTS_TASK_ID).map({ ...speaker, SalesUnitSymbol: '', SalesCurrencyCode: '' }, about));
+    const error = errorOf(
+      mapperFor(PRODUCTS_TASK_ID).map({ ...speaker, SalesUnitSymbol: '', SalesCurrencyCode: '' }, about),
+    );
     expect(error.code).toBe('CANONICAL_INVALID');
     expect(error.message).toBe(
       'CDS Product is not valid: DefaultUnit: a product needs a sales unit (F&O SalesUnitSymbol); CurrencyCode: a product needs a sales currency (F&O SalesCurrencyCode)',
@@ -106,13 +150,26 @@ describe('Products: F&O released product > CDS Product > Sales product', () => {
   });
 
   it('takes a configured default currency for products without one', () => {
-    const row = rowOf(mapperFor(PRODUCTS_TASK_ID, { defaults: { CurrencyCode: 'GBP' } }).map({ ...speaker, SalesCurrencyCode: '' }, about));
+    const row = rowOf(
+      mapperFor(PRODUCTS_TASK_ID, { defaults: { CurrencyCode: 'GBP' } }).map(
+        { ...speaker, SalesCurrencyCode: '' },
+        about,
+      ),
+    );
     expect(row['pricelevelid@odata.bind']).toBe('/pricelevels(b5f0c1a2-0000-4000-8000-000000000002)');
   });
 
   it('maps a variant as a product of its own', () => {
-    const variant = { ...speaker, ProductNumber: 'D0001-BLK', ProductSubtype: 'Variant', ProductName: 'Speaker, black' };
-    expect(rowOf(mapperFor(PRODUCTS_TASK_ID).map(variant, about))).toMatchObject({ productnumber: 'D0001-BLK', name: 'Speaker, black' });
+    const variant = {
+      ...speaker,
+      ProductNumber: 'D0001-BLK',
+      ProductSubtype: 'Variant',
+      ProductName: 'Speaker, black',
+    };
+    expect(rowOf(mapperFor(PRODUCTS_TASK_ID).map(variant, about))).toMatchObject({
+      productnumber: 'D0001-BLK',
+      name: 'Speaker, black',
+    });
   });
 });
 
@@ -128,12 +185,16 @@ describe('ProductPriceListItems: the product in its price list at the F&O sales 
   });
 
   it('fails once, with the same reason as the product, when no price list has the currency', () => {
-    const error = errorOf(mapperFor(PRODUCT_PRICE_LIST_ITEMS_TASK_ID).map({ ...speaker, SalesCurrencyCode: 'EUR' }, about));
+    const error = errorOf(
+      mapperFor(PRODUCT_PRICE_LIST_ITEMS_TASK_ID).map({ ...speaker, SalesCurrencyCode: 'EUR' }, about),
+    );
     expect(error.message).toBe('No price list in Sales has currency EUR');
   });
 
   it('doubles a quote in a product number it binds by', () => {
-    const row = rowOf(mapperFor(PRODUCT_PRICE_LIST_ITEMS_TASK_ID).map({ ...speaker, ProductNumber: "O'NEIL-1" }, about));
+    const row = rowOf(
+      mapperFor(PRODUCT_PRICE_LIST_ITEMS_TASK_ID).map({ ...speaker, ProductNumber: "O'NEIL-1" }, about),
+    );
     expect(row['productid@odata.bind']).toBe("/products(productnumber='O''NEIL-1')");
   });
 });

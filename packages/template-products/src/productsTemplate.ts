@@ -20,7 +20,12 @@ export const sellableOnly: TaskFilter = {
 
 const releasedProducts: { connector: string; ref: EntityRef } = {
   connector: 'finops',
-  ref: { entity: 'ReleasedDistinctProductsV2', key: ['dataAreaId', 'ProductNumber'], fields: releasedProductFields, options: {} },
+  ref: {
+    entity: 'ReleasedDistinctProductsV2',
+    key: ['dataAreaId', 'ProductNumber'],
+    fields: releasedProductFields,
+    options: {},
+  },
 };
 
 const shared = {
@@ -36,7 +41,12 @@ const productsTask: TaskDefinition = {
   id: PRODUCTS_TASK_ID,
   destination: {
     connector: 'dataverse',
-    ref: { entity: 'products', key: ['productnumber'], fields: cdsProductToSalesProduct.fields.map((f) => f.target), options: {} },
+    ref: {
+      entity: 'products',
+      key: ['productnumber'],
+      fields: cdsProductToSalesProduct.fields.map((f) => f.target),
+      options: {},
+    },
   },
   canonicalToDestination: cdsProductToSalesProduct,
   transforms: { UnitBind: unitBind, PriceListBind: priceListBind, TransactionCurrencyBind: transactionCurrencyBind },
@@ -56,7 +66,12 @@ const priceListItemsTask: TaskDefinition = {
     },
   },
   canonicalToDestination: cdsProductToPriceListItem,
-  transforms: { UnitBind: unitBind, PriceListBind: priceListBind, ProductBind: productBind, PriceListItemId: priceListItemId },
+  transforms: {
+    UnitBind: unitBind,
+    PriceListBind: priceListBind,
+    ProductBind: productBind,
+    PriceListItemId: priceListItemId,
+  },
   parents: [{ name: 'product', sourceField: 'ProductNumber', tasks: [`${PRODUCTS_TEMPLATE_ID}/${PRODUCTS_TASK_ID}`] }],
   references: { [PRICE_LISTS]: priceListsReference },
 };

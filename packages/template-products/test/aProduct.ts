@@ -1,5 +1,8 @@
 /** A `ReleasedDistinctProductsV2` seed row, sellable, in USD, sold by the each. */
-export function aProduct(productNumber: string, overrides: Record<string, string | number> = {}): Record<string, string | number> {
+export function aProduct(
+  productNumber: string,
+  overrides: Record<string, string | number> = {},
+): Record<string, string | number> {
   return {
     dataAreaId: 'usmf',
     ProductNumber: productNumber,

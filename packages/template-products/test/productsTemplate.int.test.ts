@@ -18,7 +18,14 @@ const seed = {
   finops: {
     ReleasedDistinctProductsV2: [
       aProduct('D0001', { ProductName: 'Mid-range speaker', SalesPrice: 219.99 }),
-      aProduct('D0002-BLK', { ItemNumber: 'D0002', ProductSubtype: 'Variant', ProductName: 'Cable, black', SalesUnitSymbol: 'pcs', SalesPrice: 4.5, SalesCurrencyCode: 'GBP' }),
+      aProduct('D0002-BLK', {
+        ItemNumber: 'D0002',
+        ProductSubtype: 'Variant',
+        ProductName: 'Cable, black',
+        SalesUnitSymbol: 'pcs',
+        SalesPrice: 4.5,
+        SalesCurrencyCode: 'GBP',
+      }),
       aProduct('D0003', { IsSalesStopped: 'Yes' }),
       aProduct('D0004', { SalesCurrencyCode: 'EUR' }),
       aProduct('D0005', { SalesUnitSymbol: 'box' }),
@@ -33,7 +40,10 @@ const priceListId = (h: H, name: string) => String(h.emulator.sales.table('price
 const uomId = (h: H, name: string) => String(h.emulator.sales.table('uoms').get(name)!['uomid']);
 const product = (h: H, number: string) => h.emulator.sales.table('products').get(number);
 const itemsOf = (h: H, number: string) =>
-  h.emulator.sales.table('productpricelevels').list().filter((row) => row['_productid_value'] === product(h, number)?.['productid']);
+  h.emulator.sales
+    .table('productpricelevels')
+    .list()
+    .filter((row) => row['_productid_value'] === product(h, number)?.['productid']);
 
 describe('Products (Fin and Ops to Sales) through the emulators', () => {
   it('creates sellable products, externally maintained, each in the first price list of its currency at the F&O price', async () => {
@@ -65,10 +75,18 @@ describe('Products (Fin and Ops to Sales) through the emulators', () => {
     expect(h).toHaveWrittenOnce('sales', 'products', 'D0001');
 
     expect(itemsOf(h, 'D0001')).toEqual([
-      expect.objectContaining({ _pricelevelid_value: priceListId(h, 'Retail USD'), _uomid_value: uomId(h, 'Each'), amount: 219.99 }),
+      expect.objectContaining({
+        _pricelevelid_value: priceListId(h, 'Retail USD'),
+        _uomid_value: uomId(h, 'Each'),
+        amount: 219.99,
+      }),
     ]);
     expect(itemsOf(h, 'D0002-BLK')).toEqual([
-      expect.objectContaining({ _pricelevelid_value: priceListId(h, 'UK list'), _uomid_value: uomId(h, 'Piece'), amount: 4.5 }),
+      expect.objectContaining({
+        _pricelevelid_value: priceListId(h, 'UK list'),
+        _uomid_value: uomId(h, 'Piece'),
+        amount: 4.5,
+      }),
     ]);
     expect(h.emulator.sales.table('productpricelevels').list()).toHaveLength(2);
   });
@@ -80,10 +98,12 @@ describe('Products (Fin and Ops to Sales) through the emulators', () => {
     expect(run.counts.filtered).toBe(2); // once per task
     expect(product(h, 'D0003')).toBeUndefined();
     const excluded = await h.state.listExclusions(run.runId!, { limit: 100 });
-    expect(excluded.map((e) => [e.taskId, e.key, e.rule]).sort()).toEqual([
-      ['Products', 'D0003', 'sellableOnly'],
-      ['ProductPriceListItems', 'D0003', 'sellableOnly'],
-    ].sort());
+    expect(excluded.map((e) => [e.taskId, e.key, e.rule]).sort()).toEqual(
+      [
+        ['Products', 'D0003', 'sellableOnly'],
+        ['ProductPriceListItems', 'D0003', 'sellableOnly'],
+      ].sort(),
+    );
     expect(run).toHaveLeftOut('D0003', 'sellableOnly');
   });
 
@@ -92,7 +112,11 @@ describe('Products (Fin and Ops to Sales) through the emulators', () => {
     const run = await h.run('products');
 
     const reasons = Object.fromEntries(run.failures.map((f) => [`${f.taskId} ${f.key}`, [f.code, f.message]]));
-    expect(run).toHaveFailedWith('D0004', { taskId: 'Products', code: 'NO_PRICE_LIST', message: 'No price list in Sales has currency EUR' });
+    expect(run).toHaveFailedWith('D0004', {
+      taskId: 'Products',
+      code: 'NO_PRICE_LIST',
+      message: 'No price list in Sales has currency EUR',
+    });
     expect(run).toHaveFailedWith('D0005', { taskId: 'Products', code: 'VALUE_MAP_MISS', message: /'box'/ });
     expect(reasons['ProductPriceListItems D0004']).toEqual([
       'PARENT_FAILED',
@@ -109,7 +133,9 @@ describe('Products (Fin and Ops to Sales) through the emulators', () => {
     const h = await start();
     await h.run('products');
 
-    h.emulator.finops.entity('ReleasedDistinctProductsV2').update({ dataAreaId: 'usmf', ProductNumber: 'D0001' }, { SalesPrice: 199 });
+    h.emulator.finops
+      .entity('ReleasedDistinctProductsV2')
+      .update({ dataAreaId: 'usmf', ProductNumber: 'D0001' }, { SalesPrice: 199 });
     h.emulator.resetRequestCounts();
     const changed = await h.run('products');
     expect(changed.counts).toMatchObject({ created: 0, updated: 2 });
@@ -128,9 +154,15 @@ describe('Products (Fin and Ops to Sales) through the emulators', () => {
     const h = await start();
     await h.run('products');
 
-    h.emulator.sales.table('pricelevels').insert({ name: 'Euro list', 'transactioncurrencyid@odata.bind': '/transactioncurrencies(7a3c2f10-5b1e-4c6a-9d0e-000000000978)' });
+    h.emulator.sales.table('pricelevels').insert({
+      name: 'Euro list',
+      'transactioncurrencyid@odata.bind': '/transactioncurrencies(7a3c2f10-5b1e-4c6a-9d0e-000000000978)',
+    });
     const run = await h.run('products');
-    expect(run.failures.map((f) => `${f.taskId} ${f.key}`).sort()).toEqual(['ProductPriceListItems D0005', 'Products D0005']);
+    expect(run.failures.map((f) => `${f.taskId} ${f.key}`).sort()).toEqual([
+      'ProductPriceListItems D0005',
+      'Products D0005',
+    ]);
     expect(product(h, 'D0004')).toMatchObject({ _pricelevelid_value: priceListId(h, 'Euro list') });
     expect(itemsOf(h, 'D0004')).toEqual([expect.objectContaining({ amount: 100 })]);
   });
@@ -146,6 +178,9 @@ describe('Products (Fin and Ops to Sales) through the emulators', () => {
     expect(run.counts.filtered).toBe(0);
     expect(product(h, 'D0003')).toMatchObject({ msdyn_isexternallymaintained: true });
     expect(product(h, 'D0005')).toMatchObject({ _defaultuomid_value: uomId(h, 'Each') });
-    expect(run.failures.map((f) => `${f.taskId} ${f.key}`).sort()).toEqual(['ProductPriceListItems D0004', 'Products D0004']);
+    expect(run.failures.map((f) => `${f.taskId} ${f.key}`).sort()).toEqual([
+      'ProductPriceListItems D0004',
+      'Products D0004',
+    ]);
   });
 });

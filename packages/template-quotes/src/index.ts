@@ -16,7 +16,10 @@ export {
   salesQuoteToCdsQuotation,
 } from './mappings/salesQuoteToCdsQuotation.js';
 export { cdsQuotationToSalesQuotationHeader } from './mappings/cdsQuotationToSalesQuotationHeader.js';
-export { salesQuoteDetailColumns, salesQuoteDetailToCdsQuotationLine } from './mappings/salesQuoteDetailToCdsQuotationLine.js';
+export {
+  salesQuoteDetailColumns,
+  salesQuoteDetailToCdsQuotationLine,
+} from './mappings/salesQuoteDetailToCdsQuotationLine.js';
 export {
   cdsQuotationLineToSalesQuotationLine,
   defaultUnitMap,

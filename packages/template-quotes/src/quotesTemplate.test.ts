@@ -6,7 +6,12 @@ const task = (id: string): TaskDefinition => quotesTemplate.tasks.find((t) => t.
 const header = task(QUOTE_HEADER_TASK_ID);
 const line = task(QUOTE_LINE_TASK_ID);
 const mapperFor = (definition: TaskDefinition, settings: Partial<TaskSettings> = {}) =>
-  new RecordMapper(definition, taskSettingsSchema.parse(settings), { ORG001: 'usmf' }, `templates.quotes.tasks.${definition.id}`);
+  new RecordMapper(
+    definition,
+    taskSettingsSchema.parse(settings),
+    { ORG001: 'usmf' },
+    `templates.quotes.tasks.${definition.id}`,
+  );
 
 /** A quote as the Dataverse source hands it over: Web API columns plus the joined lookups. */
 const quoteRow = (fields: Record<string, unknown> = {}): Record<string, unknown> => ({
@@ -87,11 +92,16 @@ describe('QuoteHeader mapping', () => {
 
   it('defaults the requested date to 2020-01-01, the currency to USD', () => {
     const mapped = mapperFor(header).map(quoteRow({ requestdeliveryby: null, transactioncurrencyid: null }));
-    expect(mapped.ok && mapped.row).toMatchObject({ RequestedReceiptDate: '2020-01-01T12:00:00Z', CurrencyCode: 'USD' });
+    expect(mapped.ok && mapped.row).toMatchObject({
+      RequestedReceiptDate: '2020-01-01T12:00:00Z',
+      CurrencyCode: 'USD',
+    });
   });
 
   it('lets the configuration change the default date and organization', () => {
-    const mapped = mapperFor(header, { defaults: { RequestedDeliveryDate: '2027-06-30' } }).map(quoteRow({ requestdeliveryby: '' }));
+    const mapped = mapperFor(header, { defaults: { RequestedDeliveryDate: '2027-06-30' } }).map(
+      quoteRow({ requestdeliveryby: '' }),
+    );
     expect(mapped.ok && mapped.row['RequestedReceiptDate']).toBe('2027-06-30T12:00:00Z');
   });
 
@@ -145,13 +155,20 @@ describe('QuoteLine mapping', () => {
 
   it('fails a line whose unit has no value map entry, naming the unit', () => {
     const mapped = mapperFor(line).map(detailRow({ uomid: { name: 'Dozen' } }));
-    expect(!mapped.ok && mapped.error).toMatchObject({ code: 'VALUE_MAP_MISS', field: 'SalesUnitSymbol', value: 'Dozen' });
+    expect(!mapped.ok && mapped.error).toMatchObject({
+      code: 'VALUE_MAP_MISS',
+      field: 'SalesUnitSymbol',
+      value: 'Dozen',
+    });
     expect(!mapped.ok && mapped.error.message).toBe("SalesUnitSymbol: no value map entry for 'Dozen'");
   });
 
   it("uses the configuration's unit map instead of the template's", () => {
     const mapper = mapperFor(line, { valueMaps: { SalesUnitSymbol: { Dozen: 'dz' } } });
-    expect(mapper.map(detailRow({ uomid: { name: 'Dozen' } }))).toMatchObject({ ok: true, row: { SalesUnitSymbol: 'dz' } });
+    expect(mapper.map(detailRow({ uomid: { name: 'Dozen' } }))).toMatchObject({
+      ok: true,
+      row: { SalesUnitSymbol: 'dz' },
+    });
     expect(mapper.map(detailRow()).ok).toBe(false);
   });
 

@@ -1,8 +1,14 @@
 import type { EntityTemplate, TaskFilter } from '@p2c/core';
 import { quotationLineSchema, quotationSchema } from '@p2c/cds';
-import { cdsQuotationLineToSalesQuotationLine, quotationLineNumberFields } from './mappings/cdsQuotationLineToSalesQuotationLine.js';
+import {
+  cdsQuotationLineToSalesQuotationLine,
+  quotationLineNumberFields,
+} from './mappings/cdsQuotationLineToSalesQuotationLine.js';
 import { cdsQuotationToSalesQuotationHeader } from './mappings/cdsQuotationToSalesQuotationHeader.js';
-import { salesQuoteDetailColumns, salesQuoteDetailToCdsQuotationLine } from './mappings/salesQuoteDetailToCdsQuotationLine.js';
+import {
+  salesQuoteDetailColumns,
+  salesQuoteDetailToCdsQuotationLine,
+} from './mappings/salesQuoteDetailToCdsQuotationLine.js';
 import { salesQuoteColumns, salesQuoteToCdsQuotation } from './mappings/salesQuoteToCdsQuotation.js';
 import { CUSTOMER_KEY_FIELDS, customerNumber } from './transforms/customerNumber.js';
 import { finOpsDateTime } from './transforms/finOpsDateTime.js';
@@ -11,7 +17,10 @@ export const QUOTE_HEADER_TASK_ID = 'QuoteHeader';
 export const QUOTE_LINE_TASK_ID = 'QuoteLine';
 
 /** The tasks whose records can be a quote's customer: an account, or a contact made a customer. */
-export const CUSTOMER_PARENT_TASKS = ['accounts/Accounts - Account - Customers', 'contact-to-customer/ContactToCustomer'] as const;
+export const CUSTOMER_PARENT_TASKS = [
+  'accounts/Accounts - Account - Customers',
+  'contact-to-customer/ContactToCustomer',
+] as const;
 /** The task whose records are the products quote lines name. */
 export const PRODUCT_PARENT_TASKS = ['products/Products'] as const;
 
@@ -47,9 +56,23 @@ export const quotesTemplate: EntityTemplate = {
             idField: 'quoteid',
             changeTracking: false,
             lookups: {
-              customer_account: { column: '_customerid_value', entity: 'accounts', idField: 'accountid', select: ['accountnumber'] },
-              customer_contact: { column: '_customerid_value', entity: 'contacts', idField: 'contactid', select: ['msdyn_contactnumber'] },
-              transactioncurrencyid: { entity: 'transactioncurrencies', idField: 'transactioncurrencyid', select: ['isocurrencycode'] },
+              customer_account: {
+                column: '_customerid_value',
+                entity: 'accounts',
+                idField: 'accountid',
+                select: ['accountnumber'],
+              },
+              customer_contact: {
+                column: '_customerid_value',
+                entity: 'contacts',
+                idField: 'contactid',
+                select: ['msdyn_contactnumber'],
+              },
+              transactioncurrencyid: {
+                entity: 'transactioncurrencies',
+                idField: 'transactioncurrencyid',
+                select: ['isocurrencycode'],
+              },
             },
           },
         },
@@ -87,7 +110,11 @@ export const quotesTemplate: EntityTemplate = {
                 idField: 'quoteid',
                 select: ['quotenumber'],
               },
-              productid: { entity: 'products', idField: 'productid', select: ['productnumber', 'msdyn_isexternallymaintained'] },
+              productid: {
+                entity: 'products',
+                idField: 'productid',
+                select: ['productnumber', 'msdyn_isexternallymaintained'],
+              },
               uomid: { entity: 'uoms', idField: 'uomid', select: ['name'] },
             },
           },
@@ -124,7 +151,8 @@ export const quotesTemplate: EntityTemplate = {
 /** A line's natural key, `QUO-01000-BVRCPS|1`; null when its quote has no number or it has no line number. */
 export function quoteLineKey(record: Readonly<Record<string, unknown>>): string | null {
   const quote = record['quoteid'];
-  const number = quote !== null && typeof quote === 'object' ? (quote as Record<string, unknown>)['quotenumber'] : undefined;
+  const number =
+    quote !== null && typeof quote === 'object' ? (quote as Record<string, unknown>)['quotenumber'] : undefined;
   const line = record['lineitemnumber'];
   if (typeof number !== 'string' || number.trim() === '') return null;
   if (typeof line !== 'number' && (typeof line !== 'string' || line.trim() === '')) return null;

@@ -1,5 +1,14 @@
 import type { EmulatorSeed } from '@p2c/emulator';
-import { currencyId, finopsReleasedProduct, salesAccount, salesPriceList, salesProduct, salesQuote, salesQuoteDetail, salesUnit } from '@p2c/testing';
+import {
+  currencyId,
+  finopsReleasedProduct,
+  salesAccount,
+  salesPriceList,
+  salesProduct,
+  salesQuote,
+  salesQuoteDetail,
+  salesUnit,
+} from '@p2c/testing';
 
 const USD = currencyId('USD');
 const CONTOSO = 'ACC-01000-AAAAAA';
@@ -9,7 +18,8 @@ export const releasedProduct = (ProductNumber: string, fields: Record<string, st
   finopsReleasedProduct({ ProductNumber, ...fields });
 
 /** A Sales product as the Products template writes it: externally maintained, sold by `Each`. */
-export const externalProduct = (productnumber: string) => salesProduct({ productnumber, msdyn_isexternallymaintained: true });
+export const externalProduct = (productnumber: string) =>
+  salesProduct({ productnumber, msdyn_isexternallymaintained: true });
 
 /**
  * Two accounts, the units and a USD price list in Sales, with a product made in Sales only
@@ -34,8 +44,13 @@ export function baseSeed(): EmulatorSeed {
 }
 
 /** A Sales quote of Contoso in USD (Draft unless `statecode` says otherwise). */
-export const quote = (quotenumber: string, fields: Record<string, unknown> = {}) => salesQuote(CONTOSO, { quotenumber, ...fields });
+export const quote = (quotenumber: string, fields: Record<string, unknown> = {}) =>
+  salesQuote(CONTOSO, { quotenumber, ...fields });
 
 /** Line `lineitemnumber` of a quote: two of a product at 100 by the `Each` unit. */
-export const detail = (quotenumber: string, lineitemnumber: number, productnumber: string, fields: Record<string, unknown> = {}) =>
-  salesQuoteDetail(quotenumber, productnumber, { lineitemnumber, ...fields });
+export const detail = (
+  quotenumber: string,
+  lineitemnumber: number,
+  productnumber: string,
+  fields: Record<string, unknown> = {},
+) => salesQuoteDetail(quotenumber, productnumber, { lineitemnumber, ...fields });

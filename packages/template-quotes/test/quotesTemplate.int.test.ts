@@ -38,8 +38,13 @@ describe('Sales Quotes (Sales to Fin and Ops) through the emulators', () => {
       detail('QUO-ACTIVE', 1, 'D0001'),
       detail('QUO-ACTIVE', 2, 'D0002', { quantity: 3, priceperunit: 25.5 }),
     ]);
-    addQuote(h, quote('QUO-DRAFT', { statecode: 0, requestdeliveryby: '2026-05-01' }), [detail('QUO-DRAFT', 1, 'D0001')]);
-    addQuote(h, quote('QUO-MIXED', { statecode: 1 }), [detail('QUO-MIXED', 1, 'D0001'), detail('QUO-MIXED', 2, 'SALES-ONLY')]);
+    addQuote(h, quote('QUO-DRAFT', { statecode: 0, requestdeliveryby: '2026-05-01' }), [
+      detail('QUO-DRAFT', 1, 'D0001'),
+    ]);
+    addQuote(h, quote('QUO-MIXED', { statecode: 1 }), [
+      detail('QUO-MIXED', 1, 'D0001'),
+      detail('QUO-MIXED', 2, 'SALES-ONLY'),
+    ]);
     addQuote(h, quote('QUO-UNIT', { statecode: 1, requestdeliveryby: '2026-06-30' }), [
       detail('QUO-UNIT', 1, 'D0001', { 'uomid@odata.bind': "/uoms(name='Dozen')" }),
       detail('QUO-UNIT', 2, 'D0002'),
@@ -61,8 +66,20 @@ describe('Sales Quotes (Sales to Fin and Ops) through the emulators', () => {
     expect(String(header(h, 'QUO-ACTIVE')!['RequestedReceiptDate'])).toMatch(/^2020-01-01T/);
     expect(String(header(h, 'QUO-UNIT')!['RequestedReceiptDate'])).toMatch(/^2026-06-30T/);
     expect(linesOf(h, 'QUO-ACTIVE')).toEqual([
-      expect.objectContaining({ LineNumber: 1, ProductNumber: 'D0001', RequestedSalesQuantity: 2, SalesPrice: 100, SalesUnitSymbol: 'ea' }),
-      expect.objectContaining({ LineNumber: 2, ProductNumber: 'D0002', RequestedSalesQuantity: 3, SalesPrice: 25.5, LineAmount: 76.5 }),
+      expect.objectContaining({
+        LineNumber: 1,
+        ProductNumber: 'D0001',
+        RequestedSalesQuantity: 2,
+        SalesPrice: 100,
+        SalesUnitSymbol: 'ea',
+      }),
+      expect.objectContaining({
+        LineNumber: 2,
+        ProductNumber: 'D0002',
+        RequestedSalesQuantity: 3,
+        SalesPrice: 25.5,
+        LineAmount: 76.5,
+      }),
     ]);
     expect(linesOf(h, 'QUO-UNIT').map((line) => line['LineNumber'])).toEqual([2]);
     expect(header(h, 'QUO-DRAFT')).toBeUndefined();
@@ -71,10 +88,18 @@ describe('Sales Quotes (Sales to Fin and Ops) through the emulators', () => {
     expect(linesOf(h, 'QUO-MIXED')).toEqual([]);
 
     expect(run.failures).toHaveLength(1);
-    expect(run).toHaveFailedWith('QUO-UNIT|1', { taskId: 'QuoteLine', code: 'VALUE_MAP_MISS', message: "SalesUnitSymbol: no value map entry for 'Dozen'" });
+    expect(run).toHaveFailedWith('QUO-UNIT|1', {
+      taskId: 'QuoteLine',
+      code: 'VALUE_MAP_MISS',
+      message: "SalesUnitSymbol: no value map entry for 'Dozen'",
+    });
     expect(run).toHaveLeftOut('QUO-DRAFT', 'activeOnly');
     expect(run).toHaveLeftOut('QUO-MIXED', 'externallyMaintainedProductsOnly');
-    expect(h.emulator.finops.entity('SalesQuotationHeadersV2').list()).toHaveDefaults({ LanguageId: 'en-us', SalesQuotationStatus: 'Created', CurrencyCode: 'USD' });
+    expect(h.emulator.finops.entity('SalesQuotationHeadersV2').list()).toHaveDefaults({
+      LanguageId: 'en-us',
+      SalesQuotationStatus: 'Created',
+      CurrencyCode: 'USD',
+    });
     const history = await h.state.listExclusions(run.runId!, { limit: 100 });
     expect(history.map(({ taskId, key, rule }) => ({ taskId, key, rule }))).toEqual(
       expect.arrayContaining([
@@ -113,7 +138,10 @@ describe('Sales Quotes (Sales to Fin and Ops) through the emulators', () => {
 
     expect(first.counts).toMatchObject({ created: 2, waiting: 1, failed: 0 });
     expect(first.failures).toHaveLength(1);
-    expect(first).toHaveFailedWith('QUO-LATE|2', { code: 'PARENT_NOT_SYNCED', message: /product D0003 has not been synced yet/ });
+    expect(first).toHaveFailedWith('QUO-LATE|2', {
+      code: 'PARENT_NOT_SYNCED',
+      message: /product D0003 has not been synced yet/,
+    });
     expect(linesOf(h, 'QUO-LATE').map((line) => line['LineNumber'])).toEqual([1]);
 
     h.emulator.finops.entity('ReleasedDistinctProductsV2').insert(releasedProduct('D0003'));
@@ -129,16 +157,29 @@ describe('Sales Quotes (Sales to Fin and Ops) through the emulators', () => {
   it('holds a quote back while its customer has not synced', async () => {
     const h = await withParentsSynced();
     h.emulator.sales.accounts.insert({ name: 'Northwind', accountnumber: 'ACC-01000-CCCCCC' });
-    addQuote(h, quote('QUO-NEW', { statecode: 1, 'customerid_account@odata.bind': "/accounts(accountnumber='ACC-01000-CCCCCC')" }), [
-      detail('QUO-NEW', 1, 'D0001'),
-    ]);
+    addQuote(
+      h,
+      quote('QUO-NEW', {
+        statecode: 1,
+        'customerid_account@odata.bind': "/accounts(accountnumber='ACC-01000-CCCCCC')",
+      }),
+      [detail('QUO-NEW', 1, 'D0001')],
+    );
 
     const first = await h.run('quotes');
     // The quote waits for its customer; its line is held back with it (tried again every run).
     expect(first.counts).toMatchObject({ created: 0 });
     expect(first.failures).toEqual([
-      expect.objectContaining({ key: 'QUO-NEW', code: 'PARENT_NOT_SYNCED', message: expect.stringContaining('customer ACC-01000-CCCCCC has not been synced yet') }),
-      expect.objectContaining({ key: 'QUO-NEW|1', code: 'PARENT_NOT_SYNCED', message: expect.stringContaining('customer ACC-01000-CCCCCC has not been synced yet') }),
+      expect.objectContaining({
+        key: 'QUO-NEW',
+        code: 'PARENT_NOT_SYNCED',
+        message: expect.stringContaining('customer ACC-01000-CCCCCC has not been synced yet'),
+      }),
+      expect.objectContaining({
+        key: 'QUO-NEW|1',
+        code: 'PARENT_NOT_SYNCED',
+        message: expect.stringContaining('customer ACC-01000-CCCCCC has not been synced yet'),
+      }),
     ]);
     expect(header(h, 'QUO-NEW')).toBeUndefined();
     expect(linesOf(h, 'QUO-NEW')).toEqual([]);

@@ -21,7 +21,13 @@ export function registerServer(emulator: Emulator, server: EmulatorServer | unde
 
 export function endpointsOf(emulator: Emulator): EmulatorEndpoints {
   const server = served.get(emulator);
-  if (!server) return { over: 'msw', salesUrl: DEFAULT_URLS.salesUrl, finopsUrl: DEFAULT_URLS.finopsUrl, loginUrl: DEFAULT_URLS.loginUrl };
+  if (!server)
+    return {
+      over: 'msw',
+      salesUrl: DEFAULT_URLS.salesUrl,
+      finopsUrl: DEFAULT_URLS.finopsUrl,
+      loginUrl: DEFAULT_URLS.loginUrl,
+    };
   return serverEndpoints(server);
 }
 

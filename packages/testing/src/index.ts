@@ -1,7 +1,19 @@
 export { startHarness, type Harness, type HarnessOptions, type HarnessRunOptions } from './startHarness.js';
 export { useEmulator, type UseEmulatorOptions } from './useEmulator.js';
 export type { EmulatorEndpoints } from './emulatorEndpoints.js';
-export { atAccount, atContact, atCurrency, atInvoice, atOrder, atPriceList, atProduct, atQuote, atUnit, currencyId, type BindTarget } from './builders/binds.js';
+export {
+  atAccount,
+  atContact,
+  atCurrency,
+  atInvoice,
+  atOrder,
+  atPriceList,
+  atProduct,
+  atQuote,
+  atUnit,
+  currencyId,
+  type BindTarget,
+} from './builders/binds.js';
 export {
   finopsCustomer,
   finopsInvoice,
@@ -13,5 +25,14 @@ export {
   type FinOpsOverrides,
   type FinOpsRow,
 } from './builders/finopsRows.js';
-export { salesAccount, salesContact, salesPriceList, salesProduct, salesQuote, salesQuoteDetail, salesUnit, type SalesOverrides } from './builders/salesRows.js';
+export {
+  salesAccount,
+  salesContact,
+  salesPriceList,
+  salesProduct,
+  salesQuote,
+  salesQuoteDetail,
+  salesUnit,
+  type SalesOverrides,
+} from './builders/salesRows.js';
 export { resetBuilders } from './builders/sequence.js';

@@ -92,7 +92,11 @@ function isServer(target: Emulator | EmulatorServer): target is EmulatorServer {
  * emulator of `useEmulator()` (msw, or HTTPS with `{ over: 'https' }`), or a server of
  * `startEmulatorServer()` to talk HTTPS to it.
  */
-export async function startHarness(target: Emulator | EmulatorServer, seed: EmulatorSeed, options: HarnessOptions): Promise<Harness> {
+export async function startHarness(
+  target: Emulator | EmulatorServer,
+  seed: EmulatorSeed,
+  options: HarnessOptions,
+): Promise<Harness> {
   const emulator = isServer(target) ? target.emulator : target;
   const endpoints = isServer(target) ? serverEndpoints(target) : endpointsOf(emulator);
   emulator.setFaults(options.faults ?? null);
@@ -117,7 +121,10 @@ export async function startHarness(target: Emulator | EmulatorServer, seed: Emul
   const runner = new SyncRunner(state, connectors, silentLogger);
   const organizations = options.organizations ?? { ORG001: 'usmf' };
 
-  const run = (templateId: string, { full = false, dryRun = false, pendingOnly = false, settings = {} }: HarnessRunOptions = {}) => {
+  const run = (
+    templateId: string,
+    { full = false, dryRun = false, pendingOnly = false, settings = {} }: HarnessRunOptions = {},
+  ) => {
     const template = registry.get(templateId);
     return runner.run({
       template,

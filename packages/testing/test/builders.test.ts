@@ -47,7 +47,11 @@ describe('builders', () => {
     const contact = salesContact({ firstname: 'Nancy', msdyn_contactnumber: undefined });
     expect(contact['firstname']).toBe('Nancy');
     expect(contact).not.toHaveProperty('msdyn_contactnumber');
-    expect(finopsReleasedProduct({ ProductNumber: 'D0001' })).toMatchObject({ ProductNumber: 'D0001', ItemNumber: 'D0001', ProductName: 'Product D0001' });
+    expect(finopsReleasedProduct({ ProductNumber: 'D0001' })).toMatchObject({
+      ProductNumber: 'D0001',
+      ItemNumber: 'D0001',
+      ProductName: 'Product D0001',
+    });
   });
 
   it('bind by alternate key, by id when a row has no key, and currencies by ISO code', () => {
@@ -63,7 +67,11 @@ describe('builders', () => {
   it('number lines 1, 2, 3 per document', () => {
     const order = finopsSalesOrder('C-1');
     const other = finopsSalesOrder('C-1');
-    expect([finopsSalesOrderLine(order, 'D1'), finopsSalesOrderLine(order, 'D1'), finopsSalesOrderLine(other, 'D1')].map((line) => [line['SalesOrderNumber'], line['LineNumber']])).toEqual([
+    expect(
+      [finopsSalesOrderLine(order, 'D1'), finopsSalesOrderLine(order, 'D1'), finopsSalesOrderLine(other, 'D1')].map(
+        (line) => [line['SalesOrderNumber'], line['LineNumber']],
+      ),
+    ).toEqual([
       [order['SalesOrderNumber'], 1],
       [order['SalesOrderNumber'], 2],
       [other['SalesOrderNumber'], 1],
@@ -100,8 +108,13 @@ describe('builders', () => {
 
     const contact = emulator.sales.table('contacts').list()[0]!;
     expect(contact['_parentcustomerid_value']).toBe(company.accountid);
-    expect(emulator.sales.table('quotes').get(String(quote['quotenumber']))).toMatchObject({ totalamount: 500, _customerid_value: company.accountid });
-    expect(emulator.finops.entity('CDSSalesOrderLines').list()).toEqual([expect.objectContaining({ LineNumber: 1, LineAmount: 200 })]);
+    expect(emulator.sales.table('quotes').get(String(quote['quotenumber']))).toMatchObject({
+      totalamount: 500,
+      _customerid_value: company.accountid,
+    });
+    expect(emulator.finops.entity('CDSSalesOrderLines').list()).toEqual([
+      expect.objectContaining({ LineNumber: 1, LineAmount: 200 }),
+    ]);
     expect(emulator.finops.entity('SalesInvoiceLinesV2').list()).toHaveLength(1);
   });
 });

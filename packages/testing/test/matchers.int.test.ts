@@ -26,8 +26,20 @@ async function post(emulator: Emulator, set: string, body: unknown): Promise<num
   return response.status;
 }
 
-const failure = (key: string, code: string, message: string): RecordFailure => ({ taskId: 'QuoteLine', sourceId: `id-${key}`, key, code, message });
-const exclusion = (key: string, rule: string): RecordExclusion => ({ taskId: 'QuoteHeader', sourceId: `id-${key}`, key, rule, reason: `only ${rule}` });
+const failure = (key: string, code: string, message: string): RecordFailure => ({
+  taskId: 'QuoteLine',
+  sourceId: `id-${key}`,
+  key,
+  code,
+  message,
+});
+const exclusion = (key: string, rule: string): RecordExclusion => ({
+  taskId: 'QuoteHeader',
+  sourceId: `id-${key}`,
+  key,
+  rule,
+  reason: `only ${rule}`,
+});
 const summary = {
   failures: [failure('QUO-UNIT|1', 'VALUE_MAP_MISS', "SalesUnitSymbol: no value map entry for 'Dozen'")],
   excluded: [exclusion('QUO-DRAFT', 'activeOnly')],
@@ -54,7 +66,9 @@ describe('toHaveWrittenOnce', () => {
     expect(() => expect(emulator).toHaveWrittenOnce('sales', 'accounts', 'ACC-2')).toThrow(
       /never written; written to accounts: ACC-1 \(created 1, updated 1/,
     );
-    expect(() => expect({}).toHaveWrittenOnce('sales', 'accounts', 'ACC-1')).toThrow(/expects a harness or an emulator/);
+    expect(() => expect({}).toHaveWrittenOnce('sales', 'accounts', 'ACC-1')).toThrow(
+      /expects a harness or an emulator/,
+    );
   });
 });
 
@@ -82,7 +96,10 @@ describe('toHaveFailedWith', () => {
   it('passes for a failure of the key (or source id) with that code and message', () => {
     expect(summary).toHaveFailedWith('QUO-UNIT|1');
     expect(summary).toHaveFailedWith('id-QUO-UNIT|1', { code: 'VALUE_MAP_MISS', message: /'Dozen'/ });
-    expect(summary).toHaveFailedWith('QUO-UNIT|1', { message: "SalesUnitSymbol: no value map entry for 'Dozen'", taskId: 'QuoteLine' });
+    expect(summary).toHaveFailedWith('QUO-UNIT|1', {
+      message: "SalesUnitSymbol: no value map entry for 'Dozen'",
+      taskId: 'QuoteLine',
+    });
     expect(summary).not.toHaveFailedWith('QUO-UNIT|2');
   });
 
@@ -90,8 +107,12 @@ describe('toHaveFailedWith', () => {
     expect(() => expect(summary).toHaveFailedWith('QUO-UNIT|1', { code: 'DESTINATION_REJECTED' })).toThrow(
       "expected 'QUO-UNIT|1' to have failed with DESTINATION_REJECTED, but its failures are:\n  QuoteLine QUO-UNIT|1: VALUE_MAP_MISS \"SalesUnitSymbol: no value map entry for 'Dozen'\"",
     );
-    expect(() => expect(summary).toHaveFailedWith('QUO-9', { message: /x/ })).toThrow(/but the summary's failures are:\n {2}QuoteLine QUO-UNIT\|1/);
-    expect(() => expect({ failures: [] }).toHaveFailedWith('QUO-9')).toThrow("expected 'QUO-9' to have failed, but the summary has no failures");
+    expect(() => expect(summary).toHaveFailedWith('QUO-9', { message: /x/ })).toThrow(
+      /but the summary's failures are:\n {2}QuoteLine QUO-UNIT\|1/,
+    );
+    expect(() => expect({ failures: [] }).toHaveFailedWith('QUO-9')).toThrow(
+      "expected 'QUO-9' to have failed, but the summary has no failures",
+    );
     expect(() => expect('nope').toHaveFailedWith('QUO-9')).toThrow(/expects a RunSummary/);
   });
 });
@@ -106,7 +127,11 @@ describe('toHaveLeftOut', () => {
     expect(() => expect(summary).toHaveLeftOut('QUO-DRAFT', 'externallyMaintainedProductsOnly')).toThrow(
       "expected 'QUO-DRAFT' to have been left out by rule 'externallyMaintainedProductsOnly', but it was left out by:\n  QuoteHeader QUO-DRAFT: activeOnly",
     );
-    expect(() => expect(summary).toHaveLeftOut('QUO-1', 'activeOnly')).toThrow(/but the summary's exclusions are:\n {2}QuoteHeader QUO-DRAFT: activeOnly/);
-    expect(() => expect({ excluded: [] }).toHaveLeftOut('QUO-1', 'activeOnly')).toThrow(/but the summary left nothing out$/);
+    expect(() => expect(summary).toHaveLeftOut('QUO-1', 'activeOnly')).toThrow(
+      /but the summary's exclusions are:\n {2}QuoteHeader QUO-DRAFT: activeOnly/,
+    );
+    expect(() => expect({ excluded: [] }).toHaveLeftOut('QUO-1', 'activeOnly')).toThrow(
+      /but the summary left nothing out$/,
+    );
   });
 });

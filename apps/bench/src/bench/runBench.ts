@@ -74,7 +74,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       })(),
     );
     const generateMs = performance.now() - t;
-    log(`dataset: ${records.toLocaleString('en-US')} accounts, ${(written.bytes / 1024 / 1024).toFixed(1)} MB seed file in ${(generateMs / 1000).toFixed(1)} s (${folder})`);
+    log(
+      `dataset: ${records.toLocaleString('en-US')} accounts, ${(written.bytes / 1024 / 1024).toFixed(1)} MB seed file in ${(generateMs / 1000).toFixed(1)} s (${folder})`,
+    );
 
     const seeding: number[] = [];
     const startSeeded = async (purpose: string): Promise<EmulatorProcess> => {
@@ -84,30 +86,39 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       await writeFile(referenceFile, JSON.stringify(reference), 'utf8');
       const started = await EmulatorProcess.start({ children, seedFile: referenceFile, maxOldSpaceMb, startTimeoutMs });
       try {
-        for await (const chunk of chunks) await started.client.json('POST', '/_emulator/seed', { body: chunk.body, timeoutMs: 300_000 });
+        for await (const chunk of chunks)
+          await started.client.json('POST', '/_emulator/seed', { body: chunk.body, timeoutMs: 300_000 });
         const health = await started.client.json<{ sales: { accounts: number } }>('GET', '/_emulator/health');
-        if (health.sales.accounts !== records) throw new Error(`the emulator holds ${health.sales.accounts} accounts after seeding, not ${records}`);
+        if (health.sales.accounts !== records)
+          throw new Error(`the emulator holds ${health.sales.accounts} accounts after seeding, not ${records}`);
       } catch (error) {
         await started.stop();
         throw error;
       }
       seeding.push(performance.now() - begun);
-      log(`${purpose}: emulator pid ${started.pid} at ${started.url}, seeded in ${((performance.now() - begun) / 1000).toFixed(1)} s`);
+      log(
+        `${purpose}: emulator pid ${started.pid} at ${started.url}, seeded in ${((performance.now() - begun) / 1000).toFixed(1)} s`,
+      );
       return started;
     };
 
     // 1. The ceiling, in an emulator of its own: the sync then starts from an empty F&O.
     emulator = await startSeeded('ceiling');
     const ceiling = await measureCeiling(emulator.client, accounts(), CEILING_SHAPE);
-    log(`ceiling: ${ceiling.succeeded.toLocaleString('en-US')} records in ${(ceiling.elapsedMs / 1000).toFixed(1)} s = ${Math.round(ceiling.recordsPerSecond).toLocaleString('en-US')} records/s`);
-    if (ceiling.succeeded !== records) log(`ceiling: ${records - ceiling.succeeded} writes failed: ${ceiling.problems.join(' | ')}`);
+    log(
+      `ceiling: ${ceiling.succeeded.toLocaleString('en-US')} records in ${(ceiling.elapsedMs / 1000).toFixed(1)} s = ${Math.round(ceiling.recordsPerSecond).toLocaleString('en-US')} records/s`,
+    );
+    if (ceiling.succeeded !== records)
+      log(`ceiling: ${records - ceiling.succeeded} writes failed: ${ceiling.problems.join(' | ')}`);
     // The rest of the job on the emulator's side, to explain the gap: the Sales read and the write-back.
     emulator.client.resetConnections();
     const token = await fetchToken(emulator.client);
     const salesRead = await measureSalesRead(emulator.client, token, SETTINGS.pageSize);
     const writeBack = await measureWriteBack(emulator.client, token, accounts(), WRITE_BACK_SAMPLE);
     const jobSeconds =
-      records / salesRead.recordsPerSecond + writeBack.withoutNumber / writeBack.recordsPerSecond + records / ceiling.recordsPerSecond;
+      records / salesRead.recordsPerSecond +
+      writeBack.withoutNumber / writeBack.recordsPerSecond +
+      records / ceiling.recordsPerSecond;
     const jobCeiling = records / jobSeconds;
     log(
       `emulator, other parts: Sales read ${Math.round(salesRead.recordsPerSecond).toLocaleString('en-US')} records/s, ` +
@@ -121,17 +132,37 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     emulator = await startSeeded('sync');
     const syncFolder = await prepareSyncFolder(join(folder, 'sync'), emulator.url, SETTINGS, children);
     const fullTimeoutMs = Math.max(180_000, records * 8);
-    const full = await syncPass(emulator, syncFolder, ['run', 'accounts', '--json', '--full'], fullTimeoutMs, children, false);
+    const full = await syncPass(
+      emulator,
+      syncFolder,
+      ['run', 'accounts', '--json', '--full'],
+      fullTimeoutMs,
+      children,
+      false,
+    );
     const fullRate = records / (full.wallMs / 1000);
     const runRate = full.runMs === null ? null : records / (full.runMs / 1000);
-    log(`full run: ${full.status ?? `exit ${full.exitCode}`} in ${(full.wallMs / 1000).toFixed(1)} s wall = ${Math.round(fullRate).toLocaleString('en-US')} records/s`);
+    log(
+      `full run: ${full.status ?? `exit ${full.exitCode}`} in ${(full.wallMs / 1000).toFixed(1)} s wall = ${Math.round(fullRate).toLocaleString('en-US')} records/s`,
+    );
 
     // 3. 1% changed in Sales, then an incremental run, counted from zero.
     const change = await changeAccounts(emulator.client, accounts());
-    log(`changed ${change.changed.toLocaleString('en-US')} accounts in Sales in ${(change.elapsedMs / 1000).toFixed(1)} s`);
-    const incremental = await syncPass(emulator, syncFolder, ['run', 'accounts', '--json'], Math.max(120_000, records * 2), children, true);
+    log(
+      `changed ${change.changed.toLocaleString('en-US')} accounts in Sales in ${(change.elapsedMs / 1000).toFixed(1)} s`,
+    );
+    const incremental = await syncPass(
+      emulator,
+      syncFolder,
+      ['run', 'accounts', '--json'],
+      Math.max(120_000, records * 2),
+      children,
+      true,
+    );
     const counts = incremental.counts ?? {};
-    log(`incremental run: ${incremental.status ?? `exit ${incremental.exitCode}`}, read ${counts['read'] ?? 'n/a'}, wrote ${(counts['created'] ?? 0) + (counts['updated'] ?? 0)}`);
+    log(
+      `incremental run: ${incremental.status ?? `exit ${incremental.exitCode}`}, read ${counts['read'] ?? 'n/a'}, wrote ${(counts['created'] ?? 0) + (counts['updated'] ?? 0)}`,
+    );
     await emulator.stop();
     emulator = null;
 
@@ -192,12 +223,21 @@ async function syncPass(
   resetCounts: boolean,
 ): Promise<SyncPassResult> {
   if (resetCounts) await emulator.client.send('DELETE', '/_emulator/requests');
-  const before = resetCounts ? NO_REQUESTS : await emulator.client.json<EmulatorRequestCounts>('GET', '/_emulator/requests');
-  const run = await runP2c([...args, '-c', folder.configFile], { children, cwd: folder.cwd, env: folder.env, timeoutMs });
+  const before = resetCounts
+    ? NO_REQUESTS
+    : await emulator.client.json<EmulatorRequestCounts>('GET', '/_emulator/requests');
+  const run = await runP2c([...args, '-c', folder.configFile], {
+    children,
+    cwd: folder.cwd,
+    env: folder.env,
+    timeoutMs,
+  });
   const after = await emulator.client.json<EmulatorRequestCounts>('GET', '/_emulator/requests');
   const summary = parseSummary(run.stdout);
   if (summary === null || run.exitCode === 2 || run.exitCode === 3 || run.exitCode === null) {
-    throw new Error(`p2c ${args.join(' ')} exited ${run.exitCode ?? run.signal} without a usable summary\n${run.stderrTail.trim()}\n${run.stdout.slice(0, 2000)}`);
+    throw new Error(
+      `p2c ${args.join(' ')} exited ${run.exitCode ?? run.signal} without a usable summary\n${run.stderrTail.trim()}\n${run.stdout.slice(0, 2000)}`,
+    );
   }
   return {
     exitCode: run.exitCode,

@@ -31,7 +31,11 @@ export interface CeilingResult extends CeilingOptions {
  * `$batch`es built beforehand, several in flight, through a bare HTTPS client. Nothing is read
  * and nothing mapped, so this is the most the emulator can take in this shape.
  */
-export async function measureCeiling(client: HttpsClient, accounts: Iterable<BenchAccount>, options: CeilingOptions): Promise<CeilingResult> {
+export async function measureCeiling(
+  client: HttpsClient,
+  accounts: Iterable<BenchAccount>,
+  options: CeilingOptions,
+): Promise<CeilingResult> {
   const prepareStarted = performance.now();
   const url = `${client.origin.origin}/data/CustomersV3`;
   const batches: PreparedBatch[] = [];

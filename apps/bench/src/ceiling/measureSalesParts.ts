@@ -28,7 +28,11 @@ export interface WriteBackCeiling {
  * Every account through the Web API as the sync reads them (the template's columns, formatted
  * values, pages of `pageSize`), one page after the other: the emulator's side of the sync's read.
  */
-export async function measureSalesRead(client: HttpsClient, token: string, pageSize: number): Promise<SalesReadCeiling> {
+export async function measureSalesRead(
+  client: HttpsClient,
+  token: string,
+  pageSize: number,
+): Promise<SalesReadCeiling> {
   const started = performance.now();
   let next: string | undefined = `/api/data/v9.2/accounts?$select=${SELECT}`;
   let records = 0;
@@ -55,7 +59,12 @@ export async function measureSalesRead(client: HttpsClient, token: string, pageS
  * up to `limit` of the accounts without a number: a sample when there are many, since each
  * Sales write costs the emulator more as the table grows.
  */
-export async function measureWriteBack(client: HttpsClient, token: string, accounts: Iterable<BenchAccount>, limit: number): Promise<WriteBackCeiling> {
+export async function measureWriteBack(
+  client: HttpsClient,
+  token: string,
+  accounts: Iterable<BenchAccount>,
+  limit: number,
+): Promise<WriteBackCeiling> {
   const base = `${client.origin.origin}/api/data/v9.2`;
   const operations: BatchOperation[] = [];
   let withoutNumber = 0;
@@ -63,7 +72,11 @@ export async function measureWriteBack(client: HttpsClient, token: string, accou
     if (account.accountnumber !== null) continue;
     withoutNumber += 1;
     if (operations.length < limit) {
-      operations.push({ method: 'PATCH', url: `${base}/accounts(${account.accountid})`, body: { accountnumber: `ACC-W${String(operations.length).padStart(7, '0')}-BENCH` } });
+      operations.push({
+        method: 'PATCH',
+        url: `${base}/accounts(${account.accountid})`,
+        body: { accountnumber: `ACC-W${String(operations.length).padStart(7, '0')}-BENCH` },
+      });
     }
   }
   const batches: PreparedBatch[] = [];

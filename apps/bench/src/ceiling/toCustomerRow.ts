@@ -33,5 +33,7 @@ export function toCustomerRow(account: BenchAccount, position: number): Record<s
     row[`${prefix}ZipCode`] = account.address1_postalcode;
     row[`${prefix}CountryRegionISOCode`] = country;
   }
-  return Object.fromEntries(Object.entries(row).filter((entry): entry is [string, string | number] => entry[1] !== null && entry[1] !== ''));
+  return Object.fromEntries(
+    Object.entries(row).filter((entry): entry is [string, string | number] => entry[1] !== null && entry[1] !== ''),
+  );
 }

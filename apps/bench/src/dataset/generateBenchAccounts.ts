@@ -22,8 +22,19 @@ const COUNTRIES: readonly (readonly [Country, number])[] = [
     {
       iso: 'USA',
       currency: 'USD',
-      spellings: [['United States', 6], ['USA', 2], ['US', 1], ['United States of America', 1]],
-      cities: [['Seattle', 'WA', '98101'], ['Chicago', 'IL', '60601'], ['Austin', 'TX', '73301'], ['Boston', 'MA', '02108'], ['Denver', 'CO', '80202']],
+      spellings: [
+        ['United States', 6],
+        ['USA', 2],
+        ['US', 1],
+        ['United States of America', 1],
+      ],
+      cities: [
+        ['Seattle', 'WA', '98101'],
+        ['Chicago', 'IL', '60601'],
+        ['Austin', 'TX', '73301'],
+        ['Boston', 'MA', '02108'],
+        ['Denver', 'CO', '80202'],
+      ],
       phone: '+1',
     },
     45,
@@ -32,16 +43,88 @@ const COUNTRIES: readonly (readonly [Country, number])[] = [
     {
       iso: 'DEU',
       currency: 'EUR',
-      spellings: [['Germany', 3], ['germany', 2], ['DE', 2], ['DEU', 1], ['Deutschland', 2]],
-      cities: [['Berlin', null, '10115'], ['Hamburg', null, '20095'], ['München', 'BY', '80331'], ['Köln', null, '50667']],
+      spellings: [
+        ['Germany', 3],
+        ['germany', 2],
+        ['DE', 2],
+        ['DEU', 1],
+        ['Deutschland', 2],
+      ],
+      cities: [
+        ['Berlin', null, '10115'],
+        ['Hamburg', null, '20095'],
+        ['München', 'BY', '80331'],
+        ['Köln', null, '50667'],
+      ],
       phone: '+49',
     },
     20,
   ],
-  [{ iso: 'DNK', currency: 'DKK', spellings: [['Denmark', 3], ['DK', 1], ['Danmark', 1]], cities: [['København', null, '1050'], ['Aarhus', null, '8000']], phone: '+45' }, 8],
-  [{ iso: 'FRA', currency: 'EUR', spellings: [['France', 4], ['FR', 1]], cities: [['Paris', null, '75001'], ['Lyon', null, '69001']], phone: '+33' }, 9],
-  [{ iso: 'GBR', currency: 'GBP', spellings: [['United Kingdom', 4], ['GB', 1]], cities: [['London', null, 'EC1A 1BB'], ['Leeds', null, 'LS1 1UR']], phone: '+44' }, 10],
-  [{ iso: 'CAN', currency: 'CAD', spellings: [['Canada', 4], ['CA', 1]], cities: [['Toronto', 'ON', 'M5H 2N2'], ['Vancouver', 'BC', 'V5K 0A1']], phone: '+1' }, 8],
+  [
+    {
+      iso: 'DNK',
+      currency: 'DKK',
+      spellings: [
+        ['Denmark', 3],
+        ['DK', 1],
+        ['Danmark', 1],
+      ],
+      cities: [
+        ['København', null, '1050'],
+        ['Aarhus', null, '8000'],
+      ],
+      phone: '+45',
+    },
+    8,
+  ],
+  [
+    {
+      iso: 'FRA',
+      currency: 'EUR',
+      spellings: [
+        ['France', 4],
+        ['FR', 1],
+      ],
+      cities: [
+        ['Paris', null, '75001'],
+        ['Lyon', null, '69001'],
+      ],
+      phone: '+33',
+    },
+    9,
+  ],
+  [
+    {
+      iso: 'GBR',
+      currency: 'GBP',
+      spellings: [
+        ['United Kingdom', 4],
+        ['GB', 1],
+      ],
+      cities: [
+        ['London', null, 'EC1A 1BB'],
+        ['Leeds', null, 'LS1 1UR'],
+      ],
+      phone: '+44',
+    },
+    10,
+  ],
+  [
+    {
+      iso: 'CAN',
+      currency: 'CAD',
+      spellings: [
+        ['Canada', 4],
+        ['CA', 1],
+      ],
+      cities: [
+        ['Toronto', 'ON', 'M5H 2N2'],
+        ['Vancouver', 'BC', 'V5K 0A1'],
+      ],
+      phone: '+1',
+    },
+    8,
+  ],
 ];
 
 /** Free-text country (as generated here) -> ISO 3166 alpha-3: what the sync's transform resolves it to. */
@@ -49,8 +132,50 @@ export const BENCH_COUNTRY_CODES: Readonly<Record<string, string>> = Object.from
   COUNTRIES.flatMap(([country]) => country.spellings.map(([spelling]) => [spelling, country.iso])),
 );
 
-const FIRST = ['Northwind', 'Contoso', 'Fabrikam', 'Tailspin', 'Litware', 'Adventure', 'Alpine', 'Coho', 'Wide World', 'Proseware', 'Blue Yonder', 'Trey', 'Lucerne', 'Margie', 'Woodgrove', 'Fourth Coffee', 'Graphic', 'Humongous', 'Wingtip', 'Relecloud'];
-const SECOND = ['Traders', 'Systems', 'Foods', 'Airlines', 'Software', 'Works', 'Ski House', 'Winery', 'Importers', 'Consulting', 'Airways', 'Research', 'Publishing', 'Travel', 'Bank', 'Design', 'Insurance', 'Toys', 'Motors', 'Labs'];
+const FIRST = [
+  'Northwind',
+  'Contoso',
+  'Fabrikam',
+  'Tailspin',
+  'Litware',
+  'Adventure',
+  'Alpine',
+  'Coho',
+  'Wide World',
+  'Proseware',
+  'Blue Yonder',
+  'Trey',
+  'Lucerne',
+  'Margie',
+  'Woodgrove',
+  'Fourth Coffee',
+  'Graphic',
+  'Humongous',
+  'Wingtip',
+  'Relecloud',
+];
+const SECOND = [
+  'Traders',
+  'Systems',
+  'Foods',
+  'Airlines',
+  'Software',
+  'Works',
+  'Ski House',
+  'Winery',
+  'Importers',
+  'Consulting',
+  'Airways',
+  'Research',
+  'Publishing',
+  'Travel',
+  'Bank',
+  'Design',
+  'Insurance',
+  'Toys',
+  'Motors',
+  'Labs',
+];
 const SUFFIX = ['Inc.', 'Ltd', 'GmbH', 'A/S', 'SARL', 'LLC', 'Corp.', 'Group'];
 const STREETS = ['Main St', 'Market St', 'Hauptstraße', 'Rue de Rivoli', 'Strøget', 'King St', 'Oak Ave', 'Harbour Rd'];
 
@@ -72,7 +197,9 @@ export function* generateBenchAccounts(options: BenchAccountOptions): Generator<
     const [city, state, postal] = random.pick(country.cities);
     const company = `${random.pick(FIRST)} ${random.pick(SECOND)}`;
     const slug = company.toLowerCase().replace(/[^a-z0-9]+/g, '');
-    const modifiedon = new Date(DATA_AS_OF - Math.floor(random.next() * YEAR_MS)).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const modifiedon = new Date(DATA_AS_OF - Math.floor(random.next() * YEAR_MS))
+      .toISOString()
+      .replace(/\.\d{3}Z$/, 'Z');
     yield {
       accountid: random.guid(),
       name: `${company} ${random.pick(SUFFIX)} #${i + 1}`,
@@ -87,7 +214,11 @@ export function* generateBenchAccounts(options: BenchAccountOptions): Generator<
       websiteurl: random.chance(0.7) ? `https://www.${slug}.example` : null,
       numberofemployees: random.chance(0.85) ? random.int(1, 5000) : null,
       creditlimit: random.chance(0.7) ? random.int(1, 500) * 1000 : null,
-      paymenttermscode: random.weighted([[1, 60], [3, 20], [4, 20]] as const),
+      paymenttermscode: random.weighted([
+        [1, 60],
+        [3, 20],
+        [4, 20],
+      ] as const),
       transactioncurrencyid: { isocurrencycode: country.currency },
       statecode: 0,
       customertypecode: 3,

@@ -14,9 +14,12 @@ export interface SeedFileChunks {
  * then one account per line. The accounts are never parsed here, only cut into request bodies.
  */
 export async function readSeedFileChunks(path: string, chunkSize: number): Promise<SeedFileChunks> {
-  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity })[Symbol.asyncIterator]();
+  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity })[
+    Symbol.asyncIterator
+  ]();
   const first = await lines.next();
-  if (first.done || !first.value.endsWith('"accounts":[')) throw new Error(`${path} is not a seed file written by the bench`);
+  if (first.done || !first.value.endsWith('"accounts":['))
+    throw new Error(`${path} is not a seed file written by the bench`);
   const reference = JSON.parse(`${first.value}]}}`) as EmulatorSeed;
   async function* chunks(): AsyncIterable<{ body: string; rows: number }> {
     let rows: string[] = [];

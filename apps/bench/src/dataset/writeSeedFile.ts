@@ -19,7 +19,10 @@ const FLUSH_AT = 1 << 20;
  * ]}}
  * ```
  */
-export async function writeSeedFile(path: string, accounts: Iterable<BenchAccount>): Promise<{ accounts: number; bytes: number }> {
+export async function writeSeedFile(
+  path: string,
+  accounts: Iterable<BenchAccount>,
+): Promise<{ accounts: number; bytes: number }> {
   const out = createWriteStream(path, { encoding: 'utf8' });
   const failed = new Promise<never>((_, reject) => out.once('error', reject));
   let buffer = `${JSON.stringify(BENCH_REFERENCE_SEED).slice(0, -1)},"sales":{"accounts":[\n`;

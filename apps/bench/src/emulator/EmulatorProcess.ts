@@ -30,12 +30,22 @@ export class EmulatorProcess {
 
   /** Whether it has exited, and the end of what it wrote on stderr: for error messages. */
   describe(): string {
-    const state = this.child.exitCode !== null || this.child.signalCode !== null ? `exited (${this.child.signalCode ?? this.child.exitCode})` : 'running';
+    const state =
+      this.child.exitCode !== null || this.child.signalCode !== null
+        ? `exited (${this.child.signalCode ?? this.child.exitCode})`
+        : 'running';
     return `emulator pid ${this.pid} ${state}; its stderr ends:\n${this.stderr().trim().split('\n').slice(-15).join('\n')}`;
   }
 
   static async start(options: EmulatorProcessOptions): Promise<EmulatorProcess> {
-    const args = ['emulator', '--port', '0', '--host', '127.0.0.1', ...(options.seedFile ? ['--seed', options.seedFile] : [])];
+    const args = [
+      'emulator',
+      '--port',
+      '0',
+      '--host',
+      '127.0.0.1',
+      ...(options.seedFile ? ['--seed', options.seedFile] : []),
+    ];
     const child = options.children.track(
       spawn(process.execPath, p2cNodeArguments(args, [`--max-old-space-size=${options.maxOldSpaceMb}`]), {
         stdio: ['ignore', 'pipe', 'pipe'],
@@ -48,7 +58,8 @@ export class EmulatorProcess {
     });
     try {
       const url = await firstLine(child, options.startTimeoutMs, () => stderr);
-      if (!/^https:\/\/127\.0\.0\.1:\d+$/.test(url)) throw new Error(`p2c emulator printed '${url}', not its https://127.0.0.1 URL`);
+      if (!/^https:\/\/127\.0\.0\.1:\d+$/.test(url))
+        throw new Error(`p2c emulator printed '${url}', not its https://127.0.0.1 URL`);
       // It printed a line, so it was started and has a pid.
       const { pid } = child;
       if (pid === undefined) throw new Error('p2c emulator printed its URL but has no pid');
@@ -69,7 +80,11 @@ export class EmulatorProcess {
   }
 }
 
-function firstLine(child: ChildProcessByStdio<null, Readable, Readable>, timeoutMs: number, stderr: () => string): Promise<string> {
+function firstLine(
+  child: ChildProcessByStdio<null, Readable, Readable>,
+  timeoutMs: number,
+  stderr: () => string,
+): Promise<string> {
   return new Promise((resolve, reject) => {
     const lines = createInterface({ input: child.stdout });
     const fail = (reason: string) => {
@@ -83,7 +98,8 @@ function firstLine(child: ChildProcessByStdio<null, Readable, Readable>, timeout
       child.off('exit', onExit);
       resolve(line.trim());
     });
-    const onExit = (code: number | null, signal: string | null) => fail(`p2c emulator exited (${signal ?? code}) before printing its URL`);
+    const onExit = (code: number | null, signal: string | null) =>
+      fail(`p2c emulator exited (${signal ?? code}) before printing its URL`);
     child.once('exit', onExit);
   });
 }
@@ -98,7 +114,11 @@ function fetchCaPem(url: string): Promise<string> {
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => (res.statusCode === 200 && text.includes('BEGIN CERTIFICATE') ? resolve(text) : reject(new Error(`GET /_emulator/ca.pem answered ${res.statusCode}`))));
+      res.on('end', () =>
+        res.statusCode === 200 && text.includes('BEGIN CERTIFICATE')
+          ? resolve(text)
+          : reject(new Error(`GET /_emulator/ca.pem answered ${res.statusCode}`)),
+      );
     });
     req.on('timeout', () => req.destroy(new Error('GET /_emulator/ca.pem: no answer')));
     req.on('error', reject);

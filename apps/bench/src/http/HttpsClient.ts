@@ -59,7 +59,12 @@ export class HttpsClient {
 
   #send(method: string, path: string, options: HttpsRequestOptions, pooled = true): Promise<HttpsAnswer> {
     const url = new URL(path, this.origin);
-    const body = options.body === undefined ? undefined : typeof options.body === 'string' ? Buffer.from(options.body, 'utf8') : options.body;
+    const body =
+      options.body === undefined
+        ? undefined
+        : typeof options.body === 'string'
+          ? Buffer.from(options.body, 'utf8')
+          : options.body;
     return new Promise((resolve, reject) => {
       const req = request(
         url,
@@ -72,11 +77,19 @@ export class HttpsClient {
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              headers: res.headers,
+              body: Buffer.concat(chunks).toString('utf8'),
+            }),
+          );
           res.on('error', reject);
         },
       );
-      req.on('timeout', () => req.destroy(new Error(`${method} ${url.pathname}: no answer within ${options.timeoutMs ?? 120_000} ms`)));
+      req.on('timeout', () =>
+        req.destroy(new Error(`${method} ${url.pathname}: no answer within ${options.timeoutMs ?? 120_000} ms`)),
+      );
       req.on('error', (error: NodeJS.ErrnoException) => {
         const stale = req.reusedSocket && (error.code === 'ECONNRESET' || error.code === 'EPIPE');
         const message = `${method} ${url.pathname}: ${error.message}${req.reusedSocket ? ' (on a reused keep-alive socket)' : ''}`;
@@ -90,7 +103,11 @@ export class HttpsClient {
   async json<T>(method: string, path: string, options: HttpsRequestOptions = {}): Promise<T> {
     const answer = await this.send(method, path, {
       ...options,
-      headers: { Accept: 'application/json', ...(options.body === undefined ? {} : { 'Content-Type': 'application/json' }), ...options.headers },
+      headers: {
+        Accept: 'application/json',
+        ...(options.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...options.headers,
+      },
     });
     if (answer.status < 200 || answer.status >= 300) {
       throw new Error(`${method} ${path} answered ${answer.status}: ${answer.body.slice(0, 500)}`);

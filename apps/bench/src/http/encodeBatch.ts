@@ -12,7 +12,11 @@ export interface BatchOperation {
  * `application/http` parts with absolute URLs), the operations in change sets of
  * `changesetSize`, or outside any change set when it is 0.
  */
-export function encodeBatch(operations: readonly BatchOperation[], changesetSize: number, id: string): { body: string; contentType: string } {
+export function encodeBatch(
+  operations: readonly BatchOperation[],
+  changesetSize: number,
+  id: string,
+): { body: string; contentType: string } {
   const boundary = `batch_${id}`;
   let out = '';
   let contentId = 0;

@@ -9,10 +9,14 @@ export async function fetchToken(client: HttpsClient): Promise<string> {
     client_secret: DEFAULT_CREDENTIALS.clientSecret,
     scope: `${client.origin.origin}/.default`,
   });
-  const answer = await client.json<{ access_token?: unknown }>('POST', `/${DEFAULT_CREDENTIALS.tenantId}/oauth2/v2.0/token`, {
-    body: form.toString(),
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-  });
+  const answer = await client.json<{ access_token?: unknown }>(
+    'POST',
+    `/${DEFAULT_CREDENTIALS.tenantId}/oauth2/v2.0/token`,
+    {
+      body: form.toString(),
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    },
+  );
   if (typeof answer.access_token !== 'string') throw new Error('The token endpoint answered without an access_token');
   return answer.access_token;
 }

@@ -43,7 +43,9 @@ export async function changeAccounts(client: HttpsClient, accounts: Iterable<Ben
   const token = await fetchToken(client);
   const pushed = await sendBatches(client, '/api/data/v9.2/$batch', token, batches, 4);
   if (pushed.succeeded !== operations.length) {
-    throw new Error(`Changing accounts in Sales: ${operations.length - pushed.succeeded} of ${operations.length} PATCHes failed\n${pushed.problems.join('\n')}`);
+    throw new Error(
+      `Changing accounts in Sales: ${operations.length - pushed.succeeded} of ${operations.length} PATCHes failed\n${pushed.problems.join('\n')}`,
+    );
   }
   return { changed: pushed.succeeded, elapsedMs: pushed.elapsedMs, problems: pushed.problems };
 }

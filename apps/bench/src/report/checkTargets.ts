@@ -52,11 +52,17 @@ export function checkTargets(result: Omit<BenchResult, 'targets'>, comparison: R
   const bigSizes = new Set(['100k', '1m']);
   if (bigSizes.has(result.size)) {
     const ratio =
-      comparison?.peakRssBytes && full.peakRssBytes ? Math.max(comparison.peakRssBytes, full.peakRssBytes) / Math.min(comparison.peakRssBytes, full.peakRssBytes) - 1 : null;
+      comparison?.peakRssBytes && full.peakRssBytes
+        ? Math.max(comparison.peakRssBytes, full.peakRssBytes) / Math.min(comparison.peakRssBytes, full.peakRssBytes) -
+          1
+        : null;
     checks.push({
       name: 'peak RSS, 100k vs 1m',
       target: 'within 20%',
-      measured: ratio === null || !comparison ? 'n/a (run the other size)' : `${pct(ratio)} apart (${comparison.size}: ${mb(comparison.peakRssBytes)})`,
+      measured:
+        ratio === null || !comparison
+          ? 'n/a (run the other size)'
+          : `${pct(ratio)} apart (${comparison.size}: ${mb(comparison.peakRssBytes)})`,
       met: ratio === null ? null : ratio <= 0.2,
     });
   }
@@ -71,7 +77,8 @@ export function checkTargets(result: Omit<BenchResult, 'targets'>, comparison: R
       name: 'incremental: records read',
       target: `= changed (${incremental.changed})`,
       measured:
-        incremental.read === incremental.changed + incremental.writtenBackNotChanged && incremental.writtenBackNotChanged > 0
+        incremental.read === incremental.changed + incremental.writtenBackNotChanged &&
+        incremental.writtenBackNotChanged > 0
           ? `${incremental.read} (= ${incremental.changed} changed + ${incremental.writtenBackNotChanged} whose number the full run wrote back)`
           : String(incremental.read),
       met: incremental.read === incremental.changed,

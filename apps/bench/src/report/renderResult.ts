@@ -2,11 +2,19 @@ import type { BenchResult } from '../bench/BenchResult.js';
 
 const MB = 1024 * 1024;
 
-function table(header: readonly string[], rows: readonly (readonly string[])[], rightAligned: ReadonlySet<number>): string {
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
+function table(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  rightAligned: ReadonlySet<number>,
+): string {
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
+  );
   const line = (cells: readonly string[]) =>
     cells
-      .map((cell, column) => (rightAligned.has(column) ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0)))
+      .map((cell, column) =>
+        rightAligned.has(column) ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0),
+      )
       .join('  ')
       .trimEnd();
   return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
@@ -22,7 +30,20 @@ const mb = (bytes: number | null) => (bytes === null ? 'n/a' : (bytes / MB).toFi
 export function renderResult(result: BenchResult): string {
   const { full, incremental, ceiling } = result;
   const fullTable = table(
-    ['SIZE', 'RECORDS', 'REC/S', 'REC/S (RUN)', 'CEILING REC/S', 'FRACTION', 'READS/1K', 'WRITES/1K', 'BATCH OPS/1K', 'PEAK RSS MB', 'WALL', 'STATUS'],
+    [
+      'SIZE',
+      'RECORDS',
+      'REC/S',
+      'REC/S (RUN)',
+      'CEILING REC/S',
+      'FRACTION',
+      'READS/1K',
+      'WRITES/1K',
+      'BATCH OPS/1K',
+      'PEAK RSS MB',
+      'WALL',
+      'STATUS',
+    ],
     [
       [
         result.size,
@@ -43,7 +64,19 @@ export function renderResult(result: BenchResult): string {
     new Set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]),
   );
   const incrementalTable = table(
-    ['INCREMENTAL', 'CHANGED', 'READ', 'WRITTEN', 'READ REQ', 'WRITE REQ', 'BATCH OPS', 'PEAK RSS MB', 'TIME (RUN)', 'WALL', 'STATUS'],
+    [
+      'INCREMENTAL',
+      'CHANGED',
+      'READ',
+      'WRITTEN',
+      'READ REQ',
+      'WRITE REQ',
+      'BATCH OPS',
+      'PEAK RSS MB',
+      'TIME (RUN)',
+      'WALL',
+      'STATUS',
+    ],
     [
       [
         result.size,
@@ -58,13 +91,30 @@ export function renderResult(result: BenchResult): string {
         seconds(incremental.wallMs),
         incremental.status ?? `exit ${incremental.exitCode}`,
       ],
-      ['target', '', '= changed', '= changed', '', `<= ${Math.ceil(incremental.changed / result.settings.batchSize)}`, '', '', '', '', 'Completed'],
+      [
+        'target',
+        '',
+        '= changed',
+        '= changed',
+        '',
+        `<= ${Math.ceil(incremental.changed / result.settings.batchSize)}`,
+        '',
+        '',
+        '',
+        '',
+        'Completed',
+      ],
     ],
     new Set([1, 2, 3, 4, 5, 6, 7, 8, 9]),
   );
   const targets = table(
     ['TARGET', 'WANTED', 'MEASURED', 'MET'],
-    result.targets.map((check) => [check.name, check.target, check.measured, check.met === null ? '-' : check.met ? 'yes' : 'NO']),
+    result.targets.map((check) => [
+      check.name,
+      check.target,
+      check.measured,
+      check.met === null ? '-' : check.met ? 'yes' : 'NO',
+    ]),
     new Set(),
   );
   const notes = [

@@ -63,7 +63,10 @@ export async function runP2c(args: readonly string[], options: RunP2cOptions): P
   }
   const wallMs = performance.now() - started;
   const peakRssBytes = await sampler.stop();
-  if (deadline.passed) throw new Error(`p2c ${args.join(' ')} did not finish within ${Math.round(options.timeoutMs / 1000)} s\n${stderrTail.trim()}`);
+  if (deadline.passed)
+    throw new Error(
+      `p2c ${args.join(' ')} did not finish within ${Math.round(options.timeoutMs / 1000)} s\n${stderrTail.trim()}`,
+    );
   const { pid } = child;
   // Without a pid the process never started, and 'error' has already rejected above.
   if (pid === undefined) throw new Error(`p2c ${args.join(' ')} exited without ever having a pid`);

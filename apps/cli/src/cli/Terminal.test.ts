@@ -6,7 +6,10 @@ function aTerminal() {
   const out: string[] = [];
   const err: string[] = [];
   const redactor = new Redactor();
-  const terminal = new Terminal({ stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => err.push(t) } }, redactor);
+  const terminal = new Terminal(
+    { stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => err.push(t) } },
+    redactor,
+  );
   return { terminal, redactor, out, err };
 }
 

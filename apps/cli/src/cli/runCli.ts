@@ -27,7 +27,11 @@ export interface RunCliOptions {
  * Runs one `p2c` command line (without `node` and the script) and returns the exit code:
  * 0 Completed, 1 Warning, 2 Error, 3 configuration or usage error. Never throws; never exits.
  */
-export async function runCli(argv: readonly string[], environment: CliEnvironment, options: RunCliOptions = {}): Promise<number> {
+export async function runCli(
+  argv: readonly string[],
+  environment: CliEnvironment,
+  options: RunCliOptions = {},
+): Promise<number> {
   const terminal = new Terminal(environment, new Redactor());
   const context = new CommandContext(terminal, environment, options.plugins);
   const program = buildProgram(context);

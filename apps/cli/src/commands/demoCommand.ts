@@ -58,7 +58,12 @@ async function runDemo(context: CommandContext, options: DemoOptions): Promise<n
     writeFileSync(join(dir, '.p2c', 'emulator-ca.pem'), server.caPem);
     writeFileSync(
       join(dir, 'p2c.config.yaml'),
-      demoConfig({ url: server.url, tenantId: DEFAULT_CREDENTIALS.tenantId, clientId: DEFAULT_CREDENTIALS.clientId, ca: './.p2c/emulator-ca.pem' }),
+      demoConfig({
+        url: server.url,
+        tenantId: DEFAULT_CREDENTIALS.tenantId,
+        clientId: DEFAULT_CREDENTIALS.clientId,
+        ca: './.p2c/emulator-ca.pem',
+      }),
     );
     const demo = new CommandContext(
       terminal,
@@ -66,7 +71,11 @@ async function runDemo(context: CommandContext, options: DemoOptions): Promise<n
         ...context.environment,
         cwd: dir,
         // The emulator's published test secret, given to this process only.
-        env: { ...context.environment.env, [SECRET_ENV.sales]: DEFAULT_CREDENTIALS.clientSecret, [SECRET_ENV.finops]: DEFAULT_CREDENTIALS.clientSecret },
+        env: {
+          ...context.environment.env,
+          [SECRET_ENV.sales]: DEFAULT_CREDENTIALS.clientSecret,
+          [SECRET_ENV.finops]: DEFAULT_CREDENTIALS.clientSecret,
+        },
       },
       context.plugins,
     );
@@ -85,7 +94,9 @@ async function runDemo(context: CommandContext, options: DemoOptions): Promise<n
       terminal.out(await failureReasons(state, first));
 
       const quoteNumber = salespersonQuotes(server.emulator);
-      terminal.out(`\n2. A salesperson quotes Contoso two speakers in Sales (${quoteNumber}) and activates the quote.\n   The next run sends the quote to F&O.\n`);
+      terminal.out(
+        `\n2. A salesperson quotes Contoso two speakers in Sales (${quoteNumber}) and activates the quote.\n   The next run sends the quote to F&O.\n`,
+      );
       await pass(false);
 
       financeInvoicesQuote(server.emulator, quoteNumber);
@@ -137,9 +148,13 @@ async function failureReasons(state: StateStore, result: ProjectRunResult): Prom
 function storyInSales(emulator: Emulator): { complete: boolean; text: string } {
   const order = emulator.sales.table('salesorders').get(STORY_ORDER);
   const invoice = emulator.sales.table('invoices').get(STORY_INVOICE);
-  const lines = emulator.sales.table('invoicedetails').list().filter((line) => line['_invoiceid_value'] === invoice?.['invoiceid']);
+  const lines = emulator.sales
+    .table('invoicedetails')
+    .list()
+    .filter((line) => line['_invoiceid_value'] === invoice?.['invoiceid']);
   const invoiced = order?.['msdyn_processingstatus'] === INVOICED;
-  const againstOrder = invoice !== undefined && order !== undefined && invoice['_salesorderid_value'] === order['salesorderid'];
+  const againstOrder =
+    invoice !== undefined && order !== undefined && invoice['_salesorderid_value'] === order['salesorderid'];
   const text = [
     `In Sales now: sales order ${STORY_ORDER} ${order ? (invoiced ? 'shows Invoiced' : 'is there, not Invoiced') : 'is missing'};`,
     `invoice ${STORY_INVOICE} ${invoice ? `is there with ${lines.length} line(s), total ${String(invoice['totalamount'])}, ${againstOrder ? `against ${STORY_ORDER}` : 'against no order'}` : 'is missing'}.`,

@@ -30,17 +30,28 @@ export function emulatorCommand(context: CommandContext): Command {
     .option('--faults <file>', 'fault injection (JSON): {"seed":1,"rates":{...}} and/or {"script":[...]}')
     .action(async (options: EmulatorOptions) => {
       // Loaded here, not at start-up: the emulator (msw, certificates) weighs on every other command.
-      const { DEFAULT_CREDENTIALS, parseEmulatorLimits, parseFaultOptions, startEmulatorServer } = await import('@p2c/emulator');
+      const { DEFAULT_CREDENTIALS, parseEmulatorLimits, parseFaultOptions, startEmulatorServer } =
+        await import('@p2c/emulator');
       const cwd = context.environment.cwd;
       const seed = options.seed === undefined ? undefined : await readSeed(resolve(cwd, options.seed), options.seed);
       const limits =
         options.limits === undefined
           ? undefined
-          : await readJsonOption<EmulatorLimits>('--limits', resolve(cwd, options.limits), options.limits, parseEmulatorLimits);
+          : await readJsonOption<EmulatorLimits>(
+              '--limits',
+              resolve(cwd, options.limits),
+              options.limits,
+              parseEmulatorLimits,
+            );
       const faults =
         options.faults === undefined
           ? undefined
-          : await readJsonOption<FaultOptions>('--faults', resolve(cwd, options.faults), options.faults, parseFaultOptions);
+          : await readJsonOption<FaultOptions>(
+              '--faults',
+              resolve(cwd, options.faults),
+              options.faults,
+              parseFaultOptions,
+            );
       const server = await startEmulatorServer({
         port: options.port,
         host: options.host,
@@ -89,9 +100,12 @@ async function readJsonOption<T>(
   try {
     value = JSON.parse(await readFile(path, 'utf8'));
   } catch (error) {
-    throw new ConfigError(`${flag}: ${shown} is not valid JSON (${error instanceof Error ? error.message : String(error)})`, {
-      code: 'EMULATOR_OPTION_INVALID',
-    });
+    throw new ConfigError(
+      `${flag}: ${shown} is not valid JSON (${error instanceof Error ? error.message : String(error)})`,
+      {
+        code: 'EMULATOR_OPTION_INVALID',
+      },
+    );
   }
   const { EmulatorConfigError } = await import('@p2c/emulator');
   try {

@@ -13,14 +13,19 @@ export async function fetchEmulatorCa(baseUrl: string): Promise<string> {
   const url = `${baseUrl}/_emulator/ca.pem`;
   const pem = await get(url, { rejectUnauthorized: false });
   if (!pem.includes('BEGIN CERTIFICATE')) {
-    throw new ConfigError(`${url} did not answer with a PEM certificate; is ${baseUrl} a p2c emulator?`, { code: 'EMULATOR_CA_INVALID' });
+    throw new ConfigError(`${url} did not answer with a PEM certificate; is ${baseUrl} a p2c emulator?`, {
+      code: 'EMULATOR_CA_INVALID',
+    });
   }
   try {
     await get(url, { ca: pem });
   } catch (error) {
-    throw new ConfigError(`The emulator's certificate does not chain to the CA it serves (${(error as Error).message})`, {
-      code: 'EMULATOR_CA_MISMATCH',
-    });
+    throw new ConfigError(
+      `The emulator's certificate does not chain to the CA it serves (${(error as Error).message})`,
+      {
+        code: 'EMULATOR_CA_MISMATCH',
+      },
+    );
   }
   return pem;
 }
@@ -30,7 +35,11 @@ function get(url: string, tls: { rejectUnauthorized?: boolean; ca?: string }): P
     const req = request(url, { method: 'GET', timeout: 10_000, ...tls }, (res) => {
       if (res.statusCode !== 200) {
         res.resume();
-        reject(new ConfigError(`GET ${url} answered ${res.statusCode}; is this a p2c emulator?`, { code: 'EMULATOR_UNREACHABLE' }));
+        reject(
+          new ConfigError(`GET ${url} answered ${res.statusCode}; is this a p2c emulator?`, {
+            code: 'EMULATOR_UNREACHABLE',
+          }),
+        );
         return;
       }
       let body = '';
@@ -44,7 +53,11 @@ function get(url: string, tls: { rejectUnauthorized?: boolean; ca?: string }): P
     });
     req.on('timeout', () => req.destroy(new Error('no answer within 10 s')));
     req.on('error', (error) =>
-      reject(error instanceof ConfigError ? error : new ConfigError(`Cannot reach the emulator at ${url}: ${error.message}`, { code: 'EMULATOR_UNREACHABLE' })),
+      reject(
+        error instanceof ConfigError
+          ? error
+          : new ConfigError(`Cannot reach the emulator at ${url}: ${error.message}`, { code: 'EMULATOR_UNREACHABLE' }),
+      ),
     );
     req.end();
   });

@@ -24,7 +24,10 @@ export function historyCommand(context: CommandContext): Command {
       try {
         const state = await session.container.getAsync<StateStore>(P2C.StateStore);
         if (runId === undefined) {
-          const runs = await state.listRuns({ limit: options.limit ?? 20, ...(options.template ? { templateId: options.template } : {}) });
+          const runs = await state.listRuns({
+            limit: options.limit ?? 20,
+            ...(options.template ? { templateId: options.template } : {}),
+          });
           if (options.json) context.terminal.json(runs);
           else context.terminal.out(renderRunList(runs));
           return;
@@ -49,7 +52,9 @@ async function findRun(state: StateStore, wanted: string): Promise<RunRecord> {
   const [only] = matches;
   if (only && matches.length === 1) return only;
   if (matches.length > 1) {
-    throw new ConfigError(`Run '${wanted}' is ambiguous (${matches.length} runs start with it); give more of the id`, { code: 'RUN_AMBIGUOUS' });
+    throw new ConfigError(`Run '${wanted}' is ambiguous (${matches.length} runs start with it); give more of the id`, {
+      code: 'RUN_AMBIGUOUS',
+    });
   }
   throw new ConfigError(`No run '${wanted}'. 'p2c history' lists the runs.`, { code: 'RUN_NOT_FOUND' });
 }

@@ -36,12 +36,18 @@ it('writes a commented starter config that loads as a valid config', async () =>
 it('refuses to overwrite a config unless forced', async () => {
   expect((await p2c(['init'])).code).toBe(0);
   const again = await p2c(['init']);
-  expect(again).toEqual({ code: 3, stdout: '', stderr: 'p2c: p2c.config.yaml already exists; pass --force to overwrite it\n' });
+  expect(again).toEqual({
+    code: 3,
+    stdout: '',
+    stderr: 'p2c: p2c.config.yaml already exists; pass --force to overwrite it\n',
+  });
   expect((await p2c(['init', '--force'])).code).toBe(0);
 });
 
 it('refuses an emulator URL that is not https', async () => {
   const result = await p2c(['init', '--emulator', 'http://127.0.0.1:8443']);
   expect(result.code).toBe(3);
-  expect(result.stderr).toBe('p2c: --emulator: expected an https URL (the emulator serves HTTPS), got http://127.0.0.1:8443\n');
+  expect(result.stderr).toBe(
+    'p2c: --emulator: expected an https URL (the emulator serves HTTPS), got http://127.0.0.1:8443\n',
+  );
 });

@@ -67,10 +67,15 @@ function emulatorUrl(text: string): string {
   try {
     url = new URL(text);
   } catch {
-    throw new ConfigError(`--emulator: '${text}' is not a URL; pass the URL 'p2c emulator' printed (e.g. https://127.0.0.1:8443)`, { code: 'EMULATOR_URL' });
+    throw new ConfigError(
+      `--emulator: '${text}' is not a URL; pass the URL 'p2c emulator' printed (e.g. https://127.0.0.1:8443)`,
+      { code: 'EMULATOR_URL' },
+    );
   }
   if (url.protocol !== 'https:') {
-    throw new ConfigError(`--emulator: expected an https URL (the emulator serves HTTPS), got ${text}`, { code: 'EMULATOR_URL' });
+    throw new ConfigError(`--emulator: expected an https URL (the emulator serves HTTPS), got ${text}`, {
+      code: 'EMULATOR_URL',
+    });
   }
   return url.origin;
 }

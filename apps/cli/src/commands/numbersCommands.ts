@@ -24,7 +24,9 @@ interface NumbersCommandSpec {
 
 function numbersCommand(context: CommandContext, spec: NumbersCommandSpec): Command {
   const backfill = withCommonOptions(new Command('backfill'))
-    .description(`give every Sales ${spec.records} without a number one from the sequence (${spec.sample}), written back to Sales`)
+    .description(
+      `give every Sales ${spec.records} without a number one from the sequence (${spec.sample}), written back to Sales`,
+    )
     .option('--dry-run', `count the ${spec.records}s that would get a number; change nothing`)
     .option('--json', 'print the result as one JSON object on stdout')
     .option('--template <id>', 'the template whose number sequence to use', spec.template)
@@ -54,12 +56,22 @@ function numbersCommand(context: CommandContext, spec: NumbersCommandSpec): Comm
 }
 
 export function accountNumbersCommand(context: CommandContext): Command {
-  return numbersCommand(context, { name: 'account-numbers', records: 'account', template: 'accounts', sample: 'ACC-01000-BVRCPS' });
+  return numbersCommand(context, {
+    name: 'account-numbers',
+    records: 'account',
+    template: 'accounts',
+    sample: 'ACC-01000-BVRCPS',
+  });
 }
 
 /** Contacts and Contacts to Customer share the contact sequence: either template numbers them alike. */
 export function contactNumbersCommand(context: CommandContext): Command {
-  return numbersCommand(context, { name: 'contact-numbers', records: 'contact', template: 'contact-to-customer', sample: 'CON-01000-BVRCPS' });
+  return numbersCommand(context, {
+    name: 'contact-numbers',
+    records: 'contact',
+    template: 'contact-to-customer',
+    sample: 'CON-01000-BVRCPS',
+  });
 }
 
 function renderBackfill(result: BackfillResult): string {
@@ -73,11 +85,17 @@ function renderBackfill(result: BackfillResult): string {
   if (dry) text += '\nDry run: nothing was written.\n';
   if (result.assigned.length > 0) {
     text += `\nNumbers given (${Math.min(SHOWN, result.assigned.length)} of ${formatCount(result.assignedCount)}):\n`;
-    text += renderTable([{ header: 'RECORD' }, { header: 'NUMBER' }], result.assigned.slice(0, SHOWN).map((a) => [a.id, a.key]));
+    text += renderTable(
+      [{ header: 'RECORD' }, { header: 'NUMBER' }],
+      result.assigned.slice(0, SHOWN).map((a) => [a.id, a.key]),
+    );
   }
   if (result.failures.length > 0) {
     text += `\nFailed (${Math.min(SHOWN, result.failures.length)} of ${formatCount(result.failures.length)}):\n`;
-    text += renderTable([{ header: 'RECORD' }, { header: 'MESSAGE', maxWidth: 160 }], result.failures.slice(0, SHOWN).map((f) => [f.id, f.message]));
+    text += renderTable(
+      [{ header: 'RECORD' }, { header: 'MESSAGE', maxWidth: 160 }],
+      result.failures.slice(0, SHOWN).map((f) => [f.id, f.message]),
+    );
   }
   return text;
 }

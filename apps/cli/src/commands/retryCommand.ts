@@ -43,7 +43,8 @@ export function retryCommand(context: CommandContext): Command {
         }
         const pending: (PendingRecord & { task: string })[] = [];
         for (const { task, key } of taskKeys) {
-          for (const record of await state.listPending(key, { limit: 10_000, includeSkipped: true })) pending.push({ ...record, task });
+          for (const record of await state.listPending(key, { limit: 10_000, includeSkipped: true }))
+            pending.push({ ...record, task });
         }
         if (options.json) {
           context.terminal.json(pending);

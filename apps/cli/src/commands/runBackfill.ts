@@ -1,4 +1,11 @@
-import { backfillKeys, P2C, type BackfillResult, type ConnectorRegistry, type StateStore, type TemplateRegistry } from '@p2c/core';
+import {
+  backfillKeys,
+  P2C,
+  type BackfillResult,
+  type ConnectorRegistry,
+  type StateStore,
+  type TemplateRegistry,
+} from '@p2c/core';
 import type { Session } from '../cli/CommandContext.js';
 import { EXIT } from '../cli/exitCodes.js';
 

@@ -26,25 +26,35 @@ export function runCommand(context: CommandContext): Command {
     .description('run a template, or a project of templates: read the source, write what changed to the destination')
     .usage('<template> [options] | --project <name> [options]')
     .argument('[template]', "the template's id or name (see 'p2c templates'); leave it out with --project")
-    .option('--project <name>', "run a project from the config: its templates in an order that satisfies their preconditions")
+    .option(
+      '--project <name>',
+      'run a project from the config: its templates in an order that satisfies their preconditions',
+    )
     .option('--full', 'read every record, not only the changes since the last run')
     .option('--dry-run', 'work out what would be created and updated; change nothing anywhere')
     .option('--json', 'print the run summary as one JSON object on stdout, and nothing else')
-    .action(async (templateName: string | undefined, options: RunCommandOptions & { project?: string }, command: Command) => {
-      if (options.project !== undefined && templateName !== undefined) {
-        command.error(`error: give a template or --project, not both (got '${templateName}' and --project ${options.project})`, {
-          exitCode: EXIT.Config,
-        });
-      }
-      if (options.project !== undefined) {
-        context.exitCode = await runProject(context, options.project, options);
-        return;
-      }
-      if (templateName === undefined) {
-        command.error("error: missing required argument 'template' (or run a project with --project NAME)", { exitCode: EXIT.Config });
-      }
-      context.exitCode = await runTemplate(context, templateName, { ...options, requirePreconditions: true });
-    });
+    .action(
+      async (templateName: string | undefined, options: RunCommandOptions & { project?: string }, command: Command) => {
+        if (options.project !== undefined && templateName !== undefined) {
+          command.error(
+            `error: give a template or --project, not both (got '${templateName}' and --project ${options.project})`,
+            {
+              exitCode: EXIT.Config,
+            },
+          );
+        }
+        if (options.project !== undefined) {
+          context.exitCode = await runProject(context, options.project, options);
+          return;
+        }
+        if (templateName === undefined) {
+          command.error("error: missing required argument 'template' (or run a project with --project NAME)", {
+            exitCode: EXIT.Config,
+          });
+        }
+        context.exitCode = await runTemplate(context, templateName, { ...options, requirePreconditions: true });
+      },
+    );
 }
 
 /** Runs one template to its end and prints its summary; returns the exit code. */
@@ -61,7 +71,13 @@ export async function runTemplate(
     }
     const summary = await runWithProgress(context, session, templateName, options);
     if (options.json) context.terminal.json(summary);
-    else context.terminal.out(renderSummary(summary, keyLabelOf(session.container.get<TemplateRegistry>(P2C.TemplateRegistry).get(templateName))));
+    else
+      context.terminal.out(
+        renderSummary(
+          summary,
+          keyLabelOf(session.container.get<TemplateRegistry>(P2C.TemplateRegistry).get(templateName)),
+        ),
+      );
     return exitCodeOf(summary.status);
   } finally {
     await session.close();

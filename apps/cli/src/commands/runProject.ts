@@ -1,4 +1,12 @@
-import { checkPreconditions, ConfigError, P2C, planProject, type RunSummary, type StateStore, type TemplateRegistry } from '@p2c/core';
+import {
+  checkPreconditions,
+  ConfigError,
+  P2C,
+  planProject,
+  type RunSummary,
+  type StateStore,
+  type TemplateRegistry,
+} from '@p2c/core';
 import type { CommandContext, Session } from '../cli/CommandContext.js';
 import { exitCodeOf } from '../cli/exitCodes.js';
 import { renderProjectEnd } from '../output/renderProjectEnd.js';
@@ -42,14 +50,19 @@ export async function runProjectPass(
 ): Promise<ProjectRunResult> {
   const project = session.config.projects[name];
   if (!project) {
-    const known = Object.keys(session.config.projects).map((n) => `'${n}'`).join(', ');
+    const known = Object.keys(session.config.projects)
+      .map((n) => `'${n}'`)
+      .join(', ');
     throw new ConfigError(
       `No project '${name}' in ${session.config.file}; ${known ? `projects: ${known}` : "it has no 'projects' section"}.`,
       { code: 'UNKNOWN_PROJECT' },
     );
   }
   const registry = session.container.get<TemplateRegistry>(P2C.TemplateRegistry);
-  const order = planProject(project.templates.map((id) => registry.get(id)), registry);
+  const order = planProject(
+    project.templates.map((id) => registry.get(id)),
+    registry,
+  );
   const state = await session.container.getAsync<StateStore>(P2C.StateStore);
   const inProject = new Set(project.templates);
   for (const template of order) await checkPreconditions(template, state, inProject);

@@ -18,7 +18,9 @@ interface NewTemplateOptions {
 /** `p2c template new <name>`: a template package to start from, whose test passes as written. */
 export function templateCommand(context: CommandContext): Command {
   const create = new Command('new')
-    .description('scaffold a template plugin package: manifest, options, mappings, README, and an integration test that passes against the emulator')
+    .description(
+      'scaffold a template plugin package: manifest, options, mappings, README, and an integration test that passes against the emulator',
+    )
     .argument('<name>', 'the template id, lower-case words joined by - (e.g. projects)')
     .option('--dir <path>', 'where to write it (default: ./<package name>)')
     .option('--package <name>', 'its npm package name (default: p2c-template-<name>)')
@@ -33,9 +35,14 @@ export function templateCommand(context: CommandContext): Command {
       });
       const dir = resolve(context.environment.cwd, options.dir ?? names.packageName);
       if (existsSync(dir) && readdirSync(dir).length > 0) {
-        throw new ConfigError(`${dir} already exists and is not empty; choose another --dir`, { code: 'SCAFFOLD_DIR_TAKEN' });
+        throw new ConfigError(`${dir} already exists and is not empty; choose another --dir`, {
+          code: 'SCAFFOLD_DIR_TAKEN',
+        });
       }
-      const files = scaffoldFiles(names, options.workspace ? { kind: 'workspace' } : { kind: 'published', versions: publishedVersions() });
+      const files = scaffoldFiles(
+        names,
+        options.workspace ? { kind: 'workspace' } : { kind: 'published', versions: publishedVersions() },
+      );
       for (const file of files) {
         const path = join(dir, file.path);
         mkdirSync(dirname(path), { recursive: true });

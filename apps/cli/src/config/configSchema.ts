@@ -9,7 +9,12 @@ import { z } from 'zod';
 
 function httpsUrl(example: string) {
   return z
-    .string({ error: (issue) => (issue.input === undefined ? `required: the https URL (e.g. ${example})` : `expected an https URL (e.g. ${example})`) })
+    .string({
+      error: (issue) =>
+        issue.input === undefined
+          ? `required: the https URL (e.g. ${example})`
+          : `expected an https URL (e.g. ${example})`,
+    })
     .refine(isHttpsUrl, { error: `expected an https URL (e.g. ${example})` })
     .transform((url) => url.replace(/\/+$/, ''));
 }
@@ -38,7 +43,8 @@ const envVarName = z
         : 'expected the name of an environment variable (e.g. P2C_SALES_CLIENT_SECRET)',
   })
   .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, {
-    error: 'expected the NAME of an environment variable (letters, digits, _), e.g. P2C_SALES_CLIENT_SECRET; the secret itself never goes in this file',
+    error:
+      'expected the NAME of an environment variable (letters, digits, _), e.g. P2C_SALES_CLIENT_SECRET; the secret itself never goes in this file',
   });
 
 function connectionSchema(example: string) {
@@ -46,7 +52,7 @@ function connectionSchema(example: string) {
     {
       url: httpsUrl(example),
       tenantId: requiredText('the Microsoft Entra tenant id (a GUID)'),
-      clientId: requiredText("the application (client) id of the app registration"),
+      clientId: requiredText('the application (client) id of the app registration'),
       clientSecretEnv: envVarName,
       authorityHost: httpsUrl('https://login.microsoftonline.com').optional(),
       /** A CA certificate (PEM) to trust for this connection only; relative to the config file. */
@@ -110,18 +116,17 @@ const projectSettings = z.strictObject(
 
 export const configSchema = z.strictObject(
   {
-    state: z
-      .strictObject(
-        { sqlite: requiredText('the path of the SQLite state file (e.g. ./.p2c/state.db)') },
-        {
-          error: (issue) => {
-            if (issue.code === 'unrecognized_keys') return "unknown state store; use 'sqlite: ./.p2c/state.db'";
-            return issue.input === undefined
-              ? "required: the state store, e.g. 'sqlite: ./.p2c/state.db'"
-              : "expected a mapping, e.g. 'sqlite: ./.p2c/state.db'";
-          },
+    state: z.strictObject(
+      { sqlite: requiredText('the path of the SQLite state file (e.g. ./.p2c/state.db)') },
+      {
+        error: (issue) => {
+          if (issue.code === 'unrecognized_keys') return "unknown state store; use 'sqlite: ./.p2c/state.db'";
+          return issue.input === undefined
+            ? "required: the state store, e.g. 'sqlite: ./.p2c/state.db'"
+            : "expected a mapping, e.g. 'sqlite: ./.p2c/state.db'";
         },
-      ),
+      },
+    ),
     connections: z.strictObject(
       {
         sales: connectionSchema('https://contoso.crm.dynamics.com'),
@@ -145,10 +150,18 @@ export const configSchema = z.strictObject(
         error: "must map at least one CDS organization to an F&O legal entity (e.g. 'ORG001: usmf')",
       }),
     /** The template plugins to load, by package name or path; absent: the ones p2c ships with. */
-    plugins: z.array(pluginEntrySchema, { error: "expected a list of plugin packages or paths (e.g. ['@p2c/template-accounts'])" }).optional(),
-    templates: z.record(z.string(), templateSettings, { error: 'expected a mapping of template id -> settings' }).default({}),
+    plugins: z
+      .array(pluginEntrySchema, {
+        error: "expected a list of plugin packages or paths (e.g. ['@p2c/template-accounts'])",
+      })
+      .optional(),
+    templates: z
+      .record(z.string(), templateSettings, { error: 'expected a mapping of template id -> settings' })
+      .default({}),
     /** Named, ordered lists of templates, run together by `p2c run --project NAME`. */
-    projects: z.record(z.string(), projectSettings, { error: 'expected a mapping of project name -> { templates: [...] }' }).default({}),
+    projects: z
+      .record(z.string(), projectSettings, { error: 'expected a mapping of project name -> { templates: [...] }' })
+      .default({}),
   },
   {
     error: (issue) =>

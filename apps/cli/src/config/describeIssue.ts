@@ -2,7 +2,10 @@ import type { z } from 'zod';
 
 /** The field path as the config file spells it: `templates.accounts.tasks.Accounts - Account - Customers.pageSize`. */
 export function issuePath(path: readonly PropertyKey[]): string {
-  return path.map((part) => (typeof part === 'number' ? `[${part}]` : String(part))).join('.').replace(/\.\[/g, '[');
+  return path
+    .map((part) => (typeof part === 'number' ? `[${part}]` : String(part)))
+    .join('.')
+    .replace(/\.\[/g, '[');
 }
 
 /**
@@ -12,7 +15,9 @@ export function issuePath(path: readonly PropertyKey[]): string {
 export function describeIssue(issue: z.core.$ZodRawIssue): string | undefined {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? `required: expected ${issue.expected}` : `expected ${article(issue.expected)}, got ${typeOf(issue.input)}`;
+      return issue.input === undefined
+        ? `required: expected ${issue.expected}`
+        : `expected ${article(issue.expected)}, got ${typeOf(issue.input)}`;
     case 'too_big':
       return `must be at most ${String(issue.maximum)}`;
     case 'too_small':
@@ -36,7 +41,8 @@ function typeOf(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') return `text '${value.length > 40 ? `${value.slice(0, 40)}...` : value}'`;
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return `${typeof value} ${String(value)}`;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+    return `${typeof value} ${String(value)}`;
   // Undefined, a symbol or a function: YAML gives none of them, and they have no value worth showing.
   return typeof value;
 }

@@ -86,13 +86,17 @@ describe('loadConfig', () => {
   });
 
   it('reads projects as lists of template ids, and has none when the section is left out', () => {
-    expect(loadEdited((c) => (c.projects = { p2c: { templates: ['accounts'] } })).projects).toEqual({ p2c: { templates: ['accounts'] } });
+    expect(loadEdited((c) => (c.projects = { p2c: { templates: ['accounts'] } })).projects).toEqual({
+      p2c: { templates: ['accounts'] },
+    });
     expect(loadEdited(() => {}).projects).toEqual({});
   });
 
   it('says the file is missing and suggests p2c init', () => {
     const error = failureOf(() => loadConfig('p2c.config.yaml', templates, dir));
-    expect(error.message).toBe("No config file at p2c.config.yaml. Run 'p2c init' to write a starter config there (or pass --config FILE).");
+    expect(error.message).toBe(
+      "No config file at p2c.config.yaml. Run 'p2c init' to write a starter config there (or pass --config FILE).",
+    );
   });
 
   it('names the line of a YAML syntax error', () => {
@@ -215,7 +219,9 @@ describe('readSecret', () => {
     writeFileSync(join(dir, 'p2c.config.yaml'), starterConfig());
     const config = loadConfig('p2c.config.yaml', templates, dir);
     const redactor = new Redactor();
-    expect(readSecret('finops', config.connections.finops, { P2C_FINOPS_CLIENT_SECRET: 's3cr3t-value' }, redactor)).toBe('s3cr3t-value');
+    expect(
+      readSecret('finops', config.connections.finops, { P2C_FINOPS_CLIENT_SECRET: 's3cr3t-value' }, redactor),
+    ).toBe('s3cr3t-value');
     expect(redactor.redact('token request with s3cr3t-value failed')).toBe('token request with *** failed');
   });
 });

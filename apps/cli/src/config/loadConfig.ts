@@ -1,6 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { ConfigError, planProject, RecordMapper, type EntityTemplate, type TaskSettings, type TemplateRegistry } from '@p2c/core';
+import {
+  ConfigError,
+  planProject,
+  RecordMapper,
+  type EntityTemplate,
+  type TaskSettings,
+  type TemplateRegistry,
+} from '@p2c/core';
 import { parseDocument } from 'yaml';
 import { configSchema, type ConnectionConfig } from './configSchema.js';
 import { describeIssue, issuePath } from './describeIssue.js';
@@ -30,7 +37,9 @@ export function loadConfig(file: string, templates: TemplateRegistry, cwd = proc
     throw new ConfigError(`${shown}: not valid YAML: ${yamlError.message.split('\n')[0]}`, { code: 'CONFIG_YAML' });
   }
   if (document.contents === null) {
-    throw new ConfigError(`${shown} is empty. Run 'p2c init --force' to write a starter config.`, { code: 'CONFIG_EMPTY' });
+    throw new ConfigError(`${shown} is empty. Run 'p2c init --force' to write a starter config.`, {
+      code: 'CONFIG_EMPTY',
+    });
   }
   const parsed = configSchema.safeParse(document.toJS() ?? undefined, {
     error: (issue) => describeIssue(issue),
@@ -78,12 +87,15 @@ export function loadConfig(file: string, templates: TemplateRegistry, cwd = proc
     }
   }
   for (const [name, project] of Object.entries(data.projects)) {
-    const members = project.templates.map((id, i) => findTemplate(templates, id, shown, `projects.${name}.templates[${i}]`));
+    const members = project.templates.map((id, i) =>
+      findTemplate(templates, id, shown, `projects.${name}.templates[${i}]`),
+    );
     try {
       // Refuses a template listed twice and preconditions that form a cycle, before anything runs.
       planProject(members, templates);
     } catch (error) {
-      if (error instanceof ConfigError) throw new ConfigError(`${shown}: projects.${name}.templates: ${error.message}`, { code: error.code });
+      if (error instanceof ConfigError)
+        throw new ConfigError(`${shown}: projects.${name}.templates: ${error.message}`, { code: error.code });
       throw error;
     }
     config.projects[name] = { templates: members.map((t) => t.id) };
@@ -91,10 +103,19 @@ export function loadConfig(file: string, templates: TemplateRegistry, cwd = proc
   return config;
 }
 
-function findTemplate(templates: TemplateRegistry, id: string, shown: string, field = `templates.${id}`): EntityTemplate {
+function findTemplate(
+  templates: TemplateRegistry,
+  id: string,
+  shown: string,
+  field = `templates.${id}`,
+): EntityTemplate {
   const template = templates.list().find((t) => t.id === id);
   if (template) return template;
-  const installed = templates.list().map((t) => `'${t.id}' (${t.name})`).join(', ') || 'none';
+  const installed =
+    templates
+      .list()
+      .map((t) => `'${t.id}' (${t.name})`)
+      .join(', ') || 'none';
   throw new ConfigError(`${shown}: ${field}: no installed template '${id}'; installed: ${installed}`, {
     code: 'CONFIG_UNKNOWN_TEMPLATE',
   });

@@ -29,13 +29,16 @@ export function readPluginEntries(file: string, cwd: string): PluginList {
   const document = parseDocument(readFileSync(path, 'utf8'));
   // A file that is not YAML, or not a mapping, is reported by loadConfig with the full context.
   const contents: unknown = document.errors.length > 0 ? undefined : document.toJS();
-  const plugins = typeof contents === 'object' && contents !== null ? (contents as Record<string, unknown>)['plugins'] : undefined;
+  const plugins =
+    typeof contents === 'object' && contents !== null ? (contents as Record<string, unknown>)['plugins'] : undefined;
   if (plugins === undefined || plugins === null) return firstParty(dirname(path));
   const parsed = z.array(pluginEntrySchema).safeParse(plugins);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     if (!issue) throw new Error(`${shown}: plugins were refused without an issue saying why`);
-    throw new ConfigError(`${shown}: ${issuePath(['plugins', ...issue.path])}: ${issue.message}`, { code: 'CONFIG_INVALID' });
+    throw new ConfigError(`${shown}: ${issuePath(['plugins', ...issue.path])}: ${issue.message}`, {
+      code: 'CONFIG_INVALID',
+    });
   }
   return {
     entries: parsed.data.map((entry, index) => toPluginEntry(entry, `plugins[${index}] in ${shown}`)),

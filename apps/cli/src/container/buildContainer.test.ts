@@ -39,7 +39,12 @@ function containerWith(env: NodeJS.ProcessEnv, redactor = new Redactor()) {
 describe('buildContainer', () => {
   it("registers p2c's own plugins, loaded by package name like any other, and a registry built from them", async () => {
     const entries = FIRST_PARTY_PLUGINS.map((name) => toPluginEntry(name, 'test'));
-    const container = buildContainer({ redactor: new Redactor(), logger: silentLogger, env: {}, plugins: await loadPlugins(entries, dir) });
+    const container = buildContainer({
+      redactor: new Redactor(),
+      logger: silentLogger,
+      env: {},
+      plugins: await loadPlugins(entries, dir),
+    });
     const plugins = container.getAll<TemplatePlugin>(P2C.TemplatePlugin);
     expect(plugins[0]).toBe(accountsPlugin);
     expect(plugins.flatMap((plugin) => plugin.templates.map((template) => template.id))).toEqual([
@@ -53,7 +58,11 @@ describe('buildContainer', () => {
     ]);
     const registry = container.get<TemplateRegistry>(P2C.TemplateRegistry);
     expect(registry.get('Accounts (Sales to Fin and Ops)').id).toBe('accounts');
-    expect(registry.get('Sales Invoices (Fin and Ops to Sales)').preconditions).toEqual(['accounts', 'products', 'orders']);
+    expect(registry.get('Sales Invoices (Fin and Ops to Sales)').preconditions).toEqual([
+      'accounts',
+      'products',
+      'orders',
+    ]);
   });
 
   it('opens the state store without any secret, and closes it when unbound', async () => {
@@ -66,7 +75,10 @@ describe('buildContainer', () => {
   });
 
   it('resolves each connection by kind, reading its secret only then', () => {
-    const container = containerWith({ P2C_SALES_CLIENT_SECRET: 'sales-secret-1', P2C_FINOPS_CLIENT_SECRET: 'finops-secret-1' });
+    const container = containerWith({
+      P2C_SALES_CLIENT_SECRET: 'sales-secret-1',
+      P2C_FINOPS_CLIENT_SECRET: 'finops-secret-1',
+    });
     expect(container.get<Connector>(P2C.Connector, { name: 'dataverse' }).kind).toBe('dataverse');
     const registry = container.get<ConnectorRegistry>(P2C.ConnectorRegistry);
     expect(registry.get('finops').kind).toBe('finops');

@@ -16,7 +16,12 @@ const SERVICE_PATH: Readonly<Record<string, string>> = {
 };
 
 /** Builds the connector of one kind from its configured connection: Entra ID token, OData client. */
-export function createConnector(kind: string, config: P2cConfig, env: NodeJS.ProcessEnv, redactor: Redactor): Connector {
+export function createConnector(
+  kind: string,
+  config: P2cConfig,
+  env: NodeJS.ProcessEnv,
+  redactor: Redactor,
+): Connector {
   const name: ConnectionName | undefined = CONNECTION_OF_KIND[kind];
   if (name === undefined) throw new ConfigError(`No connection for kind '${kind}'`, { code: 'UNKNOWN_CONNECTOR_KIND' });
   const connection = config.connections[name];
@@ -46,9 +51,12 @@ function readCa(name: ConnectionName, path: string): string {
     pem = readFileSync(path, 'utf8');
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
-    throw new ConfigError(`connections.${name}.ca: cannot read ${path} (${reason}); point it at a PEM certificate file`, {
-      code: 'CA_UNREADABLE',
-    });
+    throw new ConfigError(
+      `connections.${name}.ca: cannot read ${path} (${reason}); point it at a PEM certificate file`,
+      {
+        code: 'CA_UNREADABLE',
+      },
+    );
   }
   if (!pem.includes('BEGIN CERTIFICATE')) {
     throw new ConfigError(`connections.${name}.ca: ${path} holds no PEM certificate (no 'BEGIN CERTIFICATE' line)`, {

@@ -45,7 +45,9 @@ export function demoConfig(options: DemoConfigOptions): string {
     },
     projects: {
       // Like a Data Integrator project: the templates in any order, run in one that respects every precondition.
-      'prospect-to-cash': { templates: ['accounts', 'contacts', 'contact-to-customer', 'products', 'quotes', 'orders', 'invoices'] },
+      'prospect-to-cash': {
+        templates: ['accounts', 'contacts', 'contact-to-customer', 'products', 'quotes', 'orders', 'invoices'],
+      },
     },
   })}`;
 }

@@ -29,11 +29,7 @@ const account = (accountnumber: string, name: string, city: string) => ({
   modifiedon: '2024-06-01T00:00:00Z',
 });
 
-const contact = (
-  firstname: string,
-  lastname: string,
-  extra: Record<string, unknown>,
-): Record<string, unknown> => ({
+const contact = (firstname: string, lastname: string, extra: Record<string, unknown>): Record<string, unknown> => ({
   firstname,
   lastname,
   emailaddress1: `${firstname.toLowerCase()}@example.com`,
@@ -45,9 +41,17 @@ const contact = (
   ...extra,
 });
 
-const atCompany = (accountnumber: string) => ({ 'parentcustomerid_account@odata.bind': `/accounts(accountnumber='${accountnumber}')` });
+const atCompany = (accountnumber: string) => ({
+  'parentcustomerid_account@odata.bind': `/accounts(accountnumber='${accountnumber}')`,
+});
 
-const product = (ProductNumber: string, ProductName: string, SalesUnitSymbol: string, SalesPrice: number, extra: Record<string, string> = {}) => ({
+const product = (
+  ProductNumber: string,
+  ProductName: string,
+  SalesUnitSymbol: string,
+  SalesPrice: number,
+  extra: Record<string, string> = {},
+) => ({
   dataAreaId: 'usmf',
   ProductNumber,
   ItemNumber: ProductNumber,
@@ -61,10 +65,16 @@ const product = (ProductNumber: string, ProductName: string, SalesUnitSymbol: st
 });
 
 /** What the story adds to the demo's seed: Sales accounts, contacts, units and price lists; F&O products. */
-export function storySeed(): { sales: NonNullable<EmulatorSeed['sales']>; finops: NonNullable<EmulatorSeed['finops']> } {
+export function storySeed(): {
+  sales: NonNullable<EmulatorSeed['sales']>;
+  finops: NonNullable<EmulatorSeed['finops']>;
+} {
   return {
     sales: {
-      accounts: [account(STORY_CUSTOMER, 'Contoso Pharmaceuticals', 'Redmond'), account(STORY_SECOND_CUSTOMER, 'Fabrikam Inc', 'Seattle')],
+      accounts: [
+        account(STORY_CUSTOMER, 'Contoso Pharmaceuticals', 'Redmond'),
+        account(STORY_SECOND_CUSTOMER, 'Fabrikam Inc', 'Seattle'),
+      ],
       uoms: [{ name: 'Each' }, { name: 'Piece' }, { name: 'Hour' }],
       pricelevels: [
         { name: 'Retail USD', 'transactioncurrencyid@odata.bind': `/transactioncurrencies(${USD})` },
@@ -72,9 +82,18 @@ export function storySeed(): { sales: NonNullable<EmulatorSeed['sales']>; finops
         { name: 'Standard GBP', 'transactioncurrencyid@odata.bind': `/transactioncurrencies(${GBP})` },
       ],
       contacts: [
-        contact('Nancy', 'Davolio', { ...atCompany(STORY_CUSTOMER), msdyn_contactnumber: 'CON-00901-NANCYD', jobtitle: 'Purchasing manager', msdyn_isactivecustomer: false }),
+        contact('Nancy', 'Davolio', {
+          ...atCompany(STORY_CUSTOMER),
+          msdyn_contactnumber: 'CON-00901-NANCYD',
+          jobtitle: 'Purchasing manager',
+          msdyn_isactivecustomer: false,
+        }),
         contact('Andrew', 'Fuller', { ...atCompany(STORY_CUSTOMER), jobtitle: 'Buyer', msdyn_isactivecustomer: false }),
-        contact('Janet', 'Leverling', { ...atCompany(STORY_SECOND_CUSTOMER), jobtitle: 'Controller', msdyn_isactivecustomer: false }),
+        contact('Janet', 'Leverling', {
+          ...atCompany(STORY_SECOND_CUSTOMER),
+          jobtitle: 'Controller',
+          msdyn_isactivecustomer: false,
+        }),
         contact('Margaret', 'Peacock', { msdyn_contactnumber: 'CON-00902-MARGPE', msdyn_isactivecustomer: true }),
         contact('Steven', 'Buchanan', { msdyn_isactivecustomer: true }),
         // Neither a customer nor at a company: the Contacts filter leaves him out.
@@ -127,13 +146,18 @@ export function salespersonQuotes(emulator: Emulator): string {
  * second order stays a draft (the Sales Orders filter leaves it out).
  */
 export function financeInvoicesQuote(emulator: Emulator, quoteNumber: string): void {
-  const quotation = emulator.finops.entity('SalesQuotationHeadersV2').get({ dataAreaId: 'usmf', SalesQuotationNumber: quoteNumber });
+  const quotation = emulator.finops
+    .entity('SalesQuotationHeadersV2')
+    .get({ dataAreaId: 'usmf', SalesQuotationNumber: quoteNumber });
   if (!quotation) throw new Error(`The quotation ${quoteNumber} is not in F&O: the quotes template did not sync it`);
   const lines = emulator.finops
     .entity('SalesQuotationLines')
     .list()
     .filter((line) => String(line['SalesQuotationNumber']).toUpperCase() === quoteNumber.toUpperCase());
-  const total = lines.reduce((sum, line) => sum + Number(line['RequestedSalesQuantity']) * Number(line['SalesPrice']), 0);
+  const total = lines.reduce(
+    (sum, line) => sum + Number(line['RequestedSalesQuantity']) * Number(line['SalesPrice']),
+    0,
+  );
   const customer = String(quotation['RequestingCustomerAccountNumber']);
   const orders = emulator.finops.entity('CDSSalesOrderHeaders');
   const text = (field: string) => String(quotation[field] ?? '');
@@ -164,8 +188,18 @@ export function financeInvoicesQuote(emulator: Emulator, quoteNumber: string): v
   };
   emulator.finops.entity('SalesInvoiceHeadersV2').insert(invoice);
   for (const [index, line] of lines.entries()) {
-    const common = { dataAreaId: 'usmf', LineNumber: index + 1, ProductNumber: line['ProductNumber'], SalesPrice: line['SalesPrice'], SalesUnitSymbol: line['SalesUnitSymbol'] };
-    emulator.finops.entity('CDSSalesOrderLines').insert({ ...common, SalesOrderNumber: STORY_ORDER, OrderedSalesQuantity: line['RequestedSalesQuantity'] });
-    emulator.finops.entity('SalesInvoiceLinesV2').insert({ ...common, InvoiceNumber: STORY_INVOICE, InvoicedQuantity: line['RequestedSalesQuantity'] });
+    const common = {
+      dataAreaId: 'usmf',
+      LineNumber: index + 1,
+      ProductNumber: line['ProductNumber'],
+      SalesPrice: line['SalesPrice'],
+      SalesUnitSymbol: line['SalesUnitSymbol'],
+    };
+    emulator.finops
+      .entity('CDSSalesOrderLines')
+      .insert({ ...common, SalesOrderNumber: STORY_ORDER, OrderedSalesQuantity: line['RequestedSalesQuantity'] });
+    emulator.finops
+      .entity('SalesInvoiceLinesV2')
+      .insert({ ...common, InvoiceNumber: STORY_INVOICE, InvoicedQuantity: line['RequestedSalesQuantity'] });
   }
 }

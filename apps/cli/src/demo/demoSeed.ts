@@ -15,14 +15,17 @@ export function demoSeed(accounts: readonly DemoAccount[]): EmulatorSeed {
   return {
     sales: {
       ...story.sales,
-      accounts: [...(story.sales.accounts ?? []), ...accounts.map(({ currency, modifiedon, ...columns }): SeedAccount => ({
-        ...columns,
-        createdon: modifiedon,
-        modifiedon,
-        statecode: 0,
-        customertypecode: 3,
-        ...(currency === null ? {} : { transactioncurrencyid: { isocurrencycode: currency } }),
-      }))],
+      accounts: [
+        ...(story.sales.accounts ?? []),
+        ...accounts.map(({ currency, modifiedon, ...columns }): SeedAccount => ({
+          ...columns,
+          createdon: modifiedon,
+          modifiedon,
+          statecode: 0,
+          customertypecode: 3,
+          ...(currency === null ? {} : { transactioncurrencyid: { isocurrencycode: currency } }),
+        })),
+      ],
     },
     finops: {
       legalEntities: ['usmf'],

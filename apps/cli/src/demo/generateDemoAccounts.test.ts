@@ -25,7 +25,9 @@ describe('generateDemoAccounts', () => {
 
   it('has exactly two accounts sharing one account number, and no other duplicates', () => {
     const byNumber = new Map<string, number>();
-    for (const a of accounts) if (a.accountnumber) byNumber.set(a.accountnumber.toUpperCase(), (byNumber.get(a.accountnumber.toUpperCase()) ?? 0) + 1);
+    for (const a of accounts)
+      if (a.accountnumber)
+        byNumber.set(a.accountnumber.toUpperCase(), (byNumber.get(a.accountnumber.toUpperCase()) ?? 0) + 1);
     const shared = [...byNumber].filter(([, n]) => n > 1);
     expect(shared).toEqual([[stats.sharedNumber, 2]]);
   });

@@ -72,15 +72,43 @@ const COUNTRIES: readonly (readonly [string | null, number])[] = [
 type CountryCode = 'USA' | 'DEU' | 'DNK' | 'FRA' | 'GBR' | 'CAN';
 
 const CITIES: Readonly<Record<CountryCode, readonly [string, string | null, string][]>> = {
-  USA: [['Seattle', 'WA', '98101'], ['Chicago', 'IL', '60601'], ['Austin', 'TX', '73301'], ['Boston', 'MA', '02108']],
-  DEU: [['Berlin', null, '10115'], ['Hamburg', null, '20095'], ['München', 'BY', '80331']],
-  DNK: [['København', null, '1050'], ['Aarhus', null, '8000']],
-  FRA: [['Paris', null, '75001'], ['Lyon', null, '69001']],
-  GBR: [['London', null, 'EC1A 1BB'], ['Leeds', null, 'LS1 1UR']],
-  CAN: [['Toronto', 'ON', 'M5H 2N2'], ['Vancouver', 'BC', 'V5K 0A1']],
+  USA: [
+    ['Seattle', 'WA', '98101'],
+    ['Chicago', 'IL', '60601'],
+    ['Austin', 'TX', '73301'],
+    ['Boston', 'MA', '02108'],
+  ],
+  DEU: [
+    ['Berlin', null, '10115'],
+    ['Hamburg', null, '20095'],
+    ['München', 'BY', '80331'],
+  ],
+  DNK: [
+    ['København', null, '1050'],
+    ['Aarhus', null, '8000'],
+  ],
+  FRA: [
+    ['Paris', null, '75001'],
+    ['Lyon', null, '69001'],
+  ],
+  GBR: [
+    ['London', null, 'EC1A 1BB'],
+    ['Leeds', null, 'LS1 1UR'],
+  ],
+  CAN: [
+    ['Toronto', 'ON', 'M5H 2N2'],
+    ['Vancouver', 'BC', 'V5K 0A1'],
+  ],
 };
 
-const CURRENCY: Readonly<Record<string, string>> = { USA: 'USD', DEU: 'EUR', FRA: 'EUR', DNK: 'DKK', GBR: 'GBP', CAN: 'CAD' };
+const CURRENCY: Readonly<Record<string, string>> = {
+  USA: 'USD',
+  DEU: 'EUR',
+  FRA: 'EUR',
+  DNK: 'DKK',
+  GBR: 'GBP',
+  CAN: 'CAD',
+};
 
 const COUNTRY_CODE: Readonly<Record<string, CountryCode>> = {
   'United States': 'USA',
@@ -94,8 +122,50 @@ const COUNTRY_CODE: Readonly<Record<string, CountryCode>> = {
   Canada: 'CAN',
 };
 
-const FIRST = ['Northwind', 'Contoso', 'Fabrikam', 'Tailspin', 'Litware', 'Adventure', 'Alpine', 'Coho', 'Wide World', 'Proseware', 'Blue Yonder', 'Trey', 'Lucerne', 'Margie', 'Woodgrove', 'Fourth Coffee', 'Graphic', 'Humongous', 'Wingtip', 'Relecloud'];
-const SECOND = ['Traders', 'Systems', 'Foods', 'Airlines', 'Software', 'Works', 'Ski House', 'Winery', 'Importers', 'Consulting', 'Airways', 'Research', 'Publishing', 'Travel', 'Bank', 'Design', 'Insurance', 'Toys', 'Motors', 'Labs'];
+const FIRST = [
+  'Northwind',
+  'Contoso',
+  'Fabrikam',
+  'Tailspin',
+  'Litware',
+  'Adventure',
+  'Alpine',
+  'Coho',
+  'Wide World',
+  'Proseware',
+  'Blue Yonder',
+  'Trey',
+  'Lucerne',
+  'Margie',
+  'Woodgrove',
+  'Fourth Coffee',
+  'Graphic',
+  'Humongous',
+  'Wingtip',
+  'Relecloud',
+];
+const SECOND = [
+  'Traders',
+  'Systems',
+  'Foods',
+  'Airlines',
+  'Software',
+  'Works',
+  'Ski House',
+  'Winery',
+  'Importers',
+  'Consulting',
+  'Airways',
+  'Research',
+  'Publishing',
+  'Travel',
+  'Bank',
+  'Design',
+  'Insurance',
+  'Toys',
+  'Motors',
+  'Labs',
+];
 const SUFFIX = ['Inc.', 'Ltd', 'GmbH', 'A/S', 'SARL', 'LLC', 'Corp.', 'Group'];
 const STREETS = ['Main St', 'Market St', 'Hauptstraße', 'Rue de Rivoli', 'Strøget', 'King St', 'Oak Ave', 'Harbour Rd'];
 
@@ -106,7 +176,10 @@ const STREETS = ['Main St', 'Market St', 'Hauptstraße', 'Rue de Rivoli', 'Strø
  * method mapped to a delivery mode F&O does not have, and exactly two accounts sharing one
  * account number.
  */
-export function generateDemoAccounts(options: DemoAccountOptions = {}): { accounts: DemoAccount[]; stats: DemoAccountStats } {
+export function generateDemoAccounts(options: DemoAccountOptions = {}): {
+  accounts: DemoAccount[];
+  stats: DemoAccountStats;
+} {
   const count = options.count ?? 3000;
   const random = new SeededRandom(options.seed ?? DEMO_SEED);
   const accounts: DemoAccount[] = [];
@@ -132,7 +205,13 @@ export function generateDemoAccounts(options: DemoAccountOptions = {}): { accoun
       creditlimit: random.chance(0.7) ? random.int(1, 500) * 1000 : null,
       paymenttermscode: random.weighted(PAYMENT_TERMS),
       // 6 = Full Load: the demo's value map sends it to a delivery mode F&O does not have.
-      address1_shippingmethodcode: random.weighted([[3, 40], [4, 40], [1, 10], [6, 2], [null, 8]] as const),
+      address1_shippingmethodcode: random.weighted([
+        [3, 40],
+        [4, 40],
+        [1, 10],
+        [6, 2],
+        [null, 8],
+      ] as const),
       currency: random.chance(0.95) ? (CURRENCY[code ?? 'USA'] ?? 'USD') : null,
       modifiedon: new Date(DATA_AS_OF - Math.floor(random.next() * YEAR_MS)).toISOString().replace(/\.\d{3}Z$/, 'Z'),
     });
@@ -141,7 +220,9 @@ export function generateDemoAccounts(options: DemoAccountOptions = {}): { accoun
   const [first, second] = accounts.filter((a) => a.accountnumber !== null);
   const sharedNumber = first?.accountnumber;
   if (!second || sharedNumber === undefined || sharedNumber === null) {
-    throw new Error(`The demo needs two accounts with a number, to make them share one; ${count} account(s) gave fewer`);
+    throw new Error(
+      `The demo needs two accounts with a number, to make them share one; ${count} account(s) gave fewer`,
+    );
   }
   second.accountnumber = sharedNumber;
   return {

@@ -16,7 +16,18 @@ const sync = (read: number, total: number | null): ProgressEvent => ({
   phase: 'sync',
   taskId: TASK,
   total,
-  counts: { read, created: read - 1, updated: 0, unchanged: 0, failed: 1, keysGenerated: 0, deleted: 0, filtered: 0, waiting: 0, retried: 0 },
+  counts: {
+    read,
+    created: read - 1,
+    updated: 0,
+    unchanged: 0,
+    failed: 1,
+    keysGenerated: 0,
+    deleted: 0,
+    filtered: 0,
+    waiting: 0,
+    retried: 0,
+  },
 });
 
 describe('ProgressReporter', () => {

@@ -73,7 +73,10 @@ function describe(event: ProgressEvent, tty: boolean, columns: number): string {
   const short = `${formatCount(counts.created + counts.updated)} written  ${formatCount(counts.failed)} failed`;
   if (total === null || total === 0) {
     const read = `${formatCount(counts.read)} read`;
-    return fit([`${event.taskId}  ${read}  ${full}`, `${event.taskId}  ${read}  ${short}`, `${read}  ${short}`], columns);
+    return fit(
+      [`${event.taskId}  ${read}  ${full}`, `${event.taskId}  ${read}  ${short}`, `${read}  ${short}`],
+      columns,
+    );
   }
   const ratio = Math.min(1, counts.read / total);
   const percent = `${String(Math.floor(ratio * 100)).padStart(3)}%`;

@@ -69,13 +69,19 @@ export function renderRunDetail(
   if (run.message) pairs.push(['Stopped by', run.message]);
   let text = renderPairs(pairs);
   if (failures.length > 0) {
-    const more = run.counts.failed > failures.length ? ` (first ${formatCount(failures.length)} of ${formatCount(run.counts.failed)}; --limit shows more)` : '';
+    const more =
+      run.counts.failed > failures.length
+        ? ` (first ${formatCount(failures.length)} of ${formatCount(run.counts.failed)}; --limit shows more)`
+        : '';
     text += `\nFailed records${more}:\n${renderFailures(failures)}`;
   } else if (run.counts.failed === 0 && run.counts.waiting === 0) {
     text += '\nNo record failed.\n';
   }
   if (excluded.length > 0) {
-    const more = run.counts.filtered > excluded.length ? ` (first ${formatCount(excluded.length)} of ${formatCount(run.counts.filtered)})` : '';
+    const more =
+      run.counts.filtered > excluded.length
+        ? ` (first ${formatCount(excluded.length)} of ${formatCount(run.counts.filtered)})`
+        : '';
     text += `\nLeft out by a filter${more}:\n`;
     text += renderTable(
       [{ header: 'KEY' }, { header: 'TASK' }, { header: 'RULE' }, { header: 'KEEPS' }],
@@ -84,7 +90,10 @@ export function renderRunDetail(
   }
   if (deletions.length > 0) {
     text += `\nDeleted in the source (not deleted in the destination):\n`;
-    text += renderTable([{ header: 'SOURCE ID' }, { header: 'TASK' }], deletions.map((d) => [d.sourceId, d.taskId]));
+    text += renderTable(
+      [{ header: 'SOURCE ID' }, { header: 'TASK' }],
+      deletions.map((d) => [d.sourceId, d.taskId]),
+    );
   }
   return text;
 }

@@ -9,7 +9,15 @@ export function renderProjectEnd(result: ProjectRunResult): string {
     ...result.runs.map((run) => [
       run.templateId,
       run.status,
-      ...[run.counts.read, run.counts.created, run.counts.updated, run.counts.unchanged, run.counts.failed, run.counts.waiting, run.counts.filtered].map(formatCount),
+      ...[
+        run.counts.read,
+        run.counts.created,
+        run.counts.updated,
+        run.counts.unchanged,
+        run.counts.failed,
+        run.counts.waiting,
+        run.counts.filtered,
+      ].map(formatCount),
     ]),
     ...result.notRun.map((id) => [id, 'not run (an earlier template stopped)', '', '', '', '', '', '', '']),
   ];

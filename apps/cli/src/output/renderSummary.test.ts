@@ -10,10 +10,33 @@ function aSummary(overrides: Partial<RunSummary> = {}): RunSummary {
     mode: 'full',
     dryRun: false,
     status: 'Warning',
-    counts: { read: 3000, created: 2890, updated: 5, unchanged: 0, failed: 105, keysGenerated: 300, deleted: 0, filtered: 0, waiting: 0, retried: 0 },
+    counts: {
+      read: 3000,
+      created: 2890,
+      updated: 5,
+      unchanged: 0,
+      failed: 105,
+      keysGenerated: 300,
+      deleted: 0,
+      filtered: 0,
+      waiting: 0,
+      retried: 0,
+    },
     failures: [
-      { taskId: 'Accounts - Account - Customers', sourceId: 'id-1', key: 'ACC-20001-ABCDEF', code: 'UNKNOWN_COUNTRY', message: "AddressCountryRegionISOCode: cannot resolve the country 'Atlantis'" },
-      { taskId: 'Accounts - Account - Customers', sourceId: 'id-2', key: null, code: 'KEY_WRITE_BACK_FAILED', message: 'Could not write the generated account number back' },
+      {
+        taskId: 'Accounts - Account - Customers',
+        sourceId: 'id-1',
+        key: 'ACC-20001-ABCDEF',
+        code: 'UNKNOWN_COUNTRY',
+        message: "AddressCountryRegionISOCode: cannot resolve the country 'Atlantis'",
+      },
+      {
+        taskId: 'Accounts - Account - Customers',
+        sourceId: 'id-2',
+        key: null,
+        code: 'KEY_WRITE_BACK_FAILED',
+        message: 'Could not write the generated account number back',
+      },
     ],
     planned: [],
     excluded: [],
@@ -39,9 +62,11 @@ describe('renderSummary', () => {
     expect(text).toMatch(/Account numbers generated\s+300/);
     expect(text).toMatch(/Time taken\s+12\.3 s/);
     expect(text).toMatch(/Status\s+Warning \(some records failed/);
-    expect(text).toContain("p2c history 4f1c2a9e");
+    expect(text).toContain('p2c history 4f1c2a9e');
     expect(text).toContain('First failures (2 of 105)');
-    expect(text).toMatch(/ACC-20001-ABCDEF\s+UNKNOWN_COUNTRY\s+AddressCountryRegionISOCode: cannot resolve the country 'Atlantis'/);
+    expect(text).toMatch(
+      /ACC-20001-ABCDEF\s+UNKNOWN_COUNTRY\s+AddressCountryRegionISOCode: cannot resolve the country 'Atlantis'/,
+    );
     expect(text).toMatch(/\(none\) id-2\s+KEY_WRITE_BACK_FAILED/);
   });
 
@@ -69,7 +94,10 @@ describe('renderSummary', () => {
   });
 
   it('says what stopped a run', () => {
-    const text = renderSummary(aSummary({ status: 'Error', message: 'Accounts - Account - Customers: Microsoft Entra ID gave no token' }), 'account number');
+    const text = renderSummary(
+      aSummary({ status: 'Error', message: 'Accounts - Account - Customers: Microsoft Entra ID gave no token' }),
+      'account number',
+    );
     expect(text).toContain('Stopped: Accounts - Account - Customers: Microsoft Entra ID gave no token');
     expect(text).toMatch(/Status\s+Error/);
   });

@@ -40,7 +40,10 @@ export function renderSummary(summary: RunSummary, keyLabel: string): string {
   ];
   if (summary.runId) {
     const id = shortId(summary.runId);
-    pairs.push(['Run', `${id}  ('p2c history ${id}' ${counts.failed > 0 ? 'lists every failure' : counts.filtered > 0 ? 'lists what was left out' : 'shows it again'})`]);
+    pairs.push([
+      'Run',
+      `${id}  ('p2c history ${id}' ${counts.failed > 0 ? 'lists every failure' : counts.filtered > 0 ? 'lists what was left out' : 'shows it again'})`,
+    ]);
   }
   let text = `\n${title}\n${indent(renderPairs(pairs))}`;
   if (summary.message) text += `\nStopped: ${summary.message}\n`;

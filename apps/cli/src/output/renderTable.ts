@@ -10,7 +10,10 @@ export interface Column {
 /** A plain text table: a header row, a rule, then the rows; columns two spaces apart. */
 export function renderTable(columns: readonly Column[], rows: readonly (readonly string[])[]): string {
   const cells = rows.map((row) => columns.map((column, i) => clip(row[i] ?? '', column.maxWidth)));
-  const sized = columns.map((column, i) => ({ column, width: Math.max(column.header.length, ...cells.map((row) => (row[i] ?? '').length)) }));
+  const sized = columns.map((column, i) => ({
+    column,
+    width: Math.max(column.header.length, ...cells.map((row) => (row[i] ?? '').length)),
+  }));
   // Every line has a cell per column (the header, the rule and the clipped rows are made so).
   const line = (row: readonly string[]) =>
     sized

@@ -44,7 +44,9 @@ export function dependentsOf(template: EntityTemplate, registry: TemplateRegistr
 
 function runOrder(templates: EntityTemplate[], registry: TemplateRegistry): string {
   try {
-    return `Run order that satisfies every precondition: ${planProject(templates, registry).map((t) => t.id).join(' -> ')}`;
+    return `Run order that satisfies every precondition: ${planProject(templates, registry)
+      .map((t) => t.id)
+      .join(' -> ')}`;
   } catch (error) {
     return `No run order satisfies the preconditions: ${error instanceof Error ? error.message : String(error)}`;
   }

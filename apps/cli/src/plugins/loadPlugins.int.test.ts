@@ -17,7 +17,10 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 function install(name: string, source: string, exportsField: unknown = { '.': { import: './dist/index.js' } }): void {
   const packageDir = join(dir, 'node_modules', ...name.split('/'));
   mkdirSync(join(packageDir, 'dist'), { recursive: true });
-  writeFileSync(join(packageDir, 'package.json'), JSON.stringify({ name, version: '1.2.0', type: 'module', exports: exportsField }));
+  writeFileSync(
+    join(packageDir, 'package.json'),
+    JSON.stringify({ name, version: '1.2.0', type: 'module', exports: exportsField }),
+  );
   writeFileSync(join(packageDir, 'dist', 'index.js'), source);
 }
 
@@ -46,12 +49,17 @@ describe('loadPlugins', () => {
     const [plugin] = await loadPlugins([entry('@acme/p2c-template-projects', { projectGroup: 'TM' })], dir);
 
     expect(plugin).toMatchObject({ name: '@acme/p2c-template-projects', version: '1.2.0' });
-    expect(plugin!.templates.map((template) => [template.id, template.description])).toEqual([['projects', 'group TM']]);
+    expect(plugin!.templates.map((template) => [template.id, template.description])).toEqual([
+      ['projects', 'group TM'],
+    ]);
   });
 
   it('loads a plugin by a path relative to the config file, a folder with a package.json or a file', async () => {
     mkdirSync(join(dir, 'plugins', 'projects'), { recursive: true });
-    writeFileSync(join(dir, 'plugins', 'projects', 'package.json'), JSON.stringify({ name: 'projects', type: 'module', main: 'plugin.js' }));
+    writeFileSync(
+      join(dir, 'plugins', 'projects', 'package.json'),
+      JSON.stringify({ name: 'projects', type: 'module', main: 'plugin.js' }),
+    );
     writeFileSync(join(dir, 'plugins', 'projects', 'plugin.js'), projectsPluginSource({ name: 'projects' }));
     writeFileSync(join(dir, 'plugins', 'single.mjs'), projectsPluginSource({ name: 'single', templateId: 'single' }));
 
@@ -73,14 +81,20 @@ describe('loadPlugins', () => {
     expect(await refusal([entry('@acme/p2c-template-projects', { projectGroup: 7 })])).toBe(
       "Plugin '@acme/p2c-template-projects' (plugins[0] in p2c.config.yaml): its options are not valid: options.projectGroup: expected a project group id",
     );
-    expect(await refusal([entry('@acme/p2c-template-plain', { projectGroup: 'TM' })])).toContain('takes no options; remove its options');
+    expect(await refusal([entry('@acme/p2c-template-plain', { projectGroup: 'TM' })])).toContain(
+      'takes no options; remove its options',
+    );
   });
 
   it('says what is wrong with a broken manifest, a module without a plugin, or a plugin that is not installed', async () => {
     install('@acme/no-version', projectsPluginSource({}).replace("version: '1.2.0',", ''));
     install('@acme/not-a-plugin', 'export const answer = 42;');
-    expect(await refusal([entry('@acme/no-version')])).toMatch(/^Plugin '@acme\/no-version' \(plugins\[0\] in p2c.config.yaml\): its manifest is not valid: version: /);
-    expect(await refusal([entry('@acme/not-a-plugin')])).toContain('exports no plugin: its module needs a default export made with definePlugin');
+    expect(await refusal([entry('@acme/no-version')])).toMatch(
+      /^Plugin '@acme\/no-version' \(plugins\[0\] in p2c.config.yaml\): its manifest is not valid: version: /,
+    );
+    expect(await refusal([entry('@acme/not-a-plugin')])).toContain(
+      'exports no plugin: its module needs a default export made with definePlugin',
+    );
     expect(await refusal([entry('@acme/p2c-template-missing')])).toBe(
       "Plugin '@acme/p2c-template-missing' (plugins[0] in p2c.config.yaml): is not installed. Install it where the config is: npm install @acme/p2c-template-missing",
     );
@@ -93,6 +107,8 @@ describe('loadPlugins', () => {
     const registry = new TemplateRegistry();
     const [one, two] = await loadPlugins([entry('@acme/one'), entry('@acme/two')], dir);
     registry.register(one!);
-    expect(() => registry.register(two!)).toThrow("Plugins '@acme/one' and '@acme/two' both provide template 'projects'; remove one.");
+    expect(() => registry.register(two!)).toThrow(
+      "Plugins '@acme/one' and '@acme/two' both provide template 'projects'; remove one.",
+    );
   });
 });

@@ -1,4 +1,10 @@
-import { ConfigError, CORE_API_VERSION, isCoreApiCompatible, pluginManifestSchema, type TemplatePlugin } from '@p2c/core';
+import {
+  ConfigError,
+  CORE_API_VERSION,
+  isCoreApiCompatible,
+  pluginManifestSchema,
+  type TemplatePlugin,
+} from '@p2c/core';
 import type { PluginEntry } from './PluginEntry.js';
 import { isPath, resolvePluginModule } from './resolvePluginModule.js';
 
@@ -29,13 +35,19 @@ async function loadPlugin(entry: PluginEntry, baseDir: string): Promise<Template
     module = (await import(url ?? entry.specifier)) as Record<string, unknown>;
   } catch (error) {
     if (!url && !isPath(entry.specifier) && isNotFound(error, entry.specifier)) {
-      throw fail(`is not installed. Install it where the config is: npm install ${entry.specifier}`, 'PLUGIN_NOT_FOUND');
+      throw fail(
+        `is not installed. Install it where the config is: npm install ${entry.specifier}`,
+        'PLUGIN_NOT_FOUND',
+      );
     }
     throw fail(`could not be loaded: ${messageOf(error)}`, 'PLUGIN_LOAD_FAILED');
   }
   const exported = module['default'] ?? module['plugin'];
   if (typeof exported !== 'object' || exported === null) {
-    throw fail("exports no plugin: its module needs a default export made with definePlugin({ name, version, coreApi, templates })", 'PLUGIN_INVALID');
+    throw fail(
+      'exports no plugin: its module needs a default export made with definePlugin({ name, version, coreApi, templates })',
+      'PLUGIN_INVALID',
+    );
   }
   const manifest = pluginManifestSchema.safeParse(exported);
   if (!manifest.success) {
@@ -65,7 +77,9 @@ function configured(
   }
   const checked = plugin.optionsSchema.safeParse(options ?? {});
   if (!checked.success) {
-    const problems = checked.error.issues.map((issue) => `options${issue.path.map((part) => `.${String(part)}`).join('')}: ${issue.message}`);
+    const problems = checked.error.issues.map(
+      (issue) => `options${issue.path.map((part) => `.${String(part)}`).join('')}: ${issue.message}`,
+    );
     throw fail(`its options are not valid: ${problems.join('; ')}`, 'PLUGIN_OPTIONS_INVALID');
   }
   return plugin.configure ? { ...plugin, templates: plugin.configure(checked.data) } : plugin;

@@ -31,9 +31,10 @@ function packageEntry(packageDir: string): string {
   const manifestPath = join(packageDir, 'package.json');
   if (!existsSync(manifestPath)) return join(packageDir, 'index.js');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { exports?: unknown; main?: unknown };
-  const root = typeof manifest.exports === 'object' && manifest.exports !== null && '.' in manifest.exports
-    ? (manifest.exports as Record<string, unknown>)['.']
-    : manifest.exports;
+  const root =
+    typeof manifest.exports === 'object' && manifest.exports !== null && '.' in manifest.exports
+      ? (manifest.exports as Record<string, unknown>)['.']
+      : manifest.exports;
   const target = exportTarget(root) ?? (typeof manifest.main === 'string' ? manifest.main : 'index.js');
   return join(packageDir, target);
 }

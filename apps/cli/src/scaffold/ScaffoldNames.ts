@@ -23,15 +23,25 @@ export interface ScaffoldNames {
 const NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
 /** Checks the name (`projects`, `service-orders`) and derives the rest; options override the defaults. */
-export function scaffoldNames(name: string, options: { packageName?: string; salesSet?: string; finopsSet?: string } = {}): ScaffoldNames {
+export function scaffoldNames(
+  name: string,
+  options: { packageName?: string; salesSet?: string; finopsSet?: string } = {},
+): ScaffoldNames {
   if (!NAME.test(name)) {
-    throw new ConfigError(`'${name}' cannot name a template: use lower-case words joined by '-' (e.g. projects, service-orders)`, {
-      code: 'SCAFFOLD_NAME_INVALID',
-    });
+    throw new ConfigError(
+      `'${name}' cannot name a template: use lower-case words joined by '-' (e.g. projects, service-orders)`,
+      {
+        code: 'SCAFFOLD_NAME_INVALID',
+      },
+    );
   }
   const words = name.split('-');
   const pascal = words.map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join('');
-  const singular = pascal.endsWith('ies') ? `${pascal.slice(0, -3)}y` : pascal.endsWith('s') ? pascal.slice(0, -1) : pascal;
+  const singular = pascal.endsWith('ies')
+    ? `${pascal.slice(0, -3)}y`
+    : pascal.endsWith('s')
+      ? pascal.slice(0, -1)
+      : pascal;
   const salesSet = options.salesSet ?? `new_${words.join('')}`;
   return {
     id: name,
@@ -40,7 +50,11 @@ export function scaffoldNames(name: string, options: { packageName?: string; sal
     pascal,
     singular,
     salesSet,
-    salesLogical: salesSet.endsWith('ies') ? `${salesSet.slice(0, -3)}y` : salesSet.endsWith('s') ? salesSet.slice(0, -1) : salesSet,
+    salesLogical: salesSet.endsWith('ies')
+      ? `${salesSet.slice(0, -3)}y`
+      : salesSet.endsWith('s')
+        ? salesSet.slice(0, -1)
+        : salesSet,
     finopsSet: options.finopsSet ?? pascal,
   };
 }

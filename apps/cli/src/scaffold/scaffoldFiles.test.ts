@@ -34,14 +34,24 @@ describe('scaffoldNames', () => {
 
 describe('scaffoldFiles', () => {
   it('writes exactly the example kept in examples/, whose test runs in the suite', () => {
-    const files = scaffoldFiles(scaffoldNames('projects', { packageName: '@p2c-examples/template-projects' }), { kind: 'workspace' });
-    for (const file of files) expect({ path: file.path, text: readFileSync(join(EXAMPLE, file.path), 'utf8') }).toEqual(file);
+    const files = scaffoldFiles(scaffoldNames('projects', { packageName: '@p2c-examples/template-projects' }), {
+      kind: 'workspace',
+    });
+    for (const file of files)
+      expect({ path: file.path, text: readFileSync(join(EXAMPLE, file.path), 'utf8') }).toEqual(file);
   });
 
   it('asks for the p2c versions it was made with, and core as a peer shared with the CLI', () => {
-    const [manifest] = scaffoldFiles(scaffoldNames('projects'), { kind: 'published', versions: { core: '0.3.0', emulator: '0.3.1', testing: '0.1.0' } });
+    const [manifest] = scaffoldFiles(scaffoldNames('projects'), {
+      kind: 'published',
+      versions: { core: '0.3.0', emulator: '0.3.1', testing: '0.1.0' },
+    });
     const parsed = JSON.parse(manifest!.text) as Record<string, Record<string, string>>;
     expect(parsed['peerDependencies']).toEqual({ '@p2c/core': '^0.3.0' });
-    expect(parsed['devDependencies']).toMatchObject({ '@p2c/core': '^0.3.0', '@p2c/emulator': '^0.3.1', '@p2c/testing': '^0.1.0' });
+    expect(parsed['devDependencies']).toMatchObject({
+      '@p2c/core': '^0.3.0',
+      '@p2c/emulator': '^0.3.1',
+      '@p2c/testing': '^0.1.0',
+    });
   });
 });

@@ -2,7 +2,10 @@
  * A whole template plugin in plain ESM JavaScript, as an author outside the monorepo ships it:
  * Sales `new_projects` to F&O `ProjectsV2`. `extra` adds manifest members (options, configure).
  */
-export function projectsPluginSource(manifest: { name?: string; coreApi?: string; templateId?: string } = {}, extra = ''): string {
+export function projectsPluginSource(
+  manifest: { name?: string; coreApi?: string; templateId?: string } = {},
+  extra = '',
+): string {
   return `
 const schema = { safeParse: (value) => ({ success: true, data: value }) };
 const template = {

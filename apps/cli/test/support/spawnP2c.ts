@@ -36,7 +36,11 @@ export function runP2c(args: readonly string[], options: { cwd: string; env: Nod
 /** Starts `p2c emulator` and resolves with its URL (the first line of its stdout). */
 export function startP2cEmulator(args: readonly string[], options: { cwd: string; env: NodeJS.ProcessEnv }) {
   const [command, argv] = p2cCommand(['emulator', ...args]);
-  const child: ChildProcess = spawn(command, argv, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(command, argv, {
+    cwd: options.cwd,
+    env: options.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolveExit) =>
@@ -49,7 +53,9 @@ export function startP2cEmulator(args: readonly string[], options: { cwd: string
       const newline = stdout.indexOf('\n');
       if (newline !== -1) resolveUrl(stdout.slice(0, newline));
     });
-    void exited.then(({ code }) => reject(new Error(`p2c emulator exited (${code}) before printing its URL: ${stderr}`)));
+    void exited.then(({ code }) =>
+      reject(new Error(`p2c emulator exited (${code}) before printing its URL: ${stderr}`)),
+    );
   });
   return {
     url,

@@ -2,7 +2,11 @@ import { CORE_API_VERSION, definePlugin, type EntityTemplate, type TemplatePlugi
 import { accountsTemplate } from '@p2c/template-accounts';
 
 /** A template that really runs against the emulator: the accounts task under another id. */
-export function aTemplateLikeAccounts(id: string, preconditions: string[], changes: { sourceEntity?: string } = {}): EntityTemplate {
+export function aTemplateLikeAccounts(
+  id: string,
+  preconditions: string[],
+  changes: { sourceEntity?: string } = {},
+): EntityTemplate {
   return {
     id,
     name: `${id} (test)`,
@@ -10,7 +14,9 @@ export function aTemplateLikeAccounts(id: string, preconditions: string[], chang
     preconditions,
     tasks: accountsTemplate.tasks.map((task) => ({
       ...task,
-      source: changes.sourceEntity ? { ...task.source, ref: { ...task.source.ref, entity: changes.sourceEntity } } : task.source,
+      source: changes.sourceEntity
+        ? { ...task.source, ref: { ...task.source.ref, entity: changes.sourceEntity } }
+        : task.source,
     })),
   };
 }

@@ -9,7 +9,10 @@ const text = (max: number) => z.string().max(max).nullable().default(null);
  */
 export const accountSchema = z.object({
   /** The natural, unique key (`ACC-01000-BVRCPS`). */
-  AccountNumber: z.string({ error: 'an account needs an account number' }).min(1, 'an account needs an account number').max(20),
+  AccountNumber: z
+    .string({ error: 'an account needs an account number' })
+    .min(1, 'an account needs an account number')
+    .max(20),
   Name: z.string({ error: 'an account needs a name' }).min(1, 'an account needs a name').max(160),
   /** The CDS organization the account belongs to (`ORG001`), mapped to an F&O legal entity. */
   Organization_OrganizationId: z.string({ error: 'an account needs an organization' }).min(1),

@@ -9,7 +9,10 @@ const text = (max: number) => z.string().max(max).nullable().default(null);
  */
 export const contactSchema = z.object({
   /** The natural, unique key (`CON-01000-BVRCPS`). */
-  ContactNumber: z.string({ error: 'a contact needs a contact number' }).min(1, 'a contact needs a contact number').max(20),
+  ContactNumber: z
+    .string({ error: 'a contact needs a contact number' })
+    .min(1, 'a contact needs a contact number')
+    .max(20),
   FirstName: text(50),
   LastName: z.string({ error: 'a contact needs a last name' }).min(1, 'a contact needs a last name').max(50),
   /** "FirstName LastName", as Sales computes it. */

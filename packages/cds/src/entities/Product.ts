@@ -9,7 +9,10 @@ const text = (max: number) => z.string().max(max).nullable().default(null);
  */
 export const productSchema = z.object({
   /** The natural, unique key: F&O's product number (a variant has its own). */
-  ProductNumber: z.string({ error: 'a product needs a product number' }).min(1, 'a product needs a product number').max(100),
+  ProductNumber: z
+    .string({ error: 'a product needs a product number' })
+    .min(1, 'a product needs a product number')
+    .max(100),
   /** F&O's item number (the shared master of a product's variants). */
   ItemNumber: text(100),
   Name: z.string({ error: 'a product needs a name' }).min(1, 'a product needs a name').max(100),

@@ -30,7 +30,13 @@ describe('CDS Quotation', () => {
 });
 
 describe('CDS Quotation Line', () => {
-  const line = { QuoteNumber: 'QUO-1', LineNumber: 1, ProductNumber: 'D0001', Quantity: 2.5, Organization_OrganizationId: 'ORG001' };
+  const line = {
+    QuoteNumber: 'QUO-1',
+    LineNumber: 1,
+    ProductNumber: 'D0001',
+    Quantity: 2.5,
+    Organization_OrganizationId: 'ORG001',
+  };
 
   it('accepts a line without price and unit', () => {
     expect(quotationLineSchema.parse(line)).toMatchObject({ PricePerUnit: null, UnitName: null });

@@ -16,7 +16,10 @@ export const quotationSchema = z.object({
    * The customer's natural key: the account number of an account, or the contact number of a
    * contact that Contacts to Customer made a customer. It is the F&O customer account.
    */
-  CustomerNumber: z.string({ error: 'a quote needs a customer with a number' }).min(1, 'a quote needs a customer with a number').max(20),
+  CustomerNumber: z
+    .string({ error: 'a quote needs a customer with a number' })
+    .min(1, 'a quote needs a customer with a number')
+    .max(20),
   /** The CDS organization the quote belongs to (`ORG001`), mapped to an F&O legal entity. */
   Organization_OrganizationId: z.string({ error: 'a quote needs an organization' }).min(1),
   /** ISO 4217 code of the quote's transaction currency. */

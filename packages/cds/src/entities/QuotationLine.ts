@@ -6,10 +6,16 @@ import { z } from 'zod';
  * its line number (`QUO-01000-BVRCPS|1`).
  */
 export const quotationLineSchema = z.object({
-  QuoteNumber: z.string({ error: 'a quote line needs its quote number' }).min(1, 'a quote line needs its quote number').max(100),
+  QuoteNumber: z
+    .string({ error: 'a quote line needs its quote number' })
+    .min(1, 'a quote line needs its quote number')
+    .max(100),
   LineNumber: z.number({ error: 'a quote line needs a line number' }).int().positive(),
   /** The product's natural key, as the Products template wrote it to Sales. */
-  ProductNumber: z.string({ error: 'a quote line needs a product with a number' }).min(1, 'a quote line needs a product with a number').max(100),
+  ProductNumber: z
+    .string({ error: 'a quote line needs a product with a number' })
+    .min(1, 'a quote line needs a product with a number')
+    .max(100),
   Quantity: z.number({ error: 'a quote line needs a quantity' }),
   PricePerUnit: z.number().nullable().default(null),
   /** The Sales unit's name (`Each`); a value map turns it into the F&O unit symbol. */

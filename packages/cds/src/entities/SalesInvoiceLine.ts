@@ -9,7 +9,10 @@ const required = (message: string, max: number) => z.string({ error: message }).
  */
 export const salesInvoiceLineSchema = z.object({
   InvoiceNumber: required('an invoice line needs its invoice number', 100),
-  LineNumber: z.number({ error: 'an invoice line needs a line number' }).int('a line number is a whole number').positive(),
+  LineNumber: z
+    .number({ error: 'an invoice line needs a line number' })
+    .int('a line number is a whole number')
+    .positive(),
   ProductNumber: required('an invoice line needs a product number', 100),
   Quantity: z.number({ error: 'an invoice line needs a quantity' }),
   UnitPrice: z.number().nullable().default(null),

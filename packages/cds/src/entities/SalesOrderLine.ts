@@ -9,7 +9,10 @@ const required = (message: string, max: number) => z.string({ error: message }).
  */
 export const salesOrderLineSchema = z.object({
   SalesOrderNumber: required('an order line needs its order number', 100),
-  LineNumber: z.number({ error: 'an order line needs a line number' }).int('a line number is a whole number').positive(),
+  LineNumber: z
+    .number({ error: 'an order line needs a line number' })
+    .int('a line number is a whole number')
+    .positive(),
   ProductNumber: required('an order line needs a product number', 100),
   Quantity: z.number({ error: 'an order line needs a quantity' }),
   UnitPrice: z.number().nullable().default(null),

@@ -25,7 +25,8 @@ describe('Redactor', () => {
   });
 
   it('masks secrets in form bodies and keeps the other fields', () => {
-    const body = 'grant_type=client_credentials&client_id=11111111-2222&client_secret=Ab~c.d_e-F&scope=https://x/.default';
+    const body =
+      'grant_type=client_credentials&client_id=11111111-2222&client_secret=Ab~c.d_e-F&scope=https://x/.default';
     expect(new Redactor().redact(body)).toBe(
       'grant_type=client_credentials&client_id=11111111-2222&client_secret=***&scope=https://x/.default',
     );
@@ -33,12 +34,16 @@ describe('Redactor', () => {
 
   it('masks secrets and tokens in JSON', () => {
     const redactor = new Redactor();
-    expect(redactor.redact('{"clientSecret":"Ab~c.d_e","tenantId":"contoso"}')).toBe('{"clientSecret":"***","tenantId":"contoso"}');
+    expect(redactor.redact('{"clientSecret":"Ab~c.d_e","tenantId":"contoso"}')).toBe(
+      '{"clientSecret":"***","tenantId":"contoso"}',
+    );
     expect(redactor.redact('{ "client_secret" : "xyz" }')).toBe('{ "client_secret" : "***" }');
     expect(redactor.redact('{"token_type":"Bearer","access_token":"eyJ0eXAi.x.y","expires_in":3599}')).toBe(
       '{"token_type":"Bearer","access_token":"***","expires_in":3599}',
     );
-    expect(redactor.redact('{"refresh_token":"r1","password":"hunter2"}')).toBe('{"refresh_token":"***","password":"***"}');
+    expect(redactor.redact('{"refresh_token":"r1","password":"hunter2"}')).toBe(
+      '{"refresh_token":"***","password":"***"}',
+    );
   });
 
   it('leaves text without credentials alone', () => {

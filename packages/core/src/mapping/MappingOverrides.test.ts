@@ -57,7 +57,11 @@ describe('withOverrides', () => {
   });
 
   it("replaces the template's value map rather than adding a second one", () => {
-    const [mapping] = withOverrides([toDestination], overrides({ valueMaps: { PaymentTerms: { 'Net 30': 'N30' } } }), WHERE);
+    const [mapping] = withOverrides(
+      [toDestination],
+      overrides({ valueMaps: { PaymentTerms: { 'Net 30': 'N30' } } }),
+      WHERE,
+    );
     const field = mapping!.fields.find((f) => f.target === 'PaymentTerms')!;
     expect(field.transforms).toEqual([{ transformType: 'ValueMap', valueMap: { 'Net 30': 'N30' } }]);
   });
@@ -66,7 +70,11 @@ describe('withOverrides', () => {
     const input = { Name: 'Contoso', PaymentTerms: 'Net 30' };
     expect(mapOne(withOverrides([toDestination], overrides({}), WHERE)[0]!, input)).not.toHaveProperty('PaymentTerms');
 
-    const byMap = withOverrides([toDestination], overrides({ valueMaps: { PaymentTerms: { 'Net 30': 'N30' } } }), WHERE);
+    const byMap = withOverrides(
+      [toDestination],
+      overrides({ valueMaps: { PaymentTerms: { 'Net 30': 'N30' } } }),
+      WHERE,
+    );
     expect(mapOne(byMap[0]!, input)).toMatchObject({ PaymentTerms: 'N30' });
 
     const byDefault = withOverrides([toDestination], overrides({ defaults: { PaymentTerms: 'Net30' } }), WHERE);
@@ -82,7 +90,8 @@ describe('withOverrides', () => {
   it.each(['defaults', 'valueMaps'] as const)(
     'refuses an unknown field in %s, naming the path and the fields that can be set',
     (kind) => {
-      const configured = kind === 'defaults' ? { defaults: { CustomerGroup: '10' } } : { valueMaps: { CustomerGroup: { a: 'b' } } };
+      const configured =
+        kind === 'defaults' ? { defaults: { CustomerGroup: '10' } } : { valueMaps: { CustomerGroup: { a: 'b' } } };
       const error = thrownBy(() => withOverrides([toDestination], overrides(configured), WHERE));
       expect(error).toBeInstanceOf(ConfigError);
       expect(error).toMatchObject({
@@ -96,7 +105,13 @@ describe('withOverrides', () => {
   it('sets a field that both legs produce in the leg nearest the destination only', () => {
     const toCanonical: Mapping = {
       name: 'Source > CDS',
-      fields: [{ target: 'PaymentTerms', source: 'paymenttermscode', transforms: [{ transformType: 'ValueMap', valueMap: { '1': 'Net 30' } }] }],
+      fields: [
+        {
+          target: 'PaymentTerms',
+          source: 'paymenttermscode',
+          transforms: [{ transformType: 'ValueMap', valueMap: { '1': 'Net 30' } }],
+        },
+      ],
     };
     const [canonical, destination] = withOverrides(
       [toCanonical, toDestination],

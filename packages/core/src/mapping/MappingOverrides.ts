@@ -22,7 +22,10 @@ export function withOverrides(mappings: readonly Mapping[], overrides: MappingOv
   const owner = new Map<string, number>();
   mappings.forEach((mapping, index) => mapping.fields.forEach((field) => owner.set(field.target, index)));
   const known = new Set(owner.keys());
-  for (const [kind, entries] of [['defaults', overrides.defaults], ['valueMaps', overrides.valueMaps]] as const) {
+  for (const [kind, entries] of [
+    ['defaults', overrides.defaults],
+    ['valueMaps', overrides.valueMaps],
+  ] as const) {
     for (const field of Object.keys(entries)) {
       if (!known.has(field)) {
         throw new ConfigError(
@@ -34,7 +37,9 @@ export function withOverrides(mappings: readonly Mapping[], overrides: MappingOv
   }
   return mappings.map((mapping, index) => ({
     ...mapping,
-    fields: mapping.fields.map((field) => (owner.get(field.target) === index ? overrideField(field, overrides) : field)),
+    fields: mapping.fields.map((field) =>
+      owner.get(field.target) === index ? overrideField(field, overrides) : field,
+    ),
   }));
 }
 

@@ -17,7 +17,10 @@ describe('applyMapping, for any input', () => {
   it('Default: a blank input takes the default; any other input passes unchanged', () => {
     fc.assert(
       fc.property(scalar, fc.string({ minLength: 1 }), (value, fallback) => {
-        const result = applyMapping(single({ target: 'T', source: 'S', transforms: [{ transformType: 'Default', value: fallback }] }), { S: value });
+        const result = applyMapping(
+          single({ target: 'T', source: 'S', transforms: [{ transformType: 'Default', value: fallback }] }),
+          { S: value },
+        );
         expect(result.ok).toBe(true);
         if (result.ok) expect(result.value['T']).toBe(isBlank(value) ? fallback : value);
       }),
@@ -29,7 +32,10 @@ describe('applyMapping, for any input', () => {
     fc.assert(
       fc.property(fc.dictionary(text, text), fc.option(text, { nil: undefined }), text, (map, fallback, input) => {
         const valueMap: Record<string, Scalar> = fallback === undefined ? { ...map } : { ...map, '': fallback };
-        const result = applyMapping(single({ target: 'PaymentTerms', source: 'S', transforms: [{ transformType: 'ValueMap', valueMap }] }), { S: input });
+        const result = applyMapping(
+          single({ target: 'PaymentTerms', source: 'S', transforms: [{ transformType: 'ValueMap', valueMap }] }),
+          { S: input },
+        );
         const key = isBlank(input) ? '' : input;
         if (Object.hasOwn(valueMap, key)) {
           expect(result).toEqual({ ok: true, value: { PaymentTerms: isBlank(valueMap[key]) ? null : valueMap[key] } });
@@ -54,7 +60,10 @@ describe('applyMapping, for any input', () => {
   it('Truncate: never longer than the length, and a prefix of the input', () => {
     fc.assert(
       fc.property(fc.string(), fc.integer({ min: 1, max: 40 }), (value, length) => {
-        const result = applyMapping(single({ target: 'T', source: 'S', transforms: [{ transformType: 'Truncate', length }] }), { S: value });
+        const result = applyMapping(
+          single({ target: 'T', source: 'S', transforms: [{ transformType: 'Truncate', length }] }),
+          { S: value },
+        );
         if (!result.ok) throw new Error('Truncate never fails');
         const out = result.value['T'];
         if (isBlank(value)) expect(out).toBeNull();

@@ -70,23 +70,31 @@ describe('applyMapping', () => {
       expect(valueOf(applyMapping(customerGroup, { group }))).toEqual({ CustomerGroupId: '10' });
     });
 
-    it.each([['a value', '20', '20'], ['zero', 0, 0], ['false', false, false]])(
-      'is not used when the input has a value (%s)',
-      (_, group, expected) => {
-        expect(valueOf(applyMapping(customerGroup, { group }))).toEqual({ CustomerGroupId: expected });
-      },
-    );
+    it.each([
+      ['a value', '20', '20'],
+      ['zero', 0, 0],
+      ['false', false, false],
+    ])('is not used when the input has a value (%s)', (_, group, expected) => {
+      expect(valueOf(applyMapping(customerGroup, { group }))).toEqual({ CustomerGroupId: expected });
+    });
 
     it('gives a constant to a field with no source', () => {
-      const mapping = mappingOf({ target: 'PartyType', transforms: [{ transformType: 'Default', value: 'Organization' }] });
+      const mapping = mappingOf({
+        target: 'PartyType',
+        transforms: [{ transformType: 'Default', value: 'Organization' }],
+      });
       expect(valueOf(applyMapping(mapping, { PartyType: 'Person' }))).toEqual({ PartyType: 'Organization' });
     });
   });
 
   describe('ValueMap', () => {
     it('maps a value found on its left side, matching numbers by their text', () => {
-      expect(valueOf(applyMapping(mappingOf(paymentTerms), { paymenttermscode: 3 }))).toEqual({ PaymentTerms: 'Net45' });
-      expect(valueOf(applyMapping(mappingOf(paymentTerms), { paymenttermscode: '1' }))).toEqual({ PaymentTerms: 'Net30' });
+      expect(valueOf(applyMapping(mappingOf(paymentTerms), { paymenttermscode: 3 }))).toEqual({
+        PaymentTerms: 'Net45',
+      });
+      expect(valueOf(applyMapping(mappingOf(paymentTerms), { paymenttermscode: '1' }))).toEqual({
+        PaymentTerms: 'Net30',
+      });
     });
 
     it('fails the record on a value it does not map, naming the field and the value', () => {
@@ -112,7 +120,9 @@ describe('applyMapping', () => {
     });
 
     it('leaves blank input blank when there is no blank left side', () => {
-      expect(valueOf(applyMapping(mappingOf(paymentTerms), { paymenttermscode: null }))).toEqual({ PaymentTerms: null });
+      expect(valueOf(applyMapping(mappingOf(paymentTerms), { paymenttermscode: null }))).toEqual({
+        PaymentTerms: null,
+      });
       expect(valueOf(applyMapping(mappingOf(paymentTerms), { paymenttermscode: '' }))).toEqual({ PaymentTerms: null });
     });
 
@@ -127,7 +137,11 @@ describe('applyMapping', () => {
   });
 
   describe('Truncate', () => {
-    const name = mappingOf({ target: 'OrganizationName', source: 'name', transforms: [{ transformType: 'Truncate', length: 5 }] });
+    const name = mappingOf({
+      target: 'OrganizationName',
+      source: 'name',
+      transforms: [{ transformType: 'Truncate', length: 5 }],
+    });
 
     it('cuts text longer than the length', () => {
       expect(valueOf(applyMapping(name, { name: 'Contoso Ltd' }))).toEqual({ OrganizationName: 'Conto' });
@@ -171,7 +185,11 @@ describe('applyMapping', () => {
     });
 
     it('refuses a mapping that names a transform nothing provides', () => {
-      const mapping = mappingOf({ target: 'X', source: 'x', transforms: [{ transformType: 'Function', name: 'Nowhere' }] });
+      const mapping = mappingOf({
+        target: 'X',
+        source: 'x',
+        transforms: [{ transformType: 'Function', name: 'Nowhere' }],
+      });
       expect(() => applyMapping(mapping, { x: 'a' })).toThrow(/'Nowhere'/);
     });
 
@@ -179,7 +197,11 @@ describe('applyMapping', () => {
       const broken: NamedTransform = () => {
         throw new TypeError('bug in a transform');
       };
-      const mapping = mappingOf({ target: 'X', source: 'x', transforms: [{ transformType: 'Function', name: 'Broken' }] });
+      const mapping = mappingOf({
+        target: 'X',
+        source: 'x',
+        transforms: [{ transformType: 'Function', name: 'Broken' }],
+      });
       expect(() => applyMapping(mapping, { x: 'a' }, { Broken: broken })).toThrow(TypeError);
     });
   });
@@ -191,11 +213,19 @@ describe('applyMapping', () => {
     const mapping = mappingOf(
       paymentTerms,
       { target: 'Name', source: 'name' },
-      { target: 'FreightTerms', source: 'freight', transforms: [{ transformType: 'ValueMap', valueMap: { '1': 'FOB' } }] },
+      {
+        target: 'FreightTerms',
+        source: 'freight',
+        transforms: [{ transformType: 'ValueMap', valueMap: { '1': 'FOB' } }],
+      },
       { target: 'Country', source: 'country', transforms: [{ transformType: 'Function', name: 'RejectAll' }] },
     );
     const errors = errorsOf(
-      applyMapping(mapping, { paymenttermscode: 9, name: 'ok', freight: 2, country: 'Atlantis' }, { RejectAll: rejectAll }),
+      applyMapping(
+        mapping,
+        { paymenttermscode: 9, name: 'ok', freight: 2, country: 'Atlantis' },
+        { RejectAll: rejectAll },
+      ),
     );
     expect(errors.map((e) => [e.field, e.code])).toEqual([
       ['PaymentTerms', 'VALUE_MAP_MISS'],

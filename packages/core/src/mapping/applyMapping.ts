@@ -1,7 +1,14 @@
 import { RecordError } from '../errors/index.js';
 import type { Mapping } from './Mapping.js';
 import { readPath } from './readPath.js';
-import { isBlank, type NamedTransform, type RecordContext, type Scalar, type Transform, type TransformContext } from './Transform.js';
+import {
+  isBlank,
+  type NamedTransform,
+  type RecordContext,
+  type Scalar,
+  type Transform,
+  type TransformContext,
+} from './Transform.js';
 
 export type MappedRecord = Record<string, Scalar>;
 
@@ -73,7 +80,6 @@ function applyTransform(
     }
   }
 }
-
 
 function toScalar(value: unknown, field: string): Scalar {
   if (value === undefined || value === null) return null;

@@ -9,7 +9,10 @@ const P2C_NAMESPACE = Buffer.from('6b1f4c1e2d3a4e5f9a7b8c9d0e1f2a3b', 'hex');
  * primary key chosen this way, so writing one twice never makes two rows.
  */
 export function stableGuid(...parts: readonly string[]): string {
-  const hash = createHash('sha1').update(P2C_NAMESPACE).update(parts.map((part) => part.trim().toUpperCase()).join('\u001f')).digest();
+  const hash = createHash('sha1')
+    .update(P2C_NAMESPACE)
+    .update(parts.map((part) => part.trim().toUpperCase()).join('\u001f'))
+    .digest();
   const bytes = hash.subarray(0, 16);
   bytes.writeUInt8((bytes.readUInt8(6) & 0x0f) | 0x50, 6);
   bytes.writeUInt8((bytes.readUInt8(8) & 0x3f) | 0x80, 8);

@@ -5,11 +5,19 @@ import type { RunStatus } from '../state/index.js';
 import type { EntityTemplate } from '../templates/index.js';
 import { checkPreconditions } from './checkPreconditions.js';
 
-const aTemplate = (id: string, ...preconditions: string[]): EntityTemplate => ({ id, name: id, description: '', preconditions, tasks: [] });
+const aTemplate = (id: string, ...preconditions: string[]): EntityTemplate => ({
+  id,
+  name: id,
+  description: '',
+  preconditions,
+  tasks: [],
+});
 const contacts = aTemplate('contacts', 'accounts');
 const invoices = aTemplate('invoices', 'products', 'accounts', 'orders');
 
-async function stateWith(...runs: [templateId: string, status: Exclude<RunStatus, 'Running'>][]): Promise<MemoryStateStore> {
+async function stateWith(
+  ...runs: [templateId: string, status: Exclude<RunStatus, 'Running'>][]
+): Promise<MemoryStateStore> {
   const state = new MemoryStateStore();
   for (const [templateId, status] of runs) {
     const run = await state.startRun({ templateId, mode: 'full' });
@@ -18,7 +26,11 @@ async function stateWith(...runs: [templateId: string, status: Exclude<RunStatus
   return state;
 }
 
-async function refusal(template: EntityTemplate, state: MemoryStateStore, inProject = new Set<string>()): Promise<ConfigError> {
+async function refusal(
+  template: EntityTemplate,
+  state: MemoryStateStore,
+  inProject = new Set<string>(),
+): Promise<ConfigError> {
   const error: unknown = await checkPreconditions(template, state, inProject).then(
     () => new Error('expected a refusal'),
     (e: unknown) => e,
@@ -39,7 +51,10 @@ describe('checkPreconditions', () => {
   it.each<Exclude<RunStatus, 'Running'>[]>([['Error'], ['Interrupted'], ['Error', 'Interrupted', 'Error']])(
     'refuses while every run of the precondition ended %s',
     async (...statuses) => {
-      const state = await stateWith(...statuses.map((s): [string, typeof s] => ['accounts', s]), ['contacts', 'Completed']);
+      const state = await stateWith(...statuses.map((s): [string, typeof s] => ['accounts', s]), [
+        'contacts',
+        'Completed',
+      ]);
       expect((await refusal(contacts, state)).code).toBe('PRECONDITION_NEVER_COMPLETED');
     },
   );
@@ -50,22 +65,31 @@ describe('checkPreconditions', () => {
     expect((await refusal(contacts, state)).code).toBe('PRECONDITION_NEVER_COMPLETED');
   });
 
-  it.each<Exclude<RunStatus, 'Running'>>(['Completed', 'Warning'])('lets it run once the precondition had a run ending %s', async (status) => {
-    const state = await stateWith(['accounts', 'Error'], ['accounts', status], ['accounts', 'Error']);
-    await expect(checkPreconditions(contacts, state, new Set())).resolves.toBeUndefined();
-  });
+  it.each<Exclude<RunStatus, 'Running'>>(['Completed', 'Warning'])(
+    'lets it run once the precondition had a run ending %s',
+    async (status) => {
+      const state = await stateWith(['accounts', 'Error'], ['accounts', status], ['accounts', 'Error']);
+      await expect(checkPreconditions(contacts, state, new Set())).resolves.toBeUndefined();
+    },
+  );
 
   it('finds a completed run far back in a long history', async () => {
-    const state = await stateWith(['accounts', 'Completed'], ...Array.from({ length: 120 }, (): [string, 'Error'] => ['accounts', 'Error']));
+    const state = await stateWith(
+      ['accounts', 'Completed'],
+      ...Array.from({ length: 120 }, (): [string, 'Error'] => ['accounts', 'Error']),
+    );
     // Newest first, as the stores list them.
     const listRuns = state.listRuns.bind(state);
-    state.listRuns = async (options) => (await listRuns({ ...options, limit: Number.MAX_SAFE_INTEGER })).reverse().slice(0, options.limit);
+    state.listRuns = async (options) =>
+      (await listRuns({ ...options, limit: Number.MAX_SAFE_INTEGER })).reverse().slice(0, options.limit);
     await expect(checkPreconditions(contacts, state, new Set())).resolves.toBeUndefined();
   });
 
   it('names every missing precondition at once', async () => {
     const error = await refusal(invoices, await stateWith(['accounts', 'Warning']));
-    expect(error.message).toContain("it needs 'products' and 'orders' to have run first, and they have never completed a run");
+    expect(error.message).toContain(
+      "it needs 'products' and 'orders' to have run first, and they have never completed a run",
+    );
     expect(error.message).not.toContain("'accounts'");
   });
 

@@ -16,7 +16,11 @@ const LAST_LOOK = 5_000_000;
  * each one and what to run first). Preconditions in `inProject` run before it in the same
  * project, so they are not looked at. Reads the state store only.
  */
-export async function checkPreconditions(template: EntityTemplate, state: StateStore, inProject: ReadonlySet<string>): Promise<void> {
+export async function checkPreconditions(
+  template: EntityTemplate,
+  state: StateStore,
+  inProject: ReadonlySet<string>,
+): Promise<void> {
   const missing: string[] = [];
   for (const precondition of template.preconditions) {
     if (inProject.has(precondition)) continue;

@@ -4,7 +4,13 @@ import { ConfigError } from '../errors/index.js';
 import type { EntityTemplate } from '../templates/index.js';
 import { planProject } from './planProject.js';
 
-const aTemplate = (id: string, ...preconditions: string[]): EntityTemplate => ({ id, name: id, description: '', preconditions, tasks: [] });
+const aTemplate = (id: string, ...preconditions: string[]): EntityTemplate => ({
+  id,
+  name: id,
+  description: '',
+  preconditions,
+  tasks: [],
+});
 
 const accounts = aTemplate('accounts');
 const products = aTemplate('products');
@@ -42,7 +48,11 @@ describe('planProject', () => {
   it('puts a template, where it can, after the templates its tasks find parents in, though they are no precondition', () => {
     const withParents = (template: EntityTemplate, ...parentTasks: string[]): EntityTemplate => ({
       ...template,
-      tasks: [{ parents: [{ name: 'customer', sourceField: 'customer', tasks: parentTasks }] } as unknown as EntityTemplate['tasks'][number]],
+      tasks: [
+        {
+          parents: [{ name: 'customer', sourceField: 'customer', tasks: parentTasks }],
+        } as unknown as EntityTemplate['tasks'][number],
+      ],
     });
     const quotesOfContacts = withParents(quotes, 'accounts/Accounts', 'contact-to-customer/ContactToCustomer');
     expect(ids(planProject([quotesOfContacts, products, accounts, contactToCustomer], registry))).toEqual([
@@ -53,7 +63,11 @@ describe('planProject', () => {
     ]);
     // A parent template that itself needs this one cannot go first: preconditions win.
     const accountsOfQuotes = withParents(aTemplate('accounts'), 'quotes/QuoteHeader');
-    expect(ids(planProject([quotes, products, accountsOfQuotes], registry))).toEqual(['products', 'accounts', 'quotes']);
+    expect(ids(planProject([quotes, products, accountsOfQuotes], registry))).toEqual([
+      'products',
+      'accounts',
+      'quotes',
+    ]);
   });
 
   it('does not add a precondition that is not in the project (it must have completed before)', () => {
@@ -68,7 +82,9 @@ describe('planProject', () => {
     const error = thrownBy(() => planProject([a, b, c], { list: () => [a, b, c] }));
     expect(error).toBeInstanceOf(ConfigError);
     expect(error).toMatchObject({ code: 'PRECONDITION_CYCLE' });
-    expect((error as Error).message).toContain("The preconditions of 'a', 'b', 'c' form a cycle (a needs b needs c needs a)");
+    expect((error as Error).message).toContain(
+      "The preconditions of 'a', 'b', 'c' form a cycle (a needs b needs c needs a)",
+    );
   });
 
   it('refuses a cycle that runs through an installed template outside the project', () => {
@@ -84,6 +100,9 @@ describe('planProject', () => {
 
   it('refuses a template listed twice', () => {
     const error = thrownBy(() => planProject([accounts, contacts, accounts], registry));
-    expect(error).toMatchObject({ code: 'PROJECT_DUPLICATE_TEMPLATE', message: "Template 'accounts' is listed twice in the project; list it once." });
+    expect(error).toMatchObject({
+      code: 'PROJECT_DUPLICATE_TEMPLATE',
+      message: "Template 'accounts' is listed twice in the project; list it once.",
+    });
   });
 });

@@ -9,7 +9,10 @@ import type { EntityTemplate, TemplateRegistry } from '../templates/index.js';
  * completed before (`checkPreconditions`). Preconditions that form a cycle, through templates in
  * the project or installed beside it, are a ConfigError naming the cycle.
  */
-export function planProject(templates: readonly EntityTemplate[], registry: Pick<TemplateRegistry, 'list'>): EntityTemplate[] {
+export function planProject(
+  templates: readonly EntityTemplate[],
+  registry: Pick<TemplateRegistry, 'list'>,
+): EntityTemplate[] {
   const seen = new Set<string>();
   for (const template of templates) {
     if (seen.has(template.id)) {
@@ -33,7 +36,9 @@ export function planProject(templates: readonly EntityTemplate[], registry: Pick
     if (next < 0) next = remaining.findIndex((t) => ready(t.preconditions));
     const template = remaining[next];
     if (!template) {
-      throw new Error(`planProject: none of ${remaining.map((t) => `'${t.id}'`).join(', ')} is ready, though their preconditions form no cycle`);
+      throw new Error(
+        `planProject: none of ${remaining.map((t) => `'${t.id}'`).join(', ')} is ready, though their preconditions form no cycle`,
+      );
     }
     remaining.splice(next, 1);
     order.push(template);
@@ -44,7 +49,9 @@ export function planProject(templates: readonly EntityTemplate[], registry: Pick
 
 /** The other templates whose tasks this template's tasks look parents up in (`<template>/<task>`). */
 function parentTemplatesOf(template: EntityTemplate): string[] {
-  const ids = template.tasks.flatMap((task) => (task.parents ?? []).flatMap((parent) => parent.tasks.map((key) => key.split('/')[0] ?? '')));
+  const ids = template.tasks.flatMap((task) =>
+    (task.parents ?? []).flatMap((parent) => parent.tasks.map((key) => key.split('/')[0] ?? '')),
+  );
   return [...new Set(ids)].filter((id) => id !== '' && id !== template.id);
 }
 
@@ -59,7 +66,12 @@ function rejectCycles(templates: readonly EntityTemplate[], registry: Pick<Templ
     if (at >= 0) {
       const cycle = [...path.slice(at), id];
       throw new ConfigError(
-        `The preconditions of ${cycle.slice(0, -1).map((t) => `'${t}'`).join(', ')} form a cycle (${cycle.join(' needs ')}); no order can satisfy them. Remove one of these preconditions.`,
+        `The preconditions of ${cycle
+          .slice(0, -1)
+          .map((t) => `'${t}'`)
+          .join(
+            ', ',
+          )} form a cycle (${cycle.join(' needs ')}); no order can satisfy them. Remove one of these preconditions.`,
         { code: 'PRECONDITION_CYCLE' },
       );
     }

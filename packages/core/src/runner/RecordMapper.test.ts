@@ -12,7 +12,12 @@ const noOverrides = mappingOverridesSchema.parse({});
 const mapperWith = (overrides: Partial<MappingOverrides> = {}) =>
   new RecordMapper(anAccountsTask(), mappingOverridesSchema.parse(overrides), organizations, WHERE);
 
-const contoso = { accountnumber: 'ACC-01000-BVRCPS', name: 'Contoso', address1_country: 'Germany', paymenttermscode: 1 };
+const contoso = {
+  accountnumber: 'ACC-01000-BVRCPS',
+  name: 'Contoso',
+  address1_country: 'Germany',
+  paymenttermscode: 1,
+};
 
 function errorOf(outcome: MapOutcome): RecordError {
   if (outcome.ok) throw new Error(`expected a failure, got ${JSON.stringify(outcome.row)}`);
@@ -67,7 +72,10 @@ describe('RecordMapper', () => {
       ok: true,
       row: { dataAreaId: 'demf', CustomerGroupId: '30', PaymentTerms: 'Net30' },
     });
-    expect(mapper.map({ ...contoso, paymenttermscode: null })).toMatchObject({ ok: true, row: { PaymentTerms: 'Net10' } });
+    expect(mapper.map({ ...contoso, paymenttermscode: null })).toMatchObject({
+      ok: true,
+      row: { PaymentTerms: 'Net10' },
+    });
   });
 
   it('applies a value map for a field both legs produce to the destination leg, against the canonical value', () => {

@@ -48,7 +48,10 @@ export class RunLock {
     lock.#heartbeat = setInterval(() => {
       state.renewLock(lock.name, lock.#owner.id, LEASE_MS).then(
         (held) => {
-          if (!held) lock.#lost.abort(new FatalError(`The run lock of '${templateId}' was taken by another run`, { code: 'RUN_LOCK_LOST' }));
+          if (!held)
+            lock.#lost.abort(
+              new FatalError(`The run lock of '${templateId}' was taken by another run`, { code: 'RUN_LOCK_LOST' }),
+            );
         },
         // A store that cannot be reached now may answer at the next beat; the lease has time.
         () => undefined,

@@ -52,7 +52,10 @@ describe('SyncRunner', () => {
       failures: [],
       message: null,
     });
-    expect(destination.rows.get('usmf|ACC-01000-AAAAAA')).toMatchObject({ OrganizationName: 'Contoso', AddressCountryRegionISOCode: 'DEU' });
+    expect(destination.rows.get('usmf|ACC-01000-AAAAAA')).toMatchObject({
+      OrganizationName: 'Contoso',
+      AddressCountryRegionISOCode: 'DEU',
+    });
     expect(state.runs.get(summary.runId!)).toMatchObject({ status: 'Completed', counts: summary.counts });
     expect(state.checkpoints.get(TASK_KEY)).toEqual({ modifiedon: 3 });
   });
@@ -162,7 +165,11 @@ describe('SyncRunner', () => {
     const { destination, state, run } = setUp([contoso, fabrikam, litware]);
     destination.fault = { error: new FatalError('F&O refused the credentials', { code: 'AUTH' }), afterWrites: 1 };
     const summary = await run();
-    expect(summary).toMatchObject({ status: 'Error', message: `${TASK}: F&O refused the credentials`, counts: { created: 2 } });
+    expect(summary).toMatchObject({
+      status: 'Error',
+      message: `${TASK}: F&O refused the credentials`,
+      counts: { created: 2 },
+    });
     expect(state.runs.get(summary.runId!)).toMatchObject({ status: 'Error', message: summary.message });
     expect(state.checkpoints.get(TASK_KEY)).toEqual({ modifiedon: 2 });
   });

@@ -1,6 +1,13 @@
 import type { ConnectorRegistry } from '../connectors/index.js';
 import type { Logger } from '../logging/index.js';
-import { addCounts, emptyCounts, type RecordDeletion, type RecordExclusion, type RecordFailure, type StateStore } from '../state/index.js';
+import {
+  addCounts,
+  emptyCounts,
+  type RecordDeletion,
+  type RecordExclusion,
+  type RecordFailure,
+  type StateStore,
+} from '../state/index.js';
 import { DryRunParents } from './DryRunParents.js';
 import { RunLock } from './RunLock.js';
 import type { RunOptions } from './RunOptions.js';
@@ -43,7 +50,8 @@ export class SyncRunner {
       if (!dryRun) {
         // Holding the lock, any run still marked Running belongs to a process that died.
         const interrupted = await this.state.markInterrupted(template.id);
-        if (interrupted > 0) notes.push(`${interrupted} earlier run(s) were interrupted and are marked so in the history`);
+        if (interrupted > 0)
+          notes.push(`${interrupted} earlier run(s) were interrupted and are marked so in the history`);
         runId = (await this.state.startRun({ templateId: template.id, mode })).id;
       }
       for (const { task, sync } of syncs) {

@@ -67,7 +67,14 @@ export class TaskSync {
   readonly #mapper: RecordMapper;
   readonly #settings: TaskSettings;
   readonly #taskKey: string;
-  readonly #result: TaskResult = { counts: emptyCounts(), failures: [], planned: [], deletions: [], excluded: [], notes: [] };
+  readonly #result: TaskResult = {
+    counts: emptyCounts(),
+    failures: [],
+    planned: [],
+    deletions: [],
+    excluded: [],
+    notes: [],
+  };
   readonly #connectors: ConnectorRegistry;
   readonly #filters: Map<string, TaskFilter>;
   #references: RecordContext['references'] = {};
@@ -87,7 +94,12 @@ export class TaskSync {
     this.#taskKey = `${template.id}/${task.id}`;
     this.#source = sideOf(connectors.get(task.source.connector), 'source', task);
     this.#destination = sideOf(connectors.get(task.destination.connector), 'destination', task);
-    this.#mapper = new RecordMapper(task, this.#settings, options.organizations, `templates.${template.id}.tasks.${task.id}`);
+    this.#mapper = new RecordMapper(
+      task,
+      this.#settings,
+      options.organizations,
+      `templates.${template.id}.tasks.${task.id}`,
+    );
     this.#connectors = connectors;
     this.#filters = effectiveFilters(task, this.#settings.filters);
   }
@@ -231,16 +243,30 @@ export class TaskSync {
     await assignMissingKeys(items, naturalKey, this.#source, this.state, taskId, this.options.dryRun);
     counts.keysGenerated = items.filter((i) => i.keyGenerated && i.failure === null).length;
     if (naturalKey.rejectDuplicates) {
-      await rejectDuplicateKeys(items, naturalKey, this.#source, this.state, context.scope, context.indexIsFresh, taskId);
+      await rejectDuplicateKeys(
+        items,
+        naturalKey,
+        this.#source,
+        this.state,
+        context.scope,
+        context.indexIsFresh,
+        taskId,
+      );
     }
 
-    const parents = this.task.parents?.length ? await checkParents(items, this.task.parents, this.dryRunParents ?? this.state, taskId) : null;
+    const parents = this.task.parents?.length
+      ? await checkParents(items, this.task.parents, this.dryRunParents ?? this.state, taskId)
+      : null;
     for (const exclusion of parents?.excluded.values() ?? []) excluded.push(exclusion);
     counts.filtered = excluded.length;
     const requests: Request[] = [];
     for (const item of items) {
       if (item.failure || parents?.excluded.has(item)) continue;
-      const about: RecordContext = { key: item.key, parents: parents?.resolved.get(item) ?? {}, references: this.#references ?? {} };
+      const about: RecordContext = {
+        key: item.key,
+        parents: parents?.resolved.get(item) ?? {},
+        references: this.#references ?? {},
+      };
       const mapped = this.#mapper.map(item.record.data, about);
       if (!mapped.ok) {
         item.failure = failureOf(item, mapped.error.code, mapped.error.message, taskId);
@@ -250,7 +276,10 @@ export class TaskSync {
       requests.push({ key, row: mapped.row, knownToExist: false, item, hash: rowHash(mapped.row) });
     }
 
-    const stored = await this.state.getHashes(this.#taskKey, requests.map((r) => r.key));
+    const stored = await this.state.getHashes(
+      this.#taskKey,
+      requests.map((r) => r.key),
+    );
     const succeeded: string[] = [];
     const synced: string[] = [];
     const written: PageCommit['written'] = [];
@@ -306,7 +335,12 @@ export class TaskSync {
       written,
       excluded,
       synced,
-      parked: [...(parents?.excluded.values() ?? [])].map(({ sourceId, key, reason }) => ({ sourceId, key, code: PARENT_LEFT_OUT, message: reason })),
+      parked: [...(parents?.excluded.values() ?? [])].map(({ sourceId, key, reason }) => ({
+        sourceId,
+        key,
+        code: PARENT_LEFT_OUT,
+        message: reason,
+      })),
       checkpoint: page.checkpoint,
     };
   }
@@ -318,7 +352,13 @@ export class TaskSync {
     for (const item of items) {
       for (const [rule, filter] of this.#filters) {
         if (meetsCondition(item.record.data, filter.where)) continue;
-        excluded.push({ taskId: this.task.id, sourceId: item.record.id, key: item.key, rule, reason: filter.description });
+        excluded.push({
+          taskId: this.task.id,
+          sourceId: item.record.id,
+          key: item.key,
+          rule,
+          reason: filter.description,
+        });
         break;
       }
     }
@@ -356,7 +396,11 @@ export class TaskSync {
   async #deletionsOf(ids: readonly string[], context: PageContext): Promise<RecordDeletion[]> {
     if (ids.length === 0) return [];
     for (const id of ids) context.pending.delete(id);
-    if (!this.options.dryRun) await this.state.putKeys(context.scope, ids.map((id) => ({ id, key: null })));
+    if (!this.options.dryRun)
+      await this.state.putKeys(
+        context.scope,
+        ids.map((id) => ({ id, key: null })),
+      );
     if (this.#settings.onDelete === 'ignore') return [];
     return ids.map((sourceId) => ({ taskId: this.task.id, sourceId, key: null }));
   }
@@ -385,7 +429,11 @@ function failureOf(item: PageItem, code: string, message: string, taskId: string
 
 function sideOf(connector: Connector, side: 'source', task: TaskDefinition): RecordSource;
 function sideOf(connector: Connector, side: 'destination', task: TaskDefinition): RecordDestination;
-function sideOf(connector: Connector, side: 'source' | 'destination', task: TaskDefinition): RecordSource | RecordDestination {
+function sideOf(
+  connector: Connector,
+  side: 'source' | 'destination',
+  task: TaskDefinition,
+): RecordSource | RecordDestination {
   const ref = side === 'source' ? task.source.ref : task.destination.ref;
   const made = side === 'source' ? connector.source?.(ref) : connector.destination?.(ref);
   if (!made) {
@@ -395,4 +443,3 @@ function sideOf(connector: Connector, side: 'source' | 'destination', task: Task
   }
   return made;
 }
-

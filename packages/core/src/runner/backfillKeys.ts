@@ -1,7 +1,12 @@
 import type { ConnectorRegistry, KeyAssignment, RecordSource } from '../connectors/index.js';
 import { ConfigError } from '../errors/index.js';
 import type { StateStore } from '../state/index.js';
-import { formatSequenceValue, type EntityTemplate, type NumberSequence, type TaskDefinition } from '../templates/index.js';
+import {
+  formatSequenceValue,
+  type EntityTemplate,
+  type NumberSequence,
+  type TaskDefinition,
+} from '../templates/index.js';
 
 export interface BackfillOptions {
   template: EntityTemplate;
@@ -41,7 +46,14 @@ export async function backfillKeys(options: BackfillOptions): Promise<BackfillRe
       code: 'BACKFILL_UNSUPPORTED',
     });
   }
-  const result: BackfillResult = { taskId: task.id, dryRun: options.dryRun, scanned: 0, assignedCount: 0, assigned: [], failures: [] };
+  const result: BackfillResult = {
+    taskId: task.id,
+    dryRun: options.dryRun,
+    scanned: 0,
+    assignedCount: 0,
+    assigned: [],
+    failures: [],
+  };
   const batchSize = options.batchSize ?? 100;
   let pending: string[] = [];
 

@@ -68,23 +68,36 @@ export async function checkParents(
       }
       if (status?.state === 'excluded') {
         const reason = `only records whose ${reference.name} is synced (${key} was left out by ${status.taskKey})`;
-        excluded.set(item, { taskId, sourceId: item.record.id, key: item.key, rule: `parent:${reference.name}`, reason });
+        excluded.set(item, {
+          taskId,
+          sourceId: item.record.id,
+          key: item.key,
+          rule: `parent:${reference.name}`,
+          reason,
+        });
         continue;
       }
       // A parent that itself waits, or is kept for its own parent, makes its children wait too.
-      const parentWaits = status?.state === 'failed' && (status.code === PARENT_NOT_SYNCED || status.code === PARENT_LEFT_OUT);
+      const parentWaits =
+        status?.state === 'failed' && (status.code === PARENT_NOT_SYNCED || status.code === PARENT_LEFT_OUT);
       item.failure = {
         taskId,
         sourceId: item.record.id,
         key: item.key,
         ...(status && parentWaits
-          ? { code: PARENT_NOT_SYNCED, message: `Its ${reference.name} ${key} waits in ${status.taskKey}: ${status.message}` }
-          : status
-          ? { code: 'PARENT_FAILED', message: `Its ${reference.name} ${key} failed in ${status.taskKey}: ${status.message}` }
-          : {
+          ? {
               code: PARENT_NOT_SYNCED,
-              message: `Its ${reference.name} ${key} has not been synced yet (${reference.tasks.join(' or ')}); tried again at the next run`,
-            }),
+              message: `Its ${reference.name} ${key} waits in ${status.taskKey}: ${status.message}`,
+            }
+          : status
+            ? {
+                code: 'PARENT_FAILED',
+                message: `Its ${reference.name} ${key} failed in ${status.taskKey}: ${status.message}`,
+              }
+            : {
+                code: PARENT_NOT_SYNCED,
+                message: `Its ${reference.name} ${key} has not been synced yet (${reference.tasks.join(' or ')}); tried again at the next run`,
+              }),
       };
     }
   }

@@ -18,22 +18,22 @@ export async function rejectDuplicateKeys(
   taskId: string,
 ): Promise<void> {
   const keyed = items.flatMap((item) =>
-    item.failure === null && item.key !== null && !item.keyGenerated ? [{ item, key: item.key, normalized: normalizeKey(item.key) }] : [],
+    item.failure === null && item.key !== null && !item.keyGenerated
+      ? [{ item, key: item.key, normalized: normalizeKey(item.key) }]
+      : [],
   );
   if (keyed.length === 0) return;
   await state.putKeys(
     scope,
     keyed.map(({ item, normalized }) => ({ id: item.record.id, key: normalized })),
   );
-  const suspects = await state.findDuplicateKeys(
-    scope,
-    [...new Set(keyed.map(({ normalized }) => normalized))],
-  );
+  const suspects = await state.findDuplicateKeys(scope, [...new Set(keyed.map(({ normalized }) => normalized))]);
   for (const [normalized, indexedHolders] of suspects) {
     let holders = indexedHolders;
     if (!indexIsFresh && source.findIdsByKey) {
       const asked = keyed.find((entry) => entry.normalized === normalized);
-      if (!asked) throw new Error(`The state store gave back duplicate key '${normalized}', which the page did not ask about`);
+      if (!asked)
+        throw new Error(`The state store gave back duplicate key '${normalized}', which the page did not ask about`);
       holders = await source.findIdsByKey(policy.sourceField, asked.key);
       if (holders.length < 2) continue;
     }

@@ -5,7 +5,13 @@ describe('rowHash', () => {
   const row = { CustomerAccount: 'ACC-01000-BVRCPS', dataAreaId: 'usmf', CreditLimit: 5000, Blocked: false, Fax: null };
 
   it('does not depend on the order of the fields', () => {
-    const reordered = { Fax: null, Blocked: false, CreditLimit: 5000, dataAreaId: 'usmf', CustomerAccount: 'ACC-01000-BVRCPS' };
+    const reordered = {
+      Fax: null,
+      Blocked: false,
+      CreditLimit: 5000,
+      dataAreaId: 'usmf',
+      CustomerAccount: 'ACC-01000-BVRCPS',
+    };
     expect(rowHash(reordered)).toBe(rowHash(row));
     expect(rowHash({ a: { y: 1, x: 2 } })).toBe(rowHash({ a: { x: 2, y: 1 } }));
   });

@@ -2,7 +2,11 @@
  * Runs `work` over `items` with at most `limit` in flight, and returns the results in the
  * order of `items`. The first error stops new work and is thrown once the rest have settled.
  */
-export async function runConcurrently<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+export async function runConcurrently<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   // One iterator shared by the workers: each item is taken by exactly one of them.
   const queue = items.entries();

@@ -66,7 +66,8 @@ function quotesTemplate(): EntityTemplate {
       sourceField: 'line',
       label: 'quote line',
       rejectDuplicates: false,
-      compose: (record) => `${(record['quote'] as { number?: string } | undefined)?.number ?? ''}|${String(record['line'])}`,
+      compose: (record) =>
+        `${(record['quote'] as { number?: string } | undefined)?.number ?? ''}|${String(record['line'])}`,
     },
     parents: [{ name: 'quote', sourceField: 'quote.number', tasks: ['quotes/QuoteHeader'] }],
   };
@@ -75,7 +76,12 @@ function quotesTemplate(): EntityTemplate {
 
 type Row = { id: string; [field: string]: unknown };
 
-function setUp(quotes: Row[], lines: Row[], lists: Row[] = [{ id: 'p1', name: 'US list' }], template = quotesTemplate()) {
+function setUp(
+  quotes: Row[],
+  lines: Row[],
+  lists: Row[] = [{ id: 'p1', name: 'US list' }],
+  template = quotesTemplate(),
+) {
   const sources: Record<string, FakeSource> = {
     headers: new FakeSource(quotes, { scan: false }),
     lines: new FakeSource(lines, { scan: false }),
@@ -84,10 +90,15 @@ function setUp(quotes: Row[], lines: Row[], lists: Row[] = [{ id: 'p1', name: 'U
   const destination = new FakeDestination();
   const state = new MemoryStateStore();
   const connectors: ConnectorRegistry = {
-    get: (kind): Connector => (kind === 'out' ? { kind, destination: () => destination } : { kind, source: () => sources[kind]! }),
+    get: (kind): Connector =>
+      kind === 'out' ? { kind, destination: () => destination } : { kind, source: () => sources[kind]! },
   };
   const runner = new SyncRunner(state, connectors, silentLogger);
-  const run = (settings: Partial<Record<'QuoteHeader' | 'QuoteLine', Partial<TaskSettings>>> = {}, full = false, dryRun = false) =>
+  const run = (
+    settings: Partial<Record<'QuoteHeader' | 'QuoteLine', Partial<TaskSettings>>> = {},
+    full = false,
+    dryRun = false,
+  ) =>
     runner.run({
       template,
       full,
@@ -138,7 +149,11 @@ describe('task filters, parents and reference tables', () => {
     expect(first.counts).toMatchObject({ waiting: 1, failed: 0 });
     expect(first.status).toBe('Warning');
     expect(first.failures).toEqual([
-      expect.objectContaining({ sourceId: 'l1', code: 'PARENT_NOT_SYNCED', message: expect.stringContaining('quote QUO-3 has not been synced yet') }),
+      expect.objectContaining({
+        sourceId: 'l1',
+        code: 'PARENT_NOT_SYNCED',
+        message: expect.stringContaining('quote QUO-3 has not been synced yet'),
+      }),
     ]);
     expect((await state.listPending('quotes/QuoteLine', { limit: 10 })).map((p) => p.sourceId)).toEqual(['l1']);
 
@@ -147,7 +162,11 @@ describe('task filters, parents and reference tables', () => {
 
     expect(second.status).toBe('Completed');
     expect(second.counts).toMatchObject({ waiting: 0, created: 2 });
-    expect(destination.rows.get('QUO-3|1')).toMatchObject({ Quote: 'QUO-3', Line: 1, ParentTask: 'quotes/QuoteHeader' });
+    expect(destination.rows.get('QUO-3|1')).toMatchObject({
+      Quote: 'QUO-3',
+      Line: 1,
+      ParentTask: 'quotes/QuoteHeader',
+    });
     expect(await state.listPending('quotes/QuoteLine', { limit: 10 })).toEqual([]);
   });
 
@@ -163,8 +182,16 @@ describe('task filters, parents and reference tables', () => {
     expect(summary.counts).toMatchObject({ failed: 3, waiting: 0 });
     expect(summary.failures).toEqual([
       expect.objectContaining({ sourceId: 'q1', code: 'NO_PRICE_LIST', message: 'no price list for QUO-1' }),
-      expect.objectContaining({ sourceId: 'l1', code: 'PARENT_FAILED', message: 'Its quote QUO-1 failed in quotes/QuoteHeader: no price list for QUO-1' }),
-      expect.objectContaining({ sourceId: 'l2', code: 'PARENT_KEY_MISSING', message: 'The record names no quote (quote.number is blank)' }),
+      expect.objectContaining({
+        sourceId: 'l1',
+        code: 'PARENT_FAILED',
+        message: 'Its quote QUO-1 failed in quotes/QuoteHeader: no price list for QUO-1',
+      }),
+      expect.objectContaining({
+        sourceId: 'l2',
+        code: 'PARENT_KEY_MISSING',
+        message: 'The record names no quote (quote.number is blank)',
+      }),
     ]);
   });
 
@@ -174,7 +201,9 @@ describe('task filters, parents and reference tables', () => {
       { id: 'l2', quote: { number: null }, other: 'QUO-1', line: 2 },
     ];
     const template = quotesTemplate();
-    template.tasks[1]!.parents = [{ name: 'quote', sourceField: ['quote.number', 'other'], tasks: ['quotes/QuoteHeader'] }];
+    template.tasks[1]!.parents = [
+      { name: 'quote', sourceField: ['quote.number', 'other'], tasks: ['quotes/QuoteHeader'] },
+    ];
     const { destination, run } = setUp([active, draft], lines, undefined, template);
 
     const summary = await run();
@@ -194,7 +223,10 @@ describe('task filters, parents and reference tables', () => {
   });
 
   it('reads a line left out with its quote again each run, and writes it once the quote is synced', async () => {
-    const { sources, destination, state, run } = setUp([active, draft], [{ id: 'l1', quote: { number: 'QUO-2' }, line: 1 }]);
+    const { sources, destination, state, run } = setUp(
+      [active, draft],
+      [{ id: 'l1', quote: { number: 'QUO-2' }, line: 1 }],
+    );
     const first = await run();
     expect(first.counts).toMatchObject({ filtered: 2, waiting: 0, failed: 0 });
     expect(await state.listPending('quotes/QuoteLine', { limit: 10 })).toEqual([
@@ -224,12 +256,40 @@ describe('task filters, parents and reference tables', () => {
   it('makes a line wait while its quote waits for a parent of its own', async () => {
     const state = new MemoryStateStore();
     const earlier = await state.startRun({ templateId: 'quotes', mode: 'full' });
-    const waiting = { taskId: 'QuoteHeader', sourceId: 'q9', key: 'QUO-9', code: 'PARENT_NOT_SYNCED', message: 'Its customer C-1 has not been synced yet' };
-    await state.commitPage({ runId: earlier.id, taskKey: 'quotes/QuoteHeader', counts: {}, failures: [waiting], succeeded: [], deleted: [], written: [], checkpoint: null });
-    const item: PageItem = { record: { id: 'l1', data: { quote: { number: 'QUO-9' } } }, key: 'QUO-9|1', keyGenerated: false, failure: null };
+    const waiting = {
+      taskId: 'QuoteHeader',
+      sourceId: 'q9',
+      key: 'QUO-9',
+      code: 'PARENT_NOT_SYNCED',
+      message: 'Its customer C-1 has not been synced yet',
+    };
+    await state.commitPage({
+      runId: earlier.id,
+      taskKey: 'quotes/QuoteHeader',
+      counts: {},
+      failures: [waiting],
+      succeeded: [],
+      deleted: [],
+      written: [],
+      checkpoint: null,
+    });
+    const item: PageItem = {
+      record: { id: 'l1', data: { quote: { number: 'QUO-9' } } },
+      key: 'QUO-9|1',
+      keyGenerated: false,
+      failure: null,
+    };
 
-    await checkParents([item], [{ name: 'quote', sourceField: 'quote.number', tasks: ['quotes/QuoteHeader'] }], state, 'QuoteLine');
+    await checkParents(
+      [item],
+      [{ name: 'quote', sourceField: 'quote.number', tasks: ['quotes/QuoteHeader'] }],
+      state,
+      'QuoteLine',
+    );
 
-    expect(item.failure).toMatchObject({ code: 'PARENT_NOT_SYNCED', message: expect.stringContaining('Its quote QUO-9 waits in quotes/QuoteHeader') });
+    expect(item.failure).toMatchObject({
+      code: 'PARENT_NOT_SYNCED',
+      message: expect.stringContaining('Its quote QUO-9 waits in quotes/QuoteHeader'),
+    });
   });
 });

@@ -26,7 +26,18 @@ export interface RunCounts {
 }
 
 export function emptyCounts(): RunCounts {
-  return { read: 0, created: 0, updated: 0, unchanged: 0, failed: 0, keysGenerated: 0, deleted: 0, filtered: 0, waiting: 0, retried: 0 };
+  return {
+    read: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    failed: 0,
+    keysGenerated: 0,
+    deleted: 0,
+    filtered: 0,
+    waiting: 0,
+    retried: 0,
+  };
 }
 
 export function addCounts(a: RunCounts, b: Partial<RunCounts>): RunCounts {

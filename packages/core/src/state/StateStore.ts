@@ -58,7 +58,10 @@ export interface StateStore {
   startRun(input: { templateId: string; mode: RunMode }): Promise<RunRecord>;
   /** Outcomes, hashes and the checkpoint of one page, all or nothing. */
   commitPage(commit: PageCommit): Promise<void>;
-  finishRun(runId: string, outcome: { status: Exclude<RunStatus, 'Running'>; message?: string | null }): Promise<RunRecord>;
+  finishRun(
+    runId: string,
+    outcome: { status: Exclude<RunStatus, 'Running'>; message?: string | null },
+  ): Promise<RunRecord>;
   /** Marks runs still `Running` for a template as `Interrupted` (their process is gone). */
   markInterrupted(templateId: string): Promise<number>;
   getRun(runId: string): Promise<RunRecord | null>;
@@ -88,7 +91,11 @@ export interface StateStore {
    * Takes the run lock `name` for `owner` when nobody holds it or the holder's lease (ttlMs from
    * its last renewal) has run out. Otherwise says who holds it.
    */
-  acquireLock(name: string, owner: LockOwner, ttlMs: number): Promise<{ acquired: true } | { acquired: false; holder: LockOwner }>;
+  acquireLock(
+    name: string,
+    owner: LockOwner,
+    ttlMs: number,
+  ): Promise<{ acquired: true } | { acquired: false; holder: LockOwner }>;
   /** Extends the lease; false when `ownerId` no longer holds the lock. */
   renewLock(name: string, ownerId: string, ttlMs: number): Promise<boolean>;
   releaseLock(name: string, ownerId: string): Promise<void>;

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { formatSequenceValue, matchesSequence, type NumberSequence } from './NumberSequence.js';
 
-const accountNumber: NumberSequence = { name: 'account-number', prefix: 'ACC', start: 1000, digits: 5, suffixLength: 6 };
+const accountNumber: NumberSequence = {
+  name: 'account-number',
+  prefix: 'ACC',
+  start: 1000,
+  digits: 5,
+  suffixLength: 6,
+};
 
 /** Hands out the given letters in turn, so a value can be predicted. */
 const lettersOf = (text: string) => {

@@ -13,13 +13,26 @@ describe('record conditions', () => {
     [{ field: 'note', blank: true }, true],
     [{ field: 'missing.path', blank: true }, true],
     [{ all: [{ field: 'totals', eq: 'Yes' }, { not: { field: 'status', eq: 'Draft' } }] }, true],
-    [{ any: [{ field: 'totals', eq: 'No' }, { field: 'status', eq: 'Draft' }] }, false],
+    [
+      {
+        any: [
+          { field: 'totals', eq: 'No' },
+          { field: 'status', eq: 'Draft' },
+        ],
+      },
+      false,
+    ],
   ])('%j is %s', (condition, expected) => {
     expect(meetsCondition(order, condition)).toBe(expected);
   });
 
   it('reads from configuration and says what it keeps', () => {
-    const condition = recordConditionSchema.parse({ all: [{ field: 'statecode', eq: 1 }, { field: 'status', notIn: ['A', 'B'] }] });
+    const condition = recordConditionSchema.parse({
+      all: [
+        { field: 'statecode', eq: 1 },
+        { field: 'status', notIn: ['A', 'B'] },
+      ],
+    });
     expect(describeCondition(condition)).toBe("statecode = 1 and status not in ['A', 'B']");
     expect(recordConditionSchema.safeParse({ field: 'x', equals: 1 }).success).toBe(false);
   });

@@ -34,7 +34,8 @@ export const recordConditionSchema: z.ZodType<RecordCondition> = z.lazy(() =>
 
 function same(value: unknown, wanted: Scalar): boolean {
   if (isBlank(value) || isBlank(wanted)) return isBlank(value) && isBlank(wanted);
-  if (typeof value === 'string' && typeof wanted === 'string') return value.trim().toLowerCase() === wanted.trim().toLowerCase();
+  if (typeof value === 'string' && typeof wanted === 'string')
+    return value.trim().toLowerCase() === wanted.trim().toLowerCase();
   return value === wanted;
 }
 

@@ -10,7 +10,9 @@ export const CORE_API_VERSION = '0.2.0';
 
 /** What a plugin's options are checked with: any schema with zod's `safeParse` (zod 3 or 4). */
 export interface PluginOptionsSchema<T = unknown> {
-  safeParse(input: unknown): { success: true; data: T } | { success: false; error: { issues: readonly PluginOptionIssue[] } };
+  safeParse(
+    input: unknown,
+  ): { success: true; data: T } | { success: false; error: { issues: readonly PluginOptionIssue[] } };
 }
 
 export interface PluginOptionIssue {
@@ -34,7 +36,12 @@ export interface TemplatePlugin<Options = unknown> {
 }
 
 const text = z.string().min(1);
-const side = z.object({ connector: text, ref: z.object({ entity: text, key: z.array(z.string()), fields: z.array(z.string()) }).loose() }).loose();
+const side = z
+  .object({
+    connector: text,
+    ref: z.object({ entity: text, key: z.array(z.string()), fields: z.array(z.string()) }).loose(),
+  })
+  .loose();
 const mapping = z.object({ name: text, fields: z.array(z.object({ target: text }).loose()) }).loose();
 
 /** What a task must hold for the runner to run it: checked when its plugin loads, not mid-run. */
@@ -51,7 +58,13 @@ const taskManifestSchema = z
   .loose();
 
 const templateManifestSchema = z
-  .object({ id: text, name: text, description: z.string(), preconditions: z.array(z.string()), tasks: z.array(taskManifestSchema).min(1) })
+  .object({
+    id: text,
+    name: text,
+    description: z.string(),
+    preconditions: z.array(z.string()),
+    tasks: z.array(taskManifestSchema).min(1),
+  })
   .loose();
 
 export const pluginManifestSchema = z.object({

@@ -24,7 +24,10 @@ const [major, minor, patch] = CORE_API_VERSION.split('.').map(Number) as [number
 
 describe('TemplateRegistry', () => {
   it('refuses a plugin whose task misses what the runner needs, naming the path', () => {
-    const broken = { ...accounts, tasks: [{ ...accounts.tasks[0]!, naturalKey: undefined }] } as unknown as EntityTemplate;
+    const broken = {
+      ...accounts,
+      tasks: [{ ...accounts.tasks[0]!, naturalKey: undefined }],
+    } as unknown as EntityTemplate;
     const error = thrownBy(() => registryWith(aPlugin('@acme/broken', [broken])));
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).message).toMatch(/^Plugin '@acme\/broken': templates\.0\.tasks\.0\.naturalKey: /);
@@ -51,7 +54,8 @@ describe('TemplateRegistry', () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect(error).toMatchObject({
       code: 'UNKNOWN_TEMPLATE',
-      message: "No template 'orders'. Installed: accounts (Accounts (Sales to Fin and Ops)), contacts (Contacts (Sales to Fin and Ops))",
+      message:
+        "No template 'orders'. Installed: accounts (Accounts (Sales to Fin and Ops)), contacts (Contacts (Sales to Fin and Ops))",
     });
     expect(() => new TemplateRegistry().get('accounts')).toThrow("No template 'accounts'. Installed: none");
   });
@@ -91,7 +95,9 @@ describe('TemplateRegistry', () => {
       // At 1.0 an older minor becomes compatible: this case then changes meaning.
       expect(major).toBe(0);
       expect(minor).toBeGreaterThan(0);
-      expect(() => registryWith(aPlugin('p', [accounts], `^0.${minor - 1}.0`))).toThrow(/^Plugin 'p' was built for core/);
+      expect(() => registryWith(aPlugin('p', [accounts], `^0.${minor - 1}.0`))).toThrow(
+        /^Plugin 'p' was built for core/,
+      );
     });
   });
 

@@ -12,9 +12,12 @@ export class TemplateRegistry {
       const issue = parsed.error.issues[0];
       // The manifest failed its check, so its name may be missing too (a plugin written in JavaScript).
       const { name }: { name?: unknown } = plugin;
-      throw new ConfigError(`Plugin '${typeof name === 'string' ? name : '?'}': ${issue?.path.join('.')}: ${issue?.message}`, {
-        code: 'PLUGIN_INVALID',
-      });
+      throw new ConfigError(
+        `Plugin '${typeof name === 'string' ? name : '?'}': ${issue?.path.join('.')}: ${issue?.message}`,
+        {
+          code: 'PLUGIN_INVALID',
+        },
+      );
     }
     if (!isCoreApiCompatible(plugin.coreApi)) {
       throw new ConfigError(
@@ -40,7 +43,10 @@ export class TemplateRegistry {
     for (const { template } of this.#templates.values()) {
       if (template.id.toLowerCase() === wanted || template.name.toLowerCase() === wanted) return template;
     }
-    const known = this.list().map((t) => `${t.id} (${t.name})`).join(', ') || 'none';
+    const known =
+      this.list()
+        .map((t) => `${t.id} (${t.name})`)
+        .join(', ') || 'none';
     throw new ConfigError(`No template '${idOrName}'. Installed: ${known}`, { code: 'UNKNOWN_TEMPLATE' });
   }
 

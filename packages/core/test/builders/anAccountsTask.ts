@@ -4,7 +4,8 @@ import type { NamedTransform } from '../../src/mapping/index.js';
 import type { EntityTemplate, NumberSequence, TaskDefinition } from '../../src/templates/index.js';
 
 /** Mappings turn blanks into null, so a required field's message belongs to its type check. */
-const required = (message: string) => z.string({ error: (issue) => (issue.input === null || issue.input === undefined ? message : undefined) });
+const required = (message: string) =>
+  z.string({ error: (issue) => (issue.input === null || issue.input === undefined ? message : undefined) });
 
 /** A small stand-in for the CDS Account: enough fields to exercise both legs. */
 const accountSchema = z.object({
@@ -28,7 +29,12 @@ const COUNTRIES: Readonly<Record<string, string>> = { 'united states': 'USA', ge
 const countryRegionCode: NamedTransform = (value, { field }) => {
   if (value === null) return null;
   const code = COUNTRIES[String(value).trim().toLowerCase()];
-  if (!code) throw new RecordError(`${field}: unknown country '${String(value)}'`, { code: 'UNKNOWN_COUNTRY', field, value: String(value) });
+  if (!code)
+    throw new RecordError(`${field}: unknown country '${String(value)}'`, {
+      code: 'UNKNOWN_COUNTRY',
+      field,
+      value: String(value),
+    });
   return code;
 };
 
@@ -38,7 +44,11 @@ export function anAccountsTask(changes: Partial<TaskDefinition> = {}): TaskDefin
     id: 'Accounts - Account - Customers',
     source: {
       connector: 'sales',
-      ref: { entity: 'accounts', key: ['accountnumber'], fields: ['accountnumber', 'name', 'paymenttermscode', 'address1_country'] },
+      ref: {
+        entity: 'accounts',
+        key: ['accountnumber'],
+        fields: ['accountnumber', 'name', 'paymenttermscode', 'address1_country'],
+      },
     },
     destination: {
       connector: 'finops',
@@ -65,7 +75,11 @@ export function anAccountsTask(changes: Partial<TaskDefinition> = {}): TaskDefin
       fields: [
         { target: 'CustomerAccount', source: 'AccountNumber' },
         { target: 'OrganizationName', source: 'Name' },
-        { target: 'dataAreaId', source: 'Organization_OrganizationId', transforms: [{ transformType: 'Function', name: 'LegalEntity' }] },
+        {
+          target: 'dataAreaId',
+          source: 'Organization_OrganizationId',
+          transforms: [{ transformType: 'Function', name: 'LegalEntity' }],
+        },
         { target: 'PaymentTerms', source: 'PaymentTerms', onlyWithValueMap: true },
         {
           target: 'AddressCountryRegionISOCode',
@@ -79,7 +93,12 @@ export function anAccountsTask(changes: Partial<TaskDefinition> = {}): TaskDefin
       ],
     },
     transforms: { CountryRegionCode: countryRegionCode },
-    naturalKey: { sourceField: 'accountnumber', label: 'account number', sequence: accountNumberSequence, rejectDuplicates: true },
+    naturalKey: {
+      sourceField: 'accountnumber',
+      label: 'account number',
+      sequence: accountNumberSequence,
+      rejectDuplicates: true,
+    },
     ...changes,
   };
 }

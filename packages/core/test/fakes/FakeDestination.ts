@@ -16,7 +16,8 @@ export class FakeDestination implements RecordDestination {
     return batch.map((request) => {
       this.requests.push(request);
       const refused = this.fail(request);
-      if (refused) return { key: request.key, status: 'failed', code: 'FINOPS_VALIDATION', message: refused, retryable: false };
+      if (refused)
+        return { key: request.key, status: 'failed', code: 'FINOPS_VALIDATION', message: refused, retryable: false };
       const status = this.rows.has(request.key) ? 'updated' : 'created';
       if (!options.dryRun) this.rows.set(request.key, request.row);
       return { key: request.key, status };

@@ -44,7 +44,9 @@ export class FakeSource implements RecordSource {
   }
 
   async findIdsByKey(keyField: string, key: string): Promise<string[]> {
-    return this.records.filter((r) => (scalarText(r.data[keyField]) ?? '').toUpperCase() === key.toUpperCase()).map((r) => r.id);
+    return this.records
+      .filter((r) => (scalarText(r.data[keyField]) ?? '').toUpperCase() === key.toUpperCase())
+      .map((r) => r.id);
   }
 
   async writeKeys(keyField: string, assignments: KeyAssignment[]): Promise<KeyAssignmentOutcome[]> {

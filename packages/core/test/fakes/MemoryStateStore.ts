@@ -85,10 +85,23 @@ export class MemoryStateStore implements StateStore {
         skipped: before?.skipped ?? false,
       });
     }
-    const settled = [...commit.succeeded, ...commit.deleted.map((d) => d.sourceId), ...(commit.excluded ?? []).map((e) => e.sourceId)];
+    const settled = [
+      ...commit.succeeded,
+      ...commit.deleted.map((d) => d.sourceId),
+      ...(commit.excluded ?? []).map((e) => e.sourceId),
+    ];
     for (const sourceId of settled) pending.delete(sourceId);
     for (const { sourceId, key, code, message } of commit.parked ?? []) {
-      pending.set(sourceId, { sourceId, key, code, message, attempts: 1, firstFailedAt: failedAt, lastFailedAt: failedAt, skipped: false });
+      pending.set(sourceId, {
+        sourceId,
+        key,
+        code,
+        message,
+        attempts: 1,
+        firstFailedAt: failedAt,
+        lastFailedAt: failedAt,
+        skipped: false,
+      });
     }
     this.pending.set(commit.taskKey, pending);
     const hashes = this.hashes.get(commit.taskKey) ?? new Map<string, string>();
@@ -97,10 +110,17 @@ export class MemoryStateStore implements StateStore {
     if (commit.checkpoint) this.checkpoints.set(commit.taskKey, commit.checkpoint);
   }
 
-  async finishRun(runId: string, outcome: { status: Exclude<RunStatus, 'Running'>; message?: string | null }): Promise<RunRecord> {
+  async finishRun(
+    runId: string,
+    outcome: { status: Exclude<RunStatus, 'Running'>; message?: string | null },
+  ): Promise<RunRecord> {
     this.writes.push('finishRun');
     const run = this.runs.get(runId)!;
-    Object.assign(run, { status: outcome.status, message: outcome.message ?? null, finishedAt: this.#now().toISOString() });
+    Object.assign(run, {
+      status: outcome.status,
+      message: outcome.message ?? null,
+      finishedAt: this.#now().toISOString(),
+    });
     return { ...run };
   }
 
@@ -121,7 +141,9 @@ export class MemoryStateStore implements StateStore {
   }
 
   async listRuns(options: { limit: number; templateId?: string }): Promise<RunRecord[]> {
-    return [...this.runs.values()].filter((r) => !options.templateId || r.templateId === options.templateId).slice(0, options.limit);
+    return [...this.runs.values()]
+      .filter((r) => !options.templateId || r.templateId === options.templateId)
+      .slice(0, options.limit);
   }
 
   async listFailures(runId: string, options: { limit: number }): Promise<RecordFailure[]> {
@@ -187,12 +209,17 @@ export class MemoryStateStore implements StateStore {
     return marked;
   }
 
-  async acquireLock(name: string, owner: LockOwner, ttlMs: number): Promise<{ acquired: true } | { acquired: false; holder: LockOwner }> {
+  async acquireLock(
+    name: string,
+    owner: LockOwner,
+    ttlMs: number,
+  ): Promise<{ acquired: true } | { acquired: false; holder: LockOwner }> {
     this.writes.push('acquireLock');
     const now = this.#now().getTime();
     const held = this.locks.get(name);
     // The holder may take it again (renewing it); others only once its lease has run out.
-    if (held && held.owner.id !== owner.id && held.expiresAt >= now) return { acquired: false, holder: { ...held.owner } };
+    if (held && held.owner.id !== owner.id && held.expiresAt >= now)
+      return { acquired: false, holder: { ...held.owner } };
     this.locks.set(name, { owner: { ...owner }, expiresAt: now + ttlMs });
     return { acquired: true };
   }

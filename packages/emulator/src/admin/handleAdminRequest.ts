@@ -119,12 +119,17 @@ export async function handleAdminRequest(request: Request, url: URL, admin: Admi
     }
     if (path === 'ca.pem' && method === 'GET') {
       const pem = admin.caPem();
-      if (!pem) return problem(404, 'This emulator is not served over HTTPS by startEmulatorServer, so it has no CA certificate.');
+      if (!pem)
+        return problem(
+          404,
+          'This emulator is not served over HTTPS by startEmulatorServer, so it has no CA certificate.',
+        );
       return new Response(pem, { status: 200, headers: { 'Content-Type': 'application/x-pem-file' } });
     }
     return problem(404, `No admin endpoint ${method} /_emulator/${path}.`);
   } catch (error) {
-    if (error instanceof EmulatorSeedError) return problem(error.kind === 'conflict' ? 409 : 400, error.message, error.problems);
+    if (error instanceof EmulatorSeedError)
+      return problem(error.kind === 'conflict' ? 409 : 400, error.message, error.problems);
     if (error instanceof EmulatorConfigError) return problem(400, error.message, error.problems);
     if (error instanceof DataverseFault) return error.toResponse();
     throw error;

@@ -26,7 +26,9 @@ export class AuthService {
   readonly #key = randomBytes(32);
   readonly #now: () => Date;
   #tenantId: string = DEFAULT_CREDENTIALS.tenantId;
-  #clients: ClientCredential[] = [{ clientId: DEFAULT_CREDENTIALS.clientId, clientSecret: DEFAULT_CREDENTIALS.clientSecret }];
+  #clients: ClientCredential[] = [
+    { clientId: DEFAULT_CREDENTIALS.clientId, clientSecret: DEFAULT_CREDENTIALS.clientSecret },
+  ];
 
   constructor(now: () => Date) {
     this.#now = now;
@@ -72,7 +74,9 @@ export class AuthService {
   /** The `WWW-Authenticate` challenge Dataverse and F&O send with a 401. */
   challenge(requestUrl: URL): string {
     // Behind the real hosts the authority is Entra ID; on a local server it is the server itself.
-    const loginOrigin = requestUrl.hostname.endsWith('.dynamics.com') ? 'https://login.microsoftonline.com' : requestUrl.origin;
+    const loginOrigin = requestUrl.hostname.endsWith('.dynamics.com')
+      ? 'https://login.microsoftonline.com'
+      : requestUrl.origin;
     return `Bearer authorization_uri=${loginOrigin}/${this.#tenantId}/oauth2/authorize, resource_id=${requestUrl.origin}/`;
   }
 
@@ -87,7 +91,8 @@ export class AuthService {
     const [tenant = '', ...rest] = segments;
     const route = rest.join('/');
     if (tenant === 'common' && route === 'discovery/instance' && method === 'GET') return this.#discovery(url);
-    if (route === 'v2.0/.well-known/openid-configuration' && method === 'GET') return this.#openIdConfiguration(url, tenant);
+    if (route === 'v2.0/.well-known/openid-configuration' && method === 'GET')
+      return this.#openIdConfiguration(url, tenant);
     if ((route === 'oauth2/v2.0/token' || route === 'oauth2/token') && method === 'POST') {
       return this.#token(request, tenant, route === 'oauth2/token');
     }
@@ -138,7 +143,20 @@ export class AuthService {
         http_logout_supported: true,
         frontchannel_logout_supported: true,
         end_session_endpoint: `${base}/oauth2/v2.0/logout`,
-        claims_supported: ['sub', 'iss', 'aud', 'exp', 'iat', 'auth_time', 'acr', 'nonce', 'tid', 'ver', 'at_hash', 'c_hash'],
+        claims_supported: [
+          'sub',
+          'iss',
+          'aud',
+          'exp',
+          'iat',
+          'auth_time',
+          'acr',
+          'nonce',
+          'tid',
+          'ver',
+          'at_hash',
+          'c_hash',
+        ],
         kerberos_endpoint: `${base}/kerberos`,
         tenant_region_scope: 'NA',
         cloud_instance_name: 'microsoftonline.com',
@@ -164,13 +182,25 @@ export class AuthService {
     const now = this.#now();
     const form = new URLSearchParams(await request.text());
     const missing = (name: string): Response =>
-      aadError(400, 'invalid_request', 900144, `The request body must contain the following parameter: '${name}'.`, now);
+      aadError(
+        400,
+        'invalid_request',
+        900144,
+        `The request body must contain the following parameter: '${name}'.`,
+        now,
+      );
     if (!this.#knownTenant(tenant)) return this.#unknownTenant(tenant);
 
     const grantType = form.get('grant_type');
     if (!grantType) return missing('grant_type');
     if (grantType !== 'client_credentials') {
-      return aadError(400, 'unsupported_grant_type', 70003, `The app requested an unsupported grant type '${grantType}'.`, now);
+      return aadError(
+        400,
+        'unsupported_grant_type',
+        70003,
+        `The app requested an unsupported grant type '${grantType}'.`,
+        now,
+      );
     }
     let clientId = form.get('client_id');
     let clientSecret = form.get('client_secret');

@@ -7,7 +7,10 @@ import { randomUUID } from 'node:crypto';
 export function aadError(status: number, error: string, code: number, description: string, now: Date): Response {
   const traceId = randomUUID();
   const correlationId = randomUUID();
-  const timestamp = now.toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, 'Z');
+  const timestamp = now
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d{3}Z$/, 'Z');
   return new Response(
     JSON.stringify({
       error,

@@ -45,7 +45,12 @@ export function verifyAccessToken(token: string, key: Buffer): AccessTokenClaims
   }
 }
 
-export function newClaims(options: { audience: string; tenantId: string; clientId: string; now: Date }): AccessTokenClaims {
+export function newClaims(options: {
+  audience: string;
+  tenantId: string;
+  clientId: string;
+  now: Date;
+}): AccessTokenClaims {
   const iat = Math.floor(options.now.getTime() / 1000);
   const issuer = `https://sts.windows.net/${options.tenantId}/`;
   return {

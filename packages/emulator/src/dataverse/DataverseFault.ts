@@ -35,7 +35,11 @@ export const dataverseFaults = {
       `The alternate key ${key} matches ${count} account records. An alternate key needs unique values: real Dataverse could not have activated the key 'accountnumber' while these duplicates exist.`,
     ),
   undefinedKey: (entity: string, names: string) =>
-    new DataverseFault(400, '0x80060888', `The key '${names}' is not defined as an alternate key for the entity '${entity}'.`),
+    new DataverseFault(
+      400,
+      '0x80060888',
+      `The key '${names}' is not defined as an alternate key for the entity '${entity}'.`,
+    ),
   query: (message: string) => new DataverseFault(400, '0x80060888', message),
   resourceNotFound: (segment: string) =>
     new DataverseFault(404, '0x80060888', `Resource not found for the segment '${segment}'.`),
@@ -69,7 +73,11 @@ export const dataverseFaults = {
       'A record that has the attribute values Account Number already exists. The entity key Account Number Key requires that this set of attributes contains unique values. Select unique values and try again.',
     ),
   versionMismatch: () =>
-    new DataverseFault(412, '0x80060882', "The version of the existing record doesn't match the RowVersion property provided."),
+    new DataverseFault(
+      412,
+      '0x80060882',
+      "The version of the existing record doesn't match the RowVersion property provided.",
+    ),
   readOnly: (entitySet: string) =>
     new DataverseFault(405, '0x80060888', `The emulator keeps '${entitySet}' read-only; only GET is supported.`),
   batch: (message: string) => new DataverseFault(400, '0x80060888', message),

@@ -77,7 +77,9 @@ export class DataverseService {
       reader: {
         value: (row, property) => row[property as keyof DataverseAccount],
         navigate: (row) => {
-          const currency = row._transactioncurrencyid_value ? store.currency(row._transactioncurrencyid_value) : undefined;
+          const currency = row._transactioncurrencyid_value
+            ? store.currency(row._transactioncurrencyid_value)
+            : undefined;
           return currency ? { ...currency } : null;
         },
       },
@@ -125,7 +127,11 @@ export class DataverseService {
     if (path === '' && method === 'GET') {
       return jsonResponse(200, {
         '@odata.context': `${root}$metadata`,
-        value: [this.#accounts.name, this.#currencies.name, ...this.#store.tables.definitions().map((definition) => definition.set)].map((name) => ({ name, kind: 'EntitySet', url: name })),
+        value: [
+          this.#accounts.name,
+          this.#currencies.name,
+          ...this.#store.tables.definitions().map((definition) => definition.set),
+        ].map((name) => ({ name, kind: 'EntitySet', url: name })),
       });
     }
     if (path === '$metadata' && method === 'GET') return this.#metadata();
@@ -134,7 +140,10 @@ export class DataverseService {
       return this.#batch(request, root, callbacks);
     }
     if ((path === 'WhoAmI' || path === 'WhoAmI()') && method === 'GET') {
-      return jsonResponse(200, { '@odata.context': `${root}$metadata#Microsoft.Dynamics.CRM.WhoAmIResponse`, ...WHO_AM_I });
+      return jsonResponse(200, {
+        '@odata.context': `${root}$metadata#Microsoft.Dynamics.CRM.WhoAmIResponse`,
+        ...WHO_AM_I,
+      });
     }
 
     const resource = parseResourcePath(path);
@@ -149,7 +158,15 @@ export class DataverseService {
         const key = typeof alternate === 'string' && alternate !== '' ? alternate : id;
         this.#writes.record(this.#store.undo, 'sales', table.name, { key, id }, action);
       };
-      return serveSalesTable(this.#store.tables, { request, url, root, set: table, key: resource.key, counting, onWrite });
+      return serveSalesTable(this.#store.tables, {
+        request,
+        url,
+        root,
+        set: table,
+        key: resource.key,
+        counting,
+        onWrite,
+      });
     }
     if (counting) {
       if (resource.entitySet === 'accounts') return queryDataverseCollection(request, url, this.#accounts, root, true);
@@ -182,7 +199,11 @@ export class DataverseService {
       entityTypes: [
         { name: 'account', key: ['accountid'], model: ACCOUNT_MODEL },
         { name: 'transactioncurrency', key: ['transactioncurrencyid'], model: TRANSACTION_CURRENCY_MODEL },
-        ...tables.map((definition) => ({ name: definition.logical, key: [definition.primaryKey], model: tableModel(definition) })),
+        ...tables.map((definition) => ({
+          name: definition.logical,
+          key: [definition.primaryKey],
+          model: tableModel(definition),
+        })),
       ],
       entitySets: [
         { name: 'accounts', entityType: 'account' },
@@ -220,7 +241,9 @@ export class DataverseService {
     const store = this.#store;
     const byId = (value: unknown): AccountTarget => {
       if (typeof value !== 'string' || !/^[0-9a-f-]{36}$/.test(value)) {
-        throw dataverseFaults.query(`Bad Request - Error in query syntax. The key segment '(${key.raw})' is not valid.`);
+        throw dataverseFaults.query(
+          `Bad Request - Error in query syntax. The key segment '(${key.raw})' is not valid.`,
+        );
       }
       return { row: store.account(value), id: value };
     };
@@ -230,17 +253,22 @@ export class DataverseService {
     if (names.length === 1 && names[0] === 'accountnumber') {
       const value = key.values.get('accountnumber');
       if (typeof value !== 'string') {
-        throw dataverseFaults.query(`Bad Request - Error in query syntax. The key segment '(${key.raw})' is not valid.`);
+        throw dataverseFaults.query(
+          `Bad Request - Error in query syntax. The key segment '(${key.raw})' is not valid.`,
+        );
       }
       const rows = store.accountsByNumber(value);
-      if (rows.length > 1) throw dataverseFaults.ambiguousKey(`accountnumber='${value.replace(/'/g, "''")}'`, rows.length);
+      if (rows.length > 1)
+        throw dataverseFaults.ambiguousKey(`accountnumber='${value.replace(/'/g, "''")}'`, rows.length);
       return { row: rows[0], accountnumber: value };
     }
     throw dataverseFaults.undefinedKey('account', names.join(','));
   }
 
   #notFound(target: AccountTarget): DataverseFault {
-    return target.id !== undefined ? dataverseFaults.recordNotFound('account', target.id) : dataverseFaults.keyNotFound('account');
+    return target.id !== undefined
+      ? dataverseFaults.recordNotFound('account', target.id)
+      : dataverseFaults.keyNotFound('account');
   }
 
   async #accountsRequest(request: Request, url: URL, root: string, key: KeySegment | undefined): Promise<Response> {
@@ -279,7 +307,8 @@ export class DataverseService {
       parsePrefer(request.headers.get('prefer')).has('odata.track-changes') ||
       url.searchParams.has('$deltatoken') ||
       isTrackingSkipToken(url.searchParams.get('$skiptoken'));
-    if (tracking && settings.accounts) return trackAccountChanges(request, url, this.#accounts, this.#store, root, settings);
+    if (tracking && settings.accounts)
+      return trackAccountChanges(request, url, this.#accounts, this.#store, root, settings);
     if (url.searchParams.has('$deltatoken')) throw trackingFaults.notTracked('account');
     return queryDataverseCollection(request, url, this.#accounts, root);
   }
@@ -351,7 +380,9 @@ export class DataverseService {
     }
     if (ifMatch) throw this.#notFound(target);
     const keyed =
-      target.id !== undefined ? { ...changes, accountid: target.id } : { ...changes, accountnumber: target.accountnumber ?? null };
+      target.id !== undefined
+        ? { ...changes, accountid: target.id }
+        : { ...changes, accountnumber: target.accountnumber ?? null };
     const row = createAccount(this.#store, keyed, { enforceUniqueNumber: true });
     this.#logAccount(row, 'create');
     return this.#written(request, url, root, row, 201);

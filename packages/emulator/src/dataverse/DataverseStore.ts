@@ -158,7 +158,9 @@ export class DataverseStore {
   /** The change log in version order. */
   changeLog(): ChangeLog {
     if (!this.#logSorted) {
-      const order = this.#logVersions.map((_, index) => index).sort((a, b) => (this.#logVersions[a] ?? 0) - (this.#logVersions[b] ?? 0));
+      const order = this.#logVersions
+        .map((_, index) => index)
+        .sort((a, b) => (this.#logVersions[a] ?? 0) - (this.#logVersions[b] ?? 0));
       this.#logVersions = order.map((index) => this.#logVersions[index] ?? 0);
       this.#logIds = order.map((index) => this.#logIds[index] ?? '');
       this.#logSorted = true;

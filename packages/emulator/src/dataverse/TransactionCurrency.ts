@@ -13,9 +13,34 @@ export interface TransactionCurrency {
  * numeric code) so seeds and tests can name them. USD comes first: it is the base currency.
  */
 export const DEFAULT_TRANSACTION_CURRENCIES: readonly TransactionCurrency[] = [
-  { transactioncurrencyid: '7a3c2f10-5b1e-4c6a-9d0e-000000000840', isocurrencycode: 'USD', currencyname: 'US Dollar', currencysymbol: '$' },
-  { transactioncurrencyid: '7a3c2f10-5b1e-4c6a-9d0e-000000000978', isocurrencycode: 'EUR', currencyname: 'Euro', currencysymbol: '€' },
-  { transactioncurrencyid: '7a3c2f10-5b1e-4c6a-9d0e-000000000826', isocurrencycode: 'GBP', currencyname: 'Pound Sterling', currencysymbol: '£' },
-  { transactioncurrencyid: '7a3c2f10-5b1e-4c6a-9d0e-000000000124', isocurrencycode: 'CAD', currencyname: 'Canadian Dollar', currencysymbol: 'CA$' },
-  { transactioncurrencyid: '7a3c2f10-5b1e-4c6a-9d0e-000000000208', isocurrencycode: 'DKK', currencyname: 'Danish Krone', currencysymbol: 'kr.' },
+  {
+    transactioncurrencyid: '7a3c2f10-5b1e-4c6a-9d0e-000000000840',
+    isocurrencycode: 'USD',
+    currencyname: 'US Dollar',
+    currencysymbol: '$',
+  },
+  {
+    transactioncurrencyid: '7a3c2f10-5b1e-4c6a-9d0e-000000000978',
+    isocurrencycode: 'EUR',
+    currencyname: 'Euro',
+    currencysymbol: '€',
+  },
+  {
+    transactioncurrencyid: '7a3c2f10-5b1e-4c6a-9d0e-000000000826',
+    isocurrencycode: 'GBP',
+    currencyname: 'Pound Sterling',
+    currencysymbol: '£',
+  },
+  {
+    transactioncurrencyid: '7a3c2f10-5b1e-4c6a-9d0e-000000000124',
+    isocurrencycode: 'CAD',
+    currencyname: 'Canadian Dollar',
+    currencysymbol: 'CA$',
+  },
+  {
+    transactioncurrencyid: '7a3c2f10-5b1e-4c6a-9d0e-000000000208',
+    isocurrencycode: 'DKK',
+    currencyname: 'Danish Krone',
+    currencysymbol: 'kr.',
+  },
 ];

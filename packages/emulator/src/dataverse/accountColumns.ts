@@ -2,16 +2,7 @@ import type { EdmPrimitive, EntityModel, PropertyModel } from '../odata/EntityMo
 import type { AccountColumn } from './DataverseAccount.js';
 
 type ColumnKind =
-  | 'primarykey'
-  | 'string'
-  | 'integer'
-  | 'money'
-  | 'boolean'
-  | 'picklist'
-  | 'state'
-  | 'lookup'
-  | 'datetime'
-  | 'version';
+  'primarykey' | 'string' | 'integer' | 'money' | 'boolean' | 'picklist' | 'state' | 'lookup' | 'datetime' | 'version';
 
 export interface ColumnDefinition {
   readonly kind: ColumnKind;

@@ -18,10 +18,17 @@ export interface ChangeTrackingSettings {
   readonly expiredDeltaToken: 'error' | 'full';
 }
 
-export const DEFAULT_CHANGE_TRACKING: ChangeTrackingSettings = { accounts: true, retentionDays: 90, expiredDeltaToken: 'error' };
+export const DEFAULT_CHANGE_TRACKING: ChangeTrackingSettings = {
+  accounts: true,
+  retentionDays: 90,
+  expiredDeltaToken: 'error',
+};
 
 /** The settings with the given options applied on top (undefined values change nothing). */
-export function mergeChangeTracking(base: ChangeTrackingSettings, options: ChangeTrackingOptions | undefined): ChangeTrackingSettings {
+export function mergeChangeTracking(
+  base: ChangeTrackingSettings,
+  options: ChangeTrackingOptions | undefined,
+): ChangeTrackingSettings {
   return {
     accounts: options?.accounts ?? base.accounts,
     retentionDays: options?.retentionDays ?? base.retentionDays,

@@ -49,7 +49,9 @@ function formattedValue(
         maximumFractionDigits: 2,
       })}`;
     case 'datetime':
-      return MONTH_DAY_YEAR.format(new Date(value as string)).replace(',', '').replace(/\u202f/g, ' ');
+      return MONTH_DAY_YEAR.format(new Date(value as string))
+        .replace(',', '')
+        .replace(/\u202f/g, ' ');
     case 'lookup':
       return currency?.currencyname;
     default:
@@ -57,7 +59,10 @@ function formattedValue(
   }
 }
 
-export function formatCurrency(currency: TransactionCurrency, select: readonly string[] | undefined): Record<string, unknown> {
+export function formatCurrency(
+  currency: TransactionCurrency,
+  select: readonly string[] | undefined,
+): Record<string, unknown> {
   const names = select ?? ['transactioncurrencyid', 'isocurrencycode', 'currencyname', 'currencysymbol', 'modifiedon'];
   const out: Record<string, unknown> = {};
   for (const name of names) out[name] = currency[name as keyof TransactionCurrency] ?? null;

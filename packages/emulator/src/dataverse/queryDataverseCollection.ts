@@ -16,7 +16,16 @@ export const DATAVERSE_MAX_PAGE_SIZE = 5000;
 /** `$count` stops counting at 5000 and says so with an annotation. */
 const COUNT_LIMIT = 5000;
 
-const SUPPORTED_OPTIONS = new Set(['$select', '$filter', '$orderby', '$top', '$count', '$expand', '$skiptoken', '$format']);
+const SUPPORTED_OPTIONS = new Set([
+  '$select',
+  '$filter',
+  '$orderby',
+  '$top',
+  '$count',
+  '$expand',
+  '$skiptoken',
+  '$format',
+]);
 
 function checkOptions(url: URL): void {
   for (const name of url.searchParams.keys()) {
@@ -99,7 +108,12 @@ export function queryDataverseCollection<Row>(
     orderBy.every((item) => item.property === set.primaryKey && !item.descending);
   const matching = inKeyOrder
     ? []
-    : sortedMatches(set, url, () => set.rows().filter((row) => filter?.(row) ?? true).sort(compare));
+    : sortedMatches(set, url, () =>
+        set
+          .rows()
+          .filter((row) => filter?.(row) ?? true)
+          .sort(compare),
+      );
   const matchingCount = inKeyOrder ? set.keyOrder().length : matching.length;
   if (countOnly) {
     return new Response(String(Math.min(matchingCount, COUNT_LIMIT)), {
@@ -120,7 +134,10 @@ export function queryDataverseCollection<Row>(
     // Primary-key order without a filter: the table's key index pages without sorting.
     const ids = set.keyOrder();
     const size = top !== undefined ? Math.min(top, DATAVERSE_MAX_PAGE_SIZE) : pageSize;
-    const from = last === undefined || top !== undefined ? 0 : firstAfter(ids, String(set.reader.value(last, set.primaryKey)).toLowerCase());
+    const from =
+      last === undefined || top !== undefined
+        ? 0
+        : firstAfter(ids, String(set.reader.value(last, set.primaryKey)).toLowerCase());
     page = ids.slice(from, from + size).flatMap((id) => {
       const row = set.byKey?.(id);
       return row === undefined ? [] : [row];
@@ -131,7 +148,8 @@ export function queryDataverseCollection<Row>(
     more = false;
   } else {
     // Keyset paging: resume after the last row's sort keys (binary search in the sorted rows).
-    const from = last === undefined ? 0 : firstIndex(matching.length, (index) => compare(matching[index] as Row, last) > 0);
+    const from =
+      last === undefined ? 0 : firstIndex(matching.length, (index) => compare(matching[index] as Row, last) > 0);
     page = matching.slice(from, from + pageSize);
     more = from + pageSize < matching.length;
   }

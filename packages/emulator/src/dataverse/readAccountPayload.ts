@@ -55,7 +55,10 @@ function checkValue(column: keyof DataverseAccount, value: unknown, source: Payl
         typeError(definition.kind === 'money' ? 'Edm.Decimal' : 'Edm.Int32');
       }
       if (definition.kind === 'integer' && !Number.isInteger(value)) typeError('Edm.Int32');
-      if ((definition.min !== undefined && value < definition.min) || (definition.max !== undefined && value > definition.max)) {
+      if (
+        (definition.min !== undefined && value < definition.min) ||
+        (definition.max !== undefined && value > definition.max)
+      ) {
         throw dataverseFaults.outOfRange(column, value);
       }
       return value;

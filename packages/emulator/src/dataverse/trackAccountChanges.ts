@@ -32,7 +32,11 @@ type TrackingState =
 
 export const trackingFaults = {
   expiredToken: () =>
-    new DataverseFault(400, '0x80044352', 'Version stamp associated with the client has expired. Please perform a full sync.'),
+    new DataverseFault(
+      400,
+      '0x80044352',
+      'Version stamp associated with the client has expired. Please perform a full sync.',
+    ),
   invalidToken: (text: string) => new DataverseFault(400, '0x80060888', `The delta token '${text}' is not valid.`),
   notTracked: (entity: string) =>
     new DataverseFault(
@@ -41,7 +45,11 @@ export const trackingFaults = {
       `Change tracking is not enabled for the entity '${entity}'; a $deltatoken cannot be used with it.`,
     ),
   refused: (option: string) =>
-    new DataverseFault(400, '0x80060888', `The query option '${option}' is not supported together with 'Prefer: odata.track-changes'.`),
+    new DataverseFault(
+      400,
+      '0x80060888',
+      `The query option '${option}' is not supported together with 'Prefer: odata.track-changes'.`,
+    ),
 };
 
 /** A paging cookie written by a change-tracking read (`istracking="True"`). */
@@ -93,7 +101,8 @@ function checkOptions(url: URL): void {
   for (const name of url.searchParams.keys()) {
     if (REFUSED.has(name)) throw trackingFaults.refused(name);
     if (name === '$skip') throw dataverseFaults.query('The query parameter $skip is not supported');
-    if (name.startsWith('$') && !ALLOWED.has(name)) throw dataverseFaults.query(`The query parameter '${name}' is not supported.`);
+    if (name.startsWith('$') && !ALLOWED.has(name))
+      throw dataverseFaults.query(`The query parameter '${name}' is not supported.`);
   }
 }
 
@@ -135,7 +144,14 @@ export function trackAccountChanges(
     if (expired && settings.expiredDeltaToken === 'error') throw trackingFaults.expiredToken();
     state = expired
       ? fresh()
-      : { mode: 'delta', from: token.version, anchor: store.currentVersion(), issuedAt: now, phase: 'changed', after: token.version };
+      : {
+          mode: 'delta',
+          from: token.version,
+          anchor: store.currentVersion(),
+          issuedAt: now,
+          phase: 'changed',
+          after: token.version,
+        };
   } else {
     state = fresh();
   }
@@ -144,9 +160,14 @@ export function trackAccountChanges(
   const preferences = parsePrefer(request.headers.get('prefer'));
   const asked = requestedPageSize(preferences);
   const pageSize = asked !== undefined && asked <= DATAVERSE_MAX_PAGE_SIZE ? asked : DATAVERSE_MAX_PAGE_SIZE;
-  const { value, next } = state.mode === 'full' ? fullPage(state, store, set, shape, pageSize) : deltaPage(state, store, set, shape, pageSize, root);
+  const { value, next } =
+    state.mode === 'full'
+      ? fullPage(state, store, set, shape, pageSize)
+      : deltaPage(state, store, set, shape, pageSize, root);
 
-  const params = [...url.searchParams].filter(([name]) => name !== '$skiptoken' && name !== '$deltatoken' && name !== '$count');
+  const params = [...url.searchParams].filter(
+    ([name]) => name !== '$skiptoken' && name !== '$deltatoken' && name !== '$count',
+  );
   // Dataverse escapes the `!` of a delta token too (`919042%2108%2f22%2f2017…`).
   const link = (name: string, text: string): string =>
     `${url.origin}${url.pathname}?${buildQuery([...params, [name, text]]).replace(/!/g, '%21')}`;
@@ -155,12 +176,17 @@ export function trackAccountChanges(
     '@odata.context': `${root}$metadata#${fragment}${state.mode === 'delta' ? '/$delta' : ''}`,
   };
   if (next) body['@odata.nextLink'] = link('$skiptoken', writeCookie(page + 1, next));
-  else body['@odata.deltaLink'] = link('$deltatoken', formatDeltaToken({ version: state.anchor, issuedAt: state.issuedAt }));
+  else
+    body['@odata.deltaLink'] = link(
+      '$deltatoken',
+      formatDeltaToken({ version: state.anchor, issuedAt: state.issuedAt }),
+    );
   body['value'] = value;
 
   const applied = ['odata.track-changes'];
   if (asked !== undefined && asked <= DATAVERSE_MAX_PAGE_SIZE) applied.push(`odata.maxpagesize=${asked}`);
-  if (shape.annotationPreference !== undefined) applied.push(`odata.include-annotations="${shape.annotationPreference}"`);
+  if (shape.annotationPreference !== undefined)
+    applied.push(`odata.include-annotations="${shape.annotationPreference}"`);
   return jsonResponse(200, body, { 'Preference-Applied': applied.join(',') });
 }
 

@@ -37,7 +37,11 @@ function fromSpec(spec: FaultSpec): Fault {
   if (typeof spec === 'object') {
     if ('slowMs' in spec) return { kind: 'slow', ms: spec.slowMs };
     const chosen = spec.changesetFailure.changeset ?? 0;
-    return { kind: 'changesetFailure', status: spec.changesetFailure.status ?? 500, pick: (count) => Math.min(chosen, count - 1) };
+    return {
+      kind: 'changesetFailure',
+      status: spec.changesetFailure.status ?? 500,
+      pick: (count) => Math.min(chosen, count - 1),
+    };
   }
   switch (spec) {
     case '503':

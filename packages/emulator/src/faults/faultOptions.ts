@@ -97,7 +97,16 @@ export interface FaultCounts {
 export type FaultName = keyof FaultCounts;
 
 export function zeroFaultCounts(): { -readonly [K in FaultName]: number } {
-  return { status503: 0, status500: 0, status500After: 0, reset: 0, resetAfter: 0, timeout: 0, slow: 0, changesetFailure: 0 };
+  return {
+    status503: 0,
+    status500: 0,
+    status500After: 0,
+    reset: 0,
+    resetAfter: 0,
+    timeout: 0,
+    slow: 0,
+    changesetFailure: 0,
+  };
 }
 
 /** Validates fault options (for example parsed JSON); throws `EmulatorConfigError` naming each bad field. */

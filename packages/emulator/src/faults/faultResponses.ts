@@ -14,14 +14,20 @@ function errorBody(service: ServiceName, dataverseCode: string, message: string)
 }
 
 export function serviceUnavailable(service: ServiceName): Response {
-  return jsonResponse(503, errorBody(service, '0x80040216', 'The service is temporarily unavailable. Try again later.'), {
-    [FAULT_HEADER]: '503',
-  });
+  return jsonResponse(
+    503,
+    errorBody(service, '0x80040216', 'The service is temporarily unavailable. Try again later.'),
+    {
+      [FAULT_HEADER]: '503',
+    },
+  );
 }
 
 /** A 500 the client cannot tell apart whether the request was applied (`after`) or not. */
 export function internalError(service: ServiceName, fault: '500' | '500-after'): Response {
-  return jsonResponse(500, errorBody(service, '0x80040216', 'An unexpected error occurred.'), { [FAULT_HEADER]: fault });
+  return jsonResponse(500, errorBody(service, '0x80040216', 'An unexpected error occurred.'), {
+    [FAULT_HEADER]: fault,
+  });
 }
 
 /** The one answer that replaces a change set rolled back as a whole. */
@@ -30,7 +36,10 @@ export function changesetFailure(service: ServiceName, status: 400 | 500): Respo
     const reason = 'The change set was rolled back: one of its records was refused by a business rule.';
     const body =
       service === 'finops'
-        ? finOpsBody(`Write failed for table row of type 'CustCustomerV3Entity'. Infolog: Error: ${reason}`, WRITE_EXCEPTION)
+        ? finOpsBody(
+            `Write failed for table row of type 'CustCustomerV3Entity'. Infolog: Error: ${reason}`,
+            WRITE_EXCEPTION,
+          )
         : { error: { code: '0x80040265', message: reason } };
     return jsonResponse(400, body, { [FAULT_HEADER]: 'changeset-failure' });
   }

@@ -15,7 +15,12 @@ import { finOpsEtag } from './finOpsEtag.js';
 import { entityModel } from './entities/entityModel.js';
 import { handleEntityRequest } from './entities/handleEntityRequest.js';
 import type { FinOpsStore } from './FinOpsStore.js';
-import { formatFinOpsRow, isCrossCompany, queryFinOpsCollection, type FinOpsEntitySet } from './queryFinOpsCollection.js';
+import {
+  formatFinOpsRow,
+  isCrossCompany,
+  queryFinOpsCollection,
+  type FinOpsEntitySet,
+} from './queryFinOpsCollection.js';
 import { readCustomerPayload } from './readCustomerPayload.js';
 import { WriteLog, type WriteAction } from '../store/WriteLog.js';
 
@@ -88,7 +93,11 @@ export class FinOpsService {
     if (path === '' && method === 'GET') {
       return jsonResponse(200, {
         '@odata.context': `${root}$metadata`,
-        value: ['CustomersV3', 'CustomerGroups', ...this.#store.entityDefinitions().map((entity) => entity.entitySet)].map((name) => ({ name, kind: 'EntitySet', url: name })),
+        value: [
+          'CustomersV3',
+          'CustomerGroups',
+          ...this.#store.entityDefinitions().map((entity) => entity.entitySet),
+        ].map((name) => ({ name, kind: 'EntitySet', url: name })),
       });
     }
     if (path === '$metadata') {
@@ -101,10 +110,12 @@ export class FinOpsService {
     const resource = parseResourcePath(path);
     const entity = this.#store.entityDefinition(resource.entitySet);
     if (entity) {
-      const onWrite = (action: WriteAction, key: string) => this.#writes.record(this.#store.undo, 'finops', entity.entitySet, { key }, action);
+      const onWrite = (action: WriteAction, key: string) =>
+        this.#writes.record(this.#store.undo, 'finops', entity.entitySet, { key }, action);
       return handleEntityRequest(request, url, root, this.#store, entity, resource.key, resource.rest, onWrite);
     }
-    if (resource.entitySet === 'CustomersV3') return this.#customersRequest(request, url, root, resource.key, resource.rest);
+    if (resource.entitySet === 'CustomersV3')
+      return this.#customersRequest(request, url, root, resource.key, resource.rest);
     if (resource.entitySet === 'CustomerGroups') {
       if (method !== 'GET') return methodNotSupported(method);
       if (resource.rest.length > 0) return noResource(request.url);
@@ -112,7 +123,10 @@ export class FinOpsService {
       const [dataAreaId, id] = this.#key(resource.key, 'CustomerGroupId', CUSTOMER_GROUP_MODEL.typeName);
       const group = this.#store
         .customerGroups()
-        .find((row) => row.dataAreaId === dataAreaId.toLowerCase() && row.CustomerGroupId.toLowerCase() === id.toLowerCase());
+        .find(
+          (row) =>
+            row.dataAreaId === dataAreaId.toLowerCase() && row.CustomerGroupId.toLowerCase() === id.toLowerCase(),
+        );
       if (!group || !this.#inScope(url, group.dataAreaId)) throw this.#notFound('CustomerGroups');
       return jsonResponse(200, {
         '@odata.context': `${root}$metadata#CustomerGroups/$entity`,
@@ -190,7 +204,13 @@ export class FinOpsService {
   }
 
   #logCustomer(row: FinOpsCustomer, action: WriteAction): void {
-    this.#writes.record(this.#store.undo, 'finops', 'CustomersV3', { key: `${row.dataAreaId},${row.CustomerAccount}` }, action);
+    this.#writes.record(
+      this.#store.undo,
+      'finops',
+      'CustomersV3',
+      { key: `${row.dataAreaId},${row.CustomerAccount}` },
+      action,
+    );
   }
 
   #location(root: string, row: FinOpsCustomer): string {
@@ -218,7 +238,10 @@ export class FinOpsService {
       const etag = etagOf(store.version(row.dataAreaId, row.CustomerAccount));
       return jsonResponse(
         201,
-        { '@odata.context': `${root}$metadata#CustomersV3/$entity`, ...formatFinOpsRow(this.#customers, row, undefined) },
+        {
+          '@odata.context': `${root}$metadata#CustomersV3/$entity`,
+          ...formatFinOpsRow(this.#customers, row, undefined),
+        },
         { Location: this.#location(root, row), ...(etag ? { ETag: etag } : {}) },
       );
     }
@@ -229,7 +252,10 @@ export class FinOpsService {
     const checkEtag = (row: FinOpsCustomer): void => {
       const etag = etagOf(store.version(row.dataAreaId, row.CustomerAccount));
       if (ifMatch && etag && !etagMatches(ifMatch, etag)) {
-        throw new FinOpsFault(412, 'The record has been changed by another user since it was read (the ETag does not match).');
+        throw new FinOpsFault(
+          412,
+          'The record has been changed by another user since it was read (the ETag does not match).',
+        );
       }
     };
     switch (method) {
@@ -262,4 +288,3 @@ export class FinOpsService {
     }
   }
 }
-

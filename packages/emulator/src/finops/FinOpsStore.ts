@@ -47,7 +47,8 @@ export class FinOpsStore {
 
   /** Adds an entity a seed declared; it starts empty and is served like the built-in ones. */
   declareEntity(definition: EntityDefinition): void {
-    if (this.entityDefinition(definition.entitySet)) throw new Error(`The F&O entity set '${definition.entitySet}' already exists.`);
+    if (this.entityDefinition(definition.entitySet))
+      throw new Error(`The F&O entity set '${definition.entitySet}' already exists.`);
     this.#declared.set(definition.entitySet, definition);
   }
 

@@ -69,7 +69,9 @@ export function isCustomerField(name: string): name is CustomerField {
 
 export const CUSTOMER_MODEL: EntityModel = {
   typeName: CUSTOMER_TYPE_NAME,
-  properties: Object.fromEntries(CUSTOMER_FIELD_NAMES.map((name) => [name, fieldPropertyModel(CUSTOMER_FIELDS[name].kind)])),
+  properties: Object.fromEntries(
+    CUSTOMER_FIELD_NAMES.map((name) => [name, fieldPropertyModel(CUSTOMER_FIELDS[name].kind)]),
+  ),
 };
 
 export const CUSTOMER_GROUP_MODEL: EntityModel = {

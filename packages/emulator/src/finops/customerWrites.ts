@@ -6,7 +6,8 @@ import { validateCustomer } from './validateCustomer.js';
 
 /** A person's party name is "First Last" unless the write names the party itself. */
 function namePerson(row: FinOpsCustomer, changes: Partial<FinOpsCustomer>): void {
-  const renamed = changes.PersonFirstName !== undefined || changes.PersonLastName !== undefined || changes.PartyType !== undefined;
+  const renamed =
+    changes.PersonFirstName !== undefined || changes.PersonLastName !== undefined || changes.PartyType !== undefined;
   if (row.PartyType !== 'Person' || changes.OrganizationName !== undefined || !renamed) return;
   row.OrganizationName = [row.PersonFirstName, row.PersonLastName].filter((part) => part.trim() !== '').join(' ');
 }

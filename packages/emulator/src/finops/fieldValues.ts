@@ -65,7 +65,10 @@ export function readFieldValue(key: string, kind: EntityFieldKind, value: unknow
     }
     case 'noyes':
       if (value !== 'Yes' && value !== 'No') {
-        throw new FinOpsFault(400, `The value '${valueText(value)}' is not a valid member of the enumeration type '${NO_YES_ENUM}'.`);
+        throw new FinOpsFault(
+          400,
+          `The value '${valueText(value)}' is not a valid member of the enumeration type '${NO_YES_ENUM}'.`,
+        );
       }
       return value;
   }

@@ -72,7 +72,8 @@ export function queryFinOpsCollection<Row>(
     throw new ODataQueryError(`Could not find a property named '${navigation}' on type '${set.model.typeName}'.`);
   }
   const filterText = url.searchParams.get('$filter');
-  const filter = filterText === null ? undefined : compileFilter(filterText, set.model, set.reader, { wildcardEquals: true });
+  const filter =
+    filterText === null ? undefined : compileFilter(filterText, set.model, set.reader, { wildcardEquals: true });
   const orderText = url.searchParams.get('$orderby');
   const orderBy = orderText === null ? [] : parseOrderBy(orderText, set.model);
   const selectText = url.searchParams.get('$select');
@@ -87,7 +88,10 @@ export function queryFinOpsCollection<Row>(
     .filter((row) => crossCompany || String(set.reader.value(row, 'dataAreaId')).toLowerCase() === company)
     .filter((row) => filter?.(row) ?? true);
   if (countOnly) {
-    return new Response(String(matching.length), { status: 200, headers: { 'Content-Type': 'text/plain', 'OData-Version': '4.0' } });
+    return new Response(String(matching.length), {
+      status: 200,
+      headers: { 'Content-Type': 'text/plain', 'OData-Version': '4.0' },
+    });
   }
   matching.sort(rowComparator(orderBy, set.keyFields, set.reader));
 

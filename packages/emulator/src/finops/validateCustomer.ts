@@ -26,7 +26,10 @@ export function validateCustomer(store: FinOpsStore, row: FinOpsCustomer, sent: 
   if (sent.has('PartyType') && row.PartyType !== '' && !PARTY_TYPES.includes(row.PartyType)) {
     entries.push(`The value '${row.PartyType}' in field 'Party type' is not valid. Use Organization or Person.`);
   }
-  for (const [field, reference] of Object.entries(REFERENCE_FIELDS) as [CustomerField, (typeof REFERENCE_FIELDS)['CustomerGroupId']][]) {
+  for (const [field, reference] of Object.entries(REFERENCE_FIELDS) as [
+    CustomerField,
+    (typeof REFERENCE_FIELDS)['CustomerGroupId'],
+  ][]) {
     const value = String(row[field]);
     if (!sent.has(field) || value === '') continue;
     if (!store.hasReference(reference.list, company, value)) entries.push(notFound(value, field, reference.table));

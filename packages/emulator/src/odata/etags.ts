@@ -1,6 +1,9 @@
 /** `W/"12"`, `"12"` and `12` all name version 12. */
 function normaliseEtag(etag: string): string {
-  return etag.trim().replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
+  return etag
+    .trim()
+    .replace(/^W\//, '')
+    .replace(/^"(.*)"$/, '$1');
 }
 
 /** Whether an If-Match / If-None-Match header value matches the row's etag (`*` matches any). */

@@ -10,7 +10,10 @@ export function parsePrefer(header: string | null): Map<string, string> {
     const [token = '', ...rest] = part.split('=');
     const name = token.trim().toLowerCase();
     if (!name) continue;
-    const value = rest.join('=').trim().replace(/^"(.*)"$/, '$1');
+    const value = rest
+      .join('=')
+      .trim()
+      .replace(/^"(.*)"$/, '$1');
     preferences.set(name, value);
   }
   return preferences;

@@ -11,7 +11,12 @@ import { UsageWindow } from './UsageWindow.js';
 export type ThrottleReason = 'requests' | 'executionTime' | 'concurrency';
 
 export type Admission =
-  | { readonly admitted: false; readonly reason: ThrottleReason; readonly retryAfterSeconds: number; readonly limits: ServiceLimits }
+  | {
+      readonly admitted: false;
+      readonly reason: ThrottleReason;
+      readonly retryAfterSeconds: number;
+      readonly limits: ServiceLimits;
+    }
   | {
       readonly admitted: true;
       /** Call once the request is answered: operations it ran and the time it took. */
@@ -105,7 +110,9 @@ export class ServiceProtection {
         finished = true;
         tracked.inFlight -= 1;
         charge(
-          simulated ? (limits.costMsPerRequest ?? 0) + (limits.costMsPerOperation ?? 0) * operations : Math.max(0, measuredMs),
+          simulated
+            ? (limits.costMsPerRequest ?? 0) + (limits.costMsPerOperation ?? 0) * operations
+            : Math.max(0, measuredMs),
         );
       },
     };

@@ -31,14 +31,25 @@ export function applySalesTableSeeds(store: DataverseStore, sales: SalesTableSee
         const payload = tables.read(set, seedRow, 'direct');
         const id =
           payload.values[definition.primaryKey] ??
-          deterministicGuid(`${set}|${index + salt}|${definition.alternateKey ? valueText(seedRow[definition.alternateKey] ?? '') : ''}`);
-        tables.create(set, { values: { ...payload.values, [definition.primaryKey]: id }, lookups: payload.lookups }, 'direct', {
-          keepSystemColumns: true,
-        });
+          deterministicGuid(
+            `${set}|${index + salt}|${definition.alternateKey ? valueText(seedRow[definition.alternateKey] ?? '') : ''}`,
+          );
+        tables.create(
+          set,
+          { values: { ...payload.values, [definition.primaryKey]: id }, lookups: payload.lookups },
+          'direct',
+          {
+            keepSystemColumns: true,
+          },
+        );
       } catch (error) {
         if (!(error instanceof DataverseFault)) throw error;
         const problem = `${where}: ${error.message}`;
-        throw new EmulatorSeedError(`Invalid seed:\n  ${problem}`, [problem], error.status === 412 ? 'conflict' : 'invalid');
+        throw new EmulatorSeedError(
+          `Invalid seed:\n  ${problem}`,
+          [problem],
+          error.status === 412 ? 'conflict' : 'invalid',
+        );
       }
     });
   }

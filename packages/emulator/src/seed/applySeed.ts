@@ -23,7 +23,9 @@ export interface SeedTargets {
 
 function toCurrency(seed: SeedCurrency): TransactionCurrency {
   return {
-    transactioncurrencyid: (seed.transactioncurrencyid ?? deterministicGuid(`currency|${seed.isocurrencycode.toUpperCase()}`)).toLowerCase(),
+    transactioncurrencyid: (
+      seed.transactioncurrencyid ?? deterministicGuid(`currency|${seed.isocurrencycode.toUpperCase()}`)
+    ).toLowerCase(),
     isocurrencycode: seed.isocurrencycode,
     currencyname: seed.currencyname ?? seed.isocurrencycode,
     currencysymbol: seed.currencysymbol ?? '',
@@ -35,7 +37,10 @@ function findConflicts(targets: SeedTargets, seed: EmulatorSeed): string[] {
   const problems: string[] = [];
   seed.sales?.transactioncurrencies?.forEach((row, index) => {
     const currency = toCurrency(row);
-    if (targets.dataverse.currency(currency.transactioncurrencyid) || targets.dataverse.currencyByIsoCode(currency.isocurrencycode)) {
+    if (
+      targets.dataverse.currency(currency.transactioncurrencyid) ||
+      targets.dataverse.currencyByIsoCode(currency.isocurrencycode)
+    ) {
       problems.push(`sales.transactioncurrencies[${index}]: the currency ${currency.isocurrencycode} already exists`);
     }
   });
@@ -93,7 +98,9 @@ function applySales(store: DataverseStore, seed: EmulatorSeed, adding: boolean):
       }
       changes._transactioncurrencyid_value = currency.transactioncurrencyid;
     }
-    changes.accountid ??= deterministicGuid(`account|${index + salt}|${seedRow.accountnumber ?? ''}|${seedRow.name ?? ''}`);
+    changes.accountid ??= deterministicGuid(
+      `account|${index + salt}|${seedRow.accountnumber ?? ''}|${seedRow.name ?? ''}`,
+    );
     createAccount(store, changes, { enforceUniqueNumber: false, keepSystemColumns: true, allowNameless: true });
   });
 }
@@ -124,7 +131,10 @@ function applyFinOps(store: FinOpsStore, seed: EmulatorSeed): void {
       store.addReference(list, dataAreaId, value);
     }
   }
-  for (const [list, items] of [['currencies', finops.currencies], ['languages', finops.languages]] as const) {
+  for (const [list, items] of [
+    ['currencies', finops.currencies],
+    ['languages', finops.languages],
+  ] as const) {
     if (!items) continue;
     store.declareReferenceList(list);
     for (const value of items) store.addReference(list, undefined, value);
@@ -135,7 +145,13 @@ function applyFinOps(store: FinOpsStore, seed: EmulatorSeed): void {
       const groups =
         typeof group === 'string'
           ? store.legalEntities().map((dataAreaId) => ({ dataAreaId, CustomerGroupId: group, Description: '' }))
-          : [{ dataAreaId: group.dataAreaId ?? store.defaultCompany, CustomerGroupId: group.CustomerGroupId, Description: group.Description ?? '' }];
+          : [
+              {
+                dataAreaId: group.dataAreaId ?? store.defaultCompany,
+                CustomerGroupId: group.CustomerGroupId,
+                Description: group.Description ?? '',
+              },
+            ];
       for (const row of groups) store.addCustomerGroup(row);
     }
   }

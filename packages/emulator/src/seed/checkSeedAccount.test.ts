@@ -36,11 +36,21 @@ describe('the fast path of seed accounts', () => {
   it('keeps rows in order, linked ones parsed by the schema, and refuses a repeated accountid', () => {
     const id = '1f0c8e6a-2b4d-4c1e-8a7f-3d5b9c0e2a41';
     const seed = parseEmulatorSeed({
-      sales: { accounts: [{ name: 'A' }, { name: 'B', transactioncurrencyid: { isocurrencycode: 'EUR' }, '@x': 1 }, { name: 'C' }] },
+      sales: {
+        accounts: [
+          { name: 'A' },
+          { name: 'B', transactioncurrencyid: { isocurrencycode: 'EUR' }, '@x': 1 },
+          { name: 'C' },
+        ],
+      },
     });
-    expect(seed.sales?.accounts).toEqual([{ name: 'A' }, { name: 'B', transactioncurrencyid: { isocurrencycode: 'EUR' } }, { name: 'C' }]);
-    expect(() => parseEmulatorSeed({ sales: { accounts: [{ accountid: id }, { name: 'B' }, { accountid: id.toUpperCase() }] } })).toThrow(
-      /sales\.accounts\[2\]\.accountid: duplicate accountid/,
-    );
+    expect(seed.sales?.accounts).toEqual([
+      { name: 'A' },
+      { name: 'B', transactioncurrencyid: { isocurrencycode: 'EUR' } },
+      { name: 'C' },
+    ]);
+    expect(() =>
+      parseEmulatorSeed({ sales: { accounts: [{ accountid: id }, { name: 'B' }, { accountid: id.toUpperCase() }] } }),
+    ).toThrow(/sales\.accounts\[2\]\.accountid: duplicate accountid/);
   });
 });

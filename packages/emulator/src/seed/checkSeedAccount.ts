@@ -18,7 +18,9 @@ function acceptable(column: keyof typeof ACCOUNT_COLUMNS, value: unknown): boole
     case 'string':
       return value === null || (typeof value === 'string' && value.length <= (definition.maxLength ?? Infinity));
     case 'integer':
-      return value === null || (Number.isSafeInteger(value) && inRange(value as number, definition.min, definition.max));
+      return (
+        value === null || (Number.isSafeInteger(value) && inRange(value as number, definition.min, definition.max))
+      );
     case 'money':
       return value === null || (Number.isFinite(value) && inRange(value as number, definition.min, definition.max));
     case 'boolean':

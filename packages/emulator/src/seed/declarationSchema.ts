@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const name = (what: string) => z.string().regex(NAME, `expected a ${what} (letters, digits and _, not starting with a digit)`);
+const name = (what: string) =>
+  z.string().regex(NAME, `expected a ${what} (letters, digits and _, not starting with a digit)`);
 
 /** A column of a declared Dataverse table; `state` is left out (every table has its statecode). */
 export interface SeedTableColumn {
@@ -79,7 +80,10 @@ export const tableDeclarationSchema = z.strictObject({
   alternateKey: z.string().min(1).optional(),
   columns: z.record(name('column name'), tableColumn),
   lookups: z
-    .record(name('lookup name'), z.strictObject({ targets: z.array(z.string().min(1)).min(1), required: z.boolean().optional() }))
+    .record(
+      name('lookup name'),
+      z.strictObject({ targets: z.array(z.string().min(1)).min(1), required: z.boolean().optional() }),
+    )
     .optional(),
   states: z.record(optionKey, z.string()).optional(),
 }) satisfies z.ZodType<SeedTableDeclaration>;

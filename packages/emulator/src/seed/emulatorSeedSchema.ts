@@ -54,7 +54,11 @@ function accountColumnSchema(column: AccountColumn): z.ZodType {
     case 'lookup':
       return guid.nullable().optional();
     case 'string':
-      return z.string().max(definition.maxLength ?? Number.MAX_SAFE_INTEGER).nullable().optional();
+      return z
+        .string()
+        .max(definition.maxLength ?? Number.MAX_SAFE_INTEGER)
+        .nullable()
+        .optional();
     case 'integer':
     case 'money': {
       const base = definition.kind === 'integer' ? z.number().int() : z.number();
@@ -72,7 +76,9 @@ function accountColumnSchema(column: AccountColumn): z.ZodType {
       const option = z.number().int();
       if (definition.kind === 'picklist') return option.nullable().optional();
       const accepted = Object.keys(definition.options ?? {}).map(Number);
-      return option.refine((value) => accepted.includes(value), { error: `expected one of ${accepted.join(', ')}` }).optional();
+      return option
+        .refine((value) => accepted.includes(value), { error: `expected one of ${accepted.join(', ')}` })
+        .optional();
     }
     case 'datetime':
       return z
@@ -137,7 +143,10 @@ const seedCustomer = z.preprocess(
 
 function scopedList<K extends string>(key: K): z.ZodType<SeedReference<K>[]> {
   return z.array(
-    z.union([z.string().min(1), z.strictObject({ dataAreaId: z.string().min(1).optional(), [key]: z.string().min(1) })]),
+    z.union([
+      z.string().min(1),
+      z.strictObject({ dataAreaId: z.string().min(1).optional(), [key]: z.string().min(1) }),
+    ]),
   ) as unknown as z.ZodType<SeedReference<K>[]>;
 }
 
@@ -151,7 +160,9 @@ const customerGroup = z.union([
 ]) as z.ZodType<string | SeedCustomerGroup>;
 
 /** `rows.<set>`: rows of any table or entity, checked against its definition when the seed is applied. */
-const seedRows = z.record(z.string(), z.array(z.record(z.string(), z.unknown()))) as z.ZodType<Record<string, SeedSalesRow[]>>;
+const seedRows = z.record(z.string(), z.array(z.record(z.string(), z.unknown()))) as z.ZodType<
+  Record<string, SeedSalesRow[]>
+>;
 
 const seedShape = z.strictObject({
   sales: z
@@ -210,9 +221,10 @@ function checkReferences(
   checkAccountIds: boolean,
 ): void {
   const finops = seed.finops;
-  const legalEntities = [...(existing?.legalEntities ?? []), ...(finops?.legalEntities ?? (existing ? [] : ['usmf']))].map(
-    (entity) => entity.toLowerCase(),
-  );
+  const legalEntities = [
+    ...(existing?.legalEntities ?? []),
+    ...(finops?.legalEntities ?? (existing ? [] : ['usmf'])),
+  ].map((entity) => entity.toLowerCase());
   const knownCompany = (value: unknown, path: (string | number)[]): void => {
     if (typeof value === 'string' && !legalEntities.includes(value.toLowerCase())) {
       context.addIssue({
@@ -251,13 +263,16 @@ function checkReferences(
 }
 
 /** Accounts that repeat an earlier row's `accountid` (compared without regard to case). */
-export function duplicateAccountIds(accounts: readonly SeedAccount[]): { path: (string | number)[]; message: string }[] {
+export function duplicateAccountIds(
+  accounts: readonly SeedAccount[],
+): { path: (string | number)[]; message: string }[] {
   const issues: { path: (string | number)[]; message: string }[] = [];
   const accountIds = new Set<string>();
   accounts.forEach((row, index) => {
     const id = row.accountid;
     if (typeof id === 'string') {
-      if (accountIds.has(id.toLowerCase())) issues.push({ path: ['sales', 'accounts', index, 'accountid'], message: `duplicate accountid '${id}'` });
+      if (accountIds.has(id.toLowerCase()))
+        issues.push({ path: ['sales', 'accounts', index, 'accountid'], message: `duplicate accountid '${id}'` });
       accountIds.add(id.toLowerCase());
     }
   });

@@ -26,7 +26,12 @@ describe('parseEmulatorSeed', () => {
     const seed = parseEmulatorSeed({
       sales: {
         accounts: [
-          { '@odata.etag': 'W/"1"', name: 'A', paymenttermscode: 1, 'paymenttermscode@OData.Community.Display.V1.FormattedValue': 'Net 30' },
+          {
+            '@odata.etag': 'W/"1"',
+            name: 'A',
+            paymenttermscode: 1,
+            'paymenttermscode@OData.Community.Display.V1.FormattedValue': 'Net 30',
+          },
         ],
       },
     });
@@ -103,7 +108,9 @@ describe('loadSeedFile', () => {
     await writeFile(bad, JSON.stringify({ sales: { accounts: [{ name: 1 }] } }));
     await writeFile(broken, '{ "sales": ');
     await expect(loadSeedFile(good)).resolves.toEqual({ finops: { legalEntities: ['usmf'] } });
-    await expect(loadSeedFile(bad)).rejects.toThrow(`Invalid seed file ${bad}:\n  sales.accounts[0].name: expected string, received number`);
+    await expect(loadSeedFile(bad)).rejects.toThrow(
+      `Invalid seed file ${bad}:\n  sales.accounts[0].name: expected string, received number`,
+    );
     await expect(loadSeedFile(broken)).rejects.toThrow(`Seed file ${broken} is not valid JSON`);
   });
 });

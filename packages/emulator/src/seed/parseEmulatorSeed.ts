@@ -37,7 +37,10 @@ export function parseEmulatorSeed(value: unknown, source = 'seed', existing?: Se
     if (row === undefined) slow.push(index);
   });
   const sales = (input as { sales: Record<string, unknown> }).sales;
-  const rest = { ...(input as Record<string, unknown>), sales: { ...sales, accounts: slow.map((index) => accounts[index]) } };
+  const rest = {
+    ...(input as Record<string, unknown>),
+    sales: { ...sales, accounts: slow.map((index) => accounts[index]) },
+  };
   const result = buildSeedSchema(existing, false).safeParse(rest);
   if (!result.success) {
     for (const issue of result.error.issues) {
@@ -53,7 +56,11 @@ export function parseEmulatorSeed(value: unknown, source = 'seed', existing?: Se
   });
   const merged = checked as SeedAccount[];
   const duplicates = duplicateAccountIds(merged);
-  if (duplicates.length > 0) fail(duplicates.map((issue) => `${formatIssuePath(issue.path)}: ${issue.message}`), source);
+  if (duplicates.length > 0)
+    fail(
+      duplicates.map((issue) => `${formatIssuePath(issue.path)}: ${issue.message}`),
+      source,
+    );
   return { ...result.data, sales: { ...result.data.sales, accounts: merged } };
 }
 

@@ -13,6 +13,8 @@ export type SeedSalesTables = { [K in SalesTableName]?: SeedSalesRow[] };
 const row = z.record(z.string(), z.unknown()) as z.ZodType<SeedSalesRow>;
 
 /** `sales.<set>` arrays, one per generic table, for the seed schema's `sales` object. */
-export const salesTableSeedShape = Object.fromEntries(SALES_TABLE_NAMES.map((set) => [set, z.array(row).optional()])) as {
+export const salesTableSeedShape = Object.fromEntries(
+  SALES_TABLE_NAMES.map((set) => [set, z.array(row).optional()]),
+) as {
   [K in SalesTableName]: z.ZodOptional<z.ZodArray<z.ZodType<SeedSalesRow>>>;
 };

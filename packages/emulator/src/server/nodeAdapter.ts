@@ -10,7 +10,11 @@ async function readBody(message: IncomingMessage): Promise<Buffer> {
  * IncomingMessage -> Fetch Request. The origin comes from the Host header, so links the
  * emulator writes (next links, OpenID endpoints) point where the client actually connected.
  */
-export async function toFetchRequest(message: IncomingMessage, fallbackHost: string, signal?: AbortSignal): Promise<Request> {
+export async function toFetchRequest(
+  message: IncomingMessage,
+  fallbackHost: string,
+  signal?: AbortSignal,
+): Promise<Request> {
   const host = message.headers.host ?? fallbackHost;
   const url = new URL(message.url ?? '/', `https://${host}`);
   const headers = new Headers();
@@ -21,7 +25,12 @@ export async function toFetchRequest(message: IncomingMessage, fallbackHost: str
   }
   const method = (message.method ?? 'GET').toUpperCase();
   const body = method === 'GET' || method === 'HEAD' ? undefined : await readBody(message);
-  return new Request(url, { method, headers, ...(body && body.length > 0 ? { body } : {}), ...(signal ? { signal } : {}) });
+  return new Request(url, {
+    method,
+    headers,
+    ...(body && body.length > 0 ? { body } : {}),
+    ...(signal ? { signal } : {}),
+  });
 }
 
 /** Fetch Response -> ServerResponse. */

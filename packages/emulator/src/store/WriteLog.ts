@@ -39,7 +39,13 @@ interface MutableEntry {
 export class WriteLog {
   readonly #entries = new Map<string, MutableEntry>();
 
-  record(undo: UndoLog, service: WrittenService, entitySet: string, identity: { key: string; id?: string }, action: WriteAction): void {
+  record(
+    undo: UndoLog,
+    service: WrittenService,
+    entitySet: string,
+    identity: { key: string; id?: string },
+    action: WriteAction,
+  ): void {
     const mapKey = `${service}|${entitySet}|${(identity.id ?? identity.key).toLowerCase()}`;
     let entry = this.#entries.get(mapKey);
     if (!entry) {

@@ -3,7 +3,10 @@ export function batchBody(boundary: string, parts: readonly string[], lineEnd = 
   return [...parts.map((part) => `--${boundary}${lineEnd}${part}`), `--${boundary}--${lineEnd}`].join(lineEnd);
 }
 
-export function httpPart(requestLines: readonly string[], options: { contentId?: string; body?: unknown } = {}): string {
+export function httpPart(
+  requestLines: readonly string[],
+  options: { contentId?: string; body?: unknown } = {},
+): string {
   const header = ['Content-Type: application/http', 'Content-Transfer-Encoding: binary'];
   if (options.contentId) header.push(`Content-ID: ${options.contentId}`);
   const body = options.body === undefined ? '' : JSON.stringify(options.body);
@@ -36,7 +39,12 @@ export function readBatchResponse(contentType: string | null, text: string): Ans
       const status = /HTTP\/1\.1 (\d{3})/.exec(chunk);
       const contentId = /Content-ID: (\S+)/.exec(chunk.split('HTTP/1.1')[0] ?? '');
       const body = chunk.split('\r\n\r\n').slice(2).join('\r\n\r\n').trim();
-      parts.push({ status: Number(status?.[1]), inChangeset, body, ...(contentId?.[1] ? { contentId: contentId[1] } : {}) });
+      parts.push({
+        status: Number(status?.[1]),
+        inChangeset,
+        body,
+        ...(contentId?.[1] ? { contentId: contentId[1] } : {}),
+      });
     }
   };
   visit(text, boundary, false);

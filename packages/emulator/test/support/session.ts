@@ -1,4 +1,10 @@
-import { DEFAULT_CREDENTIALS, DEFAULT_URLS, Emulator, type EmulatorOptions, type EmulatorSeed } from '../../src/index.js';
+import {
+  DEFAULT_CREDENTIALS,
+  DEFAULT_URLS,
+  Emulator,
+  type EmulatorOptions,
+  type EmulatorSeed,
+} from '../../src/index.js';
 
 export const FIXED_NOW = new Date('2026-03-01T12:00:00Z');
 export const SALES_ROOT = `${DEFAULT_URLS.salesUrl}/api/data/v9.2/`;

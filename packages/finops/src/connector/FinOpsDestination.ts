@@ -7,7 +7,13 @@ import {
   type WriteOutcome,
   type WriteRequest,
 } from '@p2c/core';
-import { formatEntityKey, formatKeyLiteral, type BatchItemResult, type BatchRequest, type ODataClient } from '@p2c/odata';
+import {
+  formatEntityKey,
+  formatKeyLiteral,
+  type BatchItemResult,
+  type BatchRequest,
+  type ODataClient,
+} from '@p2c/odata';
 import { finOpsEntityOptionsSchema, type FinOpsEntityOptions } from './FinOpsEntityOptions.js';
 
 import { createBody, holdsValues, updateBody } from './rowComparison.js';
@@ -51,7 +57,10 @@ export class FinOpsDestination implements RecordDestination {
 
   async write(batch: WriteRequest[], options: WriteOptions): Promise<WriteOutcome[]> {
     if (options.dryRun) return this.#plan(batch);
-    let operations: Operation[] = batch.map((request) => ({ request, action: request.knownToExist ? 'update' : 'create' }));
+    let operations: Operation[] = batch.map((request) => ({
+      request,
+      action: request.knownToExist ? 'update' : 'create',
+    }));
     const outcomes = new Map<string, WriteOutcome>();
     // Pass 1 in change sets; then, one by one, what a refused change set rolled back and what
     // met the other case (a create that found the row, an update that did not).
@@ -96,7 +105,8 @@ export class FinOpsDestination implements RecordDestination {
     // A failed change set was rolled back as a whole (it is atomic), maybe for another record's
     // fault or a passing one of the service: once more alone, it shows its own outcome.
     const kind = result?.error?.kind;
-    if (pass === 1 && result !== undefined && (kind === 'record' || kind === 'transient' || result.status === 424)) return op;
+    if (pass === 1 && result !== undefined && (kind === 'record' || kind === 'transient' || result.status === 424))
+      return op;
     return null;
   }
 
@@ -139,7 +149,10 @@ export class FinOpsDestination implements RecordDestination {
     for (let start = 0; start < requests.length; start += size) {
       const chunk = requests.slice(start, start + size);
       const filter = chunk
-        .map((r) => `(${this.ref.key.map((field) => `${field} eq ${formatKeyLiteral(fieldText(r.row[field]))}`).join(' and ')})`)
+        .map(
+          (r) =>
+            `(${this.ref.key.map((field) => `${field} eq ${formatKeyLiteral(fieldText(r.row[field]))}`).join(' and ')})`,
+        )
         .join(' or ');
       const select = [...new Set([...this.ref.key, ...this.ref.fields])];
       for await (const page of this.client.pages<Row>(this.entity, { query: { select, filter, crossCompany: true } })) {

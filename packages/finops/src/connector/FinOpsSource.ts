@@ -43,9 +43,12 @@ export class FinOpsSource implements RecordSource {
   ) {
     const options = parseEntityOptions(finOpsSourceOptionsSchema, ref, 'F&O');
     if (ref.key.length === 0) {
-      throw new ConfigError(`F&O entity ${ref.entity}: key: name the entity's key fields (e.g. dataAreaId, CustomerAccount)`, {
-        code: 'ENTITY_OPTIONS_INVALID',
-      });
+      throw new ConfigError(
+        `F&O entity ${ref.entity}: key: name the entity's key fields (e.g. dataAreaId, CustomerAccount)`,
+        {
+          code: 'ENTITY_OPTIONS_INVALID',
+        },
+      );
     }
     this.entity = ref.entity;
     this.#options = options;
@@ -126,10 +129,15 @@ export class FinOpsSource implements RecordSource {
     for (let start = 0; start < keys.length; start += size) {
       const filter = keys
         .slice(start, start + size)
-        .map((values) => `(${this.#keyFields.map((field, i) => `${field} eq ${formatKeyLiteral(values[i] ?? '')}`).join(' and ')})`)
+        .map(
+          (values) =>
+            `(${this.#keyFields.map((field, i) => `${field} eq ${formatKeyLiteral(values[i] ?? '')}`).join(' and ')})`,
+        )
         .join(' or ');
       // The filter names each row's company, so read across companies whatever the options say.
-      for await (const page of this.client.pages<Row>(this.entity, { query: { select: this.#select(), filter, crossCompany: true } })) {
+      for await (const page of this.client.pages<Row>(this.entity, {
+        query: { select: this.#select(), filter, crossCompany: true },
+      })) {
         for (const record of this.#toRecords(page.value)) found.set(comparableRecordId(record.id), record);
       }
     }
@@ -139,14 +147,20 @@ export class FinOpsSource implements RecordSource {
 
   async *scanKeys(keyField: string, options: { pageSize: number; signal?: AbortSignal }): AsyncIterable<KeyHolder[]> {
     const pages = this.client.pages<Row>(this.entity, {
-      query: this.#scoped({ select: unique([...this.#keyFields, keyField]), orderby: this.#keyFields.map((field) => `${field} asc`) }),
+      query: this.#scoped({
+        select: unique([...this.#keyFields, keyField]),
+        orderby: this.#keyFields.map((field) => `${field} asc`),
+      }),
       maxPageSize: pageSizeOf(options.pageSize),
     });
     for await (const page of pages) {
       options.signal?.throwIfAborted();
       yield page.value.map((row) => {
         const value = row[keyField];
-        return { id: formatRecordId(row, this.#keyFields), key: typeof value === 'string' && value !== '' ? value : null };
+        return {
+          id: formatRecordId(row, this.#keyFields),
+          key: typeof value === 'string' && value !== '' ? value : null,
+        };
       });
     }
   }
@@ -154,13 +168,17 @@ export class FinOpsSource implements RecordSource {
   async findIdsByKey(keyField: string, key: string): Promise<string[]> {
     const ids: string[] = [];
     const pages = this.client.pages<Row>(this.entity, {
-      query: this.#scoped({ select: unique([...this.#keyFields, keyField]), filter: `${keyField} eq ${formatKeyLiteral(key)}` }),
+      query: this.#scoped({
+        select: unique([...this.#keyFields, keyField]),
+        filter: `${keyField} eq ${formatKeyLiteral(key)}`,
+      }),
     });
     for await (const page of pages) {
       for (const row of page.value) {
         // F&O's `eq` treats `*` as a wildcard and ignores case: keep the rows that hold this key.
         const value = row[keyField];
-        if (typeof value === 'string' && value.toUpperCase() === key.toUpperCase()) ids.push(formatRecordId(row, this.#keyFields));
+        if (typeof value === 'string' && value.toUpperCase() === key.toUpperCase())
+          ids.push(formatRecordId(row, this.#keyFields));
       }
     }
     return ids;
@@ -192,9 +210,12 @@ export class FinOpsSource implements RecordSource {
 function parseCheckpoint(checkpoint: Checkpoint): FinOpsCheckpoint {
   const parsed = finOpsCheckpointSchema.safeParse(checkpoint);
   if (!parsed.success) {
-    throw new ConfigError('The stored checkpoint is not an F&O watermark or full-read mark; run once with --full to start afresh', {
-      code: 'CHECKPOINT_INVALID',
-    });
+    throw new ConfigError(
+      'The stored checkpoint is not an F&O watermark or full-read mark; run once with --full to start afresh',
+      {
+        code: 'CHECKPOINT_INVALID',
+      },
+    );
   }
   return parsed.data;
 }

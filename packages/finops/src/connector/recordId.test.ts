@@ -5,7 +5,9 @@ const KEY = ['dataAreaId', 'CustomerAccount'];
 
 describe('record ids', () => {
   it('joins the key values, the company in lower case', () => {
-    expect(formatRecordId({ dataAreaId: 'USMF', CustomerAccount: 'ACC-01000-X', OrganizationName: 'Contoso' }, KEY)).toBe('usmf|ACC-01000-X');
+    expect(
+      formatRecordId({ dataAreaId: 'USMF', CustomerAccount: 'ACC-01000-X', OrganizationName: 'Contoso' }, KEY),
+    ).toBe('usmf|ACC-01000-X');
   });
 
   it('reads the key values back, the last one taking any further |', () => {

@@ -23,7 +23,9 @@ export function holdsValues(existing: Row, wanted: Row, ignore: ReadonlySet<stri
 
 /** The body of a create: only the fields that have a value ("send only the fields you set"). */
 export function createBody(row: Row): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(row).filter(([, value]) => value !== null && value !== undefined && value !== ''));
+  return Object.fromEntries(
+    Object.entries(row).filter(([, value]) => value !== null && value !== undefined && value !== ''),
+  );
 }
 
 /**

@@ -75,7 +75,9 @@ describe('decodeBatchResponse', () => {
       [204, undefined, 2, false],
     ]);
     expect(items[0]).toMatchObject({ headers: { etag: 'W/"JzEsNTYzNzE0NDU3Nzsn"' }, body: undefined });
-    expect(items[1]?.headers['location']).toBe(`${FO}/CustomersV3(dataAreaId='usmf',CustomerAccount='ACC-01001-BVRCPS')`);
+    expect(items[1]?.headers['location']).toBe(
+      `${FO}/CustomersV3(dataAreaId='usmf',CustomerAccount='ACC-01001-BVRCPS')`,
+    );
     expect(items[1]?.body).toMatchObject({ CustomerAccount: 'ACC-01001-BVRCPS', OrganizationName: "O'Brien Ltd" });
     expect(items[1]?.bodyText.endsWith('}')).toBe(true);
   });
@@ -122,8 +124,8 @@ describe('decodeBatchResponse', () => {
 
   it('throws on a content type without boundary, or a part that is not an HTTP response', () => {
     expect(() => decodeBatchResponse('', 'application/json')).toThrow(/boundary/);
-    expect(() => decodeBatchResponse('--b\nContent-Type: application/http\n\nnonsense\n--b--', 'multipart/mixed; boundary=b')).toThrow(
-      /not an HTTP response/,
-    );
+    expect(() =>
+      decodeBatchResponse('--b\nContent-Type: application/http\n\nnonsense\n--b--', 'multipart/mixed; boundary=b'),
+    ).toThrow(/not an HTTP response/);
   });
 });

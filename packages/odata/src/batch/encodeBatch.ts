@@ -60,7 +60,12 @@ function encodeRequest(request: BatchRequest, base: string, contentId: string | 
   out += `${request.method} ${absoluteUrl(request.url, base)} HTTP/1.1${CRLF}`;
 
   const headers = new Map<string, string>();
-  const body = request.body === undefined ? undefined : typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
+  const body =
+    request.body === undefined
+      ? undefined
+      : typeof request.body === 'string'
+        ? request.body
+        : JSON.stringify(request.body);
   if (body !== undefined) headers.set('Content-Type', 'application/json; type=entry');
   for (const [name, value] of Object.entries(request.headers ?? {})) {
     if (/[\r\n]/.test(name) || /[\r\n]/.test(value)) {

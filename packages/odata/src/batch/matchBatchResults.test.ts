@@ -13,7 +13,11 @@ const task = (n: number): BatchRequest => ({ method: 'POST', url: 'tasks', body:
 
 describe('matchBatchResults', () => {
   it('gives each request of a failed F&O changeset the Infolog error, and keeps the others', () => {
-    const patch: BatchRequest = { method: 'PATCH', url: "CustomersV3(dataAreaId='usmf',CustomerAccount='A')", body: {} };
+    const patch: BatchRequest = {
+      method: 'PATCH',
+      url: "CustomersV3(dataAreaId='usmf',CustomerAccount='A')",
+      body: {},
+    };
     const post1: BatchRequest = { method: 'POST', url: 'CustomersV3', body: { CustomerGroupId: '99' } };
     const post2: BatchRequest = { method: 'POST', url: 'CustomerPostalAddresses', body: {} };
     const del: BatchRequest = { method: 'DELETE', url: "CustomersV3(dataAreaId='usmf',CustomerAccount='Z')" };
@@ -36,7 +40,10 @@ describe('matchBatchResults', () => {
   });
 
   it('maps a rolled-back Dataverse changeset the same way', () => {
-    const parts: BatchPart[] = [{ changeset: [task(1), task(2), task(3)] }, { method: 'PATCH', url: 'accounts(1)', body: {} }];
+    const parts: BatchPart[] = [
+      { changeset: [task(1), task(2), task(3)] },
+      { method: 'PATCH', url: 'accounts(1)', body: {} },
+    ];
     const results = matchBatchResults(parts, decodeRecorded('dataverse-failed-changeset.response.http'));
     expect(results.map((result) => result.status)).toEqual([412, 412, 412, 204]);
     expect(results[0]?.error?.odataCode).toBe('0x80040237');
@@ -56,7 +63,10 @@ describe('matchBatchResults', () => {
   });
 
   it('marks requests after a stop-on-error failure as not executed (424, transient)', () => {
-    const results = matchBatchResults([task(1), task(2), task(3)], decodeRecorded('dataverse-stop-on-error.response.http'));
+    const results = matchBatchResults(
+      [task(1), task(2), task(3)],
+      decodeRecorded('dataverse-stop-on-error.response.http'),
+    );
     expect(results.map((result) => result.status)).toEqual([400, 424, 424]);
     expect(results[0]?.error?.kind).toBe('record');
     expect(results[0]?.error?.message).toContain("exceeded the maximum allowed length of '200'");
@@ -64,7 +74,10 @@ describe('matchBatchResults', () => {
   });
 
   it('reports each result of a continue-on-error batch', () => {
-    const results = matchBatchResults([task(1), task(2), task(3)], decodeRecorded('dataverse-continue-on-error.response.http'));
+    const results = matchBatchResults(
+      [task(1), task(2), task(3)],
+      decodeRecorded('dataverse-continue-on-error.response.http'),
+    );
     expect(results.map((result) => [result.status, result.error?.kind])).toEqual([
       [400, 'record'],
       [204, undefined],

@@ -1,6 +1,12 @@
 import { ODataError } from '../errors/ODataError.js';
 import { errorFromResponse } from '../errors/errorFromResponse.js';
-import { isChangeset, type BatchItemResult, type BatchPart, type BatchRequest, type DecodedBatchItem } from './BatchPart.js';
+import {
+  isChangeset,
+  type BatchItemResult,
+  type BatchPart,
+  type BatchRequest,
+  type DecodedBatchItem,
+} from './BatchPart.js';
 
 /**
  * Pairs each request with its response: one result per request, in input order.
@@ -29,7 +35,11 @@ export function matchBatchResults(
     const group = byPart.get(index) ?? [];
     if (!isChangeset(part)) {
       const item = group[0];
-      results.push(item === undefined || group.length !== 1 || item.inChangeset ? notExecuted(part) : toResult(part, item, context));
+      results.push(
+        item === undefined || group.length !== 1 || item.inChangeset
+          ? notExecuted(part)
+          : toResult(part, item, context),
+      );
       return;
     }
     const ids = part.changeset.map(() => String(++contentId));
@@ -56,7 +66,12 @@ function toResult(
   const result: BatchItemResult = { request, status: item.status, headers: item.headers, body: item.body };
   if (item.status >= 400) {
     result.error = errorFromResponse(
-      { status: item.status, statusText: item.statusText, header: (name) => item.headers[name.toLowerCase()], bodyText: item.bodyText },
+      {
+        status: item.status,
+        statusText: item.statusText,
+        header: (name) => item.headers[name.toLowerCase()],
+        bodyText: item.bodyText,
+      },
       { method: request.method, url: request.url, secrets: context.secrets ?? [] },
     );
   }

@@ -86,7 +86,8 @@ export class AdaptiveLimiter {
   }
 
   release(permit: Permit, outcome: LimiterOutcome): void {
-    if (!this.#outstanding.has(permit)) throw new Error('AdaptiveLimiter: a permit was released twice or not acquired here');
+    if (!this.#outstanding.has(permit))
+      throw new Error('AdaptiveLimiter: a permit was released twice or not acquired here');
     this.#outstanding.delete(permit);
     this.#inFlight -= 1;
     if (outcome.kind === 'success') {
@@ -143,6 +144,7 @@ export class AdaptiveLimiter {
 
   /** A hold nobody slept through (nobody was waiting) simply lapses once its instant has passed. */
   #expireHold(): void {
-    if (this.#hold !== undefined && !this.#hold.sleeping && this.#clock.now() >= this.#hold.until) this.#hold = undefined;
+    if (this.#hold !== undefined && !this.#hold.sleeping && this.#clock.now() >= this.#hold.until)
+      this.#hold = undefined;
   }
 }

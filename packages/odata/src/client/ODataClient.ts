@@ -154,7 +154,11 @@ export class ODataClient {
     }
   }
 
-  async post<T>(path: string, body: unknown, options: { headers?: Record<string, string> } = {}): Promise<ODataResponse<T>> {
+  async post<T>(
+    path: string,
+    body: unknown,
+    options: { headers?: Record<string, string> } = {},
+  ): Promise<ODataResponse<T>> {
     return this.#write<T>('POST', path, body, options.headers);
   }
 
@@ -206,7 +210,12 @@ export class ODataClient {
     return matchBatchResults(parts, items);
   }
 
-  async #write<T>(method: Method, path: string, body: unknown, headers: Record<string, string> | undefined): Promise<ODataResponse<T>> {
+  async #write<T>(
+    method: Method,
+    path: string,
+    body: unknown,
+    headers: Record<string, string> | undefined,
+  ): Promise<ODataResponse<T>> {
     const sendHeaders: Record<string, string> = {};
     let text: string | undefined;
     if (body !== undefined) {
@@ -284,7 +293,12 @@ export class ODataClient {
       return { ok: true, response: raw };
     }
     const error = errorFromResponse(
-      { status: response.status, statusText: response.statusText, header: (name) => response.headers.get(name) ?? undefined, bodyText },
+      {
+        status: response.status,
+        statusText: response.statusText,
+        header: (name) => response.headers.get(name) ?? undefined,
+        bodyText,
+      },
       { method, url, secrets: [token] },
     );
     return { ok: false, error, notSent: false };

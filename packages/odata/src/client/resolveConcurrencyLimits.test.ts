@@ -21,7 +21,10 @@ describe('resolveConcurrencyLimits', () => {
     [{ min: 5, max: 3 }, 'concurrency.min (5) must not exceed concurrency.max (3)'],
     [{ min: 20 }, 'concurrency.min (20) must not exceed concurrency.max (16)'],
     [{ initial: 20 }, 'concurrency.initial (20) must lie between concurrency.min (1) and concurrency.max (16)'],
-    [{ initial: 2, min: 3, max: 8 }, 'concurrency.initial (2) must lie between concurrency.min (3) and concurrency.max (8)'],
+    [
+      { initial: 2, min: 3, max: 8 },
+      'concurrency.initial (2) must lie between concurrency.min (3) and concurrency.max (8)',
+    ],
   ])('refuses %j, naming the field', (given, message) => {
     let error: unknown;
     try {

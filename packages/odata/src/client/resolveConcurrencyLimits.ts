@@ -21,7 +21,8 @@ export function resolveConcurrencyLimits(given: Partial<ConcurrencyLimits> | und
 }
 
 function wholeNumber(field: keyof ConcurrencyLimits, value: number): void {
-  if (!Number.isInteger(value) || value < 1) invalid(`concurrency.${field} must be a whole number of at least 1, got ${value}`);
+  if (!Number.isInteger(value) || value < 1)
+    invalid(`concurrency.${field} must be a whole number of at least 1, got ${value}`);
 }
 
 function invalid(message: string): never {

@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { errorFromResponse, type ErroredResponse } from './errorFromResponse.js';
 import { ODataError } from './ODataError.js';
 
-function response(status: number, bodyText: string, headers: Record<string, string> = {}, statusText = ''): ErroredResponse {
+function response(
+  status: number,
+  bodyText: string,
+  headers: Record<string, string> = {},
+  statusText = '',
+): ErroredResponse {
   const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
   return { status, statusText, bodyText, header: (name) => lower[name.toLowerCase()] };
 }
@@ -60,19 +65,24 @@ describe('errorFromResponse', () => {
   });
 
   it('keeps a short plain-text body as the message', () => {
-    const error = errorFromResponse(response(400, "Content-ID Reference: '$1' does not exist in the batch context.\r\n"));
+    const error = errorFromResponse(
+      response(400, "Content-ID Reference: '$1' does not exist in the batch context.\r\n"),
+    );
     expect(error.message).toBe("Content-ID Reference: '$1' does not exist in the batch context.");
   });
 
   it('does not dump an HTML page into the message', () => {
-    const html = '<!DOCTYPE html><html><head><title>502 - Web server received an invalid response</title></head><body>...lots...</body></html>';
+    const html =
+      '<!DOCTYPE html><html><head><title>502 - Web server received an invalid response</title></head><body>...lots...</body></html>';
     const error = errorFromResponse(response(502, html, { 'Content-Type': 'text/html' }, 'Bad Gateway'));
     expect(error.message).toBe('HTTP 502 Bad Gateway: 502 - Web server received an invalid response');
     expect(error.kind).toBe('transient');
   });
 
   it('falls back to the status for an empty body', () => {
-    expect(errorFromResponse(response(503, '', {}, 'Service Unavailable')).message).toBe('HTTP 503 Service Unavailable');
+    expect(errorFromResponse(response(503, '', {}, 'Service Unavailable')).message).toBe(
+      'HTTP 503 Service Unavailable',
+    );
     expect(errorFromResponse(response(404, '')).message).toBe('HTTP 404');
   });
 

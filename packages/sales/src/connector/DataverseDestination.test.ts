@@ -12,12 +12,14 @@ function stubClient(answer: Answer) {
     async batch(parts: BatchPart[], options: { continueOnError?: boolean }): Promise<BatchItemResult[]> {
       expect(options.continueOnError).toBe(true);
       sent.push(parts);
-      return parts.flatMap((part) => ('changeset' in part ? part.changeset : [part])).map((request) => {
-        const { status, code, message } = answer(request);
-        const result: BatchItemResult = { request, status, headers: {}, body: undefined };
-        if (status >= 400) result.error = new ODataError(message ?? `HTTP ${status}`, { status, odataCode: code });
-        return result;
-      });
+      return parts
+        .flatMap((part) => ('changeset' in part ? part.changeset : [part]))
+        .map((request) => {
+          const { status, code, message } = answer(request);
+          const result: BatchItemResult = { request, status, headers: {}, body: undefined };
+          if (status >= 400) result.error = new ODataError(message ?? `HTTP ${status}`, { status, odataCode: code });
+          return result;
+        });
     },
   };
   return { client: client as unknown as ODataClient, sent };
@@ -28,13 +30,22 @@ const ok: Answer = () => ({ status: 204 });
 describe('DataverseDestination', () => {
   it('writes a table without an alternate key by the GUID the record chose, and refuses a key that is not one', async () => {
     const { client, sent } = stubClient(ok);
-    const ref = { entity: 'salesorderdetails', key: ['salesorderdetailid'], fields: ['quantity'], options: { primaryKey: true } };
+    const ref = {
+      entity: 'salesorderdetails',
+      key: ['salesorderdetailid'],
+      fields: ['quantity'],
+      options: { primaryKey: true },
+    };
     const destination = new DataverseDestination(client, ref);
     const id = '0f8fad5b-d9cb-569f-a165-70867728950e';
 
     const outcomes = await destination.write(
       [
-        { key: id, row: { salesorderdetailid: id, quantity: 2, 'salesorderid@odata.bind': "/salesorders(ordernumber='SO-1')" }, knownToExist: false },
+        {
+          key: id,
+          row: { salesorderdetailid: id, quantity: 2, 'salesorderid@odata.bind': "/salesorders(ordernumber='SO-1')" },
+          knownToExist: false,
+        },
         { key: 'x', row: { salesorderdetailid: 'SO-1|1', quantity: 1 }, knownToExist: false },
       ],
       { dryRun: false },
@@ -54,17 +65,35 @@ describe('DataverseDestination', () => {
     ]);
     expect(outcomes).toEqual([
       { key: id, status: 'created' },
-      expect.objectContaining({ key: 'x', status: 'failed', code: 'DESTINATION_KEY_INVALID', message: expect.stringContaining('is not a GUID') }),
+      expect.objectContaining({
+        key: 'x',
+        status: 'failed',
+        code: 'DESTINATION_KEY_INVALID',
+        message: expect.stringContaining('is not a GUID'),
+      }),
     ]);
   });
 
   it('addresses a composite alternate key and sends null to clear a column', async () => {
     const { client, sent } = stubClient(ok);
-    const destination = new DataverseDestination(client, { entity: 'products', key: ['productnumber', 'vendorid'], fields: ['name', 'description'] });
-
-    await destination.write([{ key: 'P-1|V', row: { productnumber: "P'1", vendorid: 'V 2', name: 'Bolt', description: null }, knownToExist: true }], {
-      dryRun: false,
+    const destination = new DataverseDestination(client, {
+      entity: 'products',
+      key: ['productnumber', 'vendorid'],
+      fields: ['name', 'description'],
     });
+
+    await destination.write(
+      [
+        {
+          key: 'P-1|V',
+          row: { productnumber: "P'1", vendorid: 'V 2', name: 'Bolt', description: null },
+          knownToExist: true,
+        },
+      ],
+      {
+        dryRun: false,
+      },
+    );
 
     expect(sent).toEqual([
       [
@@ -84,8 +113,16 @@ describe('DataverseDestination', () => {
 
   it('groups requests in change sets of changesetSize', async () => {
     const { client, sent } = stubClient(ok);
-    const destination = new DataverseDestination(client, { entity: 'accounts', key: ['accountnumber'], fields: ['name'] });
-    const batch = ['A', 'B', 'C', 'D', 'E'].map((n) => ({ key: n, row: { accountnumber: n, name: n }, knownToExist: false }));
+    const destination = new DataverseDestination(client, {
+      entity: 'accounts',
+      key: ['accountnumber'],
+      fields: ['name'],
+    });
+    const batch = ['A', 'B', 'C', 'D', 'E'].map((n) => ({
+      key: n,
+      row: { accountnumber: n, name: n },
+      knownToExist: false,
+    }));
 
     const outcomes = await destination.write(batch, { dryRun: false, changesetSize: 2 });
 
@@ -95,8 +132,16 @@ describe('DataverseDestination', () => {
 
   it('splits a call at the 1000 requests a $batch may hold', async () => {
     const { client, sent } = stubClient(ok);
-    const destination = new DataverseDestination(client, { entity: 'accounts', key: ['accountnumber'], fields: ['name'] });
-    const batch = Array.from({ length: 1001 }, (_, n) => ({ key: `A${n}`, row: { accountnumber: `A${n}`, name: 'x' }, knownToExist: true }));
+    const destination = new DataverseDestination(client, {
+      entity: 'accounts',
+      key: ['accountnumber'],
+      fields: ['name'],
+    });
+    const batch = Array.from({ length: 1001 }, (_, n) => ({
+      key: `A${n}`,
+      row: { accountnumber: `A${n}`, name: 'x' },
+      knownToExist: true,
+    }));
 
     const outcomes = await destination.write(batch, { dryRun: false, changesetSize: 5000 });
 
@@ -105,24 +150,57 @@ describe('DataverseDestination', () => {
   });
 
   it('does not take a 412 for another key of the table as "this row exists"', async () => {
-    const { client, sent } = stubClient(() => ({ status: 412, code: '0x80060892', message: 'A record that has the attribute values Account Number already exists.' }));
-    const destination = new DataverseDestination(client, { entity: 'accounts', key: ['name'], fields: ['accountnumber'] });
+    const { client, sent } = stubClient(() => ({
+      status: 412,
+      code: '0x80060892',
+      message: 'A record that has the attribute values Account Number already exists.',
+    }));
+    const destination = new DataverseDestination(client, {
+      entity: 'accounts',
+      key: ['name'],
+      fields: ['accountnumber'],
+    });
 
-    const outcomes = await destination.write([{ key: 'A', row: { name: 'A', accountnumber: 'X' }, knownToExist: false }], { dryRun: false });
+    const outcomes = await destination.write(
+      [{ key: 'A', row: { name: 'A', accountnumber: 'X' }, knownToExist: false }],
+      { dryRun: false },
+    );
 
     expect(outcomes).toEqual([
-      { key: 'A', status: 'failed', code: 'DESTINATION_REJECTED', message: 'Dataverse accounts rejected the record: A record that has the attribute values Account Number already exists.', retryable: false },
+      {
+        key: 'A',
+        status: 'failed',
+        code: 'DESTINATION_REJECTED',
+        message:
+          'Dataverse accounts rejected the record: A record that has the attribute values Account Number already exists.',
+        retryable: false,
+      },
     ]);
     expect(sent).toHaveLength(1);
   });
 
   it('sends a lone record once more after a passing fault, then gives up as retryable', async () => {
     const { client, sent } = stubClient(() => ({ status: 503, message: 'Service Unavailable' }));
-    const destination = new DataverseDestination(client, { entity: 'accounts', key: ['accountnumber'], fields: ['name'] });
+    const destination = new DataverseDestination(client, {
+      entity: 'accounts',
+      key: ['accountnumber'],
+      fields: ['name'],
+    });
 
-    const outcomes = await destination.write([{ key: 'A', row: { accountnumber: 'A', name: 'A' }, knownToExist: true }], { dryRun: false });
+    const outcomes = await destination.write(
+      [{ key: 'A', row: { accountnumber: 'A', name: 'A' }, knownToExist: true }],
+      { dryRun: false },
+    );
 
-    expect(outcomes).toEqual([{ key: 'A', status: 'failed', code: 'DESTINATION_ERROR', message: expect.stringContaining('Service Unavailable'), retryable: true }]);
+    expect(outcomes).toEqual([
+      {
+        key: 'A',
+        status: 'failed',
+        code: 'DESTINATION_ERROR',
+        message: expect.stringContaining('Service Unavailable'),
+        retryable: true,
+      },
+    ]);
     expect(sent).toHaveLength(2);
   });
 
@@ -130,9 +208,16 @@ describe('DataverseDestination', () => {
     // A row deleted and created again between the requests: 404, then 412.
     const answers = [404, 412];
     const { client, sent } = stubClient(() => ({ status: answers.shift() ?? 204 }));
-    const destination = new DataverseDestination(client, { entity: 'accounts', key: ['accountnumber'], fields: ['name'] });
+    const destination = new DataverseDestination(client, {
+      entity: 'accounts',
+      key: ['accountnumber'],
+      fields: ['name'],
+    });
 
-    const outcomes = await destination.write([{ key: 'A', row: { accountnumber: 'A', name: 'A' }, knownToExist: true }], { dryRun: false });
+    const outcomes = await destination.write(
+      [{ key: 'A', row: { accountnumber: 'A', name: 'A' }, knownToExist: true }],
+      { dryRun: false },
+    );
 
     expect(outcomes[0]).toMatchObject({ status: 'failed', retryable: false });
     expect(sent).toHaveLength(2);
@@ -140,9 +225,15 @@ describe('DataverseDestination', () => {
 
   it('refuses invalid options and a table without key columns', () => {
     const { client } = stubClient(ok);
-    expect(() => new DataverseDestination(client, { entity: 'accounts', key: ['accountnumber'], fields: [], options: { lookupChunkSize: 0 } })).toThrow(
-      /options\.lookupChunkSize/,
-    );
+    expect(
+      () =>
+        new DataverseDestination(client, {
+          entity: 'accounts',
+          key: ['accountnumber'],
+          fields: [],
+          options: { lookupChunkSize: 0 },
+        }),
+    ).toThrow(/options\.lookupChunkSize/);
     expect(() => new DataverseDestination(client, { entity: 'accounts', key: [], fields: [] })).toThrow(ConfigError);
   });
 });

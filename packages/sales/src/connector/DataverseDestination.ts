@@ -8,7 +8,15 @@ import {
   type WriteOutcome,
   type WriteRequest,
 } from '@p2c/core';
-import { formatEntityKey, formatKeyLiteral, guid, type BatchItemResult, type BatchRequest, type EntityKey, type ODataClient } from '@p2c/odata';
+import {
+  formatEntityKey,
+  formatKeyLiteral,
+  guid,
+  type BatchItemResult,
+  type BatchRequest,
+  type EntityKey,
+  type ODataClient,
+} from '@p2c/odata';
 import { dataverseDestinationOptionsSchema, type DataverseDestinationOptions } from './DataverseDestinationOptions.js';
 import { columnFor, holdsValues } from './rowComparison.js';
 
@@ -85,9 +93,22 @@ export class DataverseDestination implements RecordDestination {
     batch.forEach((request, index) => {
       const key = this.#keyOf(request);
       if (typeof key === 'string') {
-        outcomes.set(index, { key: request.key, status: 'failed', code: 'DESTINATION_KEY_INVALID', message: key, retryable: false });
+        outcomes.set(index, {
+          key: request.key,
+          status: 'failed',
+          code: 'DESTINATION_KEY_INVALID',
+          message: key,
+          retryable: false,
+        });
       } else {
-        valid.push({ index, request, key, action: request.knownToExist ? 'update' : 'create', retried: false, switched: false });
+        valid.push({
+          index,
+          request,
+          key,
+          action: request.knownToExist ? 'update' : 'create',
+          retried: false,
+          switched: false,
+        });
       }
     });
     if (options.dryRun) {
@@ -105,7 +126,12 @@ export class DataverseDestination implements RecordDestination {
   }
 
   /** First in change sets, then alone: what a rolled-back change set held, and the other case of an upsert. */
-  async #upsert(operations: Operation[], changesetSize: number, outcomes: Map<number, WriteOutcome>, signal?: AbortSignal): Promise<void> {
+  async #upsert(
+    operations: Operation[],
+    changesetSize: number,
+    outcomes: Map<number, WriteOutcome>,
+    signal?: AbortSignal,
+  ): Promise<void> {
     let pending = operations;
     for (let size = changesetSize; pending.length > 0; size = 1) {
       signal?.throwIfAborted();
@@ -197,7 +223,10 @@ export class DataverseDestination implements RecordDestination {
     for (let start = 0; start < operations.length; start += size) {
       const chunk = operations.slice(start, start + size);
       const filter = chunk
-        .map(({ key }) => `(${this.ref.key.map((field) => `${field} eq ${this.#literal(key[field] ?? null)}`).join(' and ')})`)
+        .map(
+          ({ key }) =>
+            `(${this.ref.key.map((field) => `${field} eq ${this.#literal(key[field] ?? null)}`).join(' and ')})`,
+        )
         .join(' or ');
       const written = chunk.flatMap(({ request }) => Object.keys(request.row));
       const select = [...new Set([...this.ref.key, ...this.ref.fields, ...written].map(columnFor))];
@@ -214,7 +243,9 @@ export class DataverseDestination implements RecordDestination {
   }
 
   #literal(value: string | number | boolean | null): string {
-    return this.#options.primaryKey && typeof value === 'string' ? formatKeyLiteral(guid(value)) : formatKeyLiteral(value);
+    return this.#options.primaryKey && typeof value === 'string'
+      ? formatKeyLiteral(guid(value))
+      : formatKeyLiteral(value);
   }
 
   /** The alternate key's values, or why the record cannot be addressed by them. */
@@ -222,7 +253,8 @@ export class DataverseDestination implements RecordDestination {
     const key: KeyValues = {};
     for (const field of this.ref.key) {
       const value = request.row[field];
-      if (value === null || value === undefined || value === '') return `The record has no ${field}, part of the key of ${this.entity}`;
+      if (value === null || value === undefined || value === '')
+        return `The record has no ${field}, part of the key of ${this.entity}`;
       if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
         return `The record's ${field} is not a text, number or yes/no value and cannot address a row of ${this.entity}`;
       }
@@ -250,7 +282,8 @@ function succeeded(result: BatchItemResult): boolean {
 function bodyOf(row: Row, inUrl: readonly string[] = []): Row {
   return Object.fromEntries(
     Object.entries(row).filter(
-      ([field, value]) => value !== undefined && !inUrl.includes(field) && !(value === null && field.endsWith('@odata.bind')),
+      ([field, value]) =>
+        value !== undefined && !inUrl.includes(field) && !(value === null && field.endsWith('@odata.bind')),
     ),
   );
 }

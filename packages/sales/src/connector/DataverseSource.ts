@@ -111,8 +111,13 @@ export class DataverseSource implements RecordSource {
     if (deltaLink) {
       checkpoint = { deltaLink };
     } else {
-      if (changeTracking) options.log?.(`${this.entity} has no change tracking; later runs read changes by ${this.#options.modifiedField}`);
-      checkpoint = { modifiedSince: new Date(startedAt.getTime() - this.#options.watermarkMarginSeconds * 1000).toISOString() };
+      if (changeTracking)
+        options.log?.(
+          `${this.entity} has no change tracking; later runs read changes by ${this.#options.modifiedField}`,
+        );
+      checkpoint = {
+        modifiedSince: new Date(startedAt.getTime() - this.#options.watermarkMarginSeconds * 1000).toISOString(),
+      };
     }
     // The last page carries the checkpoint of the whole read.
     yield { records: pending?.records ?? [], checkpoint };
@@ -144,14 +149,22 @@ export class DataverseSource implements RecordSource {
       }
       throw error;
     }
-    yield { records: pending?.records ?? [], deleted: pending?.deleted ?? [], checkpoint: deltaLink ? { deltaLink } : null };
+    yield {
+      records: pending?.records ?? [],
+      deleted: pending?.deleted ?? [],
+      checkpoint: deltaLink ? { deltaLink } : null,
+    };
   }
 
   /** Rows modified since the watermark, in change order so the watermark moves page by page. */
   async *#readSince(since: string, options: ReadOptions): AsyncIterable<SourcePage> {
     const { idField, modifiedField } = this.#options;
     const pages = this.client.pages<Row>(this.entity, {
-      query: { select: this.#select(), filter: `${modifiedField} ge ${since}`, orderby: [`${modifiedField} asc`, `${idField} asc`] },
+      query: {
+        select: this.#select(),
+        filter: `${modifiedField} ge ${since}`,
+        orderby: [`${modifiedField} asc`, `${idField} asc`],
+      },
       maxPageSize: options.pageSize,
       headers: { Prefer: FORMATTED_VALUES },
     });
@@ -232,7 +245,8 @@ export class DataverseSource implements RecordSource {
   #toRecord(row: Row): SourceRecord {
     const id = String(row[this.#options.idField]);
     const key = this.ref.key[0];
-    if (key !== undefined && (row[key] === null || row[key] === undefined || row[key] === '')) this.#rememberEtag(id, row);
+    if (key !== undefined && (row[key] === null || row[key] === undefined || row[key] === ''))
+      this.#rememberEtag(id, row);
     return { id, data: row };
   }
 

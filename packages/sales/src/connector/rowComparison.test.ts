@@ -17,10 +17,22 @@ describe('holdsValues', () => {
 
   it('compares a lookup bound by id with the id read back, whatever its case', () => {
     const existing = { _transactioncurrencyid_value: CURRENCY };
-    expect(holdsValues(existing, { 'transactioncurrencyid@odata.bind': `/transactioncurrencies(${CURRENCY.toUpperCase()})` })).toBe(true);
-    expect(holdsValues(existing, { 'transactioncurrencyid@odata.bind': '/transactioncurrencies(7a3c2f10-5b1e-4c6a-9d0e-000000000840)' })).toBe(false);
-    expect(holdsValues(existing, { 'transactioncurrencyid@odata.bind': "/transactioncurrencies(isocurrencycode='EUR')" })).toBe(false);
-    expect(holdsValues({ _transactioncurrencyid_value: null }, { 'transactioncurrencyid@odata.bind': null })).toBe(true);
+    expect(
+      holdsValues(existing, {
+        'transactioncurrencyid@odata.bind': `/transactioncurrencies(${CURRENCY.toUpperCase()})`,
+      }),
+    ).toBe(true);
+    expect(
+      holdsValues(existing, {
+        'transactioncurrencyid@odata.bind': '/transactioncurrencies(7a3c2f10-5b1e-4c6a-9d0e-000000000840)',
+      }),
+    ).toBe(false);
+    expect(
+      holdsValues(existing, { 'transactioncurrencyid@odata.bind': "/transactioncurrencies(isocurrencycode='EUR')" }),
+    ).toBe(false);
+    expect(holdsValues({ _transactioncurrencyid_value: null }, { 'transactioncurrencyid@odata.bind': null })).toBe(
+      true,
+    );
   });
 
   it('ignores fields left undefined', () => {

@@ -30,7 +30,11 @@ describe('firstPriceListFor', () => {
       thrown = error;
     }
     expect(thrown).toBeInstanceOf(RecordError);
-    expect(thrown).toMatchObject({ message: 'No price list in Sales has currency EUR', code: 'NO_PRICE_LIST', value: 'EUR' });
+    expect(thrown).toMatchObject({
+      message: 'No price list in Sales has currency EUR',
+      code: 'NO_PRICE_LIST',
+      value: 'EUR',
+    });
     expect(findFirstPriceList(rows, 'EUR')).toBeNull();
   });
 

@@ -27,7 +27,9 @@ function indexOf(priceLists: readonly Row[]): Map<string, PriceListChoice> {
     .map((row) => ({ id: fieldText(row['pricelevelid']), name: fieldText(row['name']), currency: currencyOf(row) }))
     .filter((list): list is { id: string; name: string; currency: string } => list.id !== '' && list.currency !== null)
     // By name as users read a list (case aside), then by id so equal names still choose the same one every run.
-    .sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    .sort(
+      (a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    );
   for (const list of active) {
     if (!index.has(list.currency)) index.set(list.currency, { id: list.id, name: list.name });
   }
@@ -44,7 +46,11 @@ export function findFirstPriceList(priceLists: readonly Row[], currencyCode: str
 }
 
 /** As `findFirstPriceList`, but none in the currency fails the record alone, saying so (`NO_PRICE_LIST`). */
-export function firstPriceListFor(priceLists: readonly Row[], currencyCode: string, field = 'pricelevelid'): PriceListChoice {
+export function firstPriceListFor(
+  priceLists: readonly Row[],
+  currencyCode: string,
+  field = 'pricelevelid',
+): PriceListChoice {
   const code = currencyCode.trim().toUpperCase();
   const found = findFirstPriceList(priceLists, code);
   if (!found) {

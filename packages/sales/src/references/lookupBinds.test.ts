@@ -11,7 +11,9 @@ describe('lookup binds', () => {
   });
 
   it('binds by id without quotes', () => {
-    expect(bindById('pricelevels', 'b0000000-0000-4000-8000-000000000001')).toBe('/pricelevels(b0000000-0000-4000-8000-000000000001)');
+    expect(bindById('pricelevels', 'b0000000-0000-4000-8000-000000000001')).toBe(
+      '/pricelevels(b0000000-0000-4000-8000-000000000001)',
+    );
   });
 
   it('binds a trimmed value by alternate key; blank stays null', () => {

@@ -14,7 +14,11 @@ export const priceListsReference: ReferenceTable = {
       idField: 'pricelevelid',
       changeTracking: false,
       lookups: {
-        transactioncurrencyid: { entity: 'transactioncurrencies', idField: 'transactioncurrencyid', select: ['isocurrencycode'] },
+        transactioncurrencyid: {
+          entity: 'transactioncurrencies',
+          idField: 'transactioncurrencyid',
+          select: ['isocurrencycode'],
+        },
       },
     },
   },

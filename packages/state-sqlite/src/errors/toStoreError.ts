@@ -8,7 +8,10 @@ import { FatalError, TransientError, isP2cError } from '@p2c/core';
 export function toStoreError(error: unknown): unknown {
   if (isP2cError(error) || !(error instanceof Database.SqliteError)) return error;
   if (error.code.startsWith('SQLITE_BUSY') || error.code.startsWith('SQLITE_LOCKED')) {
-    return new TransientError(`The state database is busy: ${error.message}`, { code: 'STATE_STORE_BUSY', cause: error });
+    return new TransientError(`The state database is busy: ${error.message}`, {
+      code: 'STATE_STORE_BUSY',
+      cause: error,
+    });
   }
   return new FatalError(`The state database failed (${error.code}): ${error.message}`, {
     code: 'STATE_STORE_FAILED',

@@ -17,14 +17,18 @@ export function migrate(db: Database.Database, steps: readonly Migration[], now:
         applied_at TEXT NOT NULL
       )
     `);
-    const current = db.prepare<[], { version: number | null }>('SELECT max(version) AS version FROM schema_migrations').get()?.version ?? 0;
+    const current =
+      db.prepare<[], { version: number | null }>('SELECT max(version) AS version FROM schema_migrations').get()
+        ?.version ?? 0;
     if (current > latest) {
       throw new FatalError(
         `The state database is at schema version ${current}, newer than this p2c understands (${latest}); upgrade p2c.`,
         { code: 'STATE_SCHEMA_TOO_NEW' },
       );
     }
-    const record = db.prepare<[number, string, string]>('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+    const record = db.prepare<[number, string, string]>(
+      'INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)',
+    );
     for (const step of [...steps].sort((a, b) => a.version - b.version)) {
       if (step.version <= current) continue;
       db.exec(step.sql);

@@ -45,7 +45,12 @@ export interface Statements {
   insertRun: Database.Statement<{ id: string; templateId: string; mode: RunMode; startedAt: string }>;
   getRun: Database.Statement<[string], RunRow>;
   addCounts: Database.Statement<CountsParams>;
-  finishRun: Database.Statement<{ runId: string; status: Exclude<RunStatus, 'Running'>; finishedAt: string; message: string | null }>;
+  finishRun: Database.Statement<{
+    runId: string;
+    status: Exclude<RunStatus, 'Running'>;
+    finishedAt: string;
+    message: string | null;
+  }>;
   markInterrupted: Database.Statement<{ templateId: string; finishedAt: string }>;
   listRuns: Database.Statement<[number], RunRow>;
   listRunsOfTemplate: Database.Statement<[string, number], RunRow>;

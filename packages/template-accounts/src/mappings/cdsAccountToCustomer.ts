@@ -31,7 +31,11 @@ function addressFields(prefix: string, from: 'Address1' | 'Address2', defaultCou
 export const cdsAccountToCustomer: Mapping = {
   name: 'CDS Account > Fin and Ops Customers',
   fields: [
-    { target: 'dataAreaId', source: 'Organization_OrganizationId', transforms: [{ transformType: 'Function', name: 'LegalEntity' }] },
+    {
+      target: 'dataAreaId',
+      source: 'Organization_OrganizationId',
+      transforms: [{ transformType: 'Function', name: 'LegalEntity' }],
+    },
     { target: 'CustomerAccount', source: 'AccountNumber' },
     { target: 'OrganizationName', source: 'Name' },
     fixed('PartyType', 'Organization'),

@@ -30,7 +30,11 @@ function addressFields(prefix: 'Address' | 'DeliveryAddress'): FieldMapping[] {
 export const cdsContactToCustomer: Mapping = {
   name: 'CDS Contact > Fin and Ops Customers',
   fields: [
-    { target: 'dataAreaId', source: 'Organization_OrganizationId', transforms: [{ transformType: 'Function', name: 'LegalEntity' }] },
+    {
+      target: 'dataAreaId',
+      source: 'Organization_OrganizationId',
+      transforms: [{ transformType: 'Function', name: 'LegalEntity' }],
+    },
     { target: 'CustomerAccount', source: 'ContactNumber' },
     fixed('PartyType', 'Person'),
     { target: 'PersonFirstName', source: 'FirstName' },

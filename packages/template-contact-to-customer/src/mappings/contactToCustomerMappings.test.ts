@@ -3,8 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { contactToCustomerTemplate } from '../contactToCustomerTemplate.js';
 
 const task = contactToCustomerTemplate.tasks[0]!;
-const mapper = (settings: { defaults?: Record<string, string>; valueMaps?: Record<string, Record<string, string>> } = {}) =>
-  new RecordMapper(task, { defaults: settings.defaults ?? {}, valueMaps: settings.valueMaps ?? {} }, { ORG001: 'usmf' }, 'test');
+const mapper = (
+  settings: { defaults?: Record<string, string>; valueMaps?: Record<string, Record<string, string>> } = {},
+) =>
+  new RecordMapper(
+    task,
+    { defaults: settings.defaults ?? {}, valueMaps: settings.valueMaps ?? {} },
+    { ORG001: 'usmf' },
+    'test',
+  );
 
 /** A contact as the Dataverse source hands it over: the Web API row plus its joined currency. */
 const row = (fields: Record<string, unknown> = {}): Record<string, unknown> => ({
@@ -66,7 +73,9 @@ describe('Contacts to Customer mapping (Sales contact > CDS Contact > CustomersV
   });
 
   it('fills USA and USD when Sales leaves the country and the currency blank', () => {
-    const outcome = mapper().map(row({ address1_country: null, transactioncurrencyid: null, _transactioncurrencyid_value: null }));
+    const outcome = mapper().map(
+      row({ address1_country: null, transactioncurrencyid: null, _transactioncurrencyid_value: null }),
+    );
     expect(outcome.ok && outcome.row).toMatchObject({
       AddressCountryRegionISOCode: 'USA',
       DeliveryAddressCountryRegionISOCode: 'USA',

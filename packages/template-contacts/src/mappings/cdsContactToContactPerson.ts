@@ -7,7 +7,11 @@ import type { Mapping } from '@p2c/core';
 export const cdsContactToContactPerson: Mapping = {
   name: 'CDS Contact > Fin and Ops Contact persons',
   fields: [
-    { target: 'dataAreaId', source: 'Organization_OrganizationId', transforms: [{ transformType: 'Function', name: 'LegalEntity' }] },
+    {
+      target: 'dataAreaId',
+      source: 'Organization_OrganizationId',
+      transforms: [{ transformType: 'Function', name: 'LegalEntity' }],
+    },
     { target: 'ContactPersonId', source: 'ContactNumber' },
     { target: 'FirstName', source: 'FirstName' },
     { target: 'LastName', source: 'LastName' },

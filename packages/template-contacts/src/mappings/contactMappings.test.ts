@@ -71,7 +71,11 @@ describe('Contacts mapping (Sales contact > CDS Contact > ContactPersonsV2)', ()
 
   it('names the company as a parent synced by the accounts template', () => {
     expect(task.parents).toEqual([
-      { name: 'company', sourceField: 'parentcustomerid_account.accountnumber', tasks: ['accounts/Accounts - Account - Customers'] },
+      {
+        name: 'company',
+        sourceField: 'parentcustomerid_account.accountnumber',
+        tasks: ['accounts/Accounts - Account - Customers'],
+      },
     ]);
     expect(contactsTemplate.preconditions).toEqual(['accounts']);
   });

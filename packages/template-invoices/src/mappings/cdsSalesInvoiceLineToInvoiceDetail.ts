@@ -8,8 +8,16 @@ export const cdsSalesInvoiceLineToInvoiceDetail: Mapping = {
   name: 'CDS SalesInvoiceLine > Sales invoice products',
   fields: [
     { target: 'invoicedetailid', transforms: [{ transformType: 'Function', name: 'InvoiceDetailId' }] },
-    { target: 'invoiceid@odata.bind', source: 'InvoiceNumber', transforms: [{ transformType: 'Function', name: 'InvoiceBind' }] },
-    { target: 'productid@odata.bind', source: 'ProductNumber', transforms: [{ transformType: 'Function', name: 'ProductBind' }] },
+    {
+      target: 'invoiceid@odata.bind',
+      source: 'InvoiceNumber',
+      transforms: [{ transformType: 'Function', name: 'InvoiceBind' }],
+    },
+    {
+      target: 'productid@odata.bind',
+      source: 'ProductNumber',
+      transforms: [{ transformType: 'Function', name: 'ProductBind' }],
+    },
     { target: 'uomid@odata.bind', source: 'Unit', transforms: [{ transformType: 'Function', name: 'UnitBind' }] },
     { target: 'lineitemnumber', source: 'LineNumber' },
     { target: 'quantity', source: 'Quantity' },

@@ -8,7 +8,11 @@ export const cdsSalesInvoiceToInvoice: Mapping = {
     { target: 'invoicenumber', source: 'InvoiceNumber' },
     { target: 'name', source: 'Name', transforms: [{ transformType: 'Function', name: 'NameOrInvoiceNumber' }] },
     ...documentHeaderFields,
-    { target: 'salesorderid@odata.bind', source: 'SalesOrderNumber', transforms: [{ transformType: 'Function', name: 'SalesOrderBind' }] },
+    {
+      target: 'salesorderid@odata.bind',
+      source: 'SalesOrderNumber',
+      transforms: [{ transformType: 'Function', name: 'SalesOrderBind' }],
+    },
     { target: 'totalamount', source: 'TotalAmount' },
     { target: 'duedate', source: 'InvoiceDate' },
   ],

@@ -1,7 +1,10 @@
 import type { Mapping } from '@p2c/core';
 import { INVOICED_ORDER } from '@p2c/template-orders';
 
-const fixed = (target: string, value: number) => ({ target, transforms: [{ transformType: 'Default' as const, value }] });
+const fixed = (target: string, value: number) => ({
+  target,
+  transforms: [{ transformType: 'Default' as const, value }],
+});
 
 /**
  * CDS > Destination: the order a synced invoice came from, marked invoiced in Sales (processing

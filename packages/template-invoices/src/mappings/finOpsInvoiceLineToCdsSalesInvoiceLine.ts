@@ -22,7 +22,11 @@ export const finOpsInvoiceLineToCdsSalesInvoiceLine: Mapping = {
     { target: 'ProductNumber', source: 'ProductNumber' },
     { target: 'Quantity', source: 'InvoicedQuantity' },
     { target: 'UnitPrice', source: 'SalesPrice' },
-    { target: 'Unit', source: 'SalesUnitSymbol', transforms: [{ transformType: 'ValueMap', valueMap: { ...DEFAULT_UNIT_MAP } }] },
+    {
+      target: 'Unit',
+      source: 'SalesUnitSymbol',
+      transforms: [{ transformType: 'ValueMap', valueMap: { ...DEFAULT_UNIT_MAP } }],
+    },
     { target: 'LineAmount', source: 'LineAmount' },
   ],
 };

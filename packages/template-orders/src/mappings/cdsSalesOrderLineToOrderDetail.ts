@@ -8,8 +8,16 @@ export const cdsSalesOrderLineToOrderDetail: Mapping = {
   name: 'CDS SalesOrderLine > Sales order products',
   fields: [
     { target: 'salesorderdetailid', transforms: [{ transformType: 'Function', name: 'SalesOrderDetailId' }] },
-    { target: 'salesorderid@odata.bind', source: 'SalesOrderNumber', transforms: [{ transformType: 'Function', name: 'SalesOrderBind' }] },
-    { target: 'productid@odata.bind', source: 'ProductNumber', transforms: [{ transformType: 'Function', name: 'ProductBind' }] },
+    {
+      target: 'salesorderid@odata.bind',
+      source: 'SalesOrderNumber',
+      transforms: [{ transformType: 'Function', name: 'SalesOrderBind' }],
+    },
+    {
+      target: 'productid@odata.bind',
+      source: 'ProductNumber',
+      transforms: [{ transformType: 'Function', name: 'ProductBind' }],
+    },
     { target: 'uomid@odata.bind', source: 'Unit', transforms: [{ transformType: 'Function', name: 'UnitBind' }] },
     { target: 'lineitemnumber', source: 'LineNumber' },
     { target: 'quantity', source: 'Quantity' },

@@ -26,7 +26,11 @@ export const finOpsOrderHeaderToCdsSalesOrder: Mapping = {
     { target: 'CustomerAccountNumber', source: 'OrderingCustomerAccountNumber' },
     { target: 'InvoiceCustomerAccountNumber', source: 'InvoiceCustomerAccountNumber' },
     { target: 'CurrencyCode', source: 'CurrencyCode' },
-    { target: 'RequestedDeliveryDate', source: 'RequestedReceiptDate', transforms: [{ transformType: 'Function', name: 'DateOnly' }] },
+    {
+      target: 'RequestedDeliveryDate',
+      source: 'RequestedReceiptDate',
+      transforms: [{ transformType: 'Function', name: 'DateOnly' }],
+    },
     { target: 'ProcessingStatus', source: 'SalesOrderProcessingStatus' },
     { target: 'TotalAmount', source: 'TotalAmount' },
     { target: 'QuotationNumber', source: 'QuotationNumber' },

@@ -22,7 +22,11 @@ export const finOpsOrderLineToCdsSalesOrderLine: Mapping = {
     { target: 'ProductNumber', source: 'ProductNumber' },
     { target: 'Quantity', source: 'OrderedSalesQuantity' },
     { target: 'UnitPrice', source: 'SalesPrice' },
-    { target: 'Unit', source: 'SalesUnitSymbol', transforms: [{ transformType: 'ValueMap', valueMap: { ...DEFAULT_UNIT_MAP } }] },
+    {
+      target: 'Unit',
+      source: 'SalesUnitSymbol',
+      transforms: [{ transformType: 'ValueMap', valueMap: { ...DEFAULT_UNIT_MAP } }],
+    },
     { target: 'LineAmount', source: 'LineAmount' },
   ],
 };

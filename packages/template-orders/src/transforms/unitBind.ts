@@ -14,10 +14,13 @@ export const DEFAULT_UNIT_MAP: Readonly<Record<string, string>> = { ea: 'Each', 
 export const unitBind: NamedTransform = (value, context) => {
   const { field } = context;
   if (isBlank(value)) {
-    throw new RecordError(`${field}: the line has no sales unit (map a blank unit in the Unit value map to give it one)`, {
-      code: 'UNIT_MISSING',
-      field,
-    });
+    throw new RecordError(
+      `${field}: the line has no sales unit (map a blank unit in the Unit value map to give it one)`,
+      {
+        code: 'UNIT_MISSING',
+        field,
+      },
+    );
   }
   return unitByName(value, context);
 };

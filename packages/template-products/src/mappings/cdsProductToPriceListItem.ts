@@ -8,9 +8,21 @@ export const cdsProductToPriceListItem: Mapping = {
   name: 'CDS Product > Sales Price list items',
   fields: [
     { target: 'productpricelevelid', transforms: [{ transformType: 'Function', name: 'PriceListItemId' }] },
-    { target: 'productid@odata.bind', source: 'ProductNumber', transforms: [{ transformType: 'Function', name: 'ProductBind' }] },
-    { target: 'pricelevelid@odata.bind', source: 'CurrencyCode', transforms: [{ transformType: 'Function', name: 'PriceListBind' }] },
-    { target: 'uomid@odata.bind', source: 'DefaultUnit', transforms: [{ transformType: 'Function', name: 'UnitBind' }] },
+    {
+      target: 'productid@odata.bind',
+      source: 'ProductNumber',
+      transforms: [{ transformType: 'Function', name: 'ProductBind' }],
+    },
+    {
+      target: 'pricelevelid@odata.bind',
+      source: 'CurrencyCode',
+      transforms: [{ transformType: 'Function', name: 'PriceListBind' }],
+    },
+    {
+      target: 'uomid@odata.bind',
+      source: 'DefaultUnit',
+      transforms: [{ transformType: 'Function', name: 'UnitBind' }],
+    },
     { target: 'amount', source: 'SalesPrice' },
   ],
 };

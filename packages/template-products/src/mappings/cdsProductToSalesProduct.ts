@@ -11,8 +11,16 @@ export const cdsProductToSalesProduct: Mapping = {
     { target: 'name', source: 'Name' },
     { target: 'description', source: 'Description' },
     { target: 'msdyn_isexternallymaintained', transforms: [{ transformType: 'Default', value: true }] },
-    { target: 'defaultuomid@odata.bind', source: 'DefaultUnit', transforms: [{ transformType: 'Function', name: 'UnitBind' }] },
-    { target: 'pricelevelid@odata.bind', source: 'CurrencyCode', transforms: [{ transformType: 'Function', name: 'PriceListBind' }] },
+    {
+      target: 'defaultuomid@odata.bind',
+      source: 'DefaultUnit',
+      transforms: [{ transformType: 'Function', name: 'UnitBind' }],
+    },
+    {
+      target: 'pricelevelid@odata.bind',
+      source: 'CurrencyCode',
+      transforms: [{ transformType: 'Function', name: 'PriceListBind' }],
+    },
     { target: 'price', source: 'SalesPrice' },
     {
       target: 'transactioncurrencyid@odata.bind',

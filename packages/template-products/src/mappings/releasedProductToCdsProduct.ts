@@ -28,7 +28,11 @@ export const releasedProductToCdsProduct: Mapping = {
     { target: 'Name', source: 'ProductName' },
     { target: 'Description', source: 'ProductDescription' },
     { target: 'ProductSubtype', source: 'ProductSubtype' },
-    { target: 'DefaultUnit', source: 'SalesUnitSymbol', transforms: [{ transformType: 'ValueMap', valueMap: { ...DEFAULT_UNIT_MAP } }] },
+    {
+      target: 'DefaultUnit',
+      source: 'SalesUnitSymbol',
+      transforms: [{ transformType: 'ValueMap', valueMap: { ...DEFAULT_UNIT_MAP } }],
+    },
     { target: 'SalesPrice', source: 'SalesPrice', transforms: [{ transformType: 'Default', value: 0 }] },
     { target: 'CurrencyCode', source: 'SalesCurrencyCode' },
   ],

@@ -9,7 +9,11 @@ export const transactionCurrencyBind: NamedTransform = (value, { field, referenc
   const code = String(value).trim().toUpperCase();
   const currency = findCurrency(rows, code);
   if (!currency) {
-    throw new RecordError(`Currency ${code} does not exist in Sales (transaction currencies)`, { code: 'UNKNOWN_CURRENCY', field, value: code });
+    throw new RecordError(`Currency ${code} does not exist in Sales (transaction currencies)`, {
+      code: 'UNKNOWN_CURRENCY',
+      field,
+      value: code,
+    });
   }
   return `/transactioncurrencies(${String(currency['transactioncurrencyid'])})`;
 };

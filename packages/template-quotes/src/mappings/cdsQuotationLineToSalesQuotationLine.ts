@@ -10,13 +10,21 @@ export const defaultUnitMap: Readonly<Record<string, string>> = { Each: 'ea', Pi
 export const cdsQuotationLineToSalesQuotationLine: Mapping = {
   name: 'CDS Quotation Line > Fin and Ops Sales quotation lines',
   fields: [
-    { target: 'dataAreaId', source: 'Organization_OrganizationId', transforms: [{ transformType: 'Function', name: 'LegalEntity' }] },
+    {
+      target: 'dataAreaId',
+      source: 'Organization_OrganizationId',
+      transforms: [{ transformType: 'Function', name: 'LegalEntity' }],
+    },
     { target: 'SalesQuotationNumber', source: 'QuoteNumber' },
     { target: 'LineNumber', source: 'LineNumber' },
     { target: 'ProductNumber', source: 'ProductNumber' },
     { target: 'RequestedSalesQuantity', source: 'Quantity' },
     { target: 'SalesPrice', source: 'PricePerUnit' },
-    { target: 'SalesUnitSymbol', source: 'UnitName', transforms: [{ transformType: 'ValueMap', valueMap: { ...defaultUnitMap } }] },
+    {
+      target: 'SalesUnitSymbol',
+      source: 'UnitName',
+      transforms: [{ transformType: 'ValueMap', valueMap: { ...defaultUnitMap } }],
+    },
   ],
 };
 

@@ -4,14 +4,22 @@ import type { Mapping } from '@p2c/core';
 export const cdsQuotationToSalesQuotationHeader: Mapping = {
   name: 'CDS Quotation > Fin and Ops Sales quotation headers',
   fields: [
-    { target: 'dataAreaId', source: 'Organization_OrganizationId', transforms: [{ transformType: 'Function', name: 'LegalEntity' }] },
+    {
+      target: 'dataAreaId',
+      source: 'Organization_OrganizationId',
+      transforms: [{ transformType: 'Function', name: 'LegalEntity' }],
+    },
     { target: 'SalesQuotationNumber', source: 'QuoteNumber' },
     { target: 'SalesQuotationName', source: 'Name' },
     { target: 'RequestingCustomerAccountNumber', source: 'CustomerNumber' },
     { target: 'InvoiceCustomerAccountNumber', source: 'CustomerNumber' },
     // Required by F&O; Sales may leave the quote's currency blank.
     { target: 'CurrencyCode', source: 'CurrencyCode', transforms: [{ transformType: 'Default', value: 'USD' }] },
-    { target: 'RequestedReceiptDate', source: 'RequestedDeliveryDate', transforms: [{ transformType: 'Function', name: 'FinOpsDateTime' }] },
+    {
+      target: 'RequestedReceiptDate',
+      source: 'RequestedDeliveryDate',
+      transforms: [{ transformType: 'Function', name: 'FinOpsDateTime' }],
+    },
     { target: 'LanguageId', transforms: [{ transformType: 'Default', value: 'en-us' }] },
   ],
 };

@@ -1,7 +1,13 @@
 import type { Mapping } from '@p2c/core';
 
 /** Sales quote columns read for the header task (besides `quoteid` and the joined lookups). */
-export const salesQuoteColumns = ['quotenumber', 'name', 'requestdeliveryby', 'statecode', 'msdyn_hasexternallymaintainedproductsonly'];
+export const salesQuoteColumns = [
+  'quotenumber',
+  'name',
+  'requestdeliveryby',
+  'statecode',
+  'msdyn_hasexternallymaintainedproductsonly',
+];
 
 /** F&O requires a requested receipt date; the template's default when Sales has none. */
 export const DEFAULT_REQUESTED_DELIVERY_DATE = '2020-01-01';

@@ -19,7 +19,8 @@ function bindTo(set: string, alternateKey: string, idColumn: string, target: Bin
 /** `/accounts(accountnumber='ACC-1')` for `<nav>@odata.bind`; a row without a number binds by `accountid`. */
 export const atAccount = (account: BindTarget): string => bindTo('accounts', 'accountnumber', 'accountid', account);
 /** `/contacts(msdyn_contactnumber='CON-1')`, or by `contactid`. */
-export const atContact = (contact: BindTarget): string => bindTo('contacts', 'msdyn_contactnumber', 'contactid', contact);
+export const atContact = (contact: BindTarget): string =>
+  bindTo('contacts', 'msdyn_contactnumber', 'contactid', contact);
 /** `/uoms(name='Each')`. */
 export const atUnit = (unit: BindTarget): string => bindTo('uoms', 'name', 'uomid', unit);
 /** `/pricelevels(name='US price list')`. */

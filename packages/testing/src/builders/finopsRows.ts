@@ -66,7 +66,8 @@ export function finopsReleasedProduct(overrides: FinOpsOverrides = {}): FinOpsRo
  */
 export function finopsSalesOrder(customer: CustomerTarget, overrides: FinOpsOverrides = {}): FinOpsRow {
   const n = nextNumber();
-  const number = typeof overrides['SalesOrderNumber'] === 'string' ? overrides['SalesOrderNumber'] : `SO-${padded(n, 6)}`;
+  const number =
+    typeof overrides['SalesOrderNumber'] === 'string' ? overrides['SalesOrderNumber'] : `SO-${padded(n, 6)}`;
   const account = customerAccountOf(customer);
   return withOverrides<FinOpsRow>(
     {

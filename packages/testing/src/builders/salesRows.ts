@@ -72,7 +72,8 @@ export function salesPriceList(overrides: SalesOverrides = {}): SeedSalesRow {
  */
 export function salesProduct(overrides: SalesOverrides = {}): SeedSalesRow {
   const n = nextNumber();
-  const productnumber = typeof overrides['productnumber'] === 'string' ? overrides['productnumber'] : `PRD-${String(n).padStart(5, '0')}`;
+  const productnumber =
+    typeof overrides['productnumber'] === 'string' ? overrides['productnumber'] : `PRD-${String(n).padStart(5, '0')}`;
   return withOverrides<SeedSalesRow>(
     {
       productnumber,

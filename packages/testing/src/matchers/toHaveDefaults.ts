@@ -6,7 +6,11 @@ import { describeValue } from './describeValue.js';
  * (asymmetric matchers such as `expect.any(String)` work). No rows at all do not pass: a check
  * of defaults on nothing checks nothing.
  */
-export function toHaveDefaults(this: MatcherState, received: unknown, defaults: Readonly<Record<string, unknown>>): MatcherResult {
+export function toHaveDefaults(
+  this: MatcherState,
+  received: unknown,
+  defaults: Readonly<Record<string, unknown>>,
+): MatcherResult {
   if (!Array.isArray(received)) {
     return { pass: false, message: () => `toHaveDefaults expects an array of rows, got ${describeValue(received)}` };
   }
@@ -23,7 +27,8 @@ export function toHaveDefaults(this: MatcherState, received: unknown, defaults: 
   return {
     pass,
     message: () => {
-      if (pass) return `expected some of the ${rows.length} row(s) not to have ${describeValue(defaults)}, but all have`;
+      if (pass)
+        return `expected some of the ${rows.length} row(s) not to have ${describeValue(defaults)}, but all have`;
       if (rows.length === 0) return `expected rows with ${describeValue(defaults)}, but there are no rows`;
       return `expected every row to have ${describeValue(defaults)}; ${misses.length} of ${rows.length} do not:\n${misses.slice(0, 20).join('\n')}${misses.length > 20 ? `\n  ... and ${misses.length - 20} more` : ''}`;
     },

@@ -9,7 +9,8 @@ function writeLogOf(received: unknown): WriteLogEntry[] | undefined {
   const hasLog = (value: unknown): value is WriteLogSource =>
     typeof value === 'object' && value !== null && typeof (value as Partial<WriteLogSource>).writeLog === 'function';
   if (hasLog(received)) return received.writeLog();
-  const emulator = typeof received === 'object' && received !== null ? (received as { emulator?: unknown }).emulator : undefined;
+  const emulator =
+    typeof received === 'object' && received !== null ? (received as { emulator?: unknown }).emulator : undefined;
   return hasLog(emulator) ? emulator.writeLog() : undefined;
 }
 
@@ -32,11 +33,16 @@ export function toHaveWrittenOnce(
 ): MatcherResult {
   const log = writeLogOf(received);
   if (!log) {
-    return { pass: false, message: () => 'toHaveWrittenOnce expects a harness or an emulator (something with writeLog())' };
+    return {
+      pass: false,
+      message: () => 'toHaveWrittenOnce expects a harness or an emulator (something with writeLog())',
+    };
   }
   const wanted = (typeof key === 'string' ? key : key.map(String).join(',')).toLowerCase();
   const inSet = log.filter((entry) => entry.service === service && entry.entitySet === entitySet);
-  const entry = inSet.find((candidate) => candidate.key.toLowerCase() === wanted || candidate.id?.toLowerCase() === wanted);
+  const entry = inSet.find(
+    (candidate) => candidate.key.toLowerCase() === wanted || candidate.id?.toLowerCase() === wanted,
+  );
   const writes = entry ? entry.create + entry.update : 0;
   const pass = writes === 1;
   const row = `${service} ${entitySet} '${wanted}'`;

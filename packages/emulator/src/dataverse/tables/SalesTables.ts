@@ -70,7 +70,9 @@ export class SalesTables implements TableReader {
   }
 
   rows(set: string): readonly SalesRow[] {
-    return this.table(set).rows().map((row) => row.values);
+    return this.table(set)
+      .rows()
+      .map((row) => row.values);
   }
 
   row(set: string, id: string): SalesRow | undefined {
@@ -159,7 +161,8 @@ export class SalesTables implements TableReader {
 
   #resolve(navigation: string, write: LookupWrite, source: PayloadSource): ResolvedTarget | null | undefined {
     if (write.kind === 'clear') return null;
-    if (write.kind === 'reference') return { set: write.reference.set, id: this.#resolveReference(write.reference.set, write.reference.key) };
+    if (write.kind === 'reference')
+      return { set: write.reference.set, id: this.#resolveReference(write.reference.set, write.reference.key) };
     const hinted = write.allowed.find((set) => this.logicalOf(set) === write.hint);
     const candidates = hinted ? [hinted] : write.allowed;
     const found = candidates.find((set) => this.#exists(set, write.id));
@@ -204,8 +207,17 @@ export class SalesTables implements TableReader {
     if (!previous) throw tableFaults.recordNotFound(table.definition.logical, id.toLowerCase());
     const values: SalesRow = { ...previous.values };
     const { [table.definition.primaryKey]: _ignored, ...changes } = payload.values;
-    const targets = this.#apply(values, previous.targets, { values: changes, lookups: payload.lookups }, source, options);
-    values['modifiedon'] = options.keepSystemColumns && typeof changes['modifiedon'] === 'string' ? changes['modifiedon'] : this.#store.timestamp();
+    const targets = this.#apply(
+      values,
+      previous.targets,
+      { values: changes, lookups: payload.lookups },
+      source,
+      options,
+    );
+    values['modifiedon'] =
+      options.keepSystemColumns && typeof changes['modifiedon'] === 'string'
+        ? changes['modifiedon']
+        : this.#store.timestamp();
     return this.#save(table, { values, targets }, previous, options);
   }
 
@@ -220,7 +232,9 @@ export class SalesTables implements TableReader {
       for (const [navigation, lookup] of Object.entries(other.definition.lookups)) {
         if (!lookup.targets.includes(set)) continue;
         const column = lookupColumn(navigation);
-        for (const child of other.rows().filter((candidate) => candidate.values[column] === key && candidate.targets[navigation] === set)) {
+        for (const child of other
+          .rows()
+          .filter((candidate) => candidate.values[column] === key && candidate.targets[navigation] === set)) {
           const childId = String(child.values[other.definition.primaryKey]);
           if (lookup.parental) this.remove(other.definition.set, childId);
           else {
@@ -246,7 +260,8 @@ export class SalesTables implements TableReader {
     options: WriteOptions,
   ): Record<string, string> {
     for (const [name, value] of Object.entries(payload.values)) {
-      if (!options.keepSystemColumns && (name === 'createdon' || name === 'modifiedon' || name === 'versionnumber')) continue;
+      if (!options.keepSystemColumns && (name === 'createdon' || name === 'modifiedon' || name === 'versionnumber'))
+        continue;
       values[name] = value;
     }
     let next: Record<string, string> = { ...targets };
@@ -267,7 +282,8 @@ export class SalesTables implements TableReader {
     const definition = table.definition;
     const values: SalesRow = { ...row.values, ...definition.compute?.(row.values, this) };
     this.#check(table, values);
-    const kept = options.keepSystemColumns && typeof values['versionnumber'] === 'number' && values['versionnumber'] > 0;
+    const kept =
+      options.keepSystemColumns && typeof values['versionnumber'] === 'number' && values['versionnumber'] > 0;
     if (kept) this.#store.observeVersion(values['versionnumber'] as number);
     else values['versionnumber'] = this.#store.nextVersion();
     const saved: StoredRow = { values, targets: row.targets };
@@ -286,18 +302,23 @@ export class SalesTables implements TableReader {
     }
     for (const [navigation, lookup] of Object.entries(definition.lookups)) {
       const target = values[lookupColumn(navigation)];
-      if (lookup.required && (target === null || target === undefined)) throw tableFaults.required(definition.logical, navigation);
+      if (lookup.required && (target === null || target === undefined))
+        throw tableFaults.required(definition.logical, navigation);
     }
     const key = definition.alternateKey;
     if (key && typeof values[key] === 'string' && values[key] !== '') {
       const holder = table.byAlternateKey(values[key]);
-      if (holder && holder.values[definition.primaryKey] !== id) throw tableFaults.duplicateKey(definition.logical, [key]);
+      if (holder && holder.values[definition.primaryKey] !== id)
+        throw tableFaults.duplicateKey(definition.logical, [key]);
     }
     const unique = definition.unique;
     if (unique) {
       const clash = table
         .rows()
-        .some((other) => other.values[definition.primaryKey] !== id && unique.every((name) => other.values[name] === values[name]));
+        .some(
+          (other) =>
+            other.values[definition.primaryKey] !== id && unique.every((name) => other.values[name] === values[name]),
+        );
       if (clash) throw tableFaults.duplicateKey(definition.logical, unique);
     }
   }
@@ -306,7 +327,9 @@ export class SalesTables implements TableReader {
   #touchParents(definition: TableDefinition, after: StoredRow | undefined, before: StoredRow | undefined): void {
     for (const navigation of definition.touches ?? []) {
       const column = lookupColumn(navigation);
-      const ids = new Set([after?.values[column], before?.values[column]].filter((id): id is string => typeof id === 'string'));
+      const ids = new Set(
+        [after?.values[column], before?.values[column]].filter((id): id is string => typeof id === 'string'),
+      );
       const targetSet = definition.lookups[navigation]?.targets[0];
       if (!targetSet) continue;
       const parentTable = this.#tables.get(targetSet);
@@ -314,7 +337,10 @@ export class SalesTables implements TableReader {
         const parent = parentTable?.get(parentId);
         if (!parentTable || !parent) continue;
         const values = { ...parent.values, ...this.#stamp() };
-        parentTable.put({ values: { ...values, ...parentTable.definition.compute?.(values, this) }, targets: parent.targets });
+        parentTable.put({
+          values: { ...values, ...parentTable.definition.compute?.(values, this) },
+          targets: parent.targets,
+        });
       }
     }
   }

@@ -13,7 +13,8 @@ export function declaredTableDefinition(declaration: SeedTableDeclaration): Tabl
     columns[name] = options ? { ...rest, options: numberKeyed(options) } : rest;
   }
   const lookups: Record<string, TableLookup> = {};
-  for (const [name, lookup] of Object.entries(declaration.lookups ?? {})) lookups[name] = { ...lookup, targets: [...lookup.targets] };
+  for (const [name, lookup] of Object.entries(declaration.lookups ?? {}))
+    lookups[name] = { ...lookup, targets: [...lookup.targets] };
   return {
     set: declaration.set,
     logical: declaration.logical,

@@ -35,7 +35,11 @@ function parseReference(text: string): { set: string; key: string } | undefined 
 }
 
 /** Which lookup a bind name sets and which sets it may point at (`customerid_contact` → contacts only). */
-function bindTarget(definition: TableDefinition, bindName: string, logicalOf: LogicalNameOf): [string, readonly string[]] | undefined {
+function bindTarget(
+  definition: TableDefinition,
+  bindName: string,
+  logicalOf: LogicalNameOf,
+): [string, readonly string[]] | undefined {
   for (const [navigation, lookup] of Object.entries(definition.lookups)) {
     if (lookup.targets.length === 1 && bindName === navigation) return [navigation, lookup.targets];
     if (lookup.targets.length > 1) {
@@ -47,7 +51,13 @@ function bindTarget(definition: TableDefinition, bindName: string, logicalOf: Lo
   return undefined;
 }
 
-function checkColumn(definition: TableDefinition, name: string, column: TableColumn, value: unknown, source: PayloadSource): unknown {
+function checkColumn(
+  definition: TableDefinition,
+  name: string,
+  column: TableColumn,
+  value: unknown,
+  source: PayloadSource,
+): unknown {
   const mismatch = (expected: string): never => {
     throw tableFaults.typeMismatch(definition.set, name, expected);
   };
@@ -62,7 +72,8 @@ function checkColumn(definition: TableDefinition, name: string, column: TableCol
     case 'integer':
     case 'decimal':
     case 'money':
-      if (typeof value !== 'number' || !Number.isFinite(value)) return mismatch(column.kind === 'integer' ? 'Edm.Int32' : 'Edm.Decimal');
+      if (typeof value !== 'number' || !Number.isFinite(value))
+        return mismatch(column.kind === 'integer' ? 'Edm.Int32' : 'Edm.Decimal');
       if (column.kind === 'integer' && !Number.isInteger(value)) return mismatch('Edm.Int32');
       if ((column.min !== undefined && value < column.min) || (column.max !== undefined && value > column.max)) {
         throw tableFaults.outOfRange(definition.logical, name, value);
@@ -76,11 +87,13 @@ function checkColumn(definition: TableDefinition, name: string, column: TableCol
       if (typeof value !== 'number' || !Number.isInteger(value)) return mismatch('Edm.Int32');
       const accepted = column.options ? Object.keys(column.options).map(Number) : undefined;
       // Seeds come from real organizations, whose option sets carry their own values.
-      if (source === 'webapi' && accepted && !accepted.includes(value)) throw tableFaults.outOfRange(definition.logical, name, value, accepted);
+      if (source === 'webapi' && accepted && !accepted.includes(value))
+        throw tableFaults.outOfRange(definition.logical, name, value, accepted);
       return value;
     }
     case 'date':
-      if (typeof value !== 'string' || !DATE.test(value) || Number.isNaN(Date.parse(value))) return mismatch('Edm.Date');
+      if (typeof value !== 'string' || !DATE.test(value) || Number.isNaN(Date.parse(value)))
+        return mismatch('Edm.Date');
       return value;
   }
 }
@@ -126,7 +139,8 @@ export function readTablePayload(
       const expected = allowed.map((set) => `'/${set}(<guid>)'`).join(' or ');
       if (typeof value !== 'string') throw tableFaults.badBind(definition.set, bindName, valueText(value), expected);
       const reference = parseReference(value);
-      if (!reference || !allowed.includes(reference.set)) throw tableFaults.badBind(definition.set, bindName, value, expected);
+      if (!reference || !allowed.includes(reference.set))
+        throw tableFaults.badBind(definition.set, bindName, value, expected);
       lookups.set(navigation, { kind: 'reference', reference: { ...reference, text: value }, allowed });
       continue;
     }
@@ -143,21 +157,29 @@ export function readTablePayload(
         lookups.set(navigation, { kind: 'clear' });
         continue;
       }
-      if (typeof value !== 'string' || !GUID.test(value)) throw tableFaults.typeMismatch(definition.set, key, 'Edm.Guid');
+      if (typeof value !== 'string' || !GUID.test(value))
+        throw tableFaults.typeMismatch(definition.set, key, 'Edm.Guid');
       const hint = body[`${key}${LOGICAL_NAME_ANNOTATION}`];
       const allowed = definition.lookups[navigation]?.targets ?? [];
-      lookups.set(navigation, { kind: 'id', id: value.toLowerCase(), allowed, ...(typeof hint === 'string' ? { hint } : {}) });
+      lookups.set(navigation, {
+        kind: 'id',
+        id: value.toLowerCase(),
+        allowed,
+        ...(typeof hint === 'string' ? { hint } : {}),
+      });
       continue;
     }
     if (key === definition.primaryKey) {
-      if (typeof value !== 'string' || !GUID.test(value)) throw tableFaults.typeMismatch(definition.set, key, 'Edm.Guid');
+      if (typeof value !== 'string' || !GUID.test(value))
+        throw tableFaults.typeMismatch(definition.set, key, 'Edm.Guid');
       values[key] = value.toLowerCase();
       continue;
     }
     if (SYSTEM_COLUMNS.has(key)) {
       if (source === 'webapi') continue;
       if (key === 'versionnumber') {
-        if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw tableFaults.typeMismatch(definition.set, key, 'Edm.Int64');
+        if (typeof value !== 'number' || !Number.isInteger(value) || value < 0)
+          throw tableFaults.typeMismatch(definition.set, key, 'Edm.Int64');
       } else if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) {
         throw tableFaults.typeMismatch(definition.set, key, 'Edm.DateTimeOffset');
       }

@@ -26,13 +26,20 @@ export function isSalesTableName(set: string): set is SalesTableName {
 export function salesTableAccess(store: () => DataverseStore, set: SalesTableName | (string & {})): EmulatorSalesTable {
   const tables = () => store().tables;
   return {
-    list: () => tables().rows(set).map((row) => ({ ...row })),
+    list: () =>
+      tables()
+        .rows(set)
+        .map((row) => ({ ...row })),
     get: (idOrAlternateKey) => {
       const table = tables().table(set);
-      const row = (GUID.test(idOrAlternateKey) ? table.get(idOrAlternateKey) : undefined) ?? table.byAlternateKey(idOrAlternateKey);
+      const row =
+        (GUID.test(idOrAlternateKey) ? table.get(idOrAlternateKey) : undefined) ??
+        table.byAlternateKey(idOrAlternateKey);
       return row ? { ...row.values } : undefined;
     },
-    insert: (row) => ({ ...tables().create(set, tables().read(set, row, 'direct'), 'direct', { keepSystemColumns: true }).values }),
+    insert: (row) => ({
+      ...tables().create(set, tables().read(set, row, 'direct'), 'direct', { keepSystemColumns: true }).values,
+    }),
     update: (id, patch) => ({ ...tables().update(set, id, tables().read(set, patch, 'direct'), 'direct').values }),
     remove: (id) => tables().remove(set, id),
   };

@@ -1,7 +1,18 @@
-import { lookupColumn, type SalesRow, type TableColumn, type TableDefinition, type TableReader } from './TableDefinition.js';
+import {
+  lookupColumn,
+  type SalesRow,
+  type TableColumn,
+  type TableDefinition,
+  type TableReader,
+} from './TableDefinition.js';
 
 const text = (maxLength: number, required = false): TableColumn => ({ kind: 'string', maxLength, required });
-const money = (required = false): TableColumn => ({ kind: 'money', min: -922_337_203_685_477, max: 922_337_203_685_477, required });
+const money = (required = false): TableColumn => ({
+  kind: 'money',
+  min: -922_337_203_685_477,
+  max: 922_337_203_685_477,
+  required,
+});
 const flag = (): TableColumn => ({ kind: 'boolean', default: false });
 const readOnlyMoney: TableColumn = { kind: 'money', readOnly: true };
 const ACTIVE_INACTIVE = { 0: 'Active', 1: 'Inactive' };
@@ -37,7 +48,10 @@ function detailLookups(parentNav: string, parentSet: string) {
 /** A quote's totals from its details, as Sales recalculates them when a line changes. */
 function quoteTotals(row: SalesRow, tables: TableReader): SalesRow {
   const details = tables.rows('quotedetails').filter((detail) => detail[lookupColumn('quoteid')] === row['quoteid']);
-  const total = details.reduce((sum, detail) => sum + (typeof detail['extendedamount'] === 'number' ? detail['extendedamount'] : 0), 0);
+  const total = details.reduce(
+    (sum, detail) => sum + (typeof detail['extendedamount'] === 'number' ? detail['extendedamount'] : 0),
+    0,
+  );
   const externalOnly =
     details.length > 0 &&
     details.every((detail) => {
@@ -113,7 +127,10 @@ export const SALES_TABLES: readonly TableDefinition[] = [
     },
     states: ACTIVE_INACTIVE,
     compute: (row) => ({
-      fullname: [row['firstname'], row['lastname']].filter((part) => typeof part === 'string' && part !== '').join(' ').trim(),
+      fullname: [row['firstname'], row['lastname']]
+        .filter((part) => typeof part === 'string' && part !== '')
+        .join(' ')
+        .trim(),
     }),
   },
   {

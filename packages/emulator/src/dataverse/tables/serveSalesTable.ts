@@ -78,7 +78,8 @@ export async function serveSalesTable(tables: SalesTables, call: TableRequest): 
       if (ifNoneMatch && etagMatches(ifNoneMatch, etag)) return emptyResponse(304, { ETag: etag });
       const shape = readShape(url, request, set);
       const headers: Record<string, string> = { ETag: etag };
-      if (shape.annotationPreference !== undefined) headers['Preference-Applied'] = `odata.include-annotations="${shape.annotationPreference}"`;
+      if (shape.annotationPreference !== undefined)
+        headers['Preference-Applied'] = `odata.include-annotations="${shape.annotationPreference}"`;
       return jsonResponse(
         200,
         {

@@ -1,9 +1,21 @@
 import type { EdmPrimitive, EntityModel, PropertyModel } from '../../odata/EntityModel.js';
 import type { DataverseEntitySet } from '../DataverseEntitySet.js';
-import { ASSOCIATED_NAVIGATION_PROPERTY, etagOf, FORMATTED_VALUE, LOOKUP_LOGICAL_NAME, type RowShape } from '../formatAccount.js';
+import {
+  ASSOCIATED_NAVIGATION_PROPERTY,
+  etagOf,
+  FORMATTED_VALUE,
+  LOOKUP_LOGICAL_NAME,
+  type RowShape,
+} from '../formatAccount.js';
 import { stateColumns } from './readTablePayload.js';
 import type { SalesTables } from './SalesTables.js';
-import { lookupColumn, type SalesRow, type TableColumn, type TableColumnKind, type TableDefinition } from './TableDefinition.js';
+import {
+  lookupColumn,
+  type SalesRow,
+  type TableColumn,
+  type TableColumnKind,
+  type TableDefinition,
+} from './TableDefinition.js';
 import type { StoredRow } from './TableStore.js';
 
 const EDM_TYPE: Record<TableColumnKind, EdmPrimitive> = {
@@ -21,8 +33,14 @@ const EDM_TYPE: Record<TableColumnKind, EdmPrimitive> = {
 function tableColumnTypes(definition: TableDefinition): [string, EdmPrimitive][] {
   return [
     [definition.primaryKey, 'Edm.Guid'],
-    ...Object.entries(definition.columns).map(([name, column]): [string, EdmPrimitive] => [name, EDM_TYPE[column.kind]]),
-    ...Object.keys(definition.lookups).map((navigation): [string, EdmPrimitive] => [lookupColumn(navigation), 'Edm.Guid']),
+    ...Object.entries(definition.columns).map(([name, column]): [string, EdmPrimitive] => [
+      name,
+      EDM_TYPE[column.kind],
+    ]),
+    ...Object.keys(definition.lookups).map((navigation): [string, EdmPrimitive] => [
+      lookupColumn(navigation),
+      'Edm.Guid',
+    ]),
     ['statecode', 'Edm.Int32'],
     ['statuscode', 'Edm.Int32'],
     ['createdon', 'Edm.DateTimeOffset'],
@@ -34,7 +52,9 @@ function tableColumnTypes(definition: TableDefinition): [string, EdmPrimitive][]
 export function tableModel(definition: TableDefinition): EntityModel {
   return {
     typeName: `Microsoft.Dynamics.CRM.${definition.logical}`,
-    properties: Object.fromEntries(tableColumnTypes(definition).map(([name, type]): [string, PropertyModel] => [name, { type }])),
+    properties: Object.fromEntries(
+      tableColumnTypes(definition).map(([name, type]): [string, PropertyModel] => [name, { type }]),
+    ),
   };
 }
 
@@ -59,10 +79,17 @@ function formatted(column: TableColumn, value: unknown): string | undefined {
  * A row as the Web API writes it: `@odata.etag`, the selected columns (the primary key
  * always), and the annotations asked for (lookup target names and logical names, option labels).
  */
-export function formatTableRow(tables: SalesTables, definition: TableDefinition, row: StoredRow, shape: RowShape): SalesRow {
+export function formatTableRow(
+  tables: SalesTables,
+  definition: TableDefinition,
+  row: StoredRow,
+  shape: RowShape,
+): SalesRow {
   const out: SalesRow = { '@odata.etag': etagOf(row.values['versionnumber'] as number) };
   const states = stateColumns(definition);
-  const lookupNames = new Map(Object.keys(definition.lookups).map((navigation) => [lookupColumn(navigation), navigation]));
+  const lookupNames = new Map(
+    Object.keys(definition.lookups).map((navigation) => [lookupColumn(navigation), navigation]),
+  );
   for (const [name] of tableColumnTypes(definition)) {
     if (shape.select && name !== definition.primaryKey && !shape.select.includes(name)) continue;
     const value = row.values[name] ?? null;
@@ -74,7 +101,9 @@ export function formatTableRow(tables: SalesTables, definition: TableDefinition,
         const label = tables.displayName(target, value as string);
         if (label !== undefined && shape.annotations(FORMATTED_VALUE)) out[`${name}@${FORMATTED_VALUE}`] = label;
         if (shape.annotations(ASSOCIATED_NAVIGATION_PROPERTY)) {
-          out[`${name}@${ASSOCIATED_NAVIGATION_PROPERTY}`] = polymorphic ? `${navigation}_${tables.logicalOf(target)}` : navigation;
+          out[`${name}@${ASSOCIATED_NAVIGATION_PROPERTY}`] = polymorphic
+            ? `${navigation}_${tables.logicalOf(target)}`
+            : navigation;
         }
         if (shape.annotations(LOOKUP_LOGICAL_NAME)) out[`${name}@${LOOKUP_LOGICAL_NAME}`] = tables.logicalOf(target);
       }

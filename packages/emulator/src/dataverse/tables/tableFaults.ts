@@ -34,7 +34,11 @@ export const tableFaults = {
   recordNotFound: (logical: string, id: string) =>
     new DataverseFault(404, '0x80040217', `${logical} With Id = ${id} Does Not Exist`),
   keyNotFound: (logical: string, key: string) =>
-    new DataverseFault(404, '0x80060891', `A record with the specified key values does not exist in ${logical} entity (${key})`),
+    new DataverseFault(
+      404,
+      '0x80060891',
+      `A record with the specified key values does not exist in ${logical} entity (${key})`,
+    ),
   badBind: (set: string, navigation: string, value: string, expected: string) =>
     new DataverseFault(
       400,
@@ -49,7 +53,15 @@ export const tableFaults = {
     ),
   duplicateRecord: () => new DataverseFault(412, '0x80040237', 'A record with matching key values already exists.'),
   undefinedKey: (logical: string, names: string) =>
-    new DataverseFault(400, '0x80060888', `The key '${names}' is not defined as an alternate key for the entity '${logical}'.`),
+    new DataverseFault(
+      400,
+      '0x80060888',
+      `The key '${names}' is not defined as an alternate key for the entity '${logical}'.`,
+    ),
   badKey: (raw: string) =>
-    new DataverseFault(400, '0x80060888', `Bad Request - Error in query syntax. The key segment '(${raw})' is not valid.`),
+    new DataverseFault(
+      400,
+      '0x80060888',
+      `Bad Request - Error in query syntax. The key segment '(${raw})' is not valid.`,
+    ),
 };

@@ -3,7 +3,11 @@ import type { EntityDefinition, EntityFieldDefinition, EntityLookup, FinOpsEntit
 import { missingCustomers } from './entityFields.js';
 
 /** Infolog lines for referenced rows missing from the row's company, worded as the built-in checks are. */
-function missingReferences(references: readonly [string, string, string][], row: FinOpsEntityRow, lookup: EntityLookup): string[] {
+function missingReferences(
+  references: readonly [string, string, string][],
+  row: FinOpsEntityRow,
+  lookup: EntityLookup,
+): string[] {
   const entries: string[] = [];
   for (const [field, label, entitySet] of references) {
     if (entitySet === 'CustomersV3') {
@@ -34,6 +38,8 @@ export function declaredEntityDefinition(declaration: SeedEntityDeclaration): En
     tableLabel: `${declaration.entitySet} (${typeName})`,
     keyFields: [...declaration.keyFields],
     fields,
-    ...(references.length > 0 ? { validate: (row: FinOpsEntityRow, lookup: EntityLookup) => missingReferences(references, row, lookup) } : {}),
+    ...(references.length > 0
+      ? { validate: (row: FinOpsEntityRow, lookup: EntityLookup) => missingReferences(references, row, lookup) }
+      : {}),
   };
 }

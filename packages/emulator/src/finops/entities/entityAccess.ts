@@ -35,7 +35,10 @@ function definitionOf(store: FinOpsStore, entitySet: string): EntityDefinition {
  * `store` is read on every call, so the accessor survives `emulator.reset()` (a declared
  * entity only while the current seed declares it).
  */
-export function finOpsEntityAccess(store: () => FinOpsStore, entitySet: FinOpsEntitySetName | (string & {})): EmulatorFinOpsEntity {
+export function finOpsEntityAccess(
+  store: () => FinOpsStore,
+  entitySet: FinOpsEntitySetName | (string & {}),
+): EmulatorFinOpsEntity {
   definitionOf(store(), entitySet);
   const find = (key: FinOpsEntityKey): FinOpsEntityRow | undefined => {
     const current = store();
@@ -62,7 +65,8 @@ export function finOpsEntityAccess(store: () => FinOpsStore, entitySet: FinOpsEn
       return row ? present(row) : undefined;
     },
     insert: (row) => present(createEntityRow(store(), definition(), readEntityPayload(definition(), row))),
-    update: (key, patch) => present(updateEntityRow(store(), definition(), existing(key), readEntityPayload(definition(), patch))),
+    update: (key, patch) =>
+      present(updateEntityRow(store(), definition(), existing(key), readEntityPayload(definition(), patch))),
     remove: (key) => deleteEntityRow(store(), definition(), existing(key)),
   };
 }

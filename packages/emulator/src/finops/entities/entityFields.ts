@@ -1,14 +1,35 @@
-import type { ComputedFieldDefinition, EntityFieldDefinition, EntityLookup, FinOpsEntityRow } from './EntityDefinition.js';
+import type {
+  ComputedFieldDefinition,
+  EntityFieldDefinition,
+  EntityLookup,
+  FinOpsEntityRow,
+} from './EntityDefinition.js';
 
 /** X++'s empty date-time (utcDateTime's null value), as OData returns it. */
 export const EMPTY_DATETIME = '1900-01-01T00:00:00Z';
 
 type FieldOptions = Omit<EntityFieldDefinition, 'kind' | 'label'>;
 
-export const text = (label: string, options: FieldOptions = {}): EntityFieldDefinition => ({ kind: 'string', label, ...options });
-export const decimal = (label: string, options: FieldOptions = {}): EntityFieldDefinition => ({ kind: 'decimal', label, ...options });
-export const noYes = (label: string, options: FieldOptions = {}): EntityFieldDefinition => ({ kind: 'noyes', label, ...options });
-export const dateTime = (label: string, options: FieldOptions = {}): EntityFieldDefinition => ({ kind: 'datetime', label, ...options });
+export const text = (label: string, options: FieldOptions = {}): EntityFieldDefinition => ({
+  kind: 'string',
+  label,
+  ...options,
+});
+export const decimal = (label: string, options: FieldOptions = {}): EntityFieldDefinition => ({
+  kind: 'decimal',
+  label,
+  ...options,
+});
+export const noYes = (label: string, options: FieldOptions = {}): EntityFieldDefinition => ({
+  kind: 'noyes',
+  label,
+  ...options,
+});
+export const dateTime = (label: string, options: FieldOptions = {}): EntityFieldDefinition => ({
+  kind: 'datetime',
+  label,
+  ...options,
+});
 
 /** Read-only line amount: quantity × unit price, rounded to cents as F&O's amounts are. */
 export function lineAmount(quantityField: string, priceField: string): ComputedFieldDefinition {

@@ -1,6 +1,12 @@
 import type { EntityModel, PropertyModel } from '../../odata/EntityModel.js';
 import { fieldPropertyModel } from '../fieldValues.js';
-import type { EntityDefinition, EntityFieldKind, EntityLookup, FinOpsEntityRow, FinOpsEntityValue } from './EntityDefinition.js';
+import type {
+  EntityDefinition,
+  EntityFieldKind,
+  EntityLookup,
+  FinOpsEntityRow,
+  FinOpsEntityValue,
+} from './EntityDefinition.js';
 import { EMPTY_DATETIME } from './entityFields.js';
 
 export const ENTITY_NAMESPACE = 'Microsoft.Dynamics.DataEntities';
@@ -13,7 +19,8 @@ export function entityModel(definition: EntityDefinition): EntityModel {
   if (!model) {
     const properties: Record<string, PropertyModel> = { dataAreaId: { type: 'Edm.String' } };
     for (const [name, field] of Object.entries(definition.fields)) properties[name] = fieldPropertyModel(field.kind);
-    for (const [name, field] of Object.entries(definition.computed ?? {})) properties[name] = fieldPropertyModel(field.kind);
+    for (const [name, field] of Object.entries(definition.computed ?? {}))
+      properties[name] = fieldPropertyModel(field.kind);
     model = { typeName: `${ENTITY_NAMESPACE}.${definition.typeName}`, properties };
     models.set(definition, model);
   }
@@ -36,7 +43,8 @@ function defaultValue(kind: EntityFieldKind): FinOpsEntityValue {
 /** A new row with every stored field at its default, in the company given. */
 export function emptyEntityRow(definition: EntityDefinition, dataAreaId: string): FinOpsEntityRow {
   const row: FinOpsEntityRow = { dataAreaId };
-  for (const [name, field] of Object.entries(definition.fields)) row[name] = field.defaultValue ?? defaultValue(field.kind);
+  for (const [name, field] of Object.entries(definition.fields))
+    row[name] = field.defaultValue ?? defaultValue(field.kind);
   return row;
 }
 
@@ -56,7 +64,11 @@ export function readField(
 }
 
 /** The row as the API returns it (stored and computed fields, no annotations). */
-export function presentEntityRow(definition: EntityDefinition, lookup: EntityLookup, row: FinOpsEntityRow): FinOpsEntityRow {
+export function presentEntityRow(
+  definition: EntityDefinition,
+  lookup: EntityLookup,
+  row: FinOpsEntityRow,
+): FinOpsEntityRow {
   const out: FinOpsEntityRow = {};
   for (const name of Object.keys(entityModel(definition).properties)) {
     const value = readField(definition, lookup, row, name);

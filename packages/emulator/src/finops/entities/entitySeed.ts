@@ -25,7 +25,10 @@ function fieldSchema(kind: EntityFieldKind): z.ZodType {
     case 'noyes':
       return z.enum(['Yes', 'No']).optional();
     case 'datetime':
-      return z.string().refine((value) => normaliseDateTime(value) !== undefined, 'expected a date-time like 2020-01-01T12:00:00Z').optional();
+      return z
+        .string()
+        .refine((value) => normaliseDateTime(value) !== undefined, 'expected a date-time like 2020-01-01T12:00:00Z')
+        .optional();
   }
 }
 
@@ -56,7 +59,8 @@ export interface PreparedEntitySeeds {
  */
 export function prepareEntitySeeds(
   store: FinOpsStore,
-  seed: (SeedFinOpsEntities & { readonly rows?: Readonly<Record<string, readonly Record<string, unknown>[]>> }) | undefined,
+  seed:
+    (SeedFinOpsEntities & { readonly rows?: Readonly<Record<string, readonly Record<string, unknown>[]>> }) | undefined,
   seedLegalEntities: readonly string[] = [],
   declared: readonly EntityDefinition[] = [],
 ): PreparedEntitySeeds {
@@ -64,7 +68,8 @@ export function prepareEntitySeeds(
   const conflicts: string[] = [];
   const ready: [EntityDefinition, FinOpsEntityRow][] = [];
   const companies = new Set([...store.legalEntities(), ...seedLegalEntities.map((entity) => entity.toLowerCase())]);
-  const defaultCompany = store.legalEntities().length > 0 ? store.defaultCompany : (seedLegalEntities[0] ?? 'usmf').toLowerCase();
+  const defaultCompany =
+    store.legalEntities().length > 0 ? store.defaultCompany : (seedLegalEntities[0] ?? 'usmf').toLowerCase();
   for (const definition of [...store.entityDefinitions(), ...declared]) {
     // `finops.<EntitySet>` (built-in entities) first, then `finops.rows.<EntitySet>`.
     const builtIn: readonly Record<string, unknown>[] = seed?.[definition.entitySet as FinOpsEntitySetName] ?? [];
@@ -79,7 +84,9 @@ export function prepareEntitySeeds(
         const changes = readEntityPayload(definition, seedRow);
         const dataAreaId = String(changes['dataAreaId'] || defaultCompany).toLowerCase();
         if (!companies.has(dataAreaId)) {
-          problems.push(`${where}.dataAreaId: unknown legal entity '${dataAreaId}' (legal entities: ${[...companies].join(', ')})`);
+          problems.push(
+            `${where}.dataAreaId: unknown legal entity '${dataAreaId}' (legal entities: ${[...companies].join(', ')})`,
+          );
           return;
         }
         const row = { ...emptyEntityRow(definition, dataAreaId), ...changes, dataAreaId } as FinOpsEntityRow;

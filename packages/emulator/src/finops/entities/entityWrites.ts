@@ -33,7 +33,10 @@ export function validateEntityRow(
     if (field.values && typeof value === 'string' && value !== '') {
       const member = field.values.find((candidate) => candidate.toLowerCase() === value.toLowerCase());
       if (member) row[name] = member;
-      else entries.push(`The value '${value}' in field '${field.label}' is not valid. Use one of: ${field.values.join(', ')}.`);
+      else
+        entries.push(
+          `The value '${value}' in field '${field.label}' is not valid. Use one of: ${field.values.join(', ')}.`,
+        );
     }
   }
   for (const [name, field] of Object.entries(definition.fields)) {
@@ -44,7 +47,9 @@ export function validateEntityRow(
 }
 
 function companyOf(store: FinOpsStore, dataAreaId: unknown, tableType: string): string {
-  const company = (typeof dataAreaId === 'string' && dataAreaId !== '' ? dataAreaId : store.defaultCompany).toLowerCase();
+  const company = (
+    typeof dataAreaId === 'string' && dataAreaId !== '' ? dataAreaId : store.defaultCompany
+  ).toLowerCase();
   if (!store.isLegalEntity(company)) throw writeFailed([`Company '${company}' does not exist.`], tableType);
   return company;
 }
@@ -64,7 +69,9 @@ export function createEntityRow(
   if (store.entities.get(definition.entitySet, dataAreaId, key)) {
     const labels = definition.keyFields.map((field) => definition.fields[field]?.label ?? field).join(', ');
     throw writeFailed(
-      [`Cannot create a record in ${definition.tableLabel}. ${labels}: ${key.join(', ')}, ${dataAreaId}. The record already exists.`],
+      [
+        `Cannot create a record in ${definition.tableLabel}. ${labels}: ${key.join(', ')}, ${dataAreaId}. The record already exists.`,
+      ],
       definition.tableType,
     );
   }
@@ -84,7 +91,9 @@ export function updateEntityRow(
     const value = changes[field];
     const current = existing[field];
     if (value === undefined) return false;
-    return typeof value === 'string' && typeof current === 'string' ? value.toLowerCase() !== current.toLowerCase() : value !== current;
+    return typeof value === 'string' && typeof current === 'string'
+      ? value.toLowerCase() !== current.toLowerCase()
+      : value !== current;
   });
   if (renamed) {
     throw new FinOpsFault(

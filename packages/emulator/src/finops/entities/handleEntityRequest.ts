@@ -7,7 +7,12 @@ import { parseSelect } from '../../odata/parseSelect.js';
 import { finOpsEtag } from '../finOpsEtag.js';
 import { FinOpsFault, methodNotSupported, noResource } from '../FinOpsFault.js';
 import type { FinOpsStore } from '../FinOpsStore.js';
-import { formatFinOpsRow, isCrossCompany, queryFinOpsCollection, type FinOpsEntitySet } from '../queryFinOpsCollection.js';
+import {
+  formatFinOpsRow,
+  isCrossCompany,
+  queryFinOpsCollection,
+  type FinOpsEntitySet,
+} from '../queryFinOpsCollection.js';
 import type { EntityDefinition, FinOpsEntityRow, FinOpsEntityValue } from './EntityDefinition.js';
 import { entityModel, keyOf, readField } from './entityModel.js';
 import { createEntityRow, deleteEntityRow, updateEntityRow } from './entityWrites.js';
@@ -22,7 +27,8 @@ function entityQuerySet(store: FinOpsStore, definition: EntityDefinition): FinOp
     keyFields: ['dataAreaId', ...definition.keyFields],
     reader: { value: (row, property) => readField(definition, store.lookup, row, property) },
     rows: () => store.entities.rows(definition.entitySet),
-    etag: (row) => finOpsEtag(store.entities.version(definition.entitySet, String(row['dataAreaId']), keyOf(definition, row))),
+    etag: (row) =>
+      finOpsEtag(store.entities.version(definition.entitySet, String(row['dataAreaId']), keyOf(definition, row))),
   };
 }
 
@@ -39,7 +45,11 @@ function parseKey(definition: EntityDefinition, key: KeySegment): [string, FinOp
     const numeric = definition.fields[field]?.kind === 'decimal' || definition.fields[field]?.kind === 'integer';
     return (numeric ? typeof value === 'number' : typeof value === 'string') ? value : undefined;
   });
-  if (values.size !== definition.keyFields.length + 1 || typeof dataAreaId !== 'string' || parts.some((part) => part === undefined)) {
+  if (
+    values.size !== definition.keyFields.length + 1 ||
+    typeof dataAreaId !== 'string' ||
+    parts.some((part) => part === undefined)
+  ) {
     throw new ODataQueryError(
       `The number of keys specified in the URI does not match number of key properties for the resource 'Microsoft.Dynamics.DataEntities.${definition.typeName}'.`,
     );
@@ -102,7 +112,10 @@ export async function handleEntityRequest(
     const ifMatch = request.headers.get('if-match');
     const etag = set.etag(row);
     if (ifMatch && etag && !etagMatches(ifMatch, etag)) {
-      throw new FinOpsFault(412, 'The record has been changed by another user since it was read (the ETag does not match).');
+      throw new FinOpsFault(
+        412,
+        'The record has been changed by another user since it was read (the ETag does not match).',
+      );
     }
   };
   switch (method) {

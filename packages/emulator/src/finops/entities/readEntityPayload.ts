@@ -9,7 +9,10 @@ import { ENTITY_NAMESPACE } from './entityModel.js';
  * Instance annotations are ignored, and so are the read-only computed fields (clients often
  * send a row back as they read it).
  */
-export function readEntityPayload(definition: EntityDefinition, body: Record<string, unknown>): Partial<FinOpsEntityRow> {
+export function readEntityPayload(
+  definition: EntityDefinition,
+  body: Record<string, unknown>,
+): Partial<FinOpsEntityRow> {
   const changes: Partial<FinOpsEntityRow> = {};
   const typeName = `${ENTITY_NAMESPACE}.${definition.typeName}`;
   for (const [key, value] of Object.entries(body)) {

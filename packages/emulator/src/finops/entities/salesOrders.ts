@@ -1,5 +1,13 @@
 import type { EntityDefinition } from './EntityDefinition.js';
-import { customerIsExternallyMaintained, dateTime, decimal, lineAmount, missingHeader, noYes, text } from './entityFields.js';
+import {
+  customerIsExternallyMaintained,
+  dateTime,
+  decimal,
+  lineAmount,
+  missingHeader,
+  noYes,
+  text,
+} from './entityFields.js';
 
 export const SALES_ORDER_PROCESSING_STATUSES = [
   'Draft',
@@ -29,7 +37,10 @@ export const CDS_SALES_ORDER_HEADERS: EntityDefinition = {
     InvoiceCustomerAccountNumber: text('Invoice account', { required: true }),
     CurrencyCode: text('Currency', { required: true }),
     RequestedReceiptDate: dateTime('Requested receipt date'),
-    SalesOrderProcessingStatus: text('Processing status', { values: SALES_ORDER_PROCESSING_STATUSES, defaultValue: 'Draft' }),
+    SalesOrderProcessingStatus: text('Processing status', {
+      values: SALES_ORDER_PROCESSING_STATUSES,
+      defaultValue: 'Draft',
+    }),
     AreTotalsCalculated: noYes('Totals calculated'),
     TotalAmount: decimal('Total amount'),
     QuotationNumber: text('Quotation'),

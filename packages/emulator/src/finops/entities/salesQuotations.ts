@@ -1,5 +1,13 @@
 import type { EntityDefinition } from './EntityDefinition.js';
-import { dateTime, decimal, lineAmount, missingCustomers, missingHeader, missingProduct, text } from './entityFields.js';
+import {
+  dateTime,
+  decimal,
+  lineAmount,
+  missingCustomers,
+  missingHeader,
+  missingProduct,
+  text,
+} from './entityFields.js';
 
 export const SALES_QUOTATION_HEADERS: EntityDefinition = {
   entitySet: 'SalesQuotationHeadersV2',
@@ -20,7 +28,8 @@ export const SALES_QUOTATION_HEADERS: EntityDefinition = {
     }),
     LanguageId: text('Language'),
   },
-  validate: (row, lookup) => missingCustomers(row, lookup, ['RequestingCustomerAccountNumber', 'InvoiceCustomerAccountNumber']),
+  validate: (row, lookup) =>
+    missingCustomers(row, lookup, ['RequestingCustomerAccountNumber', 'InvoiceCustomerAccountNumber']),
 };
 
 export const SALES_QUOTATION_LINES: EntityDefinition = {

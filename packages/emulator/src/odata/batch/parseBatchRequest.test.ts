@@ -30,7 +30,10 @@ describe('parseBatchRequest', () => {
       '',
     ].join('\r\n');
     expect(parseBatchRequest(CONTENT_TYPE, body)).toEqual([
-      { kind: 'operation', operation: expect.objectContaining({ method: 'GET', url: 'accounts?$select=name', body: '' }) },
+      {
+        kind: 'operation',
+        operation: expect.objectContaining({ method: 'GET', url: 'accounts?$select=name', body: '' }),
+      },
       {
         kind: 'changeset',
         operations: [
@@ -53,7 +56,7 @@ describe('parseBatchRequest', () => {
       '--cs',
       'Content-Type: application/http',
       '',
-      'PATCH /api/data/v9.2/accounts(accountnumber=\'A\') HTTP/1.1',
+      "PATCH /api/data/v9.2/accounts(accountnumber='A') HTTP/1.1",
       'Content-ID: x1',
       'If-Match: *',
       '',

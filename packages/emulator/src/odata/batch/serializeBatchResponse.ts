@@ -49,7 +49,9 @@ function canonicalName(name: string): string {
     'odata-entityid': 'OData-EntityId',
     etag: 'ETag',
   };
-  return special[name] ?? name.replace(/(^|-)([a-z])/g, (_, dash: string, letter: string) => dash + letter.toUpperCase());
+  return (
+    special[name] ?? name.replace(/(^|-)([a-z])/g, (_, dash: string, letter: string) => dash + letter.toUpperCase())
+  );
 }
 
 /**
@@ -67,7 +69,9 @@ export function serializeBatchResponse(entries: readonly BatchResponseEntry[]): 
     const changeset = `changesetresponse_${randomUUID()}`;
     const inner = entry.responses.map((response) => `--${changeset}${CRLF}${httpPart(response)}`);
     chunks.push(
-      [`--${boundary}`, `Content-Type: multipart/mixed; boundary=${changeset}`, '', ...inner, `--${changeset}--`].join(CRLF),
+      [`--${boundary}`, `Content-Type: multipart/mixed; boundary=${changeset}`, '', ...inner, `--${changeset}--`].join(
+        CRLF,
+      ),
     );
   }
   chunks.push(`--${boundary}--${CRLF}`);

@@ -40,7 +40,15 @@ const rows: Row[] = [
     flag: 'Yes',
     currency: { isocurrencycode: 'EUR' },
   },
-  { name: 'Contoso', count: 12, amount: 0, active: false, id: '00000000-0000-0000-0000-000000000001', modifiedon: '2025-12-31T23:59:59Z', flag: 'No' },
+  {
+    name: 'Contoso',
+    count: 12,
+    amount: 0,
+    active: false,
+    id: '00000000-0000-0000-0000-000000000001',
+    modifiedon: '2025-12-31T23:59:59Z',
+    flag: 'No',
+  },
   { name: null, count: null, amount: null, active: false, id: null, modifiedon: null, flag: 'No' },
 ];
 
@@ -51,7 +59,7 @@ function names(filter: string, options: { wildcardEquals?: boolean } = {}): unkn
 
 describe('parseFilter', () => {
   it('gives and a higher precedence than or', () => {
-    expect(parseFilter("a eq 1 or b eq 2 and c eq 3")).toMatchObject({
+    expect(parseFilter('a eq 1 or b eq 2 and c eq 3')).toMatchObject({
       kind: 'logical',
       operator: 'or',
       right: { kind: 'logical', operator: 'and' },
@@ -66,7 +74,10 @@ describe('parseFilter', () => {
 
   it('types GUID, DateTimeOffset, number and enum literals', () => {
     const literal = (text: string) => (parseFilter(`x eq ${text}`) as { right: { literal: unknown } }).right.literal;
-    expect(literal('6F9619FF-8B86-D011-B42D-00C04FC964FF')).toEqual({ type: 'Edm.Guid', value: '6f9619ff-8b86-d011-b42d-00c04fc964ff' });
+    expect(literal('6F9619FF-8B86-D011-B42D-00C04FC964FF')).toEqual({
+      type: 'Edm.Guid',
+      value: '6f9619ff-8b86-d011-b42d-00c04fc964ff',
+    });
     expect(literal('2026-01-01T00:00:00Z')).toEqual({ type: 'Edm.DateTimeOffset', value: '2026-01-01T00:00:00Z' });
     expect(literal('42')).toEqual({ type: 'Edm.Int32', value: 42 });
     expect(literal('-1.5')).toEqual({ type: 'Edm.Decimal', value: -1.5 });
@@ -141,11 +152,15 @@ describe('compileFilter', () => {
 
   it('names an unknown property', () => {
     expect(() => names("nmae eq 'x'")).toThrow("Could not find a property named 'nmae' on type 'Test.row'.");
-    expect(() => names("currency/code eq 'x'")).toThrow("Could not find a property named 'code' on type 'Test.currency'.");
+    expect(() => names("currency/code eq 'x'")).toThrow(
+      "Could not find a property named 'code' on type 'Test.currency'.",
+    );
   });
 
   it('refuses operands of incompatible types and non-boolean filters', () => {
-    expect(() => names('name eq 5')).toThrow("Found operand types 'Edm.String' and 'Edm.Int32' for operator kind 'Equal'.");
+    expect(() => names('name eq 5')).toThrow(
+      "Found operand types 'Edm.String' and 'Edm.Int32' for operator kind 'Equal'.",
+    );
     expect(() => names("id eq '6f9619ff-8b86-d011-b42d-00c04fc964ff'")).toThrow("'Edm.Guid' and 'Edm.String'");
     expect(() => names('name')).toThrow('The $filter expression must evaluate to a single boolean value.');
     expect(() => names("substringof('a',name)")).toThrow("An unknown function with name 'substringof' was found.");

@@ -290,7 +290,9 @@ export function compileFilter<Row>(
     const transform = STRING_TRANSFORMS[name];
     const stringArgs = (count: number): boolean =>
       args.length === count &&
-      args.every((arg) => arg.type.kind === 'null' || (arg.type.kind === 'primitive' && arg.type.type === 'Edm.String'));
+      args.every(
+        (arg) => arg.type.kind === 'null' || (arg.type.kind === 'primitive' && arg.type.type === 'Edm.String'),
+      );
     if (predicate && Object.hasOwn(STRING_FUNCTIONS, name)) {
       if (!stringArgs(2)) {
         throw new ODataQueryError(
@@ -328,4 +330,3 @@ export function compileFilter<Row>(
     );
   }
 }
-

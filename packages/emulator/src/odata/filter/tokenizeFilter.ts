@@ -37,9 +37,7 @@ function readQuoted(text: string, start: number): { value: string; end: number }
     value += char;
     index += 1;
   }
-  throw new ODataQueryError(
-    `There is an unterminated string literal at position ${text.length} in '${text}'.`,
-  );
+  throw new ODataQueryError(`There is an unterminated string literal at position ${text.length} in '${text}'.`);
 }
 
 /** Splits `$filter` text into tokens; keywords stay identifiers for the parser to recognise. */
