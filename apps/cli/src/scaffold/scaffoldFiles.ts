@@ -375,11 +375,11 @@ p2c run ${names.id}
 
 ${markdownTable([
   [`Sales \`${names.salesSet}\``, `${names.singular} (canonical)`, `F&O \`${names.finopsSet}\``, 'Transform'],
-  ['', 'Organization_OrganizationId', 'dataAreaId', "Default \`ORG001\`; the config's organization map"],
+  ['', 'Organization_OrganizationId', 'dataAreaId', "Default `ORG001`; the config's organization map"],
   ['new_code', 'Code', `${names.singular}Id`, 'the natural key'],
   ['new_name', 'Name', `${names.singular}Name`, 'Truncate 60'],
   ['new_description', 'Description', 'Description', ''],
-  ['', '', `${names.singular}Group`, 'Default: the \`defaultGroup\` option (\`TM\`)'],
+  ['', '', `${names.singular}Group`, 'Default: the `defaultGroup` option (`TM`)'],
 ])}
 
 Filter \`activeOnly\`: only rows whose \`statecode\` is 0 (Active); the run's history lists the
