@@ -129,22 +129,31 @@ function check(condition, message) {
   if (!condition) throw new Error(message);
 }
 
-/** Workspace package folders, from pnpm-workspace.yaml's `packages:` globs (only `dir/*` ones). */
+/** Workspace package folders, from pnpm-workspace.yaml's `packages:` globs (plain names and `*` segments). */
 function workspacePackages(workspaceRoot) {
   const yaml = readFileSync(join(workspaceRoot, 'pnpm-workspace.yaml'), 'utf8');
   const block = /^packages:\n((?:[ \t]+-.*\n?)+)/m.exec(yaml)?.[1] ?? '';
   const globs = [...block.matchAll(/-\s*['"]?([^'"\s]+)['"]?/g)].map((m) => m[1]);
-  const dirs = [];
+  const dirs = new Set();
   for (const glob of globs) {
-    check(glob.endsWith('/*'), `pnpm-workspace.yaml: only 'dir/*' globs are understood here, got '${glob}'`);
-    const parent = join(workspaceRoot, glob.slice(0, -2));
-    if (!existsSync(parent)) continue;
-    for (const entry of readdirSync(parent, { withFileTypes: true })) {
-      const dir = join(parent, entry.name);
-      if (entry.isDirectory() && existsSync(join(dir, 'package.json'))) dirs.push(dir);
+    const segments = glob.split('/');
+    check(
+      segments.every((segment) => segment === '*' || !/[*?{[]/.test(segment)),
+      `pnpm-workspace.yaml: only plain names and '*' segments are understood here, got '${glob}'`,
+    );
+    let matches = [workspaceRoot];
+    for (const segment of segments) {
+      matches = matches.flatMap((parent) => {
+        if (segment !== '*') return existsSync(join(parent, segment)) ? [join(parent, segment)] : [];
+        if (!existsSync(parent)) return [];
+        return readdirSync(parent, { withFileTypes: true })
+          .filter((entry) => entry.isDirectory() && entry.name !== 'node_modules')
+          .map((entry) => join(parent, entry.name));
+      });
     }
+    for (const dir of matches) if (existsSync(join(dir, 'package.json'))) dirs.add(dir);
   }
-  return dirs.map((dir) => ({ dir, manifest: readJson(join(dir, 'package.json')) }));
+  return [...dirs].map((dir) => ({ dir, manifest: readJson(join(dir, 'package.json')) }));
 }
 
 // --- (a) build ----------------------------------------------------------------------------

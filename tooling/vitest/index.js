@@ -22,7 +22,7 @@ export function p2cVitest(root = process.cwd()) {
           ...shared,
           test: {
             name: 'unit',
-            include: ['{packages,apps,examples}/*/{src,test}/**/*.test.ts'],
+            include: ['{packages,packages/*,apps,examples}/*/{src,test}/**/*.test.ts'],
             exclude: ['**/*.int.test.ts', '**/node_modules/**', '**/dist/**'],
             environment: 'node',
           },
@@ -31,7 +31,7 @@ export function p2cVitest(root = process.cwd()) {
           ...shared,
           test: {
             name: 'integration',
-            include: ['{packages,apps,examples}/*/{src,test}/**/*.int.test.ts'],
+            include: ['{packages,packages/*,apps,examples}/*/{src,test}/**/*.int.test.ts'],
             exclude: ['**/node_modules/**', '**/dist/**'],
             environment: 'node',
             testTimeout: 60_000,
