@@ -3,5 +3,7 @@ export * from './Mapping.js';
 export * from './MappingOverrides.js';
 export * from './Transform.js';
 export * from './readPath.js';
+export * from './rowId.js';
 export * from './scalarText.js';
 export * from './stableGuid.js';
+export * from './valueOr.js';

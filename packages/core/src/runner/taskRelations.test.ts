@@ -6,7 +6,7 @@ import { MemoryStateStore } from '../../test/fakes/MemoryStateStore.js';
 import type { Connector, ConnectorRegistry, EntityRef } from '../connectors/index.js';
 import { RecordError } from '../errors/index.js';
 import { silentLogger } from '../logging/index.js';
-import type { EntityTemplate, TaskDefinition } from '../templates/index.js';
+import { taskRef, type EntityTemplate, type TaskDefinition } from '../templates/index.js';
 import { checkParents } from './checkParents.js';
 import type { PageItem } from './PageItem.js';
 import { taskSettingsSchema, type TaskSettings } from './RunOptions.js';
@@ -69,7 +69,7 @@ function quotesTemplate(): EntityTemplate {
       compose: (record) =>
         `${(record['quote'] as { number?: string } | undefined)?.number ?? ''}|${String(record['line'])}`,
     },
-    parents: [{ name: 'quote', sourceField: 'quote.number', tasks: ['quotes/QuoteHeader'] }],
+    parents: [{ name: 'quote', sourceField: 'quote.number', tasks: [taskRef('quotes', 'QuoteHeader')] }],
   };
   return { id: 'quotes', name: 'Sales Quotes', description: '', preconditions: [], tasks: [header, line] };
 }
@@ -202,7 +202,7 @@ describe('task filters, parents and reference tables', () => {
     ];
     const template = quotesTemplate();
     template.tasks[1]!.parents = [
-      { name: 'quote', sourceField: ['quote.number', 'other'], tasks: ['quotes/QuoteHeader'] },
+      { name: 'quote', sourceField: ['quote.number', 'other'], tasks: [taskRef('quotes', 'QuoteHeader')] },
     ];
     const { destination, run } = setUp([active, draft], lines, undefined, template);
 
@@ -282,7 +282,7 @@ describe('task filters, parents and reference tables', () => {
 
     await checkParents(
       [item],
-      [{ name: 'quote', sourceField: 'quote.number', tasks: ['quotes/QuoteHeader'] }],
+      [{ name: 'quote', sourceField: 'quote.number', tasks: [taskRef('quotes', 'QuoteHeader')] }],
       state,
       'QuoteLine',
     );

@@ -1,3 +1,5 @@
+import type { TaskRef } from './TaskRef.js';
+
 /**
  * A record's parent in another task, named by its natural key: a quote line names its quote by
  * quote number and its product by product number. A record whose parent has not been synced
@@ -13,10 +15,11 @@ export interface ParentReference {
    */
   sourceField: string | readonly string[];
   /**
-   * The tasks whose records can be the parent, as `<template id>/<task id>`; the first that
-   * synced the key is it (an F&O customer came from an account or from a contact).
+   * The tasks whose records can be the parent (`taskRef('accounts', 'Accounts - Account -
+   * Customers')`, or a ref a template package exports); the first that synced the key is it (an
+   * F&O customer came from an account or from a contact).
    */
-  tasks: readonly string[];
+  tasks: readonly TaskRef[];
   /** A record without the key has no such parent and is not held back (an invoice without an order). */
   optional?: boolean;
 }

@@ -1,9 +1,8 @@
 import type { EntityTemplate } from '@p2c/core';
 import { accountSchema } from '@p2c/cds';
-import { accountNumberSequence } from '@p2c/sales';
+import { accountNumberSequence, countryRegionCode } from '@p2c/prospect-to-cash';
 import { cdsAccountToCustomer, customerNumberFields } from './mappings/cdsAccountToCustomer.js';
 import { salesAccountColumns, salesAccountToCdsAccount } from './mappings/salesAccountToCdsAccount.js';
-import { countryRegionCode } from './transforms/countryRegionCode.js';
 import { streetOf } from './transforms/street.js';
 
 export const ACCOUNTS_TASK_ID = 'Accounts - Account - Customers';

@@ -5,7 +5,6 @@ import { accountsTemplate } from './accountsTemplate.js';
 export { ACCOUNTS_TASK_ID, accountsTemplate } from './accountsTemplate.js';
 export { cdsAccountToCustomer } from './mappings/cdsAccountToCustomer.js';
 export { salesAccountColumns, salesAccountToCdsAccount } from './mappings/salesAccountToCdsAccount.js';
-export { countryRegionCode, toAlpha3 } from './transforms/countryRegionCode.js';
 
 /** The plugin manifest: what the CLI registers. */
 export const accountsPlugin = definePlugin({

@@ -1,5 +1,5 @@
 import { matchesSequence } from '@p2c/core';
-import { accountNumberSequence } from '@p2c/sales';
+import { accountNumberSequence } from '@p2c/prospect-to-cash';
 import '@p2c/testing/matchers';
 import { describe, expect, it } from 'vitest';
 import { anAccount } from './anAccount.js';

@@ -1,7 +1,6 @@
 import type { EntityTemplate } from '@p2c/core';
 import { contactSchema } from '@p2c/cds';
-import { contactNumberKey, salesContactsSource } from '@p2c/template-contacts';
-import { countryRegionCode } from '@p2c/template-accounts';
+import { contactNumberKey, countryRegionCode, salesContactsSource } from '@p2c/prospect-to-cash';
 import { cdsContactToCustomer } from './mappings/cdsContactToCustomer.js';
 import { salesContactColumns, salesContactToCdsContact } from './mappings/salesContactToCdsContact.js';
 

@@ -1,6 +1,6 @@
 import { backfillKeys, matchesSequence } from '@p2c/core';
 import type { EmulatorSeed } from '@p2c/emulator';
-import { contactNumberSequence } from '@p2c/sales';
+import { contactNumberSequence } from '@p2c/prospect-to-cash';
 import { accountsPlugin } from '@p2c/template-accounts';
 import { startHarness, useEmulator } from '@p2c/testing';
 import '@p2c/testing/matchers';

@@ -1,13 +1,9 @@
 import type { EntityTemplate } from '@p2c/core';
 import { contactSchema } from '@p2c/cds';
+import { P2C_TASKS, contactNumberKey, salesContactColumns, salesContactToCdsContact, salesContactsSource } from '@p2c/prospect-to-cash';
 import { cdsContactToContactPerson } from './mappings/cdsContactToContactPerson.js';
-import { salesContactColumns, salesContactToCdsContact } from './mappings/salesContactToCdsContact.js';
-import { contactNumberKey, salesContactsSource } from './salesContacts.js';
 
 export const CONTACTS_TASK_ID = 'Contacts';
-
-/** The accounts template's task, whose customers the contact persons belong to. */
-export const ACCOUNTS_PARENT_TASK = 'accounts/Accounts - Account - Customers';
 
 /**
  * Contacts (Sales to Fin and Ops): Sales contacts that are not customers themselves and work
@@ -54,7 +50,7 @@ export const contactsTemplate: EntityTemplate = {
         },
       },
       parents: [
-        { name: 'company', sourceField: 'parentcustomerid_account.accountnumber', tasks: [ACCOUNTS_PARENT_TASK] },
+        { name: 'company', sourceField: 'parentcustomerid_account.accountnumber', tasks: [P2C_TASKS.accounts.customers] },
       ],
       naturalKey: contactNumberKey,
     },

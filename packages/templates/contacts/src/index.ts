@@ -2,10 +2,8 @@ import { definePlugin } from '@p2c/core';
 import packageJson from '../package.json' with { type: 'json' };
 import { contactsTemplate } from './contactsTemplate.js';
 
-export { ACCOUNTS_PARENT_TASK, CONTACTS_TASK_ID, contactsTemplate } from './contactsTemplate.js';
+export { CONTACTS_TASK_ID, contactsTemplate } from './contactsTemplate.js';
 export { cdsContactToContactPerson } from './mappings/cdsContactToContactPerson.js';
-export { salesContactColumns, salesContactToCdsContact } from './mappings/salesContactToCdsContact.js';
-export { contactNumberKey, salesContactsSource } from './salesContacts.js';
 
 /** The plugin manifest: what the CLI registers. */
 export const contactsPlugin = definePlugin({

@@ -1,5 +1,5 @@
 import { matchesSequence } from '@p2c/core';
-import { contactNumberSequence } from '@p2c/sales';
+import { contactNumberSequence } from '@p2c/prospect-to-cash';
 import { accountsPlugin } from '@p2c/template-accounts';
 import { atAccount, atContact, salesAccount, salesContact, startHarness, useEmulator } from '@p2c/testing';
 import '@p2c/testing/matchers';

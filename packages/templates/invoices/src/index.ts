@@ -4,7 +4,6 @@ import { invoicesTemplate } from './invoicesTemplate.js';
 
 export {
   INVOICES_TEMPLATE_ID,
-  INVOICE_HEADER_TASK,
   INVOICE_HEADER_TASK_ID,
   INVOICE_LINE_TASK_ID,
   INVOICE_ORDER_STATUS_TASK_ID,

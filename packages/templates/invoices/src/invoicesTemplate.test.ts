@@ -1,5 +1,5 @@
 import { RecordMapper, meetsCondition, stableGuid, type RecordContext, type TaskDefinition } from '@p2c/core';
-import { ACCOUNT_CUSTOMER_TASK } from '@p2c/template-orders';
+import { P2C_TASKS } from '@p2c/prospect-to-cash';
 import { describe, expect, it } from 'vitest';
 import {
   INVOICE_HEADER_TASK_ID,
@@ -15,7 +15,7 @@ const USD = '7a3c2f10-5b1e-4c6a-9d0e-000000000840';
 const context: RecordContext = {
   key: 'CIV-000042',
   parents: {
-    customer: { taskKey: ACCOUNT_CUSTOMER_TASK, key: 'ACC-01000-BVRCPS' },
+    customer: { taskKey: P2C_TASKS.accounts.customers, key: 'ACC-01000-BVRCPS' },
     order: { taskKey: 'orders/OrderHeader', key: 'SO-000101' },
   },
   references: {

@@ -1,17 +1,15 @@
-import type { EntityTemplate, RecordCondition, TaskFilter } from '@p2c/core';
+import { rowId, valueOr, type EntityTemplate, type RecordCondition, type TaskFilter } from '@p2c/core';
 import { salesInvoiceLineSchema, salesInvoiceSchema } from '@p2c/cds';
-import { alternateKeyBind, productBind } from '@p2c/sales';
 import {
-  ORDER_HEADER_TASK,
-  PRODUCTS_TASK,
+  P2C_TASKS,
+  alternateKeyBind,
   customerParent,
   documentReferences,
   documentTransforms,
   lineKey,
   lineTransforms,
-  rowId,
-  valueOr,
-} from '@p2c/template-orders';
+  productBind,
+} from '@p2c/prospect-to-cash';
 import { cdsSalesInvoiceLineToInvoiceDetail } from './mappings/cdsSalesInvoiceLineToInvoiceDetail.js';
 import { cdsSalesInvoiceToInvoice } from './mappings/cdsSalesInvoiceToInvoice.js';
 import { cdsSalesInvoiceToInvoicedOrder } from './mappings/cdsSalesInvoiceToInvoicedOrder.js';
@@ -28,8 +26,6 @@ export const INVOICES_TEMPLATE_ID = 'invoices';
 export const INVOICE_HEADER_TASK_ID = 'SalesInvoiceHeader';
 export const INVOICE_LINE_TASK_ID = 'SalesInvoiceLine';
 export const INVOICE_ORDER_STATUS_TASK_ID = 'SalesInvoiceOrderStatus';
-/** The task that syncs invoices, as parents name it: `invoices/SalesInvoiceHeader`. */
-export const INVOICE_HEADER_TASK = `${INVOICES_TEMPLATE_ID}/${INVOICE_HEADER_TASK_ID}`;
 
 const externallyMaintainedCustomer: TaskFilter = {
   description: 'only invoices whose invoice customer is maintained in Sales',
@@ -74,7 +70,7 @@ export const invoicesTemplate: EntityTemplate = {
       filters: { externallyMaintainedCustomer },
       parents: [
         customerParent('InvoiceCustomerAccountNumber'),
-        { name: 'order', sourceField: 'SalesOrderNumber', tasks: [ORDER_HEADER_TASK], optional: true },
+        { name: 'order', sourceField: 'SalesOrderNumber', tasks: [P2C_TASKS.orders.header], optional: true },
       ],
       references: documentReferences,
     },
@@ -113,8 +109,8 @@ export const invoicesTemplate: EntityTemplate = {
         compose: lineKey('InvoiceNumber'),
       },
       parents: [
-        { name: 'invoice', sourceField: 'InvoiceNumber', tasks: [INVOICE_HEADER_TASK] },
-        { name: 'product', sourceField: 'ProductNumber', tasks: [PRODUCTS_TASK] },
+        { name: 'invoice', sourceField: 'InvoiceNumber', tasks: [P2C_TASKS.invoices.header] },
+        { name: 'product', sourceField: 'ProductNumber', tasks: [P2C_TASKS.products.products] },
       ],
     },
     {
@@ -140,8 +136,8 @@ export const invoicesTemplate: EntityTemplate = {
         hasOrder: { description: 'only invoices of an order', where: hasOrder },
       },
       parents: [
-        { name: 'invoice', sourceField: 'InvoiceNumber', tasks: [INVOICE_HEADER_TASK] },
-        { name: 'order', sourceField: 'SalesOrderNumber', tasks: [ORDER_HEADER_TASK] },
+        { name: 'invoice', sourceField: 'InvoiceNumber', tasks: [P2C_TASKS.invoices.header] },
+        { name: 'order', sourceField: 'SalesOrderNumber', tasks: [P2C_TASKS.orders.header] },
       ],
     },
   ],

@@ -1,7 +1,7 @@
 import { RecordMapper, meetsCondition, stableGuid, type RecordContext, type TaskDefinition } from '@p2c/core';
 import { describe, expect, it } from 'vitest';
 import { ORDER_HEADER_TASK_ID, ORDER_LINE_TASK_ID, ordersTemplate } from './ordersTemplate.js';
-import { ACCOUNT_CUSTOMER_TASK, CONTACT_CUSTOMER_TASK } from './transforms/customerBind.js';
+import { P2C_TASKS } from '@p2c/prospect-to-cash';
 
 const task = (id: string): TaskDefinition => ordersTemplate.tasks.find((t) => t.id === id)!;
 const mapperFor = (
@@ -54,7 +54,7 @@ const references = {
 
 const byAccount: RecordContext = {
   key: 'SO-000101',
-  parents: { customer: { taskKey: ACCOUNT_CUSTOMER_TASK, key: 'ACC-01000-BVRCPS' } },
+  parents: { customer: { taskKey: P2C_TASKS.accounts.customers, key: 'ACC-01000-BVRCPS' } },
   references,
 };
 
@@ -110,7 +110,7 @@ describe('OrderHeader mapping', () => {
   it('binds a contact customer when Contacts to Customer synced it', () => {
     const outcome = mapperFor(ORDER_HEADER_TASK_ID).map(
       { ...header, OrderingCustomerAccountNumber: "CON-01000-O'HARA" },
-      { ...byAccount, parents: { customer: { taskKey: CONTACT_CUSTOMER_TASK, key: "CON-01000-O'HARA" } } },
+      { ...byAccount, parents: { customer: { taskKey: P2C_TASKS.contactToCustomer.customers, key: "CON-01000-O'HARA" } } },
     );
     expect(outcome.ok && outcome.row).toMatchObject({
       'customerid_account@odata.bind': null,
@@ -126,14 +126,19 @@ describe('OrderHeader mapping', () => {
     expect(outcome.ok && outcome.row).toMatchObject({ name: 'SO-000101', requestdeliveryby: null });
   });
 
-  it('takes the first active price list by name in the order currency, and none when there is none', () => {
+  it('takes the first active price list by name in the order currency, and fails an order whose currency has none', () => {
     const eur = mapperFor(ORDER_HEADER_TASK_ID).map({ ...header, CurrencyCode: 'EUR' }, byAccount);
     expect(eur.ok && eur.row['pricelevelid@odata.bind']).toBe('/pricelevels(b0000000-0000-4000-8000-000000000002)');
+    // Sales requires a price list on an order (Microsoft's "Sales order headers and lines" article).
     const none = mapperFor(ORDER_HEADER_TASK_ID).map(header, {
       ...byAccount,
       references: { ...references, priceLists: [] },
     });
-    expect(none.ok && none.row['pricelevelid@odata.bind']).toBeNull();
+    expect(!none.ok && none.error).toMatchObject({
+      code: 'NO_PRICE_LIST',
+      field: 'pricelevelid@odata.bind',
+      message: 'No price list in Sales has currency USD',
+    });
   });
 
   it.each([

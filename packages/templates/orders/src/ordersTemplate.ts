@@ -1,6 +1,15 @@
-import type { EntityTemplate } from '@p2c/core';
 import { salesOrderLineSchema, salesOrderSchema } from '@p2c/cds';
-import { alternateKeyBind, productBind } from '@p2c/sales';
+import { rowId, valueOr, type EntityTemplate } from '@p2c/core';
+import {
+  P2C_TASKS,
+  alternateKeyBind,
+  customerParent,
+  documentReferences,
+  documentTransforms,
+  lineKey,
+  lineTransforms,
+  productBind,
+} from '@p2c/prospect-to-cash';
 import { cdsSalesOrderLineToOrderDetail } from './mappings/cdsSalesOrderLineToOrderDetail.js';
 import { cdsSalesOrderToSalesOrder } from './mappings/cdsSalesOrderToSalesOrder.js';
 import {
@@ -11,20 +20,10 @@ import {
   finOpsOrderLineFields,
   finOpsOrderLineToCdsSalesOrderLine,
 } from './mappings/finOpsOrderLineToCdsSalesOrderLine.js';
-import { lineKey } from './keys/lineKey.js';
-import { customerParent } from './parents/customerParent.js';
-import { documentReferences } from './references/documentReferences.js';
-import { documentTransforms, lineTransforms } from './transforms/documentTransforms.js';
-import { rowId } from './transforms/rowId.js';
-import { valueOr } from './transforms/valueOr.js';
 
 export const ORDERS_TEMPLATE_ID = 'orders';
 export const ORDER_HEADER_TASK_ID = 'OrderHeader';
 export const ORDER_LINE_TASK_ID = 'OrderLine';
-/** The task that syncs orders, as parents name it: `orders/OrderHeader`. */
-export const ORDER_HEADER_TASK = `${ORDERS_TEMPLATE_ID}/${ORDER_HEADER_TASK_ID}`;
-/** The task that syncs products, as parents name it. */
-export const PRODUCTS_TASK = 'products/Products';
 
 /** Sales Orders (Fin and Ops to Sales): F&O sales orders of customers Sales maintains become Sales orders. */
 export const ordersTemplate: EntityTemplate = {
@@ -114,8 +113,8 @@ export const ordersTemplate: EntityTemplate = {
         compose: lineKey('SalesOrderNumber'),
       },
       parents: [
-        { name: 'order', sourceField: 'SalesOrderNumber', tasks: [ORDER_HEADER_TASK] },
-        { name: 'product', sourceField: 'ProductNumber', tasks: [PRODUCTS_TASK] },
+        { name: 'order', sourceField: 'SalesOrderNumber', tasks: [P2C_TASKS.orders.header] },
+        { name: 'product', sourceField: 'ProductNumber', tasks: [P2C_TASKS.products.products] },
       ],
     },
   ],

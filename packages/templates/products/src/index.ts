@@ -11,26 +11,7 @@ export {
 } from './productsTemplate.js';
 export { cdsProductToPriceListItem } from './mappings/cdsProductToPriceListItem.js';
 export { cdsProductToSalesProduct } from './mappings/cdsProductToSalesProduct.js';
-export {
-  DEFAULT_UNIT_MAP,
-  releasedProductFields,
-  releasedProductToCdsProduct,
-} from './mappings/releasedProductToCdsProduct.js';
-export { priceListBind } from './priceLists/priceListBind.js';
-export { transactionCurrencyBind } from './transforms/transactionCurrency.js';
-// Moved to @p2c/sales; still exported here for existing imports.
-export {
-  CURRENCIES,
-  PRICE_LISTS,
-  alternateKeyBind as bindByKey,
-  currenciesReference,
-  findFirstPriceList,
-  firstPriceListFor,
-  priceListsReference,
-  productBind,
-  unitBind,
-  type PriceListChoice,
-} from '@p2c/sales';
+export { releasedProductFields, releasedProductToCdsProduct } from './mappings/releasedProductToCdsProduct.js';
 export { priceListItemId } from './transforms/priceListItemId.js';
 
 /** The plugin manifest: what the CLI registers. */

@@ -122,7 +122,9 @@ describe('Products: F&O released product > CDS Product > Sales product', () => {
       ),
     );
     expect(error).toMatchObject({ code: 'UNKNOWN_CURRENCY', value: 'DKK' });
-    expect(error.message).toBe('Currency DKK does not exist in Sales (transaction currencies)');
+    expect(error.message).toBe(
+      "transactioncurrencyid@odata.bind: Sales has no currency 'DKK' (add it in Sales under Currencies)",
+    );
   });
 
   it('fails a product whose sales unit has no value map entry, naming the unit', () => {

@@ -1,12 +1,20 @@
 import type { EntityRef, EntityTemplate, TaskDefinition, TaskFilter } from '@p2c/core';
 import { productSchema } from '@p2c/cds';
-import { CURRENCIES, PRICE_LISTS, currenciesReference, priceListsReference, productBind, unitBind } from '@p2c/sales';
+import {
+  CURRENCIES,
+  P2C_TASKS,
+  PRICE_LISTS,
+  currenciesReference,
+  currencyBind,
+  priceListBind,
+  priceListsReference,
+  productBind,
+  unitBind,
+} from '@p2c/prospect-to-cash';
 import { cdsProductToPriceListItem } from './mappings/cdsProductToPriceListItem.js';
 import { cdsProductToSalesProduct } from './mappings/cdsProductToSalesProduct.js';
 import { releasedProductFields, releasedProductToCdsProduct } from './mappings/releasedProductToCdsProduct.js';
-import { priceListBind } from './priceLists/priceListBind.js';
 import { priceListItemId } from './transforms/priceListItemId.js';
-import { transactionCurrencyBind } from './transforms/transactionCurrency.js';
 
 export const PRODUCTS_TEMPLATE_ID = 'products';
 export const PRODUCTS_TASK_ID = 'Products';
@@ -49,7 +57,7 @@ const productsTask: TaskDefinition = {
     },
   },
   canonicalToDestination: cdsProductToSalesProduct,
-  transforms: { UnitBind: unitBind, PriceListBind: priceListBind, TransactionCurrencyBind: transactionCurrencyBind },
+  transforms: { UnitBind: unitBind, PriceListBind: priceListBind, TransactionCurrencyBind: currencyBind },
   references: { [PRICE_LISTS]: priceListsReference, [CURRENCIES]: currenciesReference },
 };
 
@@ -72,7 +80,7 @@ const priceListItemsTask: TaskDefinition = {
     ProductBind: productBind,
     PriceListItemId: priceListItemId,
   },
-  parents: [{ name: 'product', sourceField: 'ProductNumber', tasks: [`${PRODUCTS_TEMPLATE_ID}/${PRODUCTS_TASK_ID}`] }],
+  parents: [{ name: 'product', sourceField: 'ProductNumber', tasks: [P2C_TASKS.products.products] }],
   references: { [PRICE_LISTS]: priceListsReference },
 };
 

@@ -3,8 +3,6 @@ import packageJson from '../package.json' with { type: 'json' };
 import { quotesTemplate } from './quotesTemplate.js';
 
 export {
-  CUSTOMER_PARENT_TASKS,
-  PRODUCT_PARENT_TASKS,
   QUOTE_HEADER_TASK_ID,
   QUOTE_LINE_TASK_ID,
   quoteLineKey,

@@ -1,5 +1,6 @@
 import type { EntityTemplate, TaskFilter } from '@p2c/core';
 import { quotationLineSchema, quotationSchema } from '@p2c/cds';
+import { P2C_TASKS, customerParent } from '@p2c/prospect-to-cash';
 import {
   cdsQuotationLineToSalesQuotationLine,
   quotationLineNumberFields,
@@ -15,14 +16,6 @@ import { finOpsDateTime } from './transforms/finOpsDateTime.js';
 
 export const QUOTE_HEADER_TASK_ID = 'QuoteHeader';
 export const QUOTE_LINE_TASK_ID = 'QuoteLine';
-
-/** The tasks whose records can be a quote's customer: an account, or a contact made a customer. */
-export const CUSTOMER_PARENT_TASKS = [
-  'accounts/Accounts - Account - Customers',
-  'contact-to-customer/ContactToCustomer',
-] as const;
-/** The task whose records are the products quote lines name. */
-export const PRODUCT_PARENT_TASKS = ['products/Products'] as const;
 
 /** Quote `statecode` 1 = Active (0 Draft, 2 Won, 3 Closed). */
 const ACTIVE = 1;
@@ -91,7 +84,7 @@ export const quotesTemplate: EntityTemplate = {
       transforms: { CustomerNumber: customerNumber, FinOpsDateTime: finOpsDateTime },
       naturalKey: { sourceField: 'quotenumber', label: 'quote number', rejectDuplicates: false },
       filters: headerFilters,
-      parents: [{ name: 'customer', sourceField: CUSTOMER_KEY_FIELDS, tasks: CUSTOMER_PARENT_TASKS }],
+      parents: [customerParent(CUSTOMER_KEY_FIELDS)],
     },
     {
       id: QUOTE_LINE_TASK_ID,
@@ -141,8 +134,8 @@ export const quotesTemplate: EntityTemplate = {
       // No filters of its own: a line whose quote is left out is left out with it (rule
       // `parent:quote`) and read again each run, so it follows its quote once that is Active.
       parents: [
-        { name: 'quote', sourceField: 'quoteid.quotenumber', tasks: [`quotes/${QUOTE_HEADER_TASK_ID}`] },
-        { name: 'product', sourceField: 'productid.productnumber', tasks: PRODUCT_PARENT_TASKS },
+        { name: 'quote', sourceField: 'quoteid.quotenumber', tasks: [P2C_TASKS.quotes.header] },
+        { name: 'product', sourceField: 'productid.productnumber', tasks: [P2C_TASKS.products.products] },
       ],
     },
   ],

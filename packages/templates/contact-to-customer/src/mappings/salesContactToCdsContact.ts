@@ -2,7 +2,7 @@ import type { Mapping } from '@p2c/core';
 import {
   salesContactColumns as contactColumns,
   salesContactToCdsContact as contactToCdsContact,
-} from '@p2c/template-contacts';
+} from '@p2c/prospect-to-cash';
 
 /** The contact's address 1: a customer has an address, a contact person does not. */
 const addressColumns: ReadonlyArray<readonly [column: string, target: string]> = [

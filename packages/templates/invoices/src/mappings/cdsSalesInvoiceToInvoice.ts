@@ -1,5 +1,5 @@
 import type { Mapping } from '@p2c/core';
-import { documentHeaderFields } from '@p2c/template-orders';
+import { documentHeaderFields } from '@p2c/prospect-to-cash';
 
 /** CDS > Destination: the CDS SalesInvoice to a Sales `invoices` row (upserted by `invoicenumber`). */
 export const cdsSalesInvoiceToInvoice: Mapping = {

@@ -1,5 +1,5 @@
 import type { Mapping } from '@p2c/core';
-import { INVOICED_ORDER } from '@p2c/template-orders';
+import { INVOICED_ORDER } from '@p2c/prospect-to-cash';
 
 const fixed = (target: string, value: number) => ({
   target,

@@ -1,5 +1,5 @@
 import type { Mapping } from '@p2c/core';
-import { DEFAULT_UNIT_MAP } from '@p2c/template-orders';
+import { DEFAULT_UNIT_MAP } from '@p2c/prospect-to-cash';
 
 /** `SalesInvoiceLinesV2` fields read for the task. */
 export const finOpsInvoiceLineFields = [

@@ -1,6 +1,6 @@
 import type { Mapping } from '@p2c/core';
 import { PROCESSING_STATUS_OPTIONS } from '../transforms/processingStatusOptions.js';
-import { documentHeaderFields } from './documentHeaderFields.js';
+import { documentHeaderFields } from '@p2c/prospect-to-cash';
 
 /** CDS > Destination: the CDS SalesOrder to a Sales `salesorders` row (upserted by `ordernumber`). */
 export const cdsSalesOrderToSalesOrder: Mapping = {

@@ -1,5 +1,5 @@
 import type { Mapping } from '@p2c/core';
-import { DEFAULT_UNIT_MAP } from '../transforms/unitBind.js';
+import { DEFAULT_UNIT_MAP } from '@p2c/prospect-to-cash';
 
 /** `CDSSalesOrderLines` fields read for the task. */
 export const finOpsOrderLineFields = [

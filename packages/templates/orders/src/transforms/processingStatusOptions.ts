@@ -10,6 +10,3 @@ const FIRST_OPTION = 192_350_000;
 export const PROCESSING_STATUS_OPTIONS: Readonly<Record<string, number>> = Object.fromEntries(
   salesOrderProcessingStatuses.map((status, index) => [status, FIRST_OPTION + index]),
 );
-
-/** What an order Sales shows as invoiced holds: processing status Invoiced, state Invoiced, status reason Invoiced. */
-export const INVOICED_ORDER = { msdyn_processingstatus: 192_350_004, statecode: 4, statuscode: 100_003 } as const;

@@ -1,4 +1,5 @@
 import type { Mapping } from '@p2c/core';
+import { DEFAULT_UNIT_MAP } from '@p2c/prospect-to-cash';
 
 /** F&O `ReleasedDistinctProductsV2` fields read for the tasks (besides the key, `dataAreaId` and `ProductNumber`). */
 export const releasedProductFields = [
@@ -12,12 +13,6 @@ export const releasedProductFields = [
   'SalesCurrencyCode',
   'IsSalesStopped',
 ];
-
-/**
- * F&O sales unit symbol -> name of the unit in Sales. The configuration's value map for
- * `DefaultUnit` replaces it as a whole; a symbol it lacks fails the product, naming the symbol.
- */
-export const DEFAULT_UNIT_MAP: Readonly<Record<string, string>> = { ea: 'Each', pcs: 'Piece', hr: 'Hour' };
 
 /** Source > CDS: an F&O released distinct product (a product or a variant) to the CDS Product. */
 export const releasedProductToCdsProduct: Mapping = {

@@ -1,5 +1,5 @@
 import { isBlank, scalarText, stableGuid, type NamedTransform } from '@p2c/core';
-import { priceListOfRecord } from '../priceLists/priceListBind.js';
+import { PRICE_LISTS, findFirstPriceList, referenceRows } from '@p2c/prospect-to-cash';
 
 /**
  * The price list item's id, chosen by p2c (the table has no alternate key): the same product in
@@ -7,8 +7,9 @@ import { priceListOfRecord } from '../priceLists/priceListBind.js';
  */
 export const priceListItemId: NamedTransform = (_value, context) => {
   const productNumber = scalarText(context.record['ProductNumber']);
-  // The price list bind fails the record when there is no list; one reason is enough.
-  const list = priceListOfRecord(context, false);
-  if (isBlank(productNumber) || !list) return null;
-  return stableGuid('productpricelevel', productNumber, list.id);
+  const currency = scalarText(context.record['CurrencyCode']);
+  if (isBlank(productNumber) || isBlank(currency)) return null;
+  // No list in the currency: the price list bind fails the record for it; one reason is enough.
+  const list = findFirstPriceList(referenceRows(context, PRICE_LISTS, 'priceListsReference'), currency);
+  return list ? stableGuid('productpricelevel', productNumber, list.id) : null;
 };

@@ -23,8 +23,5 @@ export function alternateKeyBind(entitySet: string, column: string): NamedTransf
   return (value) => (isBlank(value) ? null : bindByAlternateKey(entitySet, column, String(value).trim()));
 }
 
-/** `uomid@odata.bind`: the unit by its name in Sales, `/uoms(name='Each')`; blank stays null. */
-export const unitBind = alternateKeyBind('uoms', 'name');
-
 /** `productid@odata.bind`: the product by its product number; blank stays null. */
 export const productBind = alternateKeyBind('products', 'productnumber');

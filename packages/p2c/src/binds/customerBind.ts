@@ -1,20 +1,14 @@
 import { RecordError, isBlank, type NamedTransform, type TransformContext } from '@p2c/core';
-import { bindByAlternateKey } from '@p2c/sales';
-
-/** The task that turns Sales accounts into F&O customers. */
-export const ACCOUNT_CUSTOMER_TASK = 'accounts/Accounts - Account - Customers';
-/** The task that turns Sales contacts into F&O customers. */
-export const CONTACT_CUSTOMER_TASK = 'contact-to-customer/ContactToCustomer';
-/** Where an F&O customer can have come from: an account first, else a contact. */
-export const CUSTOMER_TASKS = [ACCOUNT_CUSTOMER_TASK, CONTACT_CUSTOMER_TASK] as const;
+import { P2C_TASKS } from '../tasks/P2C_TASKS.js';
+import { bindByAlternateKey } from './lookupBinds.js';
 
 type CustomerSide = 'account' | 'contact';
 
 /** Which Sales table the record's customer came from, by the task that synced it (the `customer` parent). */
 function customerSide(context: TransformContext): CustomerSide {
   const taskKey = context.parents?.['customer']?.taskKey;
-  if (taskKey === ACCOUNT_CUSTOMER_TASK) return 'account';
-  if (taskKey === CONTACT_CUSTOMER_TASK) return 'contact';
+  if (taskKey === P2C_TASKS.accounts.customers) return 'account';
+  if (taskKey === P2C_TASKS.contactToCustomer.customers) return 'contact';
   throw new RecordError(
     `${context.field}: cannot tell whether the customer is a Sales account or contact (it was synced by ${taskKey ?? 'no known task'})`,
     { code: 'CUSTOMER_UNRESOLVED', field: context.field },
@@ -27,7 +21,7 @@ function customerBind(side: CustomerSide): NamedTransform {
     if (key === null) return null;
     // Only the account side reports an unknown origin, so a record fails with one reason, not two.
     if (side === 'contact') {
-      return context.parents?.['customer']?.taskKey === CONTACT_CUSTOMER_TASK
+      return context.parents?.['customer']?.taskKey === P2C_TASKS.contactToCustomer.customers
         ? bindByAlternateKey('contacts', 'msdyn_contactnumber', key)
         : null;
     }

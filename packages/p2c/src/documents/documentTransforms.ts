@@ -1,9 +1,9 @@
 import type { NamedTransform } from '@p2c/core';
-import { currencyBind } from './currencyBind.js';
-import { customerAccountBind, customerContactBind } from './customerBind.js';
-import { dateOnly } from './dateOnly.js';
-import { priceListBind } from './priceListBind.js';
-import { unitBind } from './unitBind.js';
+import { currencyBind } from '../binds/currencyBind.js';
+import { customerAccountBind, customerContactBind } from '../binds/customerBind.js';
+import { dateOnly } from '../transforms/dateOnly.js';
+import { priceListBind } from '../binds/priceListBind.js';
+import { unitBind } from '../binds/unitBind.js';
 
 /** The transforms the order and invoice headers' mappings name. */
 export const documentTransforms: Readonly<Record<string, NamedTransform>> = {

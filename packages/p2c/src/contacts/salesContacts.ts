@@ -1,5 +1,6 @@
 import type { NaturalKeyPolicy, TaskDefinition } from '@p2c/core';
-import { contactNumberSequence, type DataverseLookup } from '@p2c/sales';
+import { contactNumberSequence } from '../sequences/contactNumberSequence.js';
+import type { DataverseLookup } from '../lookups/DataverseLookup.js';
 
 /**
  * Sales `contacts` as both contact templates read them: by `modifiedon` (contacts have no change

@@ -1,4 +1,4 @@
-import { isBlank, type NamedTransform } from '@p2c/core';
+import { isBlank, type NamedTransform } from './Transform.js';
 
 /** The value, or when it is blank the record's `field` (a name that defaults to the number). */
 export function valueOr(field: string): NamedTransform {

@@ -1,6 +1,6 @@
 import type { TransformContext } from '@p2c/core';
 import { describe, expect, it } from 'vitest';
-import { alternateKeyBind, bindByAlternateKey, bindById, keyLiteral, productBind, unitBind } from './lookupBinds.js';
+import { alternateKeyBind, bindByAlternateKey, bindById, keyLiteral, productBind } from './lookupBinds.js';
 
 const context: TransformContext = { field: 'uomid@odata.bind', record: {} };
 
@@ -18,9 +18,7 @@ describe('lookup binds', () => {
 
   it('binds a trimmed value by alternate key; blank stays null', () => {
     expect(alternateKeyBind('salesorders', 'ordernumber')(' SO-1 ', context)).toBe("/salesorders(ordernumber='SO-1')");
-    expect(unitBind('Each', context)).toBe("/uoms(name='Each')");
     expect(productBind('P-1', context)).toBe("/products(productnumber='P-1')");
-    expect(unitBind('  ', context)).toBeNull();
     expect(productBind(null, context)).toBeNull();
   });
 });

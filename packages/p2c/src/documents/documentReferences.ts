@@ -1,5 +1,6 @@
 import type { ReferenceTable } from '@p2c/core';
-import { CURRENCIES, PRICE_LISTS, currenciesReference, priceListsReference } from '@p2c/sales';
+import { CURRENCIES, currenciesReference } from '../references/currenciesReference.js';
+import { PRICE_LISTS, priceListsReference } from '../references/priceListsReference.js';
 
 /** The reference tables an order or invoice header reads once per run. */
 export const documentReferences: Readonly<Record<string, ReferenceTable>> = {

@@ -1,0 +1,3 @@
+import { p2cTsup } from '@p2c/tsup-config';
+
+export default p2cTsup();
