@@ -7,7 +7,9 @@ describe('taskRef', () => {
   });
 
   it('refuses a template id that would make the reference ambiguous, and an empty task id', () => {
-    expect(() => taskRef('a/b', 'C')).toThrow("A template id in a task reference must be non-empty and hold no '/': 'a/b'");
+    expect(() => taskRef('a/b', 'C')).toThrow(
+      "A template id in a task reference must be non-empty and hold no '/': 'a/b'",
+    );
     expect(() => taskRef('', 'C')).toThrow(/must be non-empty/);
     expect(() => taskRef('quotes', '')).toThrow("A task reference of template 'quotes' needs a task id");
   });

@@ -1,4 +1,4 @@
-import { isBlank, type NamedTransform, type TransformContext } from '@p2c/core';
+import { isBlank, type NamedTransform, type Scalar, type TransformContext } from '@p2c/core';
 import { CURRENCIES } from '../references/currenciesReference.js';
 import { findCurrency } from '../references/findCurrency.js';
 import { PRICE_LISTS } from '../references/priceListsReference.js';
@@ -13,7 +13,7 @@ import { bindById } from './lookupBinds.js';
  * or the canonical entity already fails the record for it, and one reason is enough.
  */
 export function priceListFor(
-  currencyCode: unknown,
+  currencyCode: Scalar,
   context: Pick<TransformContext, 'references' | 'field'>,
 ): PriceListChoice | null {
   if (isBlank(currencyCode)) return null;

@@ -5,7 +5,7 @@ import { unitBind } from './unitBind.js';
 const context = { field: 'uomid@odata.bind', record: {} };
 
 describe('unitBind', () => {
-  it("binds a unit by its name in Sales, quoting it as a key literal", () => {
+  it('binds a unit by its name in Sales, quoting it as a key literal', () => {
     expect(unitBind(' Each ', context)).toBe("/uoms(name='Each')");
     expect(unitBind("Men's size", context)).toBe("/uoms(name='Men''s size')");
   });

@@ -1,6 +1,12 @@
 import type { EntityTemplate } from '@p2c/core';
 import { contactSchema } from '@p2c/cds';
-import { P2C_TASKS, contactNumberKey, salesContactColumns, salesContactToCdsContact, salesContactsSource } from '@p2c/prospect-to-cash';
+import {
+  P2C_TASKS,
+  contactNumberKey,
+  salesContactColumns,
+  salesContactToCdsContact,
+  salesContactsSource,
+} from '@p2c/prospect-to-cash';
 import { cdsContactToContactPerson } from './mappings/cdsContactToContactPerson.js';
 
 export const CONTACTS_TASK_ID = 'Contacts';
@@ -50,7 +56,11 @@ export const contactsTemplate: EntityTemplate = {
         },
       },
       parents: [
-        { name: 'company', sourceField: 'parentcustomerid_account.accountnumber', tasks: [P2C_TASKS.accounts.customers] },
+        {
+          name: 'company',
+          sourceField: 'parentcustomerid_account.accountnumber',
+          tasks: [P2C_TASKS.accounts.customers],
+        },
       ],
       naturalKey: contactNumberKey,
     },

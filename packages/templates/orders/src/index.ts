@@ -2,12 +2,7 @@ import { definePlugin } from '@p2c/core';
 import packageJson from '../package.json' with { type: 'json' };
 import { ordersTemplate } from './ordersTemplate.js';
 
-export {
-  ORDERS_TEMPLATE_ID,
-  ORDER_HEADER_TASK_ID,
-  ORDER_LINE_TASK_ID,
-  ordersTemplate,
-} from './ordersTemplate.js';
+export { ORDERS_TEMPLATE_ID, ORDER_HEADER_TASK_ID, ORDER_LINE_TASK_ID, ordersTemplate } from './ordersTemplate.js';
 export { cdsSalesOrderLineToOrderDetail } from './mappings/cdsSalesOrderLineToOrderDetail.js';
 export { cdsSalesOrderToSalesOrder } from './mappings/cdsSalesOrderToSalesOrder.js';
 export {

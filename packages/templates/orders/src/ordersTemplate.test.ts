@@ -110,7 +110,10 @@ describe('OrderHeader mapping', () => {
   it('binds a contact customer when Contacts to Customer synced it', () => {
     const outcome = mapperFor(ORDER_HEADER_TASK_ID).map(
       { ...header, OrderingCustomerAccountNumber: "CON-01000-O'HARA" },
-      { ...byAccount, parents: { customer: { taskKey: P2C_TASKS.contactToCustomer.customers, key: "CON-01000-O'HARA" } } },
+      {
+        ...byAccount,
+        parents: { customer: { taskKey: P2C_TASKS.contactToCustomer.customers, key: "CON-01000-O'HARA" } },
+      },
     );
     expect(outcome.ok && outcome.row).toMatchObject({
       'customerid_account@odata.bind': null,

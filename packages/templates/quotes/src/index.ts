@@ -2,12 +2,7 @@ import { definePlugin } from '@p2c/core';
 import packageJson from '../package.json' with { type: 'json' };
 import { quotesTemplate } from './quotesTemplate.js';
 
-export {
-  QUOTE_HEADER_TASK_ID,
-  QUOTE_LINE_TASK_ID,
-  quoteLineKey,
-  quotesTemplate,
-} from './quotesTemplate.js';
+export { QUOTE_HEADER_TASK_ID, QUOTE_LINE_TASK_ID, quoteLineKey, quotesTemplate } from './quotesTemplate.js';
 export {
   DEFAULT_REQUESTED_DELIVERY_DATE,
   salesQuoteColumns,
