@@ -24,7 +24,7 @@ import {
   mergeChangeTracking,
   type ChangeTrackingOptions,
   type ChangeTrackingSettings,
-} from './dataverse/changeTrackingSettings.js';
+} from './dataverse/changes/changeTrackingSettings.js';
 import { faultOptionsSchema, type FaultOptions } from './faults/faultOptions.js';
 import { FaultInjector } from './faults/FaultInjector.js';
 import { HeldRequests } from './faults/HeldRequests.js';
@@ -45,7 +45,7 @@ export interface EmulatorOptions {
   readonly limits?: EmulatorLimits;
   /** Fault injection by script and/or seeded rates; absent: no faults. */
   readonly faults?: FaultOptions;
-  /** Change tracking of `accounts` (on by default), token retention and what an expired token gets. */
+  /** Change tracking per table (on by default for the built-in ones), token retention and what an expired token gets. */
   readonly changeTracking?: ChangeTrackingOptions;
 }
 
@@ -242,7 +242,9 @@ export class Emulator {
       this.#changeTracking,
       parseConfig(changeTrackingSchema, options, 'changeTracking'),
     );
-    const toggled = next.accounts !== this.#changeTracking.accounts;
+    const before = this.#changeTracking;
+    const toggled =
+      next.accounts !== before.accounts || Object.entries(next.tables).some(([set, on]) => before.tables[set] !== on);
     this.#changeTracking = next;
     if (toggled) this.#state.dataverseStore.expireDeltaTokens();
   }

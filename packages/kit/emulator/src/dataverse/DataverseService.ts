@@ -8,7 +8,8 @@ import { ODataQueryError } from '../odata/ODataQueryError.js';
 import { parsePrefer } from '../odata/parsePrefer.js';
 import { parseResourcePath, type KeySegment } from '../odata/parseResourcePath.js';
 import { ACCOUNT_MODEL, TRANSACTION_CURRENCY_MODEL } from './accountColumns.js';
-import { DEFAULT_CHANGE_TRACKING, type ChangeTrackingSettings } from './changeTrackingSettings.js';
+import { DEFAULT_CHANGE_TRACKING, isTracked, type ChangeTrackingSettings } from './changes/changeTrackingSettings.js';
+import { asksForChanges, trackChanges, trackingFaults, type TrackedTable } from './changes/trackChanges.js';
 import { createAccount, deleteAccount, updateAccount } from './accountWrites.js';
 import type { DataverseAccount } from './DataverseAccount.js';
 import { contextFragment, type DataverseEntitySet } from './DataverseEntitySet.js';
@@ -17,7 +18,6 @@ import type { DataverseStore } from './DataverseStore.js';
 import { etagOf, formatAccount, formatCurrency } from './formatAccount.js';
 import { queryDataverseCollection, readShape } from './queryDataverseCollection.js';
 import { readAccountPayload } from './readAccountPayload.js';
-import { isTrackingSkipToken, trackAccountChanges, trackingFaults } from './trackAccountChanges.js';
 import type { TransactionCurrency } from './TransactionCurrency.js';
 import { serveSalesTable } from './tables/serveSalesTable.js';
 import { tableEntitySet, tableModel } from './tables/tableEntitySet.js';
@@ -55,6 +55,7 @@ interface AccountTarget {
 export class DataverseService {
   readonly #store: DataverseStore;
   readonly #accounts: DataverseEntitySet<DataverseAccount>;
+  readonly #trackedAccounts: TrackedTable<DataverseAccount>;
   readonly #currencies: DataverseEntitySet<TransactionCurrency>;
   /** The generic tables by entity set name, built on first use (a seed added later may declare more). */
   readonly #tables = new Map<string, DataverseEntitySet<SalesRow>>();
@@ -88,6 +89,13 @@ export class DataverseService {
       keyOrder: () => store.accountIdsInKeyOrder(),
       byKey: (id) => store.account(id),
       version: () => store.currentVersion(),
+    };
+    this.#trackedAccounts = {
+      set: this.#accounts,
+      keyOrder: () => store.accountIdsInKeyOrder(),
+      row: (id) => store.account(id),
+      versionOf: (row) => row.versionnumber,
+      changes: store.accountChanges,
     };
     this.#currencies = {
       name: 'transactioncurrencies',
@@ -158,6 +166,8 @@ export class DataverseService {
         const key = typeof alternate === 'string' && alternate !== '' ? alternate : id;
         this.#writes.record(this.#store.undo, 'sales', table.name, { key, id }, action);
       };
+      const settings = this.#changeTracking();
+      const tracked = isTracked(settings, table.name, definition.changeTracking ?? false);
       return serveSalesTable(this.#store.tables, {
         request,
         url,
@@ -166,6 +176,7 @@ export class DataverseService {
         key: resource.key,
         counting,
         onWrite,
+        tracking: tracked ? { settings, clock: this.#store } : undefined,
       });
     }
     if (counting) {
@@ -303,12 +314,8 @@ export class DataverseService {
    */
   #queryAccounts(request: Request, url: URL, root: string): Response {
     const settings = this.#changeTracking();
-    const tracking =
-      parsePrefer(request.headers.get('prefer')).has('odata.track-changes') ||
-      url.searchParams.has('$deltatoken') ||
-      isTrackingSkipToken(url.searchParams.get('$skiptoken'));
-    if (tracking && settings.accounts)
-      return trackAccountChanges(request, url, this.#accounts, this.#store, root, settings);
+    if (asksForChanges(request, url) && settings.accounts)
+      return trackChanges(request, url, this.#trackedAccounts, this.#store, root, settings);
     if (url.searchParams.has('$deltatoken')) throw trackingFaults.notTracked('account');
     return queryDataverseCollection(request, url, this.#accounts, root);
   }

@@ -46,13 +46,14 @@ export class SalesTables implements TableReader {
 
   constructor(store: DataverseStore, definitions: readonly TableDefinition[] = SALES_TABLES) {
     this.#store = store;
-    for (const definition of definitions) this.#tables.set(definition.set, new TableStore(definition, store.undo));
+    for (const definition of definitions)
+      this.#tables.set(definition.set, new TableStore(definition, store.undo, store));
   }
 
   /** Adds a table a seed declared; it starts empty and is served like the built-in ones. */
   declare(definition: TableDefinition): void {
     if (this.#tables.has(definition.set)) throw new Error(`The Sales table '${definition.set}' already exists.`);
-    this.#tables.set(definition.set, new TableStore(definition, this.#store.undo));
+    this.#tables.set(definition.set, new TableStore(definition, this.#store.undo, this.#store));
   }
 
   has(set: string): boolean {

@@ -61,6 +61,11 @@ export interface TableDefinition {
   readonly unique?: readonly string[];
   /** Read-only columns derived from the row and other tables, recomputed on every write. */
   compute?(row: SalesRow, tables: TableReader): SalesRow;
+  /**
+   * Whether `Prefer: odata.track-changes` reads changes (delta links, deleted rows) by default;
+   * Dataverse's per-table "Track changes" admin setting, overridable by `changeTracking.tables`.
+   */
+  readonly changeTracking?: boolean;
   /** Lookups whose target is touched (new version, recomputed) when this row changes. */
   readonly touches?: readonly string[];
 }

@@ -1,5 +1,12 @@
 import type { UndoLog } from '../../store/UndoLog.js';
+import { ChangeLog } from '../changes/ChangeLog.js';
 import type { SalesRow, TableDefinition } from './TableDefinition.js';
+
+/** Where a table's delete takes its version and time from: the organisation's store. */
+export interface TableClock {
+  nextVersion(): number;
+  nowMs(): number;
+}
 
 /** A stored row: its Web API values and, per lookup, the entity set the lookup points at. */
 export interface StoredRow {
@@ -8,17 +15,29 @@ export interface StoredRow {
 }
 
 /**
- * One table's rows in memory, keyed by lower-case GUID, with its alternate key's index.
- * Every change records its undo in the shared log, so a `$batch` change set rolls back.
+ * One table's rows in memory, keyed by lower-case GUID, with its alternate key's index and its
+ * change log (for change tracking). Every change records its undo in the shared log, so a
+ * `$batch` change set rolls back.
  */
 export class TableStore {
   readonly #rows = new Map<string, StoredRow>();
   readonly #byKey = new Map<string, string>();
+  readonly #clock: TableClock;
+  #sortedIds: string[] | undefined;
+  readonly changes: ChangeLog;
 
   constructor(
     readonly definition: TableDefinition,
     readonly undo: UndoLog,
-  ) {}
+    clock: TableClock,
+  ) {
+    this.#clock = clock;
+    this.changes = new ChangeLog(
+      undo,
+      () => [...this.#rows].map(([id, row]): [string, number] => [id, rowVersion(row)]),
+      () => this.#rows.size,
+    );
+  }
 
   get size(): number {
     return this.#rows.size;
@@ -38,11 +57,18 @@ export class TableStore {
     return id === undefined ? undefined : this.#rows.get(id);
   }
 
+  /** Row ids in primary-key order (GUIDs are stored lower-case, so code-unit order is it). */
+  idsInKeyOrder(): readonly string[] {
+    this.#sortedIds ??= [...this.#rows.keys()].sort();
+    return this.#sortedIds;
+  }
+
   put(row: StoredRow): void {
     const id = String(row.values[this.definition.primaryKey]).toLowerCase();
     const previous = this.#rows.get(id);
     this.#set(id, previous, row);
     this.undo.record(() => this.#set(id, row, previous));
+    this.changes.written(id, rowVersion(row));
   }
 
   delete(id: string): void {
@@ -51,11 +77,13 @@ export class TableStore {
     if (!previous) return;
     this.#set(key, previous, undefined);
     this.undo.record(() => this.#set(key, undefined, previous));
+    this.changes.deleted(key, { version: this.#clock.nextVersion(), at: this.#clock.nowMs() });
   }
 
   #set(id: string, before: StoredRow | undefined, after: StoredRow | undefined): void {
     if (after) this.#rows.set(id, after);
     else this.#rows.delete(id);
+    if (!before || !after) this.#sortedIds = undefined;
     const column = this.definition.alternateKey;
     if (!column) return;
     const old = keyText(before?.values[column]);
@@ -68,4 +96,9 @@ export class TableStore {
 
 function keyText(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value.toLowerCase() : undefined;
+}
+
+export function rowVersion(row: StoredRow): number {
+  const version = row.values['versionnumber'];
+  return typeof version === 'number' ? version : 0;
 }

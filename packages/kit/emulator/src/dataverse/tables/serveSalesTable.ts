@@ -11,6 +11,8 @@ import type { SalesTables, TableTarget } from './SalesTables.js';
 import type { SalesRow } from './TableDefinition.js';
 import { formatTableRow } from './tableEntitySet.js';
 import type { StoredRow } from './TableStore.js';
+import { asksForChanges, trackChanges, trackingFaults, type TrackingClock } from '../changes/trackChanges.js';
+import type { ChangeTrackingSettings } from '../changes/changeTrackingSettings.js';
 import type { WriteAction } from '../../store/WriteLog.js';
 
 export interface TableRequest {
@@ -20,6 +22,8 @@ export interface TableRequest {
   readonly set: DataverseEntitySet<SalesRow>;
   readonly key: KeySegment | undefined;
   readonly counting: boolean;
+  /** The change-tracking settings when the table is tracked now; absent, the preference is ignored. */
+  readonly tracking?: { readonly settings: ChangeTrackingSettings; readonly clock: TrackingClock } | undefined;
   /** Told of each successful write (the row as stored; before a delete). */
   readonly onWrite?: (action: WriteAction, row: Readonly<SalesRow>) => void;
 }
@@ -52,16 +56,43 @@ function written(tables: SalesTables, call: TableRequest, row: StoredRow, status
 }
 
 /**
+ * GET of a collection: with change tracking on, `Prefer: odata.track-changes`, a `$deltatoken`
+ * or a tracking next link read changes; with it off the preference is ignored (no delta link),
+ * as Dataverse does, and a delta token is refused.
+ */
+function queryCollection(tables: SalesTables, call: TableRequest): Response {
+  const { request, url, root, set } = call;
+  if (asksForChanges(request, url) && call.tracking) {
+    const table = tables.table(set.name);
+    return trackChanges(
+      request,
+      url,
+      {
+        set,
+        keyOrder: () => table.idsInKeyOrder(),
+        row: (id) => table.get(id)?.values,
+        versionOf: (row) => (typeof row['versionnumber'] === 'number' ? row['versionnumber'] : 0),
+        changes: table.changes,
+      },
+      call.tracking.clock,
+      root,
+      call.tracking.settings,
+    );
+  }
+  if (url.searchParams.has('$deltatoken')) throw trackingFaults.notTracked(tables.table(set.name).definition.logical);
+  return queryDataverseCollection(request, url, set, root);
+}
+
+/**
  * One request on a generic table: GET (collection, `$count`, by key), POST, PATCH-by-key
- * upsert with `If-Match` / `If-None-Match` as for accounts, DELETE. Change tracking is not
- * enabled on these tables, so `Prefer: odata.track-changes` is ignored (no delta link).
+ * upsert with `If-Match` / `If-None-Match`, DELETE.
  */
 export async function serveSalesTable(tables: SalesTables, call: TableRequest): Promise<Response> {
   const { request, url, root, set, key } = call;
   const method = request.method.toUpperCase();
   if (call.counting) return queryDataverseCollection(request, url, set, root, true);
   if (!key) {
-    if (method === 'GET') return queryDataverseCollection(request, url, set, root);
+    if (method === 'GET') return queryCollection(tables, call);
     if (method === 'POST') {
       const row = tables.create(set.name, tables.read(set.name, await body(request), 'webapi'), 'webapi');
       call.onWrite?.('create', row.values);
