@@ -24,6 +24,8 @@ export class TableStore {
   readonly #byKey = new Map<string, string>();
   readonly #clock: TableClock;
   #sortedIds: string[] | undefined;
+  /** Grows on every change (a rollback too): lets later pages of a query reuse its sorted rows. */
+  #revision = 0;
   readonly changes: ChangeLog;
 
   constructor(
@@ -57,6 +59,10 @@ export class TableStore {
     return id === undefined ? undefined : this.#rows.get(id);
   }
 
+  get revision(): number {
+    return this.#revision;
+  }
+
   /** Row ids in primary-key order (GUIDs are stored lower-case, so code-unit order is it). */
   idsInKeyOrder(): readonly string[] {
     this.#sortedIds ??= [...this.#rows.keys()].sort();
@@ -83,6 +89,7 @@ export class TableStore {
   #set(id: string, before: StoredRow | undefined, after: StoredRow | undefined): void {
     if (after) this.#rows.set(id, after);
     else this.#rows.delete(id);
+    this.#revision += 1;
     if (!before || !after) this.#sortedIds = undefined;
     const column = this.definition.alternateKey;
     if (!column) return;

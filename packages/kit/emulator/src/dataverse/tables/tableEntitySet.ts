@@ -128,6 +128,9 @@ export function tableEntitySet(tables: SalesTables, definition: TableDefinition)
     primaryKey: definition.primaryKey,
     reader: { value: (row, property) => row[property] ?? null },
     rows: () => tables.rows(definition.set) as SalesRow[],
+    keyOrder: () => tables.table(definition.set).idsInKeyOrder(),
+    byKey: (id) => tables.table(definition.set).get(id)?.values,
+    version: () => tables.table(definition.set).revision,
     format: (row, shape) => {
       const stored = tables.table(definition.set).get(String(row[definition.primaryKey]));
       return formatTableRow(tables, definition, stored ?? { values: row, targets: {} }, shape);
