@@ -1,10 +1,8 @@
 import { handleAdminRequest, type AdminOperations } from './admin/handleAdminRequest.js';
 import { AuthService } from './auth/AuthService.js';
-import { createAccount, deleteAccount, updateAccount } from './dataverse/accountWrites.js';
 import type { DataverseAccount } from './dataverse/DataverseAccount.js';
 import { DataverseService } from './dataverse/DataverseService.js';
 import { DataverseStore } from './dataverse/DataverseStore.js';
-import { readAccountPayload } from './dataverse/readAccountPayload.js';
 import { salesTableAccess, type EmulatorSalesTable } from './dataverse/tables/salesTableAccess.js';
 import type { SalesTableName } from './dataverse/tables/salesTableDefinitions.js';
 import type { FinOpsCustomer } from './finops/FinOpsCustomer.js';
@@ -141,27 +139,15 @@ export class Emulator {
       ],
       (context) => this.#route(context),
     );
+    // Accounts are a table like the others; these rows have exactly the account columns.
+    const accounts = () => salesTableAccess(() => this.#state.dataverseStore, 'accounts');
     this.sales = {
       accounts: {
-        list: () => this.#state.dataverseStore.accounts().map((row) => ({ ...row })),
-        get: (id) => {
-          const row = this.#state.dataverseStore.account(id);
-          return row ? { ...row } : undefined;
-        },
-        insert: (row) => {
-          const store = this.#state.dataverseStore;
-          const changes = readAccountPayload(row, 'direct', store);
-          return createAccount(store, changes, {
-            enforceUniqueNumber: false,
-            keepSystemColumns: true,
-            allowNameless: true,
-          });
-        },
-        update: (id, patch) => {
-          const store = this.#state.dataverseStore;
-          return updateAccount(store, id, readAccountPayload(patch, 'direct', store), { enforceUniqueNumber: false });
-        },
-        remove: (id) => deleteAccount(this.#state.dataverseStore, id),
+        list: () => accounts().list() as unknown as DataverseAccount[],
+        get: (id) => accounts().get(id) as unknown as DataverseAccount | undefined,
+        insert: (row) => accounts().insert(row) as unknown as DataverseAccount,
+        update: (id, patch) => accounts().update(id, patch) as unknown as DataverseAccount,
+        remove: (id) => accounts().remove(id),
       },
       table: (set) => salesTableAccess(() => this.#state.dataverseStore, set),
     };
@@ -305,7 +291,7 @@ export class Emulator {
       health: () => ({
         status: 'ok',
         sales: {
-          accounts: this.#state.dataverseStore.accountCount,
+          accounts: this.#state.dataverseStore.tables.table('accounts').size,
           transactioncurrencies: this.#state.dataverseStore.currencies().length,
         },
         finops: {

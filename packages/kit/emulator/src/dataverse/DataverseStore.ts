@@ -1,7 +1,5 @@
 import { UndoLog } from '../store/UndoLog.js';
-import { ChangeLog, type Tombstone } from './changes/ChangeLog.js';
 import { SalesTables } from './tables/SalesTables.js';
-import type { DataverseAccount } from './DataverseAccount.js';
 import type { TransactionCurrency } from './TransactionCurrency.js';
 
 /** Dataverse writes `2026-01-01T00:00:00Z`: UTC, whole seconds. */
@@ -12,30 +10,19 @@ function dataverseTimestamp(date: Date): string {
 const FIRST_VERSION = 1_000_000;
 
 /**
- * The Sales organisation's tables, in memory. Rows are keyed by lower-case GUID; every change
- * is recorded in the undo log so a `$batch` change set can roll back, and in a change log
- * (with tombstones for deletes) so change tracking can tell what changed since a version.
+ * The Sales organisation in memory: its tables (accounts among them), currencies, the row
+ * version counter and clock they share, and the undo log a `$batch` change set rolls back with.
  */
 export class DataverseStore {
   readonly undo = new UndoLog();
-  /** The generic tables (contacts, products, quotes…); they share this store's versions and undo log. */
+  /** The tables (accounts, contacts, products, quotes…); they share this store's versions and undo log. */
   readonly tables: SalesTables = new SalesTables(this);
-  readonly #accounts = new Map<string, DataverseAccount>();
   readonly #currencies = new Map<string, TransactionCurrency>();
-  /** The accounts' change log and tombstones, for change tracking. */
-  readonly accountChanges: ChangeLog = new ChangeLog(
-    this.undo,
-    () => [...this.#accounts].map(([id, row]): [string, number] => [id, row.versionnumber]),
-    () => this.#accounts.size,
-  );
-  /** Account ids by lower-case account number: the alternate key's index, so a write checks it in O(1). */
-  readonly #byNumber = new Map<string, Set<string>>();
   readonly #now: () => Date;
   /** Table-wide row version, like SQL Server's rowversion: only ever grows. */
   #version: number;
   /** Delta tokens below this version are expired (by the admin API, or issued before a reset). */
   #minTokenVersion: number;
-  #sortedIds: string[] | undefined;
   #lastStamp = { second: Number.NaN, text: '' };
 
   constructor(now: () => Date, startVersion: number = FIRST_VERSION) {
@@ -100,83 +87,5 @@ export class DataverseStore {
 
   addCurrency(currency: TransactionCurrency): void {
     this.#currencies.set(currency.transactioncurrencyid.toLowerCase(), { modifiedon: this.timestamp(), ...currency });
-  }
-
-  accounts(): DataverseAccount[] {
-    return [...this.#accounts.values()];
-  }
-
-  get accountCount(): number {
-    return this.#accounts.size;
-  }
-
-  account(id: string): DataverseAccount | undefined {
-    return this.#accounts.get(id.toLowerCase());
-  }
-
-  /** Rows whose account number equals `value`, ignoring case as SQL Server's collation does. */
-  accountsByNumber(value: string): DataverseAccount[] {
-    const ids = this.#byNumber.get(value.toLowerCase());
-    if (!ids) return [];
-    return [...ids].map((id) => {
-      const row = this.#accounts.get(id);
-      if (!row) throw new Error(`DataverseStore: the account-number index names account ${id}, which is not stored`);
-      return row;
-    });
-  }
-
-  /** Account ids in primary-key order (GUIDs are stored lower-case, so code-unit order is it). */
-  accountIdsInKeyOrder(): readonly string[] {
-    this.#sortedIds ??= [...this.#accounts.keys()].sort();
-    return this.#sortedIds;
-  }
-
-  putAccount(row: DataverseAccount): void {
-    const key = row.accountid.toLowerCase();
-    const previous = this.#accounts.get(key);
-    this.#accounts.set(key, row);
-    this.#reindex(key, previous, row);
-    if (!previous) this.#sortedIds = undefined;
-    this.undo.record(() => {
-      this.#reindex(key, row, previous);
-      if (previous) this.#accounts.set(key, previous);
-      else {
-        this.#accounts.delete(key);
-        this.#sortedIds = undefined;
-      }
-    });
-    this.accountChanges.written(key, row.versionnumber);
-  }
-
-  deleteAccount(id: string): void {
-    const key = id.toLowerCase();
-    const previous = this.#accounts.get(key);
-    if (!previous) return;
-    this.#accounts.delete(key);
-    this.#reindex(key, previous, undefined);
-    this.#sortedIds = undefined;
-    this.undo.record(() => {
-      this.#accounts.set(key, previous);
-      this.#reindex(key, undefined, previous);
-      this.#sortedIds = undefined;
-    });
-    const tombstone: Tombstone = { version: this.nextVersion(), at: this.nowMs() };
-    this.accountChanges.deleted(key, tombstone);
-  }
-
-  #reindex(id: string, before: DataverseAccount | undefined, after: DataverseAccount | undefined): void {
-    const old = before?.accountnumber?.toLowerCase();
-    const now = after?.accountnumber?.toLowerCase();
-    if (old === now) return;
-    if (old) {
-      const holders = this.#byNumber.get(old);
-      holders?.delete(id);
-      if (holders?.size === 0) this.#byNumber.delete(old);
-    }
-    if (now) {
-      const holders = this.#byNumber.get(now) ?? new Set<string>();
-      holders.add(id);
-      this.#byNumber.set(now, holders);
-    }
   }
 }

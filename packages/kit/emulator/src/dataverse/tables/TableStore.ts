@@ -21,7 +21,8 @@ export interface StoredRow {
  */
 export class TableStore {
   readonly #rows = new Map<string, StoredRow>();
-  readonly #byKey = new Map<string, string>();
+  /** Ids by lower-case alternate key value; several only where the key allows duplicates (seeds). */
+  readonly #byKey = new Map<string, string | Set<string>>();
   readonly #clock: TableClock;
   #sortedIds: string[] | undefined;
   /** Grows on every change (a rollback too): lets later pages of a query reuse its sorted rows. */
@@ -55,8 +56,17 @@ export class TableStore {
 
   /** The row whose alternate key equals `value`, ignoring case as SQL Server's collation does. */
   byAlternateKey(value: string): StoredRow | undefined {
-    const id = this.#byKey.get(value.toLowerCase());
-    return id === undefined ? undefined : this.#rows.get(id);
+    return this.allByAlternateKey(value)[0];
+  }
+
+  /** Every row whose alternate key equals `value` (more than one only where duplicates are allowed). */
+  allByAlternateKey(value: string): StoredRow[] {
+    const ids = this.#byKey.get(value.toLowerCase());
+    if (ids === undefined) return [];
+    return (typeof ids === 'string' ? [ids] : [...ids]).flatMap((id) => {
+      const row = this.#rows.get(id);
+      return row ? [row] : [];
+    });
   }
 
   get revision(): number {
@@ -96,8 +106,25 @@ export class TableStore {
     const old = keyText(before?.values[column]);
     const now = keyText(after?.values[column]);
     if (old === now) return;
-    if (old !== undefined && this.#byKey.get(old) === id) this.#byKey.delete(old);
-    if (now !== undefined) this.#byKey.set(now, id);
+    if (old !== undefined) this.#unindex(old, id);
+    if (now !== undefined) this.#index(now, id);
+  }
+
+  #index(key: string, id: string): void {
+    const holders = this.#byKey.get(key);
+    if (holders === undefined || holders === id) this.#byKey.set(key, id);
+    else if (typeof holders === 'string') this.#byKey.set(key, new Set([holders, id]));
+    else holders.add(id);
+  }
+
+  #unindex(key: string, id: string): void {
+    const holders = this.#byKey.get(key);
+    if (holders === id) this.#byKey.delete(key);
+    else if (typeof holders === 'object') {
+      holders.delete(id);
+      const [only, ...others] = holders;
+      if (only !== undefined && others.length === 0) this.#byKey.set(key, only);
+    }
   }
 }
 

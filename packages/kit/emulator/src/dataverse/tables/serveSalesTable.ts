@@ -5,7 +5,7 @@ import { parsePrefer } from '../../odata/parsePrefer.js';
 import type { KeySegment } from '../../odata/parseResourcePath.js';
 import { contextFragment, type DataverseEntitySet } from '../DataverseEntitySet.js';
 import { dataverseFaults } from '../DataverseFault.js';
-import { etagOf } from '../formatAccount.js';
+import { etagOf } from '../rowShape.js';
 import { queryDataverseCollection, readShape } from '../queryDataverseCollection.js';
 import type { SalesTables, TableTarget } from './SalesTables.js';
 import type { SalesRow } from './TableDefinition.js';
@@ -48,7 +48,7 @@ function written(tables: SalesTables, call: TableRequest, row: StoredRow, status
   return jsonResponse(
     status,
     {
-      '@odata.context': `${call.root}$metadata#${contextFragment(call.set.name, shape.select, [])}/$entity`,
+      '@odata.context': `${call.root}$metadata#${contextFragment(call.set.name, shape.select, shape.expand)}/$entity`,
       ...formatTableRow(tables, definition, row, shape),
     },
     { 'OData-EntityId': entityId, 'Preference-Applied': 'return=representation', ETag: versionOf(row) },
@@ -114,7 +114,7 @@ export async function serveSalesTable(tables: SalesTables, call: TableRequest): 
       return jsonResponse(
         200,
         {
-          '@odata.context': `${root}$metadata#${contextFragment(set.name, shape.select, [])}/$entity`,
+          '@odata.context': `${root}$metadata#${contextFragment(set.name, shape.select, shape.expand)}/$entity`,
           ...formatTableRow(tables, tables.table(set.name).definition, target.row, shape),
         },
         headers,

@@ -6,7 +6,8 @@ import {
   FORMATTED_VALUE,
   LOOKUP_LOGICAL_NAME,
   type RowShape,
-} from '../formatAccount.js';
+} from '../rowShape.js';
+import { formatCurrency, TRANSACTION_CURRENCY_MODEL } from '../TransactionCurrency.js';
 import { stateColumns } from './readTablePayload.js';
 import type { SalesTables } from './SalesTables.js';
 import {
@@ -42,19 +43,30 @@ function tableColumnTypes(definition: TableDefinition): [string, EdmPrimitive][]
       'Edm.Guid',
     ]),
     ['statecode', 'Edm.Int32'],
-    ['statuscode', 'Edm.Int32'],
+    ...(definition.statusCode === false ? [] : [['statuscode', 'Edm.Int32'] as [string, EdmPrimitive]]),
     ['createdon', 'Edm.DateTimeOffset'],
     ['modifiedon', 'Edm.DateTimeOffset'],
     ['versionnumber', 'Edm.Int64'],
   ];
 }
 
+/** Lookups to a currency: `$expand` and `$filter` may go through them (other lookups are not navigable here). */
+function currencyLookups(definition: TableDefinition): string[] {
+  return Object.entries(definition.lookups)
+    .filter(([, lookup]) => lookup.targets.length === 1 && lookup.targets[0] === 'transactioncurrencies')
+    .map(([navigation]) => navigation);
+}
+
 export function tableModel(definition: TableDefinition): EntityModel {
+  const navigation = currencyLookups(definition);
   return {
     typeName: `Microsoft.Dynamics.CRM.${definition.logical}`,
     properties: Object.fromEntries(
       tableColumnTypes(definition).map(([name, type]): [string, PropertyModel] => [name, { type }]),
     ),
+    ...(navigation.length > 0
+      ? { navigation: Object.fromEntries(navigation.map((name) => [name, TRANSACTION_CURRENCY_MODEL])) }
+      : {}),
   };
 }
 
@@ -109,10 +121,16 @@ export function formatTableRow(
       }
     } else if (value !== null && shape.annotations(FORMATTED_VALUE)) {
       const column = name === 'statecode' || name === 'statuscode' ? states[name] : definition.columns[name];
-      const label = column ? formatted(column, value) : undefined;
+      const label =
+        definition.formattedValue?.(name, value, row.values, tables) ?? (column ? formatted(column, value) : undefined);
       if (label !== undefined) out[`${name}@${FORMATTED_VALUE}`] = label;
     }
     out[name] = value;
+  }
+  for (const item of shape.expand) {
+    const id = row.values[lookupColumn(item.navigation)];
+    const currency = typeof id === 'string' ? tables.currencyRow(id) : undefined;
+    out[item.navigation] = currency ? formatCurrency(currency, item.select) : null;
   }
   return out;
 }
@@ -126,7 +144,14 @@ export function tableEntitySet(tables: SalesTables, definition: TableDefinition)
     name: definition.set,
     model: tableModel(definition),
     primaryKey: definition.primaryKey,
-    reader: { value: (row, property) => row[property] ?? null },
+    reader: {
+      value: (row, property) => row[property] ?? null,
+      navigate: (row, navigation) => {
+        const id = row[lookupColumn(navigation)];
+        const currency = typeof id === 'string' ? tables.currencyRow(id) : undefined;
+        return currency ? { ...currency } : null;
+      },
+    },
     rows: () => tables.rows(definition.set) as SalesRow[],
     keyOrder: () => tables.table(definition.set).idsInKeyOrder(),
     byKey: (id) => tables.table(definition.set).get(id)?.values,
