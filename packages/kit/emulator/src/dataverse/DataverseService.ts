@@ -13,6 +13,7 @@ import { formatCurrency, TRANSACTION_CURRENCY_MODEL, type TransactionCurrency } 
 import { serveSalesTable } from './tables/serveSalesTable.js';
 import { tableEntitySet, tableModel } from './tables/tableEntitySet.js';
 import type { SalesRow } from './tables/TableDefinition.js';
+import { tableFaults } from './tables/tableFaults.js';
 import { WriteLog, type WriteAction } from '../store/WriteLog.js';
 
 const DATAVERSE_ROOT_PATH = '/api/data/v9.2/';
@@ -143,7 +144,7 @@ export class DataverseService {
       if (!resource.key) return queryDataverseCollection(request, url, this.#currencies, root);
       const id = resource.key.kind === 'single' ? resource.key.value : resource.key.values.get('transactioncurrencyid');
       const currency = typeof id === 'string' ? this.#store.currency(id) : undefined;
-      if (!currency) throw dataverseFaults.recordNotFound('transactioncurrency', String(id ?? resource.key.raw));
+      if (!currency) throw tableFaults.recordNotFound('transactioncurrency', String(id ?? resource.key.raw));
       const shape = readShape(url, request, this.#currencies);
       return jsonResponse(200, {
         '@odata.context': `${root}$metadata#${contextFragment('transactioncurrencies', shape.select, [])}/$entity`,

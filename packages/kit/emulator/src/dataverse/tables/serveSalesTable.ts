@@ -10,6 +10,7 @@ import { queryDataverseCollection, readShape } from '../queryDataverseCollection
 import type { SalesTables, TableTarget } from './SalesTables.js';
 import type { SalesRow } from './TableDefinition.js';
 import { formatTableRow } from './tableEntitySet.js';
+import { tableFaults } from './tableFaults.js';
 import type { StoredRow } from './TableStore.js';
 import { asksForChanges, trackChanges, trackingFaults, type TrackingClock } from '../changes/trackChanges.js';
 import type { ChangeTrackingSettings } from '../changes/changeTrackingSettings.js';
@@ -28,9 +29,9 @@ export interface TableRequest {
   readonly onWrite?: (action: WriteAction, row: Readonly<SalesRow>) => void;
 }
 
-async function body(request: Request): Promise<Record<string, unknown>> {
+async function body(request: Request, set: string): Promise<Record<string, unknown>> {
   const value = await readJsonObject(request);
-  if (!value) throw dataverseFaults.payload('Microsoft.OData.ODataException: The request body is not a JSON object.');
+  if (!value) throw tableFaults.payload(set, 'Microsoft.OData.ODataException: The request body is not a JSON object.');
   return value;
 }
 
@@ -94,7 +95,7 @@ export async function serveSalesTable(tables: SalesTables, call: TableRequest): 
   if (!key) {
     if (method === 'GET') return queryCollection(tables, call);
     if (method === 'POST') {
-      const row = tables.create(set.name, tables.read(set.name, await body(request), 'webapi'), 'webapi');
+      const row = tables.create(set.name, tables.read(set.name, await body(request, set.name), 'webapi'), 'webapi');
       call.onWrite?.('create', row.values);
       return written(tables, call, row, 201);
     }
@@ -140,7 +141,7 @@ async function upsert(tables: SalesTables, call: TableRequest, target: TableTarg
   const { request, set } = call;
   const ifMatch = request.headers.get('if-match');
   const ifNoneMatch = request.headers.get('if-none-match');
-  const payload = tables.read(set.name, await body(request), 'webapi');
+  const payload = tables.read(set.name, await body(request, set.name), 'webapi');
   if (target.row) {
     if (ifNoneMatch?.trim() === '*') throw dataverseFaults.duplicateRecord();
     if (ifMatch && !etagMatches(ifMatch, versionOf(target.row))) throw dataverseFaults.versionMismatch();
