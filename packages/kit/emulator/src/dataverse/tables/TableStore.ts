@@ -59,6 +59,14 @@ export class TableStore {
     return this.allByAlternateKey(value)[0];
   }
 
+  /** Whether a row other than `id` holds the alternate key value `value`. */
+  keyHeldByOther(value: string, id: string): boolean {
+    const ids = this.#byKey.get(value.toLowerCase());
+    if (ids === undefined) return false;
+    if (typeof ids === 'string') return ids !== id.toLowerCase();
+    return ids.size > 1 || !ids.has(id.toLowerCase());
+  }
+
   /** Every row whose alternate key equals `value` (more than one only where duplicates are allowed). */
   allByAlternateKey(value: string): StoredRow[] {
     const ids = this.#byKey.get(value.toLowerCase());

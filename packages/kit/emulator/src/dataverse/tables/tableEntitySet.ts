@@ -87,6 +87,29 @@ function formatted(column: TableColumn, value: unknown): string | undefined {
   }
 }
 
+interface RowLayout {
+  readonly states: ReturnType<typeof stateColumns>;
+  /** Navigation property by lookup column (`_parentcustomerid_value` → `parentcustomerid`). */
+  readonly lookupNames: ReadonlyMap<string, string>;
+  readonly columns: readonly string[];
+}
+
+const layouts = new WeakMap<TableDefinition, RowLayout>();
+
+/** What formatting needs of a definition, worked out once (a page formats thousands of rows). */
+function layout(definition: TableDefinition): RowLayout {
+  let found = layouts.get(definition);
+  if (!found) {
+    found = {
+      states: stateColumns(definition),
+      lookupNames: new Map(Object.keys(definition.lookups).map((navigation) => [lookupColumn(navigation), navigation])),
+      columns: tableColumnTypes(definition).map(([name]) => name),
+    };
+    layouts.set(definition, found);
+  }
+  return found;
+}
+
 /**
  * A row as the Web API writes it: `@odata.etag`, the selected columns (the primary key
  * always), and the annotations asked for (lookup target names and logical names, option labels).
@@ -98,11 +121,8 @@ export function formatTableRow(
   shape: RowShape,
 ): SalesRow {
   const out: SalesRow = { '@odata.etag': etagOf(row.values['versionnumber'] as number) };
-  const states = stateColumns(definition);
-  const lookupNames = new Map(
-    Object.keys(definition.lookups).map((navigation) => [lookupColumn(navigation), navigation]),
-  );
-  for (const [name] of tableColumnTypes(definition)) {
+  const { states, lookupNames, columns } = layout(definition);
+  for (const name of columns) {
     if (shape.select && name !== definition.primaryKey && !shape.select.includes(name)) continue;
     const value = row.values[name] ?? null;
     const navigation = lookupNames.get(name);
