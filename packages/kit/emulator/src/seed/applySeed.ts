@@ -177,10 +177,8 @@ function applyFinOps(store: FinOpsStore, seed: EmulatorSeed): void {
     dataAreaId: (seedRow.dataAreaId ?? store.defaultCompany).toLowerCase(),
   }));
   // Rows that bring a party number go first, so generated numbers never collide with them.
-  for (const row of rows.filter((candidate) => candidate.PartyNumber !== '')) store.putCustomer(row);
-  for (const row of rows.filter((candidate) => candidate.PartyNumber === '')) {
-    store.putCustomer({ ...row, PartyNumber: store.nextPartyNumber() });
-  }
+  for (const row of rows.filter((candidate) => candidate.PartyNumber !== '')) store.seedCustomer(row);
+  for (const row of rows.filter((candidate) => candidate.PartyNumber === '')) store.seedCustomer(row);
 }
 
 /**

@@ -26,6 +26,7 @@ export function validateEntityRow(
   row: FinOpsEntityRow,
   lookup: EntityLookup,
   options: EntityWriteOptions,
+  sent: ReadonlySet<string> = new Set(),
 ): string[] {
   const entries: string[] = [];
   for (const [name, field] of Object.entries(definition.fields)) {
@@ -42,8 +43,14 @@ export function validateEntityRow(
   for (const [name, field] of Object.entries(definition.fields)) {
     if (field.required && isEmpty(row[name], field.kind)) entries.push(`Field '${field.label}' must be filled in.`);
   }
-  if (options.checkReferences && entries.length === 0) entries.push(...(definition.validate?.(row, lookup) ?? []));
+  if (options.checkReferences && entries.length === 0)
+    entries.push(...(definition.validate?.(row, lookup, sent) ?? []));
   return entries;
+}
+
+/** `A, B and C`, as F&O's messages list fields. */
+function keyList(fields: readonly string[]): string {
+  return fields.length < 2 ? fields.join('') : `${fields.slice(0, -1).join(', ')} and ${fields.at(-1) ?? ''}`;
 }
 
 function companyOf(store: FinOpsStore, dataAreaId: unknown, tableType: string): string {
@@ -63,7 +70,7 @@ export function createEntityRow(
 ): FinOpsEntityRow {
   const dataAreaId = companyOf(store, changes['dataAreaId'], definition.tableType);
   const row = { ...emptyEntityRow(definition, dataAreaId), ...changes, dataAreaId } as FinOpsEntityRow;
-  const entries = validateEntityRow(definition, row, store.lookup, options);
+  const entries = validateEntityRow(definition, row, store.lookup, options, new Set(Object.keys(changes)));
   if (entries.length > 0) throw writeFailed(entries, definition.tableType);
   const key = keyOf(definition, row);
   if (store.entities.get(definition.entitySet, dataAreaId, key)) {
@@ -75,6 +82,7 @@ export function createEntityRow(
       definition.tableType,
     );
   }
+  definition.prepare?.(row, changes, { creating: true, nextPartyNumber: () => store.nextPartyNumber() });
   store.entities.put(definition.entitySet, key, row);
   return row;
 }
@@ -98,13 +106,15 @@ export function updateEntityRow(
   if (renamed) {
     throw new FinOpsFault(
       400,
-      `The key properties ${[...definition.keyFields, 'dataAreaId'].join(', ')} cannot be changed by an update.`,
+      `The key properties ${keyList([...definition.keyFields, 'dataAreaId'])} cannot be changed by an update.`,
     );
   }
   const row = { ...existing, ...changes } as FinOpsEntityRow;
   for (const field of keyFields) row[field] = existing[field] ?? '';
-  const entries = validateEntityRow(definition, row, store.lookup, { checkReferences: true });
+  const sent = new Set(Object.keys(changes).filter((field) => !keyFields.includes(field)));
+  const entries = validateEntityRow(definition, row, store.lookup, { checkReferences: true }, sent);
   if (entries.length > 0) throw writeFailed(entries, definition.tableType);
+  definition.prepare?.(row, changes, { creating: false, nextPartyNumber: () => store.nextPartyNumber() });
   store.entities.put(definition.entitySet, keyOf(definition, row), row);
   return row;
 }
