@@ -140,7 +140,7 @@ function keyText(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value.toLowerCase() : undefined;
 }
 
-export function rowVersion(row: StoredRow): number {
+function rowVersion(row: StoredRow): number {
   const version = row.values['versionnumber'];
   return typeof version === 'number' ? version : 0;
 }

@@ -31,7 +31,7 @@ export interface EntityLookup {
 }
 
 /** What a write's `prepare` hook may use beyond the row. */
-export interface EntityWriteContext {
+interface EntityWriteContext {
   readonly creating: boolean;
   /** The next global party number (DirPartyTable is shared across companies). */
   nextPartyNumber(): string;

@@ -1,7 +1,7 @@
 import { FinOpsFault, writeFailed } from '../FinOpsFault.js';
 import { valueText } from '../../odata/valueText.js';
 import type { FinOpsStore } from '../FinOpsStore.js';
-import type { EntityDefinition, EntityLookup, FinOpsEntityRow } from './EntityDefinition.js';
+import type { EntityDefinition, EntityFieldDefinition, EntityLookup, FinOpsEntityRow } from './EntityDefinition.js';
 import { EMPTY_DATETIME } from './entityFields.js';
 import { emptyEntityRow, keyOf } from './entityModel.js';
 
@@ -14,6 +14,27 @@ function isEmpty(value: unknown, kind: string): boolean {
   if (kind === 'datetime') return value === EMPTY_DATETIME;
   if (kind === 'decimal' || kind === 'integer') return value === 0;
   return valueText(value ?? '').trim() === '';
+}
+
+interface CheckedFields {
+  readonly enums: readonly [string, EntityFieldDefinition][];
+  readonly required: readonly [string, EntityFieldDefinition][];
+}
+
+const checked = new WeakMap<EntityDefinition, CheckedFields>();
+
+/** The string enum and mandatory fields of a definition, found once (ingest writes thousands of rows). */
+function checkedFields(definition: EntityDefinition): CheckedFields {
+  let found = checked.get(definition);
+  if (!found) {
+    const fields = Object.entries(definition.fields);
+    found = {
+      enums: fields.filter(([, field]) => field.values),
+      required: fields.filter(([, field]) => field.required),
+    };
+    checked.set(definition, found);
+  }
+  return found;
 }
 
 /**
@@ -29,7 +50,8 @@ export function validateEntityRow(
   sent: ReadonlySet<string> = new Set(),
 ): string[] {
   const entries: string[] = [];
-  for (const [name, field] of Object.entries(definition.fields)) {
+  const { enums, required } = checkedFields(definition);
+  for (const [name, field] of enums) {
     const value = row[name];
     if (field.values && typeof value === 'string' && value !== '') {
       const member = field.values.find((candidate) => candidate.toLowerCase() === value.toLowerCase());
@@ -40,8 +62,8 @@ export function validateEntityRow(
         );
     }
   }
-  for (const [name, field] of Object.entries(definition.fields)) {
-    if (field.required && isEmpty(row[name], field.kind)) entries.push(`Field '${field.label}' must be filled in.`);
+  for (const [name, field] of required) {
+    if (isEmpty(row[name], field.kind)) entries.push(`Field '${field.label}' must be filled in.`);
   }
   if (options.checkReferences && entries.length === 0)
     entries.push(...(definition.validate?.(row, lookup, sent) ?? []));
