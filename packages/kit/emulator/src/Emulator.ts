@@ -1,10 +1,8 @@
 import { handleAdminRequest, type AdminOperations } from './admin/handleAdminRequest.js';
 import { AuthService } from './auth/AuthService.js';
-import { createAccount, deleteAccount, updateAccount } from './dataverse/accountWrites.js';
 import type { DataverseAccount } from './dataverse/DataverseAccount.js';
 import { DataverseService } from './dataverse/DataverseService.js';
 import { DataverseStore } from './dataverse/DataverseStore.js';
-import { readAccountPayload } from './dataverse/readAccountPayload.js';
 import { salesTableAccess, type EmulatorSalesTable } from './dataverse/tables/salesTableAccess.js';
 import type { SalesTableName } from './dataverse/tables/salesTableDefinitions.js';
 import type { FinOpsCustomer } from './finops/FinOpsCustomer.js';
@@ -24,7 +22,7 @@ import {
   mergeChangeTracking,
   type ChangeTrackingOptions,
   type ChangeTrackingSettings,
-} from './dataverse/changeTrackingSettings.js';
+} from './dataverse/changes/changeTrackingSettings.js';
 import { faultOptionsSchema, type FaultOptions } from './faults/faultOptions.js';
 import { FaultInjector } from './faults/FaultInjector.js';
 import { HeldRequests } from './faults/HeldRequests.js';
@@ -45,7 +43,7 @@ export interface EmulatorOptions {
   readonly limits?: EmulatorLimits;
   /** Fault injection by script and/or seeded rates; absent: no faults. */
   readonly faults?: FaultOptions;
-  /** Change tracking of `accounts` (on by default), token retention and what an expired token gets. */
+  /** Change tracking per table (on by default for the built-in ones), token retention and what an expired token gets. */
   readonly changeTracking?: ChangeTrackingOptions;
 }
 
@@ -141,27 +139,15 @@ export class Emulator {
       ],
       (context) => this.#route(context),
     );
+    // Accounts are a table like the others; these rows have exactly the account columns.
+    const accounts = () => salesTableAccess(() => this.#state.dataverseStore, 'accounts');
     this.sales = {
       accounts: {
-        list: () => this.#state.dataverseStore.accounts().map((row) => ({ ...row })),
-        get: (id) => {
-          const row = this.#state.dataverseStore.account(id);
-          return row ? { ...row } : undefined;
-        },
-        insert: (row) => {
-          const store = this.#state.dataverseStore;
-          const changes = readAccountPayload(row, 'direct', store);
-          return createAccount(store, changes, {
-            enforceUniqueNumber: false,
-            keepSystemColumns: true,
-            allowNameless: true,
-          });
-        },
-        update: (id, patch) => {
-          const store = this.#state.dataverseStore;
-          return updateAccount(store, id, readAccountPayload(patch, 'direct', store), { enforceUniqueNumber: false });
-        },
-        remove: (id) => deleteAccount(this.#state.dataverseStore, id),
+        list: () => accounts().list() as unknown as DataverseAccount[],
+        get: (id) => accounts().get(id) as unknown as DataverseAccount | undefined,
+        insert: (row) => accounts().insert(row) as unknown as DataverseAccount,
+        update: (id, patch) => accounts().update(id, patch) as unknown as DataverseAccount,
+        remove: (id) => accounts().remove(id),
       },
       table: (set) => salesTableAccess(() => this.#state.dataverseStore, set),
     };
@@ -242,7 +228,9 @@ export class Emulator {
       this.#changeTracking,
       parseConfig(changeTrackingSchema, options, 'changeTracking'),
     );
-    const toggled = next.accounts !== this.#changeTracking.accounts;
+    const before = this.#changeTracking;
+    const toggled =
+      next.accounts !== before.accounts || Object.entries(next.tables).some(([set, on]) => before.tables[set] !== on);
     this.#changeTracking = next;
     if (toggled) this.#state.dataverseStore.expireDeltaTokens();
   }
@@ -303,7 +291,7 @@ export class Emulator {
       health: () => ({
         status: 'ok',
         sales: {
-          accounts: this.#state.dataverseStore.accountCount,
+          accounts: this.#state.dataverseStore.tables.table('accounts').size,
           transactioncurrencies: this.#state.dataverseStore.currencies().length,
         },
         finops: {

@@ -29,7 +29,7 @@ export {
   DEFAULT_CHANGE_TRACKING,
   type ChangeTrackingOptions,
   type ChangeTrackingSettings,
-} from './dataverse/changeTrackingSettings.js';
+} from './dataverse/changes/changeTrackingSettings.js';
 export { DEFAULT_CREDENTIALS, DEFAULT_URLS, type EmulatorUrls } from './defaults.js';
 export type { DataverseAccount } from './dataverse/DataverseAccount.js';
 export type { EmulatorSalesTable } from './dataverse/tables/salesTableAccess.js';

@@ -215,6 +215,7 @@ describe('change tracking (accounts)', () => {
       );
     expect(await (await admin('PUT', { accounts: true })).json()).toEqual({
       accounts: true,
+      tables: {},
       retentionDays: 90,
       expiredDeltaToken: 'error',
     });
@@ -232,5 +233,63 @@ describe('change tracking (accounts)', () => {
     const deltaLink = (await readAll(sales, 'accounts')).at(-1)?.['@odata.deltaLink'] ?? '';
     emulator.reset({ sales: { accounts: [anAccount().build()] } });
     expect((await sales(deltaLink, { headers: TRACK })).status).toBe(400);
+  });
+});
+
+describe('change tracking (generic tables)', () => {
+  const contact = (n: number) => `0c000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+  const seed = {
+    sales: {
+      contacts: [3, 1, 2].map((n) => ({ contactid: contact(n), lastname: `Contact ${n}` })),
+    },
+  };
+
+  it('tracks contacts by default: a delta of changed, created and deleted rows', async () => {
+    const { emulator, sales, clock } = await startSession(seed);
+    const full = await readAll(sales, 'contacts?$select=lastname', {
+      Prefer: 'odata.track-changes,odata.maxpagesize=2',
+    });
+    expect(full.flatMap((page) => page.value.map((row) => row['contactid']))).toEqual([1, 2, 3].map(contact));
+    const deltaLink = full.at(-1)?.['@odata.deltaLink'] ?? '';
+    expect(deltaLink).toMatch(/contacts\?\$select=lastname&\$deltatoken=\d+%21/);
+
+    clock.advance(60);
+    expect((await sales(`contacts(${contact(2)})`, { method: 'PATCH', json: { lastname: 'Renamed' } })).status).toBe(
+      204,
+    );
+    const added = emulator.sales.table('contacts').insert({ lastname: 'Added' });
+    expect((await sales(`contacts(${contact(3)})`, { method: 'DELETE' })).status).toBe(204);
+
+    const delta = (await (await sales(deltaLink, { headers: TRACK })).json()) as Page;
+    expect(delta['@odata.context']).toBe(`${SALES_ROOT}$metadata#contacts(lastname)/$delta`);
+    expect(delta.value).toEqual([
+      { '@odata.etag': expect.any(String), lastname: 'Renamed', contactid: contact(2) },
+      { '@odata.etag': expect.any(String), lastname: 'Added', contactid: added['contactid'] },
+      { '@odata.context': `${SALES_ROOT}$metadata#contacts/$deletedEntity`, id: contact(3), reason: 'deleted' },
+    ]);
+    expect(delta['@odata.deltaLink']).toBeDefined();
+  });
+
+  it('refuses an expired or invalid token for a table as for accounts', async () => {
+    const { emulator, sales } = await startSession(seed);
+    const deltaLink = (await readAll(sales, 'contacts')).at(-1)?.['@odata.deltaLink'] ?? '';
+    expect((await sales('contacts?$deltatoken=nonsense', { headers: TRACK })).status).toBe(400);
+    emulator.expireDeltaTokens();
+    const expired = await sales(deltaLink, { headers: TRACK });
+    expect(expired.status).toBe(400);
+    expect(await expired.json()).toMatchObject({ error: { code: '0x80044352' } });
+  });
+
+  it('ignores the preference for a table switched off, and refuses its delta tokens', async () => {
+    const { emulator, sales } = await startSession(seed, { changeTracking: { tables: { quotes: true } } });
+    const deltaLink = (await readAll(sales, 'contacts')).at(-1)?.['@odata.deltaLink'] ?? '';
+    emulator.setChangeTracking({ tables: { contacts: false } });
+    expect(emulator.settings().changeTracking.tables).toEqual({ quotes: true, contacts: false });
+    const page = (await (await sales('contacts', { headers: TRACK })).json()) as Page;
+    expect(page.value).toHaveLength(3);
+    expect(page['@odata.deltaLink']).toBeUndefined();
+    const refused = await sales(deltaLink, { headers: TRACK });
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({ error: { message: expect.stringContaining("'contact'") } });
   });
 });

@@ -1,5 +1,5 @@
 import type { EntityModel, RowReader } from '../odata/EntityModel.js';
-import type { RowShape } from './formatAccount.js';
+import type { RowShape } from './rowShape.js';
 
 /** What the Web API's query code needs to know about one entity set. */
 export interface DataverseEntitySet<Row> {

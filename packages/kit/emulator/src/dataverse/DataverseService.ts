@@ -1,27 +1,19 @@
-import { emptyResponse, jsonResponse } from '../http/jsonResponse.js';
-import { readJsonObject } from '../http/readJsonObject.js';
+import { jsonResponse } from '../http/jsonResponse.js';
 import { executeBatch } from '../odata/batch/executeBatch.js';
 import type { ChangesetFailurePlan } from '../pipeline/EmulatorContext.js';
-import { etagMatches } from '../odata/etags.js';
 import { metadataDocument } from '../odata/metadataDocument.js';
 import { ODataQueryError } from '../odata/ODataQueryError.js';
-import { parsePrefer } from '../odata/parsePrefer.js';
-import { parseResourcePath, type KeySegment } from '../odata/parseResourcePath.js';
-import { ACCOUNT_MODEL, TRANSACTION_CURRENCY_MODEL } from './accountColumns.js';
-import { DEFAULT_CHANGE_TRACKING, type ChangeTrackingSettings } from './changeTrackingSettings.js';
-import { createAccount, deleteAccount, updateAccount } from './accountWrites.js';
-import type { DataverseAccount } from './DataverseAccount.js';
+import { parseResourcePath } from '../odata/parseResourcePath.js';
+import { DEFAULT_CHANGE_TRACKING, isTracked, type ChangeTrackingSettings } from './changes/changeTrackingSettings.js';
 import { contextFragment, type DataverseEntitySet } from './DataverseEntitySet.js';
 import { DataverseFault, dataverseFaults } from './DataverseFault.js';
 import type { DataverseStore } from './DataverseStore.js';
-import { etagOf, formatAccount, formatCurrency } from './formatAccount.js';
 import { queryDataverseCollection, readShape } from './queryDataverseCollection.js';
-import { readAccountPayload } from './readAccountPayload.js';
-import { isTrackingSkipToken, trackAccountChanges, trackingFaults } from './trackAccountChanges.js';
-import type { TransactionCurrency } from './TransactionCurrency.js';
+import { formatCurrency, TRANSACTION_CURRENCY_MODEL, type TransactionCurrency } from './TransactionCurrency.js';
 import { serveSalesTable } from './tables/serveSalesTable.js';
 import { tableEntitySet, tableModel } from './tables/tableEntitySet.js';
 import type { SalesRow } from './tables/TableDefinition.js';
+import { tableFaults } from './tables/tableFaults.js';
 import { WriteLog, type WriteAction } from '../store/WriteLog.js';
 
 const DATAVERSE_ROOT_PATH = '/api/data/v9.2/';
@@ -41,20 +33,12 @@ export interface DataverseCallbacks {
   readonly changesetFailure?: ChangesetFailurePlan | undefined;
 }
 
-/** The key a request addressed an account by, and the row it found (if any). */
-interface AccountTarget {
-  readonly row: DataverseAccount | undefined;
-  readonly id?: string;
-  readonly accountnumber?: string;
-}
-
 /**
- * The Dataverse Web API for `accounts` (read/write) and `transactioncurrencies` (read),
- * under `/api/data/v9.2/`. Authentication and counting happen before a request gets here.
+ * The Dataverse Web API under `/api/data/v9.2/`: every table (accounts, contacts, quotes…)
+ * through the table engine, `transactioncurrencies` read-only. Authentication and counting happen before a request gets here.
  */
 export class DataverseService {
   readonly #store: DataverseStore;
-  readonly #accounts: DataverseEntitySet<DataverseAccount>;
   readonly #currencies: DataverseEntitySet<TransactionCurrency>;
   /** The generic tables by entity set name, built on first use (a seed added later may declare more). */
   readonly #tables = new Map<string, DataverseEntitySet<SalesRow>>();
@@ -70,25 +54,6 @@ export class DataverseService {
     this.#store = store;
     this.#changeTracking = changeTracking;
     this.#writes = writes;
-    this.#accounts = {
-      name: 'accounts',
-      model: ACCOUNT_MODEL,
-      primaryKey: 'accountid',
-      reader: {
-        value: (row, property) => row[property as keyof DataverseAccount],
-        navigate: (row) => {
-          const currency = row._transactioncurrencyid_value
-            ? store.currency(row._transactioncurrencyid_value)
-            : undefined;
-          return currency ? { ...currency } : null;
-        },
-      },
-      rows: () => store.accounts(),
-      format: (row, shape) => formatAccount(row, store, shape),
-      keyOrder: () => store.accountIdsInKeyOrder(),
-      byKey: (id) => store.account(id),
-      version: () => store.currentVersion(),
-    };
     this.#currencies = {
       name: 'transactioncurrencies',
       model: TRANSACTION_CURRENCY_MODEL,
@@ -127,11 +92,7 @@ export class DataverseService {
     if (path === '' && method === 'GET') {
       return jsonResponse(200, {
         '@odata.context': `${root}$metadata`,
-        value: [
-          this.#accounts.name,
-          this.#currencies.name,
-          ...this.#store.tables.definitions().map((definition) => definition.set),
-        ].map((name) => ({ name, kind: 'EntitySet', url: name })),
+        value: this.#entitySetNames().map((name) => ({ name, kind: 'EntitySet', url: name })),
       });
     }
     if (path === '$metadata' && method === 'GET') return this.#metadata();
@@ -158,6 +119,9 @@ export class DataverseService {
         const key = typeof alternate === 'string' && alternate !== '' ? alternate : id;
         this.#writes.record(this.#store.undo, 'sales', table.name, { key, id }, action);
       };
+      const settings = this.#changeTracking();
+      // Dataverse's "Track changes" is per table: its declared default, or the emulator's settings.
+      const tracked = isTracked(settings, table.name, definition.changeTracking ?? false);
       return serveSalesTable(this.#store.tables, {
         request,
         url,
@@ -166,22 +130,21 @@ export class DataverseService {
         key: resource.key,
         counting,
         onWrite,
+        tracking: tracked ? { settings, clock: this.#store } : undefined,
       });
     }
     if (counting) {
-      if (resource.entitySet === 'accounts') return queryDataverseCollection(request, url, this.#accounts, root, true);
       if (resource.entitySet === 'transactioncurrencies') {
         return queryDataverseCollection(request, url, this.#currencies, root, true);
       }
       throw dataverseFaults.resourceNotFound(resource.entitySet);
     }
-    if (resource.entitySet === 'accounts') return this.#accountsRequest(request, url, root, resource.key);
     if (resource.entitySet === 'transactioncurrencies') {
       if (method !== 'GET') throw dataverseFaults.readOnly('transactioncurrencies');
       if (!resource.key) return queryDataverseCollection(request, url, this.#currencies, root);
       const id = resource.key.kind === 'single' ? resource.key.value : resource.key.values.get('transactioncurrencyid');
       const currency = typeof id === 'string' ? this.#store.currency(id) : undefined;
-      if (!currency) throw dataverseFaults.recordNotFound('transactioncurrency', String(id ?? resource.key.raw));
+      if (!currency) throw tableFaults.recordNotFound('transactioncurrency', String(id ?? resource.key.raw));
       const shape = readShape(url, request, this.#currencies);
       return jsonResponse(200, {
         '@odata.context': `${root}$metadata#${contextFragment('transactioncurrencies', shape.select, [])}/$entity`,
@@ -191,13 +154,20 @@ export class DataverseService {
     throw dataverseFaults.resourceNotFound(resource.entitySet);
   }
 
+  /** Accounts first, then currencies and the other tables, as the service document lists them. */
+  #entitySetNames(): string[] {
+    const [accounts, ...others] = this.#store.tables.definitions().map((definition) => definition.set);
+    return [accounts ?? 'accounts', this.#currencies.name, ...others];
+  }
+
   #metadata(): Response {
-    const tables = this.#store.tables.definitions();
+    const [accounts, ...others] = this.#store.tables.definitions();
+    const tables = others;
     const xml = metadataDocument({
       namespace: 'Microsoft.Dynamics.CRM',
       containerName: 'System',
       entityTypes: [
-        { name: 'account', key: ['accountid'], model: ACCOUNT_MODEL },
+        ...(accounts ? [{ name: accounts.logical, key: [accounts.primaryKey], model: tableModel(accounts) }] : []),
         { name: 'transactioncurrency', key: ['transactioncurrencyid'], model: TRANSACTION_CURRENCY_MODEL },
         ...tables.map((definition) => ({
           name: definition.logical,
@@ -206,7 +176,7 @@ export class DataverseService {
         })),
       ],
       entitySets: [
-        { name: 'accounts', entityType: 'account' },
+        ...(accounts ? [{ name: accounts.set, entityType: accounts.logical }] : []),
         { name: 'transactioncurrencies', entityType: 'transactioncurrency' },
         ...tables.map((definition) => ({ name: definition.set, entityType: definition.logical })),
       ],
@@ -235,156 +205,5 @@ export class DataverseService {
       changesetFailure: callbacks.changesetFailure,
       errorResponse: (status, message) => new DataverseFault(status, '0x80060888', message).toResponse(),
     });
-  }
-
-  #findAccount(key: KeySegment): AccountTarget {
-    const store = this.#store;
-    const byId = (value: unknown): AccountTarget => {
-      if (typeof value !== 'string' || !/^[0-9a-f-]{36}$/.test(value)) {
-        throw dataverseFaults.query(
-          `Bad Request - Error in query syntax. The key segment '(${key.raw})' is not valid.`,
-        );
-      }
-      return { row: store.account(value), id: value };
-    };
-    if (key.kind === 'single') return byId(key.value);
-    const names = [...key.values.keys()];
-    if (names.length === 1 && names[0] === 'accountid') return byId(key.values.get('accountid'));
-    if (names.length === 1 && names[0] === 'accountnumber') {
-      const value = key.values.get('accountnumber');
-      if (typeof value !== 'string') {
-        throw dataverseFaults.query(
-          `Bad Request - Error in query syntax. The key segment '(${key.raw})' is not valid.`,
-        );
-      }
-      const rows = store.accountsByNumber(value);
-      if (rows.length > 1)
-        throw dataverseFaults.ambiguousKey(`accountnumber='${value.replace(/'/g, "''")}'`, rows.length);
-      return { row: rows[0], accountnumber: value };
-    }
-    throw dataverseFaults.undefinedKey('account', names.join(','));
-  }
-
-  #notFound(target: AccountTarget): DataverseFault {
-    return target.id !== undefined
-      ? dataverseFaults.recordNotFound('account', target.id)
-      : dataverseFaults.keyNotFound('account');
-  }
-
-  async #accountsRequest(request: Request, url: URL, root: string, key: KeySegment | undefined): Promise<Response> {
-    const method = request.method.toUpperCase();
-    if (!key) {
-      if (method === 'GET') return this.#queryAccounts(request, url, root);
-      if (method === 'POST') return this.#createAccount(request, url, root);
-      throw dataverseFaults.methodNotAllowed(method, 'accounts');
-    }
-    const target = this.#findAccount(key);
-    switch (method) {
-      case 'GET':
-        return this.#readAccount(request, url, root, target);
-      case 'PATCH':
-        return this.#upsertAccount(request, url, root, target);
-      case 'DELETE': {
-        if (!target.row) throw this.#notFound(target);
-        const ifMatch = request.headers.get('if-match');
-        if (ifMatch && !etagMatches(ifMatch, etagOf(target.row.versionnumber))) throw dataverseFaults.versionMismatch();
-        deleteAccount(this.#store, target.row.accountid);
-        this.#logAccount(target.row, 'delete');
-        return emptyResponse(204);
-      }
-      default:
-        throw dataverseFaults.methodNotAllowed(method, 'accounts');
-    }
-  }
-
-  /**
-   * With change tracking on, `Prefer: odata.track-changes`, a `$deltatoken` or a tracking next
-   * link read changes; with it off the preference is ignored (no delta link), as Dataverse does.
-   */
-  #queryAccounts(request: Request, url: URL, root: string): Response {
-    const settings = this.#changeTracking();
-    const tracking =
-      parsePrefer(request.headers.get('prefer')).has('odata.track-changes') ||
-      url.searchParams.has('$deltatoken') ||
-      isTrackingSkipToken(url.searchParams.get('$skiptoken'));
-    if (tracking && settings.accounts)
-      return trackAccountChanges(request, url, this.#accounts, this.#store, root, settings);
-    if (url.searchParams.has('$deltatoken')) throw trackingFaults.notTracked('account');
-    return queryDataverseCollection(request, url, this.#accounts, root);
-  }
-
-  #readAccount(request: Request, url: URL, root: string, target: AccountTarget): Response {
-    if (!target.row) throw this.#notFound(target);
-    const shape = readShape(url, request, this.#accounts);
-    const etag = etagOf(target.row.versionnumber);
-    const ifNoneMatch = request.headers.get('if-none-match');
-    if (ifNoneMatch && etagMatches(ifNoneMatch, etag)) return emptyResponse(304, { ETag: etag });
-    const headers: Record<string, string> = { ETag: etag };
-    if (shape.annotationPreference !== undefined) {
-      headers['Preference-Applied'] = `odata.include-annotations="${shape.annotationPreference}"`;
-    }
-    return jsonResponse(
-      200,
-      {
-        '@odata.context': `${root}$metadata#${contextFragment('accounts', shape.select, shape.expand)}/$entity`,
-        ...formatAccount(target.row, this.#store, shape),
-      },
-      headers,
-    );
-  }
-
-  async #body(request: Request): Promise<Record<string, unknown>> {
-    const body = await readJsonObject(request);
-    if (!body) throw dataverseFaults.payload('Microsoft.OData.ODataException: The request body is not a JSON object.');
-    return body;
-  }
-
-  #written(request: Request, url: URL, root: string, row: DataverseAccount, status: 200 | 201): Response {
-    const entityId = `${root}accounts(${row.accountid})`;
-    const representation = parsePrefer(request.headers.get('prefer')).get('return') === 'representation';
-    if (!representation) return emptyResponse(204, { 'OData-EntityId': entityId });
-    const shape = readShape(url, request, this.#accounts);
-    return jsonResponse(
-      status,
-      {
-        '@odata.context': `${root}$metadata#${contextFragment('accounts', shape.select, shape.expand)}/$entity`,
-        ...formatAccount(row, this.#store, shape),
-      },
-      { 'OData-EntityId': entityId, 'Preference-Applied': 'return=representation', ETag: etagOf(row.versionnumber) },
-    );
-  }
-
-  async #createAccount(request: Request, url: URL, root: string): Promise<Response> {
-    const changes = readAccountPayload(await this.#body(request), 'webapi', this.#store);
-    const row = createAccount(this.#store, changes, { enforceUniqueNumber: true });
-    this.#logAccount(row, 'create');
-    return this.#written(request, url, root, row, 201);
-  }
-
-  #logAccount(row: DataverseAccount, action: WriteAction): void {
-    const key = row.accountnumber ? row.accountnumber : row.accountid;
-    this.#writes.record(this.#store.undo, 'sales', 'accounts', { key, id: row.accountid }, action);
-  }
-
-  /** PATCH by key is an upsert; If-Match / If-None-Match turn it into update-only / create-only. */
-  async #upsertAccount(request: Request, url: URL, root: string, target: AccountTarget): Promise<Response> {
-    const ifMatch = request.headers.get('if-match');
-    const ifNoneMatch = request.headers.get('if-none-match');
-    const changes = readAccountPayload(await this.#body(request), 'webapi', this.#store);
-    if (target.row) {
-      if (ifNoneMatch?.trim() === '*') throw dataverseFaults.duplicateRecord();
-      if (ifMatch && !etagMatches(ifMatch, etagOf(target.row.versionnumber))) throw dataverseFaults.versionMismatch();
-      const row = updateAccount(this.#store, target.row.accountid, changes, { enforceUniqueNumber: true });
-      this.#logAccount(row, 'update');
-      return this.#written(request, url, root, row, 200);
-    }
-    if (ifMatch) throw this.#notFound(target);
-    const keyed =
-      target.id !== undefined
-        ? { ...changes, accountid: target.id }
-        : { ...changes, accountnumber: target.accountnumber ?? null };
-    const row = createAccount(this.#store, keyed, { enforceUniqueNumber: true });
-    this.#logAccount(row, 'create');
-    return this.#written(request, url, root, row, 201);
   }
 }

@@ -1,3 +1,5 @@
+import type { EntityModel } from '../odata/EntityModel.js';
+
 /** A `transactioncurrency` row (the columns the emulator keeps). */
 export interface TransactionCurrency {
   transactioncurrencyid: string;
@@ -44,3 +46,25 @@ export const DEFAULT_TRANSACTION_CURRENCIES: readonly TransactionCurrency[] = [
     currencysymbol: 'kr.',
   },
 ];
+
+export const TRANSACTION_CURRENCY_MODEL: EntityModel = {
+  typeName: 'Microsoft.Dynamics.CRM.transactioncurrency',
+  properties: {
+    transactioncurrencyid: { type: 'Edm.Guid' },
+    isocurrencycode: { type: 'Edm.String' },
+    currencyname: { type: 'Edm.String' },
+    currencysymbol: { type: 'Edm.String' },
+    modifiedon: { type: 'Edm.DateTimeOffset' },
+  },
+};
+
+export function formatCurrency(
+  currency: TransactionCurrency,
+  select: readonly string[] | undefined,
+): Record<string, unknown> {
+  const names = select ?? ['transactioncurrencyid', 'isocurrencycode', 'currencyname', 'currencysymbol', 'modifiedon'];
+  const out: Record<string, unknown> = {};
+  for (const name of names) out[name] = currency[name as keyof TransactionCurrency] ?? null;
+  out['transactioncurrencyid'] = currency.transactioncurrencyid;
+  return out;
+}

@@ -9,7 +9,7 @@ import { jsonResponse } from '../http/jsonResponse.js';
 import { buildQuery } from '../odata/buildQuery.js';
 import { contextFragment, type DataverseEntitySet } from './DataverseEntitySet.js';
 import { dataverseFaults } from './DataverseFault.js';
-import type { RowShape } from './formatAccount.js';
+import type { RowShape } from './rowShape.js';
 
 /** Dataverse returns at most 5000 rows a page, and ignores a larger odata.maxpagesize. */
 export const DATAVERSE_MAX_PAGE_SIZE = 5000;

@@ -1,17 +1,13 @@
-import { emptyResponse, jsonResponse } from '../http/jsonResponse.js';
-import { readJsonObject } from '../http/readJsonObject.js';
+import { jsonResponse } from '../http/jsonResponse.js';
 import { executeBatch } from '../odata/batch/executeBatch.js';
 import type { ChangesetFailurePlan } from '../pipeline/EmulatorContext.js';
-import { etagMatches } from '../odata/etags.js';
 import { metadataDocument } from '../odata/metadataDocument.js';
 import { ODataQueryError } from '../odata/ODataQueryError.js';
 import { parseResourcePath, type KeySegment } from '../odata/parseResourcePath.js';
-import { parseSelect } from '../odata/parseSelect.js';
-import { CUSTOMER_GROUP_MODEL, CUSTOMER_MODEL, CUSTOMER_TYPE_NAME } from './customerFields.js';
-import { createCustomer, updateCustomer } from './customerWrites.js';
-import type { FinOpsCustomer, FinOpsCustomerGroup } from './FinOpsCustomer.js';
+import { CUSTOMER_GROUP_MODEL } from './customerFields.js';
+import type { FinOpsCustomerGroup } from './FinOpsCustomer.js';
 import { FinOpsFault, methodNotSupported, noResource } from './FinOpsFault.js';
-import { finOpsEtag } from './finOpsEtag.js';
+import { CUSTOMERS_V3 } from './entities/customersV3.js';
 import { entityModel } from './entities/entityModel.js';
 import { handleEntityRequest } from './entities/handleEntityRequest.js';
 import type { FinOpsStore } from './FinOpsStore.js';
@@ -21,7 +17,6 @@ import {
   queryFinOpsCollection,
   type FinOpsEntitySet,
 } from './queryFinOpsCollection.js';
-import { readCustomerPayload } from './readCustomerPayload.js';
 import { WriteLog, type WriteAction } from '../store/WriteLog.js';
 
 const FINOPS_ROOT_PATH = '/data/';
@@ -33,33 +28,18 @@ export interface FinOpsCallbacks {
   readonly changesetFailure?: ChangesetFailurePlan | undefined;
 }
 
-const etagOf = finOpsEtag;
-
-function quote(value: string): string {
-  return `'${value.replace(/'/g, "''")}'`;
-}
-
 /**
- * F&O's OData service under `/data/`: `CustomersV3` (read/write), `CustomerGroups` (read),
- * the declared data entities of `entities/` (read/write), `$metadata` and `$batch`. Entity set names are case-sensitive, as in F&O.
+ * F&O's OData service under `/data/`: the data entities of `entities/` (read/write), CustomersV3
+ * first, `CustomerGroups` (read), `$metadata` and `$batch`. Entity set names are case-sensitive, as in F&O.
  */
 export class FinOpsService {
   readonly #store: FinOpsStore;
-  readonly #customers: FinOpsEntitySet<FinOpsCustomer>;
   readonly #groups: FinOpsEntitySet<FinOpsCustomerGroup>;
   readonly #writes: WriteLog;
 
   constructor(store: FinOpsStore, writes: WriteLog = new WriteLog()) {
     this.#store = store;
     this.#writes = writes;
-    this.#customers = {
-      name: 'CustomersV3',
-      model: CUSTOMER_MODEL,
-      keyFields: ['dataAreaId', 'CustomerAccount'],
-      reader: { value: (row, property) => row[property as keyof FinOpsCustomer] },
-      rows: () => store.customerRows(),
-      etag: (row) => etagOf(store.version(row.dataAreaId, row.CustomerAccount)),
-    };
     this.#groups = {
       name: 'CustomerGroups',
       model: CUSTOMER_GROUP_MODEL,
@@ -94,7 +74,7 @@ export class FinOpsService {
       return jsonResponse(200, {
         '@odata.context': `${root}$metadata`,
         value: [
-          'CustomersV3',
+          CUSTOMERS_V3.entitySet,
           'CustomerGroups',
           ...this.#store.entityDefinitions().map((entity) => entity.entitySet),
         ].map((name) => ({ name, kind: 'EntitySet', url: name })),
@@ -114,8 +94,6 @@ export class FinOpsService {
         this.#writes.record(this.#store.undo, 'finops', entity.entitySet, { key }, action);
       return handleEntityRequest(request, url, root, this.#store, entity, resource.key, resource.rest, onWrite);
     }
-    if (resource.entitySet === 'CustomersV3')
-      return this.#customersRequest(request, url, root, resource.key, resource.rest);
     if (resource.entitySet === 'CustomerGroups') {
       if (method !== 'GET') return methodNotSupported(method);
       if (resource.rest.length > 0) return noResource(request.url);
@@ -137,13 +115,14 @@ export class FinOpsService {
   }
 
   #metadata(): Response {
-    const entities = this.#store.entityDefinitions();
+    const [customers, ...others] = [CUSTOMERS_V3, ...this.#store.entityDefinitions()];
+    const entities = others;
     const xml = metadataDocument({
       namespace: 'Microsoft.Dynamics.DataEntities',
       containerName: 'Resources',
       enumTypes: [{ name: 'NoYes', members: ['No', 'Yes'] }],
       entityTypes: [
-        { name: 'CustomerV3', key: ['dataAreaId', 'CustomerAccount'], model: CUSTOMER_MODEL },
+        { name: customers.typeName, key: ['dataAreaId', ...customers.keyFields], model: entityModel(customers) },
         { name: 'CustomerGroup', key: ['dataAreaId', 'CustomerGroupId'], model: CUSTOMER_GROUP_MODEL },
         ...entities.map((entity) => ({
           name: entity.typeName,
@@ -152,7 +131,7 @@ export class FinOpsService {
         })),
       ],
       entitySets: [
-        { name: 'CustomersV3', entityType: 'CustomerV3' },
+        { name: customers.entitySet, entityType: customers.typeName },
         { name: 'CustomerGroups', entityType: 'CustomerGroup' },
         ...entities.map((entity) => ({ name: entity.entitySet, entityType: entity.typeName })),
       ],
@@ -195,96 +174,5 @@ export class FinOpsService {
 
   #notFound(entitySet: string): FinOpsFault {
     return new FinOpsFault(404, `Resource not found for the segment '${entitySet}'.`);
-  }
-
-  async #body(request: Request): Promise<Record<string, unknown>> {
-    const body = await readJsonObject(request);
-    if (!body) throw new FinOpsFault(400, 'The request body must be a JSON object describing a CustomerV3.');
-    return body;
-  }
-
-  #logCustomer(row: FinOpsCustomer, action: WriteAction): void {
-    this.#writes.record(
-      this.#store.undo,
-      'finops',
-      'CustomersV3',
-      { key: `${row.dataAreaId},${row.CustomerAccount}` },
-      action,
-    );
-  }
-
-  #location(root: string, row: FinOpsCustomer): string {
-    return `${root}CustomersV3(dataAreaId=${quote(row.dataAreaId)},CustomerAccount=${quote(row.CustomerAccount)})`;
-  }
-
-  async #customersRequest(
-    request: Request,
-    url: URL,
-    root: string,
-    key: KeySegment | undefined,
-    rest: readonly string[],
-  ): Promise<Response> {
-    const method = request.method.toUpperCase();
-    const store = this.#store;
-    if (!key) {
-      if (rest.length === 1 && rest[0] === '$count' && method === 'GET') {
-        return queryFinOpsCollection(request, url, this.#customers, root, store.defaultCompany, true);
-      }
-      if (rest.length > 0) return noResource(request.url);
-      if (method === 'GET') return queryFinOpsCollection(request, url, this.#customers, root, store.defaultCompany);
-      if (method !== 'POST') return methodNotSupported(method);
-      const row = createCustomer(store, readCustomerPayload(await this.#body(request)));
-      this.#logCustomer(row, 'create');
-      const etag = etagOf(store.version(row.dataAreaId, row.CustomerAccount));
-      return jsonResponse(
-        201,
-        {
-          '@odata.context': `${root}$metadata#CustomersV3/$entity`,
-          ...formatFinOpsRow(this.#customers, row, undefined),
-        },
-        { Location: this.#location(root, row), ...(etag ? { ETag: etag } : {}) },
-      );
-    }
-    if (rest.length > 0) return noResource(request.url);
-    const [dataAreaId, account] = this.#key(key, 'CustomerAccount', CUSTOMER_TYPE_NAME);
-    const found = this.#inScope(url, dataAreaId) ? store.customer(dataAreaId, account) : undefined;
-    const ifMatch = request.headers.get('if-match');
-    const checkEtag = (row: FinOpsCustomer): void => {
-      const etag = etagOf(store.version(row.dataAreaId, row.CustomerAccount));
-      if (ifMatch && etag && !etagMatches(ifMatch, etag)) {
-        throw new FinOpsFault(
-          412,
-          'The record has been changed by another user since it was read (the ETag does not match).',
-        );
-      }
-    };
-    switch (method) {
-      case 'GET': {
-        if (!found) throw this.#notFound('CustomersV3');
-        const selectText = url.searchParams.get('$select');
-        const select = selectText === null ? undefined : parseSelect(selectText, CUSTOMER_MODEL);
-        return jsonResponse(200, {
-          '@odata.context': `${root}$metadata#CustomersV3${select ? `(${select.join(',')})` : ''}/$entity`,
-          ...formatFinOpsRow(this.#customers, found, select),
-        });
-      }
-      case 'PATCH': {
-        const changes = readCustomerPayload(await this.#body(request));
-        if (!found) throw new FinOpsFault(404, 'No resources were found when selecting for update.');
-        checkEtag(found);
-        updateCustomer(store, found, changes);
-        this.#logCustomer(found, 'update');
-        return emptyResponse(204);
-      }
-      case 'DELETE': {
-        if (!found) throw new FinOpsFault(404, 'No resources were found when selecting for delete.');
-        checkEtag(found);
-        store.deleteCustomer(found.dataAreaId, found.CustomerAccount);
-        this.#logCustomer(found, 'delete');
-        return emptyResponse(204);
-      }
-      default:
-        return methodNotSupported(method);
-    }
   }
 }

@@ -1,44 +1,35 @@
 import { UndoLog } from '../store/UndoLog.js';
 import type { ReferenceList } from './customerFields.js';
 import type { FinOpsCustomer, FinOpsCustomerGroup } from './FinOpsCustomer.js';
-import type { EntityLookup } from './entities/EntityDefinition.js';
+import type { EntityLookup, FinOpsEntityRow } from './entities/EntityDefinition.js';
 import { entityDefinition, FINOPS_ENTITIES } from './entities/entityCatalog.js';
 import type { EntityDefinition } from './entities/EntityDefinition.js';
+import { CUSTOMERS_V3 } from './entities/customersV3.js';
 import { EntityStore } from './entities/EntityStore.js';
-
-interface StoredCustomer {
-  readonly row: FinOpsCustomer;
-  /** Record version behind the row's etag. */
-  readonly version: number;
-}
 
 /** Reference values per list; `*` as company means "in every legal entity". */
 type ReferenceValues = Map<string, Set<string>>;
 
-/** Key of a company-scoped value: F&O compares keys without regard to case. */
-function scopedKey(dataAreaId: string, value: string): string {
-  return `${dataAreaId.toLowerCase()}|${value.toLowerCase()}`;
-}
-
 /**
- * One F&O environment in memory: legal entities, CustomersV3 rows, customer groups and the
- * reference lists a seed provided. Changes go through the undo log for atomic change sets.
+ * One F&O environment in memory: legal entities, the data entities' rows (CustomersV3 among
+ * them), customer groups and the reference lists a seed provided. Changes go through the undo
+ * log for atomic change sets.
  */
 export class FinOpsStore {
   readonly undo = new UndoLog();
-  /** Rows of the declared data entities (sales documents, products, contact persons). */
-  readonly entities = new EntityStore(this.undo);
-  /** What entity validations and computed fields read: customers and other entities' rows. */
+  /** Rows of the data entities (customers, sales documents, products, contact persons). */
+  readonly entities = new EntityStore(this.undo, (row) => this.#observeParty(row));
+  /** What entity validations and computed fields read: customers, other entities' rows, reference lists. */
   readonly lookup: EntityLookup = {
-    customer: (dataAreaId, account) => this.#customers.get(scopedKey(dataAreaId, account))?.row,
+    customer: (dataAreaId, account) =>
+      this.entities.get(CUSTOMERS_V3.entitySet, dataAreaId, [account]) as unknown as FinOpsCustomer | undefined,
     row: (entitySet, dataAreaId, key) => this.entities.get(entitySet, dataAreaId, key),
+    hasReference: (list, dataAreaId, value) => this.hasReference(list as ReferenceList, dataAreaId, value),
   };
   readonly #declared = new Map<string, EntityDefinition>();
   readonly #legalEntities: string[];
-  readonly #customers = new Map<string, StoredCustomer>();
   readonly #groups: FinOpsCustomerGroup[] = [];
   readonly #references = new Map<ReferenceList, ReferenceValues>();
-  #version = 5_637_144_576;
   #party = 0;
 
   constructor(legalEntities: readonly string[]) {
@@ -54,6 +45,7 @@ export class FinOpsStore {
 
   /** A built-in or declared data entity by entity set name (case-sensitive). */
   entityDefinition(entitySet: string): EntityDefinition | undefined {
+    if (entitySet === CUSTOMERS_V3.entitySet) return CUSTOMERS_V3;
     return entityDefinition(entitySet) ?? this.#declared.get(entitySet);
   }
 
@@ -115,42 +107,24 @@ export class FinOpsStore {
   }
 
   customers(): FinOpsCustomer[] {
-    return [...this.#customers.values()].map((stored) => ({ ...stored.row }));
-  }
-
-  /** The stored rows themselves, for queries that only read them (no copy per row). */
-  customerRows(): FinOpsCustomer[] {
-    return Array.from(this.#customers.values(), (stored) => stored.row);
+    return this.entities.rows(CUSTOMERS_V3.entitySet).map((row) => ({ ...row }) as unknown as FinOpsCustomer);
   }
 
   customer(dataAreaId: string, account: string): FinOpsCustomer | undefined {
-    const stored = this.#customers.get(scopedKey(dataAreaId, account));
-    return stored ? { ...stored.row } : undefined;
+    const row = this.lookup.customer(dataAreaId, account);
+    return row ? { ...row } : undefined;
   }
 
-  version(dataAreaId: string, account: string): number | undefined {
-    return this.#customers.get(scopedKey(dataAreaId, account))?.version;
+  /** Stores a customer as a seed gives it (no validation; a party number when it has none). */
+  seedCustomer(row: FinOpsCustomer): void {
+    const stored = row.PartyNumber === '' ? { ...row, PartyNumber: this.nextPartyNumber() } : row;
+    this.entities.put(CUSTOMERS_V3.entitySet, [stored.CustomerAccount], stored as unknown as FinOpsEntityRow);
   }
 
-  putCustomer(row: FinOpsCustomer): void {
-    const key = scopedKey(row.dataAreaId, row.CustomerAccount);
-    const previous = this.#customers.get(key);
-    this.#version += 1;
-    this.#customers.set(key, { row: { ...row }, version: this.#version });
-    // New party numbers continue after the highest numeric one in use.
-    if (/^\d+$/.test(row.PartyNumber)) this.#party = Math.max(this.#party, Number(row.PartyNumber));
-    this.undo.record(() => {
-      if (previous) this.#customers.set(key, previous);
-      else this.#customers.delete(key);
-    });
-  }
-
-  deleteCustomer(dataAreaId: string, account: string): void {
-    const key = scopedKey(dataAreaId, account);
-    const previous = this.#customers.get(key);
-    if (!previous) return;
-    this.#customers.delete(key);
-    this.undo.record(() => this.#customers.set(key, previous));
+  /** New party numbers continue after the highest numeric one in use. */
+  #observeParty(row: FinOpsEntityRow): void {
+    const party = row['PartyNumber'];
+    if (typeof party === 'string' && /^\d+$/.test(party)) this.#party = Math.max(this.#party, Number(party));
   }
 
   /** Global party numbers (DirPartyTable is shared across companies), zero-padded to 9. */

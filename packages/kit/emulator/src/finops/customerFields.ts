@@ -1,10 +1,6 @@
 import type { EntityModel } from '../odata/EntityModel.js';
 import type { CustomerField, FinOpsCustomer } from './FinOpsCustomer.js';
 
-import { fieldPropertyModel } from './fieldValues.js';
-
-export const CUSTOMER_TYPE_NAME = 'Microsoft.Dynamics.DataEntities.CustomerV3';
-
 type FieldKind = 'string' | 'decimal' | 'integer' | 'noyes';
 
 export interface FieldDefinition {
@@ -62,17 +58,6 @@ export const CUSTOMER_FIELDS = {
 } as Readonly<Record<CustomerField, FieldDefinition>>;
 
 export const CUSTOMER_FIELD_NAMES = Object.keys(CUSTOMER_FIELDS) as CustomerField[];
-
-export function isCustomerField(name: string): name is CustomerField {
-  return Object.hasOwn(CUSTOMER_FIELDS, name);
-}
-
-export const CUSTOMER_MODEL: EntityModel = {
-  typeName: CUSTOMER_TYPE_NAME,
-  properties: Object.fromEntries(
-    CUSTOMER_FIELD_NAMES.map((name) => [name, fieldPropertyModel(CUSTOMER_FIELDS[name].kind)]),
-  ),
-};
 
 export const CUSTOMER_GROUP_MODEL: EntityModel = {
   typeName: 'Microsoft.Dynamics.DataEntities.CustomerGroup',

@@ -1,8 +1,7 @@
 import type { AuthService } from '../auth/AuthService.js';
-import { createAccount } from '../dataverse/accountWrites.js';
 import type { DataverseStore } from '../dataverse/DataverseStore.js';
-import { ACCOUNT_COLUMNS, isAccountColumn } from '../dataverse/accountColumns.js';
-import type { AccountChanges } from '../dataverse/readAccountPayload.js';
+import { ACCOUNT_COLUMNS, isAccountColumn } from './accountSeedColumns.js';
+import type { LookupWrite, TablePayload } from '../dataverse/tables/readTablePayload.js';
 import { DEFAULT_TRANSACTION_CURRENCIES, type TransactionCurrency } from '../dataverse/TransactionCurrency.js';
 import { emptyCustomer, type ReferenceList } from '../finops/customerFields.js';
 import type { FinOpsCustomer } from '../finops/FinOpsCustomer.js';
@@ -45,7 +44,7 @@ function findConflicts(targets: SeedTargets, seed: EmulatorSeed): string[] {
     }
   });
   seed.sales?.accounts?.forEach((row, index) => {
-    if (row.accountid && targets.dataverse.account(row.accountid)) {
+    if (row.accountid && targets.dataverse.tables.row('accounts', row.accountid)) {
       problems.push(`sales.accounts[${index}].accountid: an account with id ${row.accountid} already exists`);
     }
   });
@@ -61,47 +60,62 @@ function findConflicts(targets: SeedTargets, seed: EmulatorSeed): string[] {
   return problems;
 }
 
+const ACCOUNT_CURRENCY = '_transactioncurrencyid_value';
+
 /**
- * The columns of a seed row the schema already validated, as `readAccountPayload` would read
- * them from a direct source, without checking each value again (a million rows load in seconds).
+ * A seed row the schema already validated, as the table engine would read it from a direct
+ * source, without checking each value again (a million rows load in seconds).
  */
-function seedAccountChanges(row: SeedAccount, store: DataverseStore): AccountChanges {
-  const changes: Record<string, unknown> = {};
+function seedAccountPayload(
+  row: SeedAccount,
+  store: DataverseStore,
+): TablePayload & { lookups: Map<string, LookupWrite> } {
+  const values: Record<string, unknown> = {};
+  const lookups = new Map<string, LookupWrite>();
   for (const key in row) {
     if (!isAccountColumn(key)) continue;
     const value = row[key];
     if (value === undefined) continue;
     const kind = ACCOUNT_COLUMNS[key].kind;
-    if (value === null && kind === 'boolean') changes[key] = false;
-    else if ((kind === 'lookup' || kind === 'primarykey') && typeof value === 'string') {
-      const id = value.toLowerCase();
+    if (key === ACCOUNT_CURRENCY) {
+      if (value === null) lookups.set('transactioncurrencyid', { kind: 'clear' });
       // A seed copied from another organization names currencies this one does not have.
-      if (key === '_transactioncurrencyid_value' && !store.currency(id)) continue;
-      changes[key] = id;
-    } else changes[key] = value;
+      else if (typeof value === 'string' && store.currency(value))
+        lookups.set('transactioncurrencyid', {
+          kind: 'id',
+          id: value.toLowerCase(),
+          allowed: ['transactioncurrencies'],
+        });
+    } else if (value === null && kind === 'boolean') values[key] = false;
+    else if (kind === 'primarykey' && typeof value === 'string') values[key] = value.toLowerCase();
+    else values[key] = value;
   }
-  return changes;
+  return { values, lookups };
 }
 
 function applySales(store: DataverseStore, seed: EmulatorSeed, adding: boolean): void {
   const currencies = seed.sales?.transactioncurrencies ?? (adding ? [] : DEFAULT_TRANSACTION_CURRENCIES);
   for (const currency of currencies) store.addCurrency(toCurrency(currency));
-  const salt = store.accountCount;
+  const salt = store.tables.table('accounts').size;
   seed.sales?.accounts?.forEach((seedRow, index) => {
     const link = seedRow.transactioncurrencyid;
-    const changes = seedAccountChanges(seedRow, store);
-    if (link && changes._transactioncurrencyid_value === undefined) {
+    const payload = seedAccountPayload(seedRow, store);
+    if (link && !payload.lookups.has('transactioncurrencyid')) {
       let currency = store.currencyByIsoCode(link.isocurrencycode);
       if (!currency) {
         currency = toCurrency({ ...link, isocurrencycode: link.isocurrencycode.toUpperCase() });
         store.addCurrency(currency);
       }
-      changes._transactioncurrencyid_value = currency.transactioncurrencyid;
+      payload.lookups.set('transactioncurrencyid', {
+        kind: 'id',
+        id: currency.transactioncurrencyid,
+        allowed: ['transactioncurrencies'],
+      });
     }
-    changes.accountid ??= deterministicGuid(
+    payload.values['accountid'] ??= deterministicGuid(
       `account|${index + salt}|${seedRow.accountnumber ?? ''}|${seedRow.name ?? ''}`,
     );
-    createAccount(store, changes, { enforceUniqueNumber: false, keepSystemColumns: true, allowNameless: true });
+    store.tables.create('accounts', payload, 'direct', { keepSystemColumns: true });
   });
 }
 
@@ -163,10 +177,8 @@ function applyFinOps(store: FinOpsStore, seed: EmulatorSeed): void {
     dataAreaId: (seedRow.dataAreaId ?? store.defaultCompany).toLowerCase(),
   }));
   // Rows that bring a party number go first, so generated numbers never collide with them.
-  for (const row of rows.filter((candidate) => candidate.PartyNumber !== '')) store.putCustomer(row);
-  for (const row of rows.filter((candidate) => candidate.PartyNumber === '')) {
-    store.putCustomer({ ...row, PartyNumber: store.nextPartyNumber() });
-  }
+  for (const row of rows.filter((candidate) => candidate.PartyNumber !== '')) store.seedCustomer(row);
+  for (const row of rows.filter((candidate) => candidate.PartyNumber === '')) store.seedCustomer(row);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { ACCOUNT_COLUMNS, isAccountColumn } from '../dataverse/accountColumns.js';
+import { ACCOUNT_COLUMNS, isAccountColumn } from './accountSeedColumns.js';
 import type { SeedAccount } from './emulatorSeedSchema.js';
 
 const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;

@@ -36,6 +36,8 @@ export interface SeedTableDeclaration {
   readonly lookups?: Readonly<Record<string, SeedTableLookup>>;
   /** statecode labels; default `{ "0": "Active", "1": "Inactive" }`. */
   readonly states?: Readonly<Record<string, string>>;
+  /** Change tracking on (default off, as for a new custom table in Dataverse). */
+  readonly changeTracking?: boolean;
 }
 
 export interface SeedEntityField {
@@ -86,6 +88,7 @@ export const tableDeclarationSchema = z.strictObject({
     )
     .optional(),
   states: z.record(optionKey, z.string()).optional(),
+  changeTracking: z.boolean().optional(),
 }) satisfies z.ZodType<SeedTableDeclaration>;
 
 const entityField = z.strictObject({

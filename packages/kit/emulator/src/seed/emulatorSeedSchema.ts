@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { salesTableSeedShape } from './salesTableSeedSchema.js';
-import { ACCOUNT_COLUMNS } from '../dataverse/accountColumns.js';
+import { ACCOUNT_COLUMNS } from './accountSeedColumns.js';
 import type { AccountColumn, DataverseAccount } from '../dataverse/DataverseAccount.js';
 import type { TransactionCurrency } from '../dataverse/TransactionCurrency.js';
 import { CUSTOMER_FIELDS, CUSTOMER_FIELD_NAMES } from '../finops/customerFields.js';

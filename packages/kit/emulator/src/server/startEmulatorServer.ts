@@ -1,7 +1,7 @@
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { Emulator } from '../Emulator.js';
-import type { ChangeTrackingOptions } from '../dataverse/changeTrackingSettings.js';
+import type { ChangeTrackingOptions } from '../dataverse/changes/changeTrackingSettings.js';
 import type { FaultOptions } from '../faults/faultOptions.js';
 import type { EmulatorLimits } from '../protection/serviceLimits.js';
 import type { EmulatorSeed } from '../seed/emulatorSeedSchema.js';

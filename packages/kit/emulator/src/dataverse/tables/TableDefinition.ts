@@ -6,7 +6,8 @@ export interface TableColumn {
   readonly maxLength?: number;
   readonly min?: number;
   readonly max?: number;
-  readonly required?: boolean;
+  /** Must not be empty; `webapi`: only for Web API writes (seeds and tests may leave it out). */
+  readonly required?: boolean | 'webapi';
   /** Computed by the table (see `TableDefinition.compute`); writes of it are ignored. */
   readonly readOnly?: boolean;
   /** The value a new row gets when the write leaves the column out. */
@@ -25,6 +26,8 @@ export interface TableLookup {
   readonly required?: boolean;
   /** A parental relationship: deleting the target deletes this row (a quote's details). */
   readonly parental?: boolean;
+  /** A new row without it points at the organisation's base currency, as Dataverse does. */
+  readonly defaultsToBaseCurrency?: boolean;
 }
 
 /** Rows as the Web API returns them (without annotations). */
@@ -34,6 +37,10 @@ export type SalesRow = Record<string, unknown>;
 export interface TableReader {
   rows(set: string): readonly SalesRow[];
   row(set: string, id: string): SalesRow | undefined;
+  /** A transaction currency by id: its code, name and symbol. */
+  currency(
+    id: string,
+  ): { readonly isocurrencycode: string; readonly currencyname: string; readonly currencysymbol: string } | undefined;
 }
 
 /**
@@ -49,18 +56,38 @@ export interface TableDefinition {
   readonly primaryName: string;
   /** A single-column alternate key (`quotes(quotenumber='QUO-1')`); unique, case-insensitive. */
   readonly alternateKey?: string;
+  /**
+   * Where the alternate key is unique: `always` (default), or `webapi`: Web API writes are
+   * refused on a clash while seeds and tests may create the duplicates users meet, and a key
+   * lookup matching several rows fails as ambiguous (as accounts' account number).
+   */
+  readonly alternateKeyUnique?: 'always' | 'webapi';
+  /** Display names the duplicate-key error gives, e.g. `Account Number` and `Account Number Key`. */
+  readonly alternateKeyLabels?: { readonly attribute: string; readonly key: string };
   /** Generates the alternate key when a row is created without one: `QUO-01000-XXXXXX`. */
   readonly generatedKeyPrefix?: string;
   /** Columns in the order responses list them (common system columns come after). */
   readonly columns: Readonly<Record<string, TableColumn>>;
   readonly lookups: Readonly<Record<string, TableLookup>>;
   readonly states: Readonly<Record<number, string>>;
+  /** Whether the table has a statuscode column (default true). */
+  readonly statusCode?: boolean;
   /** statuscode options; absent: any whole number (default 1). */
   readonly statuses?: Readonly<Record<number, string>>;
   /** Columns (lookups as `_<nav>_value`) whose combination is unique, e.g. a price list item. */
   readonly unique?: readonly string[];
   /** Read-only columns derived from the row and other tables, recomputed on every write. */
   compute?(row: SalesRow, tables: TableReader): SalesRow;
+  /**
+   * Whether `Prefer: odata.track-changes` reads changes (delta links, deleted rows) by default;
+   * Dataverse's per-table "Track changes" admin setting, overridable by `changeTracking.tables`.
+   */
+  readonly changeTracking?: boolean;
+  /**
+   * The FormattedValue a column's value gets, where the table's differs from the engine's
+   * (e.g. money with the row's currency symbol); undefined falls back to the engine's.
+   */
+  formattedValue?(column: string, value: unknown, row: SalesRow, tables: TableReader): string | undefined;
   /** Lookups whose target is touched (new version, recomputed) when this row changes. */
   readonly touches?: readonly string[];
 }

@@ -24,5 +24,6 @@ export function declaredTableDefinition(declaration: SeedTableDeclaration): Tabl
     columns,
     lookups,
     states: declaration.states ? numberKeyed(declaration.states) : { 0: 'Active', 1: 'Inactive' },
+    ...(declaration.changeTracking !== undefined ? { changeTracking: declaration.changeTracking } : {}),
   };
 }

@@ -1,7 +1,13 @@
-import type { PayloadSource } from '../readAccountPayload.js';
 import { valueText } from '../../odata/valueText.js';
 import type { TableColumn, TableDefinition } from './TableDefinition.js';
 import { tableFaults } from './tableFaults.js';
+
+/**
+ * Where the values come from. `webapi` is a client writing through the Web API: read-only
+ * columns are ignored and lookups are set with `<nav>@odata.bind`. `direct` is a seed, a test
+ * or the admin API writing a row the way the Web API returns it.
+ */
+export type PayloadSource = 'webapi' | 'direct';
 
 const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -99,9 +105,11 @@ function checkColumn(
 }
 
 /** The statecode / statuscode columns of a table, as option columns. */
-export function stateColumns(definition: TableDefinition): Record<'statecode' | 'statuscode', TableColumn> {
+export function stateColumns(definition: TableDefinition): Partial<Record<'statecode' | 'statuscode', TableColumn>> {
+  const statecode: TableColumn = { kind: 'state', options: definition.states };
+  if (definition.statusCode === false) return { statecode };
   return {
-    statecode: { kind: 'state', options: definition.states },
+    statecode,
     statuscode: definition.statuses ? { kind: 'picklist', options: definition.statuses } : { kind: 'picklist' },
   };
 }

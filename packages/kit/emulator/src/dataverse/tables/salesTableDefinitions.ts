@@ -77,11 +77,15 @@ const SALES_ORDER_PROCESSING_STATUS = {
   192350011: 'Cancelled',
 };
 
-/** The Sales tables of Prospect to cash beyond accounts and currencies (see P2C-ENTITIES). */
+/**
+ * The Sales tables of Prospect to cash beyond accounts and currencies (see P2C-ENTITIES). Each has
+ * change tracking on, as dual-write needs it on every table it syncs.
+ */
 export const SALES_TABLES: readonly TableDefinition[] = [
   {
     set: 'uoms',
     logical: 'uom',
+    changeTracking: true,
     primaryKey: 'uomid',
     primaryName: 'name',
     alternateKey: 'name',
@@ -92,6 +96,7 @@ export const SALES_TABLES: readonly TableDefinition[] = [
   {
     set: 'pricelevels',
     logical: 'pricelevel',
+    changeTracking: true,
     primaryKey: 'pricelevelid',
     primaryName: 'name',
     alternateKey: 'name',
@@ -102,6 +107,7 @@ export const SALES_TABLES: readonly TableDefinition[] = [
   {
     set: 'contacts',
     logical: 'contact',
+    changeTracking: true,
     primaryKey: 'contactid',
     primaryName: 'fullname',
     alternateKey: 'msdyn_contactnumber',
@@ -136,6 +142,7 @@ export const SALES_TABLES: readonly TableDefinition[] = [
   {
     set: 'products',
     logical: 'product',
+    changeTracking: true,
     primaryKey: 'productid',
     primaryName: 'name',
     alternateKey: 'productnumber',
@@ -157,6 +164,7 @@ export const SALES_TABLES: readonly TableDefinition[] = [
   {
     set: 'productpricelevels',
     logical: 'productpricelevel',
+    changeTracking: true,
     primaryKey: 'productpricelevelid',
     primaryName: 'productpricelevelid',
     columns: { amount: money(true) },
@@ -179,6 +187,7 @@ export const SALES_TABLES: readonly TableDefinition[] = [
   {
     set: 'quotes',
     logical: 'quote',
+    changeTracking: true,
     primaryKey: 'quoteid',
     primaryName: 'name',
     alternateKey: 'quotenumber',
@@ -202,6 +211,7 @@ export const SALES_TABLES: readonly TableDefinition[] = [
   {
     set: 'quotedetails',
     logical: 'quotedetail',
+    changeTracking: true,
     primaryKey: 'quotedetailid',
     primaryName: 'quotedetailid',
     columns: detailColumns(),
@@ -213,6 +223,7 @@ export const SALES_TABLES: readonly TableDefinition[] = [
   {
     set: 'salesorders',
     logical: 'salesorder',
+    changeTracking: true,
     primaryKey: 'salesorderid',
     primaryName: 'name',
     alternateKey: 'ordernumber',
@@ -235,6 +246,7 @@ export const SALES_TABLES: readonly TableDefinition[] = [
   {
     set: 'salesorderdetails',
     logical: 'salesorderdetail',
+    changeTracking: true,
     primaryKey: 'salesorderdetailid',
     primaryName: 'salesorderdetailid',
     columns: detailColumns(),
@@ -245,6 +257,7 @@ export const SALES_TABLES: readonly TableDefinition[] = [
   {
     set: 'invoices',
     logical: 'invoice',
+    changeTracking: true,
     primaryKey: 'invoiceid',
     primaryName: 'name',
     alternateKey: 'invoicenumber',
@@ -266,6 +279,7 @@ export const SALES_TABLES: readonly TableDefinition[] = [
   {
     set: 'invoicedetails',
     logical: 'invoicedetail',
+    changeTracking: true,
     primaryKey: 'invoicedetailid',
     primaryName: 'invoicedetailid',
     columns: detailColumns(),

@@ -5,12 +5,15 @@ import { parsePrefer } from '../../odata/parsePrefer.js';
 import type { KeySegment } from '../../odata/parseResourcePath.js';
 import { contextFragment, type DataverseEntitySet } from '../DataverseEntitySet.js';
 import { dataverseFaults } from '../DataverseFault.js';
-import { etagOf } from '../formatAccount.js';
+import { etagOf } from '../rowShape.js';
 import { queryDataverseCollection, readShape } from '../queryDataverseCollection.js';
 import type { SalesTables, TableTarget } from './SalesTables.js';
 import type { SalesRow } from './TableDefinition.js';
 import { formatTableRow } from './tableEntitySet.js';
+import { tableFaults } from './tableFaults.js';
 import type { StoredRow } from './TableStore.js';
+import { asksForChanges, trackChanges, trackingFaults, type TrackingClock } from '../changes/trackChanges.js';
+import type { ChangeTrackingSettings } from '../changes/changeTrackingSettings.js';
 import type { WriteAction } from '../../store/WriteLog.js';
 
 export interface TableRequest {
@@ -20,13 +23,15 @@ export interface TableRequest {
   readonly set: DataverseEntitySet<SalesRow>;
   readonly key: KeySegment | undefined;
   readonly counting: boolean;
+  /** The change-tracking settings when the table is tracked now; absent, the preference is ignored. */
+  readonly tracking?: { readonly settings: ChangeTrackingSettings; readonly clock: TrackingClock } | undefined;
   /** Told of each successful write (the row as stored; before a delete). */
   readonly onWrite?: (action: WriteAction, row: Readonly<SalesRow>) => void;
 }
 
-async function body(request: Request): Promise<Record<string, unknown>> {
+async function body(request: Request, set: string): Promise<Record<string, unknown>> {
   const value = await readJsonObject(request);
-  if (!value) throw dataverseFaults.payload('Microsoft.OData.ODataException: The request body is not a JSON object.');
+  if (!value) throw tableFaults.payload(set, 'Microsoft.OData.ODataException: The request body is not a JSON object.');
   return value;
 }
 
@@ -44,7 +49,7 @@ function written(tables: SalesTables, call: TableRequest, row: StoredRow, status
   return jsonResponse(
     status,
     {
-      '@odata.context': `${call.root}$metadata#${contextFragment(call.set.name, shape.select, [])}/$entity`,
+      '@odata.context': `${call.root}$metadata#${contextFragment(call.set.name, shape.select, shape.expand)}/$entity`,
       ...formatTableRow(tables, definition, row, shape),
     },
     { 'OData-EntityId': entityId, 'Preference-Applied': 'return=representation', ETag: versionOf(row) },
@@ -52,18 +57,45 @@ function written(tables: SalesTables, call: TableRequest, row: StoredRow, status
 }
 
 /**
+ * GET of a collection: with change tracking on, `Prefer: odata.track-changes`, a `$deltatoken`
+ * or a tracking next link read changes; with it off the preference is ignored (no delta link),
+ * as Dataverse does, and a delta token is refused.
+ */
+function queryCollection(tables: SalesTables, call: TableRequest): Response {
+  const { request, url, root, set } = call;
+  if (asksForChanges(request, url) && call.tracking) {
+    const table = tables.table(set.name);
+    return trackChanges(
+      request,
+      url,
+      {
+        set,
+        keyOrder: () => table.idsInKeyOrder(),
+        row: (id) => table.get(id)?.values,
+        versionOf: (row) => (typeof row['versionnumber'] === 'number' ? row['versionnumber'] : 0),
+        changes: table.changes,
+      },
+      call.tracking.clock,
+      root,
+      call.tracking.settings,
+    );
+  }
+  if (url.searchParams.has('$deltatoken')) throw trackingFaults.notTracked(tables.table(set.name).definition.logical);
+  return queryDataverseCollection(request, url, set, root);
+}
+
+/**
  * One request on a generic table: GET (collection, `$count`, by key), POST, PATCH-by-key
- * upsert with `If-Match` / `If-None-Match` as for accounts, DELETE. Change tracking is not
- * enabled on these tables, so `Prefer: odata.track-changes` is ignored (no delta link).
+ * upsert with `If-Match` / `If-None-Match`, DELETE.
  */
 export async function serveSalesTable(tables: SalesTables, call: TableRequest): Promise<Response> {
   const { request, url, root, set, key } = call;
   const method = request.method.toUpperCase();
   if (call.counting) return queryDataverseCollection(request, url, set, root, true);
   if (!key) {
-    if (method === 'GET') return queryDataverseCollection(request, url, set, root);
+    if (method === 'GET') return queryCollection(tables, call);
     if (method === 'POST') {
-      const row = tables.create(set.name, tables.read(set.name, await body(request), 'webapi'), 'webapi');
+      const row = tables.create(set.name, tables.read(set.name, await body(request, set.name), 'webapi'), 'webapi');
       call.onWrite?.('create', row.values);
       return written(tables, call, row, 201);
     }
@@ -83,7 +115,7 @@ export async function serveSalesTable(tables: SalesTables, call: TableRequest): 
       return jsonResponse(
         200,
         {
-          '@odata.context': `${root}$metadata#${contextFragment(set.name, shape.select, [])}/$entity`,
+          '@odata.context': `${root}$metadata#${contextFragment(set.name, shape.select, shape.expand)}/$entity`,
           ...formatTableRow(tables, tables.table(set.name).definition, target.row, shape),
         },
         headers,
@@ -109,7 +141,7 @@ async function upsert(tables: SalesTables, call: TableRequest, target: TableTarg
   const { request, set } = call;
   const ifMatch = request.headers.get('if-match');
   const ifNoneMatch = request.headers.get('if-none-match');
-  const payload = tables.read(set.name, await body(request), 'webapi');
+  const payload = tables.read(set.name, await body(request, set.name), 'webapi');
   if (target.row) {
     if (ifNoneMatch?.trim() === '*') throw dataverseFaults.duplicateRecord();
     if (ifMatch && !etagMatches(ifMatch, versionOf(target.row))) throw dataverseFaults.versionMismatch();

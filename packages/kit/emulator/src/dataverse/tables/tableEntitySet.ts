@@ -6,7 +6,8 @@ import {
   FORMATTED_VALUE,
   LOOKUP_LOGICAL_NAME,
   type RowShape,
-} from '../formatAccount.js';
+} from '../rowShape.js';
+import { formatCurrency, TRANSACTION_CURRENCY_MODEL } from '../TransactionCurrency.js';
 import { stateColumns } from './readTablePayload.js';
 import type { SalesTables } from './SalesTables.js';
 import {
@@ -42,19 +43,30 @@ function tableColumnTypes(definition: TableDefinition): [string, EdmPrimitive][]
       'Edm.Guid',
     ]),
     ['statecode', 'Edm.Int32'],
-    ['statuscode', 'Edm.Int32'],
+    ...(definition.statusCode === false ? [] : [['statuscode', 'Edm.Int32'] as [string, EdmPrimitive]]),
     ['createdon', 'Edm.DateTimeOffset'],
     ['modifiedon', 'Edm.DateTimeOffset'],
     ['versionnumber', 'Edm.Int64'],
   ];
 }
 
+/** Lookups to a currency: `$expand` and `$filter` may go through them (other lookups are not navigable here). */
+function currencyLookups(definition: TableDefinition): string[] {
+  return Object.entries(definition.lookups)
+    .filter(([, lookup]) => lookup.targets.length === 1 && lookup.targets[0] === 'transactioncurrencies')
+    .map(([navigation]) => navigation);
+}
+
 export function tableModel(definition: TableDefinition): EntityModel {
+  const navigation = currencyLookups(definition);
   return {
     typeName: `Microsoft.Dynamics.CRM.${definition.logical}`,
     properties: Object.fromEntries(
       tableColumnTypes(definition).map(([name, type]): [string, PropertyModel] => [name, { type }]),
     ),
+    ...(navigation.length > 0
+      ? { navigation: Object.fromEntries(navigation.map((name) => [name, TRANSACTION_CURRENCY_MODEL])) }
+      : {}),
   };
 }
 
@@ -75,6 +87,29 @@ function formatted(column: TableColumn, value: unknown): string | undefined {
   }
 }
 
+interface RowLayout {
+  readonly states: ReturnType<typeof stateColumns>;
+  /** Navigation property by lookup column (`_parentcustomerid_value` → `parentcustomerid`). */
+  readonly lookupNames: ReadonlyMap<string, string>;
+  readonly columns: readonly string[];
+}
+
+const layouts = new WeakMap<TableDefinition, RowLayout>();
+
+/** What formatting needs of a definition, worked out once (a page formats thousands of rows). */
+function layout(definition: TableDefinition): RowLayout {
+  let found = layouts.get(definition);
+  if (!found) {
+    found = {
+      states: stateColumns(definition),
+      lookupNames: new Map(Object.keys(definition.lookups).map((navigation) => [lookupColumn(navigation), navigation])),
+      columns: tableColumnTypes(definition).map(([name]) => name),
+    };
+    layouts.set(definition, found);
+  }
+  return found;
+}
+
 /**
  * A row as the Web API writes it: `@odata.etag`, the selected columns (the primary key
  * always), and the annotations asked for (lookup target names and logical names, option labels).
@@ -86,11 +121,8 @@ export function formatTableRow(
   shape: RowShape,
 ): SalesRow {
   const out: SalesRow = { '@odata.etag': etagOf(row.values['versionnumber'] as number) };
-  const states = stateColumns(definition);
-  const lookupNames = new Map(
-    Object.keys(definition.lookups).map((navigation) => [lookupColumn(navigation), navigation]),
-  );
-  for (const [name] of tableColumnTypes(definition)) {
+  const { states, lookupNames, columns } = layout(definition);
+  for (const name of columns) {
     if (shape.select && name !== definition.primaryKey && !shape.select.includes(name)) continue;
     const value = row.values[name] ?? null;
     const navigation = lookupNames.get(name);
@@ -109,10 +141,16 @@ export function formatTableRow(
       }
     } else if (value !== null && shape.annotations(FORMATTED_VALUE)) {
       const column = name === 'statecode' || name === 'statuscode' ? states[name] : definition.columns[name];
-      const label = column ? formatted(column, value) : undefined;
+      const label =
+        definition.formattedValue?.(name, value, row.values, tables) ?? (column ? formatted(column, value) : undefined);
       if (label !== undefined) out[`${name}@${FORMATTED_VALUE}`] = label;
     }
     out[name] = value;
+  }
+  for (const item of shape.expand) {
+    const id = row.values[lookupColumn(item.navigation)];
+    const currency = typeof id === 'string' ? tables.currencyRow(id) : undefined;
+    out[item.navigation] = currency ? formatCurrency(currency, item.select) : null;
   }
   return out;
 }
@@ -126,8 +164,18 @@ export function tableEntitySet(tables: SalesTables, definition: TableDefinition)
     name: definition.set,
     model: tableModel(definition),
     primaryKey: definition.primaryKey,
-    reader: { value: (row, property) => row[property] ?? null },
+    reader: {
+      value: (row, property) => row[property] ?? null,
+      navigate: (row, navigation) => {
+        const id = row[lookupColumn(navigation)];
+        const currency = typeof id === 'string' ? tables.currencyRow(id) : undefined;
+        return currency ? { ...currency } : null;
+      },
+    },
     rows: () => tables.rows(definition.set) as SalesRow[],
+    keyOrder: () => tables.table(definition.set).idsInKeyOrder(),
+    byKey: (id) => tables.table(definition.set).get(id)?.values,
+    version: () => tables.table(definition.set).revision,
     format: (row, shape) => {
       const stored = tables.table(definition.set).get(String(row[definition.primaryKey]));
       return formatTableRow(tables, definition, stored ?? { values: row, targets: {} }, shape);

@@ -33,11 +33,11 @@ export const tableFaults = {
     ),
   recordNotFound: (logical: string, id: string) =>
     new DataverseFault(404, '0x80040217', `${logical} With Id = ${id} Does Not Exist`),
-  keyNotFound: (logical: string, key: string) =>
+  keyNotFound: (logical: string, key?: string) =>
     new DataverseFault(
       404,
       '0x80060891',
-      `A record with the specified key values does not exist in ${logical} entity (${key})`,
+      `A record with the specified key values does not exist in ${logical} entity${key === undefined ? '' : ` (${key})`}`,
     ),
   badBind: (set: string, navigation: string, value: string, expected: string) =>
     new DataverseFault(
@@ -45,11 +45,23 @@ export const tableFaults = {
       '0x80048d19',
       `${payloadPrefix(set)}Microsoft.OData.ODataException: The value '${value}' of '${navigation}@odata.bind' is not a valid entity reference; expected ${expected}.`,
     ),
-  duplicateKey: (logical: string, columns: readonly string[]) =>
+  duplicateKey: (
+    logical: string,
+    columns: readonly string[],
+    labels?: { readonly attribute: string; readonly key: string },
+  ) =>
     new DataverseFault(
       412,
       '0x80060892',
-      `A record that has the attribute values ${columns.join(', ')} already exists. The entity key on '${logical}' requires that this set of attributes contains unique values. Select unique values and try again.`,
+      labels
+        ? `A record that has the attribute values ${labels.attribute} already exists. The entity key ${labels.key} requires that this set of attributes contains unique values. Select unique values and try again.`
+        : `A record that has the attribute values ${columns.join(', ')} already exists. The entity key on '${logical}' requires that this set of attributes contains unique values. Select unique values and try again.`,
+    ),
+  ambiguousKey: (logical: string, column: string, key: string, count: number) =>
+    new DataverseFault(
+      400,
+      '0x80060892',
+      `The alternate key ${key} matches ${count} ${logical} records. An alternate key needs unique values: real Dataverse could not have activated the key '${column}' while these duplicates exist.`,
     ),
   duplicateRecord: () => new DataverseFault(412, '0x80040237', 'A record with matching key values already exists.'),
   undefinedKey: (logical: string, names: string) =>

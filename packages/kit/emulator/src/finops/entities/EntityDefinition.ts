@@ -26,6 +26,15 @@ export interface EntityLookup {
   customer(dataAreaId: string, account: string): FinOpsCustomer | undefined;
   /** A row of another entity set by its key fields (without dataAreaId). */
   row(entitySet: string, dataAreaId: string, key: readonly FinOpsEntityValue[]): FinOpsEntityRow | undefined;
+  /** Whether a seed's reference list (customer groups, currencies…) holds the value; true when not enforced. */
+  hasReference(list: string, dataAreaId: string, value: string): boolean;
+}
+
+/** What a write's `prepare` hook may use beyond the row. */
+interface EntityWriteContext {
+  readonly creating: boolean;
+  /** The next global party number (DirPartyTable is shared across companies). */
+  nextPartyNumber(): string;
 }
 
 export interface ComputedFieldDefinition {
@@ -53,6 +62,11 @@ export interface EntityDefinition {
   readonly fields: Readonly<Record<string, EntityFieldDefinition>>;
   /** Read-only fields computed whenever a row is read. */
   readonly computed?: Readonly<Record<string, ComputedFieldDefinition>>;
-  /** Checks beyond mandatory fields, as Infolog lines (e.g. referenced rows must exist). */
-  validate?(row: FinOpsEntityRow, lookup: EntityLookup): string[];
+  /**
+   * Checks beyond mandatory fields, as Infolog lines (e.g. referenced rows must exist).
+   * `sent` holds the fields the write set: X++ validateField runs for those only.
+   */
+  validate?(row: FinOpsEntityRow, lookup: EntityLookup, sent: ReadonlySet<string>): string[];
+  /** Fills what F&O derives on a valid write (a party number, a person's name), before the row is stored. */
+  prepare?(row: FinOpsEntityRow, changes: Partial<FinOpsEntityRow>, context: EntityWriteContext): void;
 }

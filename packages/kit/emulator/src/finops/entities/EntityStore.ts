@@ -18,11 +18,14 @@ export function entityRowKey(dataAreaId: string, key: readonly FinOpsEntityValue
  */
 export class EntityStore {
   readonly #undo: UndoLog;
+  /** Told of every row stored (the environment keeps global numbers, e.g. party numbers, above them). */
+  readonly #onPut: (row: FinOpsEntityRow) => void;
   readonly #sets = new Map<string, Map<string, StoredRow>>();
-  #version = 5_637_200_000;
+  #version = 5_637_144_576;
 
-  constructor(undo: UndoLog) {
+  constructor(undo: UndoLog, onPut: (row: FinOpsEntityRow) => void = () => undefined) {
     this.#undo = undo;
+    this.#onPut = onPut;
   }
 
   #set(entitySet: string): Map<string, StoredRow> {
@@ -57,6 +60,7 @@ export class EntityStore {
     const previous = rows.get(id);
     this.#version += 1;
     rows.set(id, { row: { ...row }, version: this.#version });
+    this.#onPut(row);
     this.#undo.record(() => {
       if (previous) rows.set(id, previous);
       else rows.delete(id);

@@ -40,11 +40,20 @@ function defaultValue(kind: EntityFieldKind): FinOpsEntityValue {
   }
 }
 
+const defaults = new WeakMap<EntityDefinition, readonly [string, FinOpsEntityValue][]>();
+
 /** A new row with every stored field at its default, in the company given. */
 export function emptyEntityRow(definition: EntityDefinition, dataAreaId: string): FinOpsEntityRow {
+  let values = defaults.get(definition);
+  if (!values) {
+    values = Object.entries(definition.fields).map(([name, field]) => [
+      name,
+      field.defaultValue ?? defaultValue(field.kind),
+    ]);
+    defaults.set(definition, values);
+  }
   const row: FinOpsEntityRow = { dataAreaId };
-  for (const [name, field] of Object.entries(definition.fields))
-    row[name] = field.defaultValue ?? defaultValue(field.kind);
+  for (const [name, value] of values) row[name] = value;
   return row;
 }
 

@@ -1,7 +1,7 @@
 import { FinOpsFault, writeFailed } from '../FinOpsFault.js';
 import { valueText } from '../../odata/valueText.js';
 import type { FinOpsStore } from '../FinOpsStore.js';
-import type { EntityDefinition, EntityLookup, FinOpsEntityRow } from './EntityDefinition.js';
+import type { EntityDefinition, EntityFieldDefinition, EntityLookup, FinOpsEntityRow } from './EntityDefinition.js';
 import { EMPTY_DATETIME } from './entityFields.js';
 import { emptyEntityRow, keyOf } from './entityModel.js';
 
@@ -16,6 +16,27 @@ function isEmpty(value: unknown, kind: string): boolean {
   return valueText(value ?? '').trim() === '';
 }
 
+interface CheckedFields {
+  readonly enums: readonly [string, EntityFieldDefinition][];
+  readonly required: readonly [string, EntityFieldDefinition][];
+}
+
+const checked = new WeakMap<EntityDefinition, CheckedFields>();
+
+/** The string enum and mandatory fields of a definition, found once (ingest writes thousands of rows). */
+function checkedFields(definition: EntityDefinition): CheckedFields {
+  let found = checked.get(definition);
+  if (!found) {
+    const fields = Object.entries(definition.fields);
+    found = {
+      enums: fields.filter(([, field]) => field.values),
+      required: fields.filter(([, field]) => field.required),
+    };
+    checked.set(definition, found);
+  }
+  return found;
+}
+
 /**
  * F&O's checks on a write, as Infolog lines (empty when the row may be written): string enum
  * members, mandatory fields (validateWrite), then the entity's own checks (referenced rows).
@@ -26,9 +47,11 @@ export function validateEntityRow(
   row: FinOpsEntityRow,
   lookup: EntityLookup,
   options: EntityWriteOptions,
+  sent: ReadonlySet<string> = new Set(),
 ): string[] {
   const entries: string[] = [];
-  for (const [name, field] of Object.entries(definition.fields)) {
+  const { enums, required } = checkedFields(definition);
+  for (const [name, field] of enums) {
     const value = row[name];
     if (field.values && typeof value === 'string' && value !== '') {
       const member = field.values.find((candidate) => candidate.toLowerCase() === value.toLowerCase());
@@ -39,11 +62,17 @@ export function validateEntityRow(
         );
     }
   }
-  for (const [name, field] of Object.entries(definition.fields)) {
-    if (field.required && isEmpty(row[name], field.kind)) entries.push(`Field '${field.label}' must be filled in.`);
+  for (const [name, field] of required) {
+    if (isEmpty(row[name], field.kind)) entries.push(`Field '${field.label}' must be filled in.`);
   }
-  if (options.checkReferences && entries.length === 0) entries.push(...(definition.validate?.(row, lookup) ?? []));
+  if (options.checkReferences && entries.length === 0)
+    entries.push(...(definition.validate?.(row, lookup, sent) ?? []));
   return entries;
+}
+
+/** `A, B and C`, as F&O's messages list fields. */
+function keyList(fields: readonly string[]): string {
+  return fields.length < 2 ? fields.join('') : `${fields.slice(0, -1).join(', ')} and ${fields.at(-1) ?? ''}`;
 }
 
 function companyOf(store: FinOpsStore, dataAreaId: unknown, tableType: string): string {
@@ -63,7 +92,7 @@ export function createEntityRow(
 ): FinOpsEntityRow {
   const dataAreaId = companyOf(store, changes['dataAreaId'], definition.tableType);
   const row = { ...emptyEntityRow(definition, dataAreaId), ...changes, dataAreaId } as FinOpsEntityRow;
-  const entries = validateEntityRow(definition, row, store.lookup, options);
+  const entries = validateEntityRow(definition, row, store.lookup, options, new Set(Object.keys(changes)));
   if (entries.length > 0) throw writeFailed(entries, definition.tableType);
   const key = keyOf(definition, row);
   if (store.entities.get(definition.entitySet, dataAreaId, key)) {
@@ -75,6 +104,7 @@ export function createEntityRow(
       definition.tableType,
     );
   }
+  definition.prepare?.(row, changes, { creating: true, nextPartyNumber: () => store.nextPartyNumber() });
   store.entities.put(definition.entitySet, key, row);
   return row;
 }
@@ -98,13 +128,15 @@ export function updateEntityRow(
   if (renamed) {
     throw new FinOpsFault(
       400,
-      `The key properties ${[...definition.keyFields, 'dataAreaId'].join(', ')} cannot be changed by an update.`,
+      `The key properties ${keyList([...definition.keyFields, 'dataAreaId'])} cannot be changed by an update.`,
     );
   }
   const row = { ...existing, ...changes } as FinOpsEntityRow;
   for (const field of keyFields) row[field] = existing[field] ?? '';
-  const entries = validateEntityRow(definition, row, store.lookup, { checkReferences: true });
+  const sent = new Set(Object.keys(changes).filter((field) => !keyFields.includes(field)));
+  const entries = validateEntityRow(definition, row, store.lookup, { checkReferences: true }, sent);
   if (entries.length > 0) throw writeFailed(entries, definition.tableType);
+  definition.prepare?.(row, changes, { creating: false, nextPartyNumber: () => store.nextPartyNumber() });
   store.entities.put(definition.entitySet, keyOf(definition, row), row);
   return row;
 }

@@ -1,14 +1,13 @@
-import { jsonResponse } from '../http/jsonResponse.js';
-import { buildQuery } from '../odata/buildQuery.js';
-import { ODataQueryError } from '../odata/ODataQueryError.js';
-import { parsePrefer, requestedPageSize } from '../odata/parsePrefer.js';
+import { jsonResponse } from '../../http/jsonResponse.js';
+import { buildQuery } from '../../odata/buildQuery.js';
+import { ODataQueryError } from '../../odata/ODataQueryError.js';
+import { parsePrefer, requestedPageSize } from '../../odata/parsePrefer.js';
+import { contextFragment, type DataverseEntitySet } from '../DataverseEntitySet.js';
+import { DataverseFault, dataverseFaults } from '../DataverseFault.js';
+import { DATAVERSE_MAX_PAGE_SIZE, readShape } from '../queryDataverseCollection.js';
+import type { ChangeLog } from './ChangeLog.js';
 import type { ChangeTrackingSettings } from './changeTrackingSettings.js';
-import type { DataverseAccount } from './DataverseAccount.js';
-import { contextFragment, type DataverseEntitySet } from './DataverseEntitySet.js';
-import { DataverseFault, dataverseFaults } from './DataverseFault.js';
-import type { DataverseStore } from './DataverseStore.js';
 import { formatDeltaToken, parseDeltaToken } from './deltaToken.js';
-import { DATAVERSE_MAX_PAGE_SIZE, readShape } from './queryDataverseCollection.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Refused together with change tracking, as Dataverse does. */
@@ -52,8 +51,36 @@ export const trackingFaults = {
     ),
 };
 
+/** The organisation's row versions and clock, shared by every table. */
+export interface TrackingClock {
+  nowMs(): number;
+  /** The latest version handed out: the anchor of a delta token issued now. */
+  currentVersion(): number;
+  /** Delta tokens below this version are expired (by the admin API, or issued before a reset). */
+  readonly minTokenVersion: number;
+}
+
+/** What a change-tracking read needs of one table. */
+export interface TrackedTable<Row> {
+  readonly set: DataverseEntitySet<Row>;
+  /** Primary keys (lower-case) in key order. */
+  keyOrder(): readonly string[];
+  row(key: string): Row | undefined;
+  versionOf(row: Row): number;
+  readonly changes: ChangeLog;
+}
+
+/** Whether a GET of a collection asks for changes: the preference, a delta token or a tracking next link. */
+export function asksForChanges(request: Request, url: URL): boolean {
+  return (
+    parsePrefer(request.headers.get('prefer')).has('odata.track-changes') ||
+    url.searchParams.has('$deltatoken') ||
+    isTrackingSkipToken(url.searchParams.get('$skiptoken'))
+  );
+}
+
 /** A paging cookie written by a change-tracking read (`istracking="True"`). */
-export function isTrackingSkipToken(token: string | null): boolean {
+function isTrackingSkipToken(token: string | null): boolean {
   return token !== null && /istracking="True"/.test(token);
 }
 
@@ -107,19 +134,20 @@ function checkOptions(url: URL): void {
 }
 
 /**
- * GET `accounts` with change tracking (`Prefer: odata.track-changes`, a `$deltatoken`, or a
+ * GET a tracked table with change tracking (`Prefer: odata.track-changes`, a `$deltatoken`, or a
  * tracking next link). Without a token: every row in primary-key order, page by page, and
  * `@odata.deltaLink` on the last page. With one: rows changed since it (current values), then
  * deleted ones as `$deletedEntity` entries, page by page, and a new delta link on the last page.
  */
-export function trackAccountChanges(
+export function trackChanges<Row>(
   request: Request,
   url: URL,
-  set: DataverseEntitySet<DataverseAccount>,
-  store: DataverseStore,
+  table: TrackedTable<Row>,
+  clock: TrackingClock,
   root: string,
   settings: ChangeTrackingSettings,
 ): Response {
+  const { set } = table;
   checkOptions(url);
   let shape: ReturnType<typeof readShape>;
   try {
@@ -128,11 +156,11 @@ export function trackAccountChanges(
     if (error instanceof ODataQueryError) throw dataverseFaults.query(error.message);
     throw error;
   }
-  const now = store.nowMs();
+  const now = clock.nowMs();
   const retentionMs = settings.retentionDays * DAY_MS;
   const skipToken = url.searchParams.get('$skiptoken');
   const deltaText = url.searchParams.get('$deltatoken');
-  const fresh = (): TrackingState => ({ mode: 'full', anchor: store.currentVersion(), issuedAt: now });
+  const fresh = (): TrackingState => ({ mode: 'full', anchor: clock.currentVersion(), issuedAt: now });
   let state: TrackingState;
   let page = 1;
   if (skipToken !== null) {
@@ -140,14 +168,14 @@ export function trackAccountChanges(
   } else if (deltaText !== null) {
     const token = parseDeltaToken(deltaText);
     if (!token) throw trackingFaults.invalidToken(deltaText);
-    const expired = token.version < store.minTokenVersion || now - token.issuedAt > retentionMs;
+    const expired = token.version < clock.minTokenVersion || now - token.issuedAt > retentionMs;
     if (expired && settings.expiredDeltaToken === 'error') throw trackingFaults.expiredToken();
     state = expired
       ? fresh()
       : {
           mode: 'delta',
           from: token.version,
-          anchor: store.currentVersion(),
+          anchor: clock.currentVersion(),
           issuedAt: now,
           phase: 'changed',
           after: token.version,
@@ -155,15 +183,13 @@ export function trackAccountChanges(
   } else {
     state = fresh();
   }
-  store.forgetTombstonesBefore(now - retentionMs);
+  table.changes.forgetTombstonesBefore(now - retentionMs);
 
   const preferences = parsePrefer(request.headers.get('prefer'));
   const asked = requestedPageSize(preferences);
   const pageSize = asked !== undefined && asked <= DATAVERSE_MAX_PAGE_SIZE ? asked : DATAVERSE_MAX_PAGE_SIZE;
   const { value, next } =
-    state.mode === 'full'
-      ? fullPage(state, store, set, shape, pageSize)
-      : deltaPage(state, store, set, shape, pageSize, root);
+    state.mode === 'full' ? fullPage(state, table, shape, pageSize) : deltaPage(state, table, shape, pageSize, root);
 
   const params = [...url.searchParams].filter(
     ([name]) => name !== '$skiptoken' && name !== '$deltatoken' && name !== '$count',
@@ -196,34 +222,32 @@ interface TrackedPage {
   readonly next: TrackingState | undefined;
 }
 
-function fullPage(
+function fullPage<Row>(
   state: Extract<TrackingState, { mode: 'full' }>,
-  store: DataverseStore,
-  set: DataverseEntitySet<DataverseAccount>,
+  table: TrackedTable<Row>,
   shape: ReturnType<typeof readShape>,
   pageSize: number,
 ): TrackedPage {
-  const ids = store.accountIdsInKeyOrder();
+  const ids = table.keyOrder();
   const start = state.after === undefined ? 0 : upperBound(ids, state.after);
   const chosen = ids.slice(start, start + pageSize);
   const value: Record<string, unknown>[] = [];
   for (const id of chosen) {
-    const row = store.account(id);
-    if (row) value.push(set.format(row, shape));
+    const row = table.row(id);
+    if (row) value.push(table.set.format(row, shape));
   }
   const last = chosen[chosen.length - 1];
   return { value, next: start + pageSize < ids.length && last !== undefined ? { ...state, after: last } : undefined };
 }
 
-function deltaPage(
+function deltaPage<Row>(
   state: Extract<TrackingState, { mode: 'delta' }>,
-  store: DataverseStore,
-  set: DataverseEntitySet<DataverseAccount>,
+  table: TrackedTable<Row>,
   shape: ReturnType<typeof readShape>,
   pageSize: number,
   root: string,
 ): TrackedPage {
-  const { versions, ids } = store.changeLog();
+  const { versions, keys: ids } = table.changes.entries();
   const value: Record<string, unknown>[] = [];
   let phase = state.phase;
   let after = state.after;
@@ -236,10 +260,10 @@ function deltaPage(
       after = version;
       // A log entry counts only while it still describes the row (or its deletion).
       if (phase === 'changed') {
-        const row = store.account(id);
-        if (row?.versionnumber === version) value.push(set.format(row, shape));
-      } else if (store.tombstone(id)?.version === version) {
-        value.push({ '@odata.context': `${root}$metadata#accounts/$deletedEntity`, id, reason: 'deleted' });
+        const row = table.row(id);
+        if (row && table.versionOf(row) === version) value.push(table.set.format(row, shape));
+      } else if (table.changes.tombstone(id)?.version === version) {
+        value.push({ '@odata.context': `${root}$metadata#${table.set.name}/$deletedEntity`, id, reason: 'deleted' });
       }
     }
     const rangeDone = index >= versions.length || (versions[index] ?? 0) > state.anchor;
