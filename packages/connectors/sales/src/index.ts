@@ -1,6 +1,7 @@
 export * from './accounts/accountNumberSequence.js';
 export * from './contacts/contactNumberSequence.js';
 export * from './connector/DataverseConnector.js';
+export * from './connector/dataverseDescriptor.js';
 export * from './connector/DataverseDestination.js';
 export * from './connector/DataverseDestinationOptions.js';
 export * from './connector/DataverseEntityOptions.js';
