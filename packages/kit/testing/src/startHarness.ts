@@ -22,10 +22,9 @@ import {
   type EmulatorSeed,
   type FaultOptions,
 } from '@p2c/emulator';
-import { finopsConnector } from '@p2c/finops';
 import type { RetryPolicy } from '@p2c/odata';
-import { dataverseConnector } from '@p2c/sales';
 import { SqliteStateStore } from '@p2c/state-sqlite';
+import { p2cConnectors } from './p2cConnectors.js';
 import { endpointsOf, serverEndpoints, type EmulatorEndpoints } from './emulatorEndpoints.js';
 
 export interface HarnessOptions {
@@ -38,7 +37,7 @@ export interface HarnessOptions {
   changeTracking?: ChangeTrackingOptions;
   /** Default: no retries, so a fault shows at once; tests of retries give short delays. */
   retry?: Partial<RetryPolicy>;
-  /** The connectors to register, by kind: p2c's own two (`dataverse`, `finops`) unless given. */
+  /** The connectors to register, by kind: `p2cConnectors` (`dataverse`, `finops`) unless given. */
   connectors?: readonly ConnectorDescriptor[];
   /**
    * Connection settings by kind, checked by each connector's schema. Over the emulator's own
@@ -120,7 +119,7 @@ export async function startHarness(
   const state = await SqliteStateStore.open(':memory:');
   const retry = options.retry ?? { maxAttempts: 1 };
   const descriptors = new ConnectorDescriptorRegistry();
-  for (const descriptor of options.connectors ?? [dataverseConnector, finopsConnector]) {
+  for (const descriptor of options.connectors ?? p2cConnectors) {
     descriptors.register(descriptor, `connector '${descriptor.kind}' given to the harness`);
   }
   const settingsByKind = { ...emulatorConnections(endpoints, retry), ...options.connections };
