@@ -1,5 +1,5 @@
 import {
-  ConnectorDescriptorRegistry,
+  type ConnectorDescriptorRegistry,
   P2C,
   SyncRunner,
   TemplateRegistry,
