@@ -37,15 +37,14 @@ export class FilesDestination implements RecordDestination {
   async #write(batch: WriteRequest[], options: WriteOptions): Promise<WriteOutcome[]> {
     const rows = new Map<string, JsonObject>();
     for await (const row of readJsonLines(this.#path)) rows.set(this.#keyOf(row), row);
-    let changed = false;
     const outcomes = batch.map((request): WriteOutcome => {
       const key = this.#keyOf(request.row);
       const existing = rows.get(key);
       if (existing !== undefined && sameValues(existing, request.row)) return { key: request.key, status: 'unchanged' };
       rows.set(key, { ...existing, ...request.row });
-      changed = true;
       return { key: request.key, status: existing === undefined ? 'created' : 'updated' };
     });
+    const changed = outcomes.some((outcome) => outcome.status !== 'unchanged');
     if (changed && !options.dryRun) await writeJsonLines(this.#path, rows.values());
     return outcomes;
   }

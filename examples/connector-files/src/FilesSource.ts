@@ -67,6 +67,14 @@ export class FilesSource implements RecordSource {
   #idOf(row: JsonObject): string {
     const { idField } = this.#options;
     const parts = idField === undefined ? this.ref.key.map((field) => row[field]) : [row[idField]];
-    return parts.map((part) => (part === undefined || part === null ? '' : String(part))).join('|');
+    return parts.map(idPart).join('|');
   }
+}
+
+/** One part of an id as text: a missing value is empty, anything not scalar its JSON. */
+function idPart(part: unknown): string {
+  if (part === undefined || part === null) return '';
+  if (typeof part === 'string') return part;
+  if (typeof part === 'number' || typeof part === 'boolean') return String(part);
+  return JSON.stringify(part);
 }

@@ -232,8 +232,16 @@ export class ${names.pascal}Source implements RecordSource {
   #idOf(row: JsonObject): string {
     const { idField } = this.#options;
     const parts = idField === undefined ? this.ref.key.map((field) => row[field]) : [row[idField]];
-    return parts.map((part) => (part === undefined || part === null ? '' : String(part))).join('|');
+    return parts.map(idPart).join('|');
   }
+}
+
+/** One part of an id as text: a missing value is empty, anything not scalar its JSON. */
+function idPart(part: unknown): string {
+  if (part === undefined || part === null) return '';
+  if (typeof part === 'string') return part;
+  if (typeof part === 'number' || typeof part === 'boolean') return String(part);
+  return JSON.stringify(part);
 }
 `;
 }
@@ -278,15 +286,14 @@ export class ${names.pascal}Destination implements RecordDestination {
   async #write(batch: WriteRequest[], options: WriteOptions): Promise<WriteOutcome[]> {
     const rows = new Map<string, JsonObject>();
     for await (const row of readJsonLines(this.#path)) rows.set(this.#keyOf(row), row);
-    let changed = false;
     const outcomes = batch.map((request): WriteOutcome => {
       const key = this.#keyOf(request.row);
       const existing = rows.get(key);
       if (existing !== undefined && sameValues(existing, request.row)) return { key: request.key, status: 'unchanged' };
       rows.set(key, { ...existing, ...request.row });
-      changed = true;
       return { key: request.key, status: existing === undefined ? 'created' : 'updated' };
     });
+    const changed = outcomes.some((outcome) => outcome.status !== 'unchanged');
     if (changed && !options.dryRun) await writeJsonLines(this.#path, rows.values());
     return outcomes;
   }
