@@ -87,6 +87,40 @@ describe('loadConfig', () => {
     expect(config.connections['finops']?.settings).toMatchObject({ ca: './.p2c/emulator-ca.pem' });
   });
 
+  it('takes a connection under any name when it names its kind, and defaults only sales and finops', () => {
+    const config = loadEdited((c) => {
+      const connections = c.connections as unknown as Record<string, Fields>;
+      connections['crm'] = { kind: 'dataverse', ...connections['sales'] };
+      delete connections['sales'];
+    });
+    expect(Object.entries(config.connections).map(([name, { kind }]) => [name, kind])).toEqual([
+      ['finops', 'finops'],
+      ['crm', 'dataverse'],
+    ]);
+  });
+
+  it('refuses a connection without a kind under another name, and two connections of one kind', () => {
+    const renamed = failureOf(() =>
+      loadEdited((c) => {
+        const connections = c.connections as unknown as Record<string, Fields>;
+        connections['crm'] = connections['sales']!;
+        delete connections['sales'];
+      }),
+    );
+    expect(renamed.message).toBe(
+      'p2c.config.yaml: connections.crm.kind: required: the kind of connector that reaches it; known kinds: dataverse, finops',
+    );
+    const twice = failureOf(() =>
+      loadEdited((c) => {
+        const connections = c.connections as unknown as Record<string, Fields>;
+        connections['backup'] = { kind: 'finops', ...connections['finops'] };
+      }),
+    );
+    expect(twice.message).toBe(
+      "p2c.config.yaml: connections.backup.kind: connection 'finops' is of kind 'finops' already; templates reach a system by kind, so keep one connection per kind",
+    );
+  });
+
   it('gives tasks without settings no entry (the runner applies the defaults)', () => {
     const config = loadEdited((c) => delete c.templates);
     expect(config.templates).toEqual({});

@@ -101,6 +101,14 @@ describe('buildContainer', () => {
     expect(() => registry.get('salesforce')).toThrow(/'salesforce' connection.*known kinds: dataverse, finops\./);
   });
 
+  it('says which connection to add when a template needs a kind the config has none of', () => {
+    writeFileSync(join(dir, 'p2c.config.yaml'), starterConfig().replace(/^ {2}finops:.*\n(?: {4}.*\n)+/m, ''));
+    const registry = containerWith({}).get<ConnectorRegistry>(P2C.ConnectorRegistry);
+    expect(() => registry.get('finops')).toThrow(
+      `A template needs a 'finops' connection and ${join(dir, 'p2c.config.yaml')} has none: add one under connections with 'kind: finops'`,
+    );
+  });
+
   it('registers the configured secrets with the redactor as soon as the config is loaded', () => {
     const redactor = new Redactor();
     containerWith({ P2C_SALES_CLIENT_SECRET: 'sales-secret-1' }, redactor);
