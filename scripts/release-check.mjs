@@ -461,6 +461,86 @@ function addPlugin(name) {
   writeFileSync(file, next);
 }
 
+/** Adds a connection of a plugin's kind to the `connections:` section p2c init wrote. */
+function addConnection(name, kind, folder) {
+  const file = join(paths.consumer, 'p2c.config.yaml');
+  const text = readFileSync(file, 'utf8');
+  const next = text.replace(/^connections:\n/m, `connections:\n  ${name}:\n    kind: ${kind}\n    folder: ${folder}\n`);
+  check(next !== text, 'p2c.config.yaml has no connections: section to add to');
+  writeFileSync(file, next);
+}
+
+/** The lines of a JSON-lines file the consumer's p2c wrote. */
+function jsonLinesOf(file) {
+  return readFileSync(join(paths.consumer, file), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line));
+}
+
+/**
+ * Runs a connector plugin's customer export against the running emulator, and checks it wrote
+ * one line per F&O customer; a second run writes nothing.
+ */
+async function runCustomerExport(templateId, file, { env, url, ca }) {
+  const customers = await getJson(`${url}/_emulator/finops/customers`, ca);
+  const first = JSON.parse((await p2c(['run', templateId, '--json'], { env })).stdout);
+  check(
+    first.status === 'Completed' && first.counts?.created === customers.length && first.counts?.failed === 0,
+    `run ${templateId}: ${first.status} ${JSON.stringify(first.counts)} for ${customers.length} F&O customers`,
+  );
+  const lines = jsonLinesOf(file);
+  check(lines.length === customers.length, `${file} holds ${lines.length} lines for ${customers.length} customers`);
+  const second = JSON.parse((await p2c(['run', templateId, '--json'], { env })).stdout);
+  check(
+    second.counts?.created === 0 && second.counts?.updated === 0,
+    `second run ${templateId} wrote again: ${JSON.stringify(second.counts)}`,
+  );
+  return lines.length;
+}
+
+/**
+ * The example connector, installed from its tarball like any third-party plugin: a connection
+ * of its kind is added to the config, and the template it ships exports F&O customers to a file.
+ */
+async function syncExampleConnector(example, context) {
+  check(example, 'examples/ has no connector plugin (examples/connector-files)');
+  addPlugin(example.name);
+  addConnection('evidence', 'files', './evidence');
+  const written = await runCustomerExport('customers-to-files', 'evidence/customers.jsonl', context);
+  notes.push(
+    `example ${example.name}: connector 'files', template 'customers-to-files' wrote ${written} lines to evidence/customers.jsonl; a second run wrote nothing`,
+  );
+}
+
+/**
+ * The path a connector author takes, with only the packed packages: \`p2c connector new\`, its
+ * own tests (unit and against the emulator), \`npm pack\`, then that tarball installed into the
+ * p2c project, a connection of its kind added, and its template run against the running emulator.
+ */
+async function scaffoldConnectorAsNewUser(packed, context) {
+  const dir = join(scratch, 'p2c-connector-archive');
+  const outside = outsideEnv();
+  const created = await p2c(['connector', 'new', 'archive', '--dir', dir]);
+  const p2cTarballs = packed.filter((p) => !p.example).map((p) => p.tarball);
+  await run('npm', ['install', '--no-audit', '--no-fund', '--save-dev', ...p2cTarballs], { cwd: dir, env: outside });
+  const tested = await run('npm', ['test'], { cwd: dir, env: outside });
+  check(
+    /4 passed/.test(tested.stdout),
+    `the new connector's tests did not pass as generated:\n${tested.stdout.slice(-800)}`,
+  );
+  const { stdout } = await run('npm', ['pack', '--silent'], { cwd: dir, env: outside });
+  const tarball = join(dir, stdout.trim().split('\n').pop());
+  check(existsSync(tarball), `npm pack of the new connector printed no tarball: ${stdout}`);
+  await run('npm', ['install', '--no-audit', '--no-fund', tarball], { cwd: paths.consumer, env: outside });
+  addPlugin('p2c-connector-archive');
+  addConnection('archive', 'archive', './archive');
+  const written = await runCustomerExport('customers-to-archive', 'archive/customers.jsonl', context);
+  notes.push(
+    `new user: p2c connector new archive (${created.stdout.split('\n')[0]}) -> npm test: ${/(\d+) passed/.exec(tested.stdout)?.[0]}, npm pack ${basename(tarball)}, installed, 'p2c run customers-to-archive' wrote ${written} lines to archive/customers.jsonl`,
+  );
+}
+
 async function runAccounts(env, url, ca) {
   const { stdout } = await p2c(['run', 'accounts', '--json'], { env });
   const summary = JSON.parse(stdout);
@@ -592,9 +672,12 @@ async function consumerRun(packed) {
     });
     const ca = readFileSync(join(paths.consumer, '.p2c', 'emulator-ca.pem'), 'utf8');
     await step('p2c run accounts', () => runAccounts(env, url, ca));
-    const example = packed.find((p) => p.example);
+    const example = packed.find((p) => p.example && basename(p.dir).startsWith('template-'));
     await step('example plugin sync', () => syncExample(example, { env, url, ca }));
     await step('a new template, as a new user makes it', () => scaffoldAsNewUser(packed, { env, url, ca }));
+    const connector = packed.find((p) => p.example && basename(p.dir).startsWith('connector-'));
+    await step('example connector plugin sync', () => syncExampleConnector(connector, { env, url, ca }));
+    await step('a new connector, as a new user makes it', () => scaffoldConnectorAsNewUser(packed, { env, url, ca }));
   } finally {
     const exit = await emulator.stop();
     if (exit.code !== 0 && exit.signal !== 'SIGINT')

@@ -2,14 +2,16 @@ export { runCli, buildProgram, VERSION, type RunCliOptions } from './cli/runCli.
 export type { CliEnvironment, TextSink } from './cli/Terminal.js';
 export { EXIT, exitCodeOf } from './cli/exitCodes.js';
 
-export { configSchema, type ConfigFile, type ConnectionConfig, type ConnectionName } from './config/configSchema.js';
+export { configSchema, DEFAULT_CONNECTION_KINDS, type ConfigFile } from './config/configSchema.js';
 export { loadConfig, DEFAULT_CONFIG_FILE } from './config/loadConfig.js';
-export type { P2cConfig } from './config/P2cConfig.js';
+export type { ConfiguredConnection, P2cConfig } from './config/P2cConfig.js';
 export { starterConfig, SECRET_ENV, type StarterConfigOptions } from './config/starterConfig.js';
 
 export { buildContainer, provideConfig, type ContainerInput } from './container/buildContainer.js';
 export { CLI } from './container/identifiers.js';
 export { FIRST_PARTY_PLUGINS } from './plugins/firstPartyPlugins.js';
+export { FIRST_PARTY_CONNECTORS } from './plugins/firstPartyConnectors.js';
+export { buildConnectorRegistry } from './plugins/buildConnectorRegistry.js';
 export { loadPlugins } from './plugins/loadPlugins.js';
 export { pluginEntrySchema, type PluginEntry } from './plugins/PluginEntry.js';
 

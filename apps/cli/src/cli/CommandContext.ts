@@ -1,4 +1,10 @@
-import { P2C, type LogLevel, type TemplatePlugin, type TemplateRegistry } from '@p2c/core';
+import {
+  P2C,
+  type ConnectorDescriptorRegistry,
+  type LogLevel,
+  type TemplatePlugin,
+  type TemplateRegistry,
+} from '@p2c/core';
 import type { Container } from 'inversify';
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../config/loadConfig.js';
 import { readPluginEntries } from '../config/readPluginEntries.js';
@@ -56,7 +62,8 @@ export class CommandContext {
   async session(options: CommonOptions & { quiet?: boolean }): Promise<Session> {
     const container = await this.container(options);
     const templates = container.get<TemplateRegistry>(P2C.TemplateRegistry);
-    const config = loadConfig(options.config, templates, this.environment.cwd);
+    const connectors = container.get<ConnectorDescriptorRegistry>(P2C.ConnectorDescriptorRegistry);
+    const config = loadConfig(options.config, templates, this.environment.cwd, connectors);
     provideConfig(container, config);
     return { container, config, close: () => container.unbindAllAsync() };
   }

@@ -2,6 +2,7 @@ import { Redactor, type TemplatePlugin } from '@p2c/core';
 import { Command, CommanderError } from 'commander';
 import { accountNumbersCommand, contactNumbersCommand } from '../commands/numbersCommands.js';
 import { templateCommand } from '../commands/templateCommand.js';
+import { connectorCommand } from '../commands/connectorCommand.js';
 import { demoCommand } from '../commands/demoCommand.js';
 import { emulatorCommand } from '../commands/emulatorCommand.js';
 import { historyCommand } from '../commands/historyCommand.js';
@@ -67,6 +68,7 @@ export function buildProgram(context: CommandContext): Command {
     accountNumbersCommand(context),
     contactNumbersCommand(context),
     templateCommand(context),
+    connectorCommand(context),
     initCommand(context),
     emulatorCommand(context),
     demoCommand(context),

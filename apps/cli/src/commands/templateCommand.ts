@@ -66,7 +66,7 @@ export function templateCommand(context: CommandContext): Command {
 }
 
 /** The versions of the p2c packages this CLI runs with: the new package asks for them. */
-function publishedVersions(): { core: string; emulator: string; testing: string } {
+export function publishedVersions(): { core: string; emulator: string; testing: string } {
   const require = createRequire(import.meta.url);
   const versionOf = (name: string, fallback: string): string => {
     try {

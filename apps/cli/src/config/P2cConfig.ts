@@ -1,8 +1,13 @@
 import type { TaskSettings } from '@p2c/core';
-import type { ConnectionConfig, ConnectionName } from './configSchema.js';
 
-/** A connection with its paths made absolute. The secret is not here: it is read when used. */
-type ResolvedConnection = ConnectionConfig;
+/**
+ * A connection: the kind of connector that reaches it and the settings that connector's schema
+ * accepted. The secret is not here: it is read when the connection is first used.
+ */
+export interface ConfiguredConnection {
+  kind: string;
+  settings: unknown;
+}
 
 /** The validated configuration, with every path resolved against the config file's folder. */
 export interface P2cConfig {
@@ -12,7 +17,8 @@ export interface P2cConfig {
   dir: string;
   /** The SQLite state file, absolute. */
   statePath: string;
-  connections: Record<ConnectionName, ResolvedConnection>;
+  /** By name (`sales`, `finops`, ...); one connection per kind. */
+  connections: Record<string, ConfiguredConnection>;
   /** CDS organization id -> F&O legal entity (dataAreaId). */
   organizations: Record<string, string>;
   /** Task settings per template id, then per task id. */
@@ -20,9 +26,3 @@ export interface P2cConfig {
   /** Projects by name: template ids in the order the file lists them (checked to be installed). */
   projects: Record<string, { templates: string[] }>;
 }
-
-/** The connection each connector kind is configured under. */
-export const CONNECTION_OF_KIND: Readonly<Record<string, ConnectionName>> = {
-  dataverse: 'sales',
-  finops: 'finops',
-};

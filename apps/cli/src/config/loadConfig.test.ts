@@ -54,8 +54,14 @@ describe('loadConfig', () => {
     writeFileSync(join(dir, 'p2c.config.yaml'), starterConfig());
     const config = loadConfig('p2c.config.yaml', templates, dir);
     expect(config.statePath).toBe(join(dir, '.p2c', 'state.db'));
-    expect(config.connections.sales.url).toBe('https://contoso.crm.dynamics.com');
-    expect(config.connections.finops.clientSecretEnv).toBe('P2C_FINOPS_CLIENT_SECRET');
+    expect(config.connections['sales']).toMatchObject({
+      kind: 'dataverse',
+      settings: { url: 'https://contoso.crm.dynamics.com' },
+    });
+    expect(config.connections['finops']).toMatchObject({
+      kind: 'finops',
+      settings: { clientSecretEnv: 'P2C_FINOPS_CLIENT_SECRET' },
+    });
     expect(config.organizations).toEqual({ ORG001: 'usmf' });
     expect(config.templates['accounts']?.[TASK]).toMatchObject({
       pageSize: 5000,
@@ -65,7 +71,7 @@ describe('loadConfig', () => {
     });
   });
 
-  it("reads init --emulator's config, with its CA path made absolute", () => {
+  it("reads init --emulator's config, its CA path left for the connector to resolve against the config's folder", () => {
     const text = starterConfig({
       salesUrl: 'https://127.0.0.1:8443',
       finopsUrl: 'https://127.0.0.1:8443',
@@ -76,8 +82,43 @@ describe('loadConfig', () => {
     });
     writeFileSync(join(dir, 'p2c.config.yaml'), text);
     const config = loadConfig(join(dir, 'p2c.config.yaml'), templates, '/');
-    expect(config.connections.sales.authorityHost).toBe('https://127.0.0.1:8443');
-    expect(config.connections.finops.ca).toBe(join(dir, '.p2c', 'emulator-ca.pem'));
+    expect(config.dir).toBe(dir);
+    expect(config.connections['sales']?.settings).toMatchObject({ authorityHost: 'https://127.0.0.1:8443' });
+    expect(config.connections['finops']?.settings).toMatchObject({ ca: './.p2c/emulator-ca.pem' });
+  });
+
+  it('takes a connection under any name when it names its kind, and defaults only sales and finops', () => {
+    const config = loadEdited((c) => {
+      const connections = c.connections as unknown as Record<string, Fields>;
+      connections['crm'] = { kind: 'dataverse', ...connections['sales'] };
+      delete connections['sales'];
+    });
+    expect(Object.entries(config.connections).map(([name, { kind }]) => [name, kind])).toEqual([
+      ['finops', 'finops'],
+      ['crm', 'dataverse'],
+    ]);
+  });
+
+  it('refuses a connection without a kind under another name, and two connections of one kind', () => {
+    const renamed = failureOf(() =>
+      loadEdited((c) => {
+        const connections = c.connections as unknown as Record<string, Fields>;
+        connections['crm'] = connections['sales']!;
+        delete connections['sales'];
+      }),
+    );
+    expect(renamed.message).toBe(
+      'p2c.config.yaml: connections.crm.kind: required: the kind of connector that reaches it; known kinds: dataverse, finops',
+    );
+    const twice = failureOf(() =>
+      loadEdited((c) => {
+        const connections = c.connections as unknown as Record<string, Fields>;
+        connections['backup'] = { kind: 'finops', ...connections['finops'] };
+      }),
+    );
+    expect(twice.message).toBe(
+      "p2c.config.yaml: connections.backup.kind: connection 'finops' is of kind 'finops' already; templates reach a system by kind, so keep one connection per kind",
+    );
   });
 
   it('gives tasks without settings no entry (the runner applies the defaults)', () => {
@@ -207,21 +248,20 @@ describe('loadConfig', () => {
 
 describe('readSecret', () => {
   it('says which environment variable to export when it is not set', () => {
-    writeFileSync(join(dir, 'p2c.config.yaml'), starterConfig());
-    const config = loadConfig('p2c.config.yaml', templates, dir);
-    const error = failureOf(() => readSecret('sales', config.connections.sales, {}, new Redactor()));
+    const error = failureOf(() =>
+      readSecret('connections.sales', 'P2C_SALES_CLIENT_SECRET', 'clientSecretEnv', {}, new Redactor()),
+    );
     expect(error.message).toBe(
       'connections.sales.clientSecretEnv: environment variable P2C_SALES_CLIENT_SECRET is not set; export it before running',
     );
   });
 
   it('registers the secret with the redactor as it reads it', () => {
-    writeFileSync(join(dir, 'p2c.config.yaml'), starterConfig());
-    const config = loadConfig('p2c.config.yaml', templates, dir);
     const redactor = new Redactor();
-    expect(
-      readSecret('finops', config.connections.finops, { P2C_FINOPS_CLIENT_SECRET: 's3cr3t-value' }, redactor),
-    ).toBe('s3cr3t-value');
+    const env = { P2C_FINOPS_CLIENT_SECRET: 's3cr3t-value' };
+    expect(readSecret('connections.finops', 'P2C_FINOPS_CLIENT_SECRET', 'clientSecretEnv', env, redactor)).toBe(
+      's3cr3t-value',
+    );
     expect(redactor.redact('token request with s3cr3t-value failed')).toBe('token request with *** failed');
   });
 });

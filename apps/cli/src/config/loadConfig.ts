@@ -3,13 +3,15 @@ import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import {
   ConfigError,
   planProject,
+  type ConnectorDescriptorRegistry,
   RecordMapper,
   type EntityTemplate,
   type TaskSettings,
   type TemplateRegistry,
 } from '@p2c/core';
 import { parseDocument } from 'yaml';
-import { configSchema, type ConnectionConfig } from './configSchema.js';
+import { buildConnectorRegistry } from '../plugins/buildConnectorRegistry.js';
+import { configSchema } from './configSchema.js';
 import { describeIssue, issuePath } from './describeIssue.js';
 import type { P2cConfig } from './P2cConfig.js';
 
@@ -19,9 +21,16 @@ export const DEFAULT_CONFIG_FILE = 'p2c.config.yaml';
  * Reads and checks `p2c.config.yaml`. Anything wrong becomes one ConfigError whose message names
  * the file, the field and the fix. Checks what can be checked without a network: the shape,
  * that every configured template and task is installed, and that every default and value map
- * names a field the task's mappings produce. Secrets are not read here.
+ * names a field the task's mappings produce, and that every connection's settings pass the
+ * schema of the connector its kind names (`connectors`: p2c's own two unless given). Secrets
+ * are not read here.
  */
-export function loadConfig(file: string, templates: TemplateRegistry, cwd = process.cwd()): P2cConfig {
+export function loadConfig(
+  file: string,
+  templates: TemplateRegistry,
+  cwd = process.cwd(),
+  connectors: ConnectorDescriptorRegistry = buildConnectorRegistry([]),
+): P2cConfig {
   const path = resolve(cwd, file);
   const shown = displayPath(path, cwd);
   if (!existsSync(path)) {
@@ -41,7 +50,7 @@ export function loadConfig(file: string, templates: TemplateRegistry, cwd = proc
       code: 'CONFIG_EMPTY',
     });
   }
-  const parsed = configSchema.safeParse(document.toJS() ?? undefined, {
+  const parsed = configSchema(connectors).safeParse(document.toJS() ?? undefined, {
     error: (issue) => describeIssue(issue),
   });
   if (!parsed.success) {
@@ -56,10 +65,7 @@ export function loadConfig(file: string, templates: TemplateRegistry, cwd = proc
     file: path,
     dir,
     statePath: resolve(dir, data.state.sqlite),
-    connections: {
-      sales: resolveConnection(data.connections.sales, dir),
-      finops: resolveConnection(data.connections.finops, dir),
-    },
+    connections: data.connections,
     organizations: data.organizations,
     templates: {},
     projects: {},
@@ -119,10 +125,6 @@ function findTemplate(
   throw new ConfigError(`${shown}: ${field}: no installed template '${id}'; installed: ${installed}`, {
     code: 'CONFIG_UNKNOWN_TEMPLATE',
   });
-}
-
-function resolveConnection(connection: ConnectionConfig, dir: string): ConnectionConfig {
-  return connection.ca === undefined ? connection : { ...connection, ca: resolve(dir, connection.ca) };
 }
 
 function displayPath(path: string, cwd: string): string {

@@ -1,22 +1,22 @@
-import { ConfigError, type Redactor } from '@p2c/core';
-import type { ConnectionConfig, ConnectionName } from './configSchema.js';
+import { ConfigError, type ConnectorDescriptorRegistry, type Redactor } from '@p2c/core';
+import type { ConfiguredConnection } from './P2cConfig.js';
 
 /**
- * The client secret of a connection, from the environment variable the config names. It is
- * registered with the redactor before anyone can print it.
+ * A connection's secret, from the environment variable its settings name. It is registered with
+ * the redactor before anyone can print it. `path` is where the setting is: `connections.sales`.
  */
 export function readSecret(
-  name: ConnectionName,
-  connection: ConnectionConfig,
+  path: string,
+  variable: string,
+  field: string,
   env: NodeJS.ProcessEnv,
   redactor: Redactor,
 ): string {
-  const secret = env[connection.clientSecretEnv];
+  const secret = env[variable];
   if (secret === undefined || secret === '') {
-    throw new ConfigError(
-      `connections.${name}.clientSecretEnv: environment variable ${connection.clientSecretEnv} is not set; export it before running`,
-      { code: 'SECRET_MISSING' },
-    );
+    throw new ConfigError(`${path}.${field}: environment variable ${variable} is not set; export it before running`, {
+      code: 'SECRET_MISSING',
+    });
   }
   redactor.add(secret);
   return secret;
@@ -24,9 +24,12 @@ export function readSecret(
 
 /** Registers every configured secret that is set, so output is safe even before a connection is used. */
 export function registerSecrets(
-  connections: Readonly<Record<ConnectionName, ConnectionConfig>>,
+  connections: Readonly<Record<string, ConfiguredConnection>>,
+  connectors: ConnectorDescriptorRegistry,
   env: NodeJS.ProcessEnv,
   redactor: Redactor,
 ): void {
-  for (const connection of Object.values(connections)) redactor.add(env[connection.clientSecretEnv]);
+  for (const { kind, settings } of Object.values(connections)) {
+    for (const variable of connectors.get(kind).secretVariables?.(settings) ?? []) redactor.add(env[variable]);
+  }
 }

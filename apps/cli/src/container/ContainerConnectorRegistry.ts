@@ -1,6 +1,6 @@
-import { ConfigError, type Connector, type ConnectorRegistry } from '@p2c/core';
+import { ConfigError, type Connector, type ConnectorDescriptorRegistry, type ConnectorRegistry } from '@p2c/core';
 import { decorate, inject, injectable } from 'inversify';
-import { CONNECTION_OF_KIND } from '../config/P2cConfig.js';
+import { P2C } from '@p2c/core';
 import { CLI } from './identifiers.js';
 
 export type ConnectorResolver = (kind: string) => Connector;
@@ -12,14 +12,17 @@ export type ConnectorResolver = (kind: string) => Connector;
 export class ContainerConnectorRegistry implements ConnectorRegistry {
   readonly #built = new Map<string, Connector>();
 
-  constructor(private readonly resolve: ConnectorResolver) {}
+  constructor(
+    private readonly resolve: ConnectorResolver,
+    private readonly descriptors: ConnectorDescriptorRegistry,
+  ) {}
 
   get(kind: string): Connector {
     const built = this.#built.get(kind);
     if (built) return built;
-    if (!Object.hasOwn(CONNECTION_OF_KIND, kind)) {
+    if (!this.descriptors.has(kind)) {
       throw new ConfigError(
-        `A template needs a '${kind}' connection, which p2c cannot configure; known kinds: ${Object.keys(CONNECTION_OF_KIND).join(', ')}`,
+        `A template needs a '${kind}' connection, which p2c cannot configure: no connector of that kind is registered; known kinds: ${this.descriptors.kinds().join(', ')}. Add the plugin that provides it to plugins:`,
         { code: 'UNKNOWN_CONNECTOR_KIND' },
       );
     }
@@ -34,3 +37,4 @@ export class ContainerConnectorRegistry implements ConnectorRegistry {
 // way, as it must: esbuild emits no decorator metadata.
 decorate(injectable(), ContainerConnectorRegistry);
 decorate(inject(CLI.ConnectorResolver), ContainerConnectorRegistry, 0);
+decorate(inject(P2C.ConnectorDescriptorRegistry), ContainerConnectorRegistry, 1);

@@ -47,7 +47,7 @@ describe('buildContainer', () => {
     });
     const plugins = container.getAll<TemplatePlugin>(P2C.TemplatePlugin);
     expect(plugins[0]).toBe(accountsPlugin);
-    expect(plugins.flatMap((plugin) => plugin.templates.map((template) => template.id))).toEqual([
+    expect(plugins.flatMap((plugin) => (plugin.templates ?? []).map((template) => template.id))).toEqual([
       'accounts',
       'contacts',
       'contact-to-customer',
@@ -98,7 +98,15 @@ describe('buildContainer', () => {
 
   it('names the kinds it knows when a template asks for another', () => {
     const registry = containerWith({}).get<ConnectorRegistry>(P2C.ConnectorRegistry);
-    expect(() => registry.get('salesforce')).toThrow(/'salesforce' connection.*known kinds: dataverse, finops/);
+    expect(() => registry.get('salesforce')).toThrow(/'salesforce' connection.*known kinds: dataverse, finops\./);
+  });
+
+  it('says which connection to add when a template needs a kind the config has none of', () => {
+    writeFileSync(join(dir, 'p2c.config.yaml'), starterConfig().replace(/^ {2}finops:.*\n(?: {4}.*\n)+/m, ''));
+    const registry = containerWith({}).get<ConnectorRegistry>(P2C.ConnectorRegistry);
+    expect(() => registry.get('finops')).toThrow(
+      `A template needs a 'finops' connection and ${join(dir, 'p2c.config.yaml')} has none: add one under connections with 'kind: finops'`,
+    );
   });
 
   it('registers the configured secrets with the redactor as soon as the config is loaded', () => {

@@ -1,4 +1,5 @@
 import {
+  type ConnectorDescriptorRegistry,
   P2C,
   SyncRunner,
   TemplateRegistry,
@@ -11,10 +12,11 @@ import {
 } from '@p2c/core';
 import { SqliteStateStore } from '@p2c/state-sqlite';
 import { Container } from 'inversify';
-import { CONNECTION_OF_KIND, type P2cConfig } from '../config/P2cConfig.js';
+import type { P2cConfig } from '../config/P2cConfig.js';
 import { registerSecrets } from '../config/readSecret.js';
+import { buildConnectorRegistry } from '../plugins/buildConnectorRegistry.js';
+import { connectConfigured } from './connectConfigured.js';
 import { ContainerConnectorRegistry, type ConnectorResolver } from './ContainerConnectorRegistry.js';
-import { createConnector } from './createConnector.js';
 import { CLI } from './identifiers.js';
 
 export interface ContainerInput {
@@ -22,8 +24,10 @@ export interface ContainerInput {
   logger: Logger;
   /** Where secrets are read from (`process.env`). */
   env: NodeJS.ProcessEnv;
-  /** The template plugins, loaded and checked (`loadPlugins`). */
+  /** The plugins (templates, connectors), loaded and checked (`loadPlugins`). */
   plugins: readonly TemplatePlugin[];
+  /** The connectors: p2c's own two and the plugins' unless given. */
+  connectors?: ConnectorDescriptorRegistry;
 }
 
 /**
@@ -55,12 +59,16 @@ export function buildContainer(input: ContainerInput): Container {
     .toResolvedValue((config: P2cConfig) => SqliteStateStore.open(config.statePath), [CLI.Config])
     .onDeactivation((store) => store.close());
 
-  for (const kind of Object.keys(CONNECTION_OF_KIND)) {
+  // Registered now, so a plugin's broken or duplicate connector is refused before anything runs.
+  const connectors = input.connectors ?? buildConnectorRegistry(input.plugins);
+  container.bind<ConnectorDescriptorRegistry>(P2C.ConnectorDescriptorRegistry).toConstantValue(connectors);
+  for (const kind of connectors.kinds()) {
     container
       .bind<Connector>(P2C.Connector)
       .toResolvedValue(
-        (config: P2cConfig, env: NodeJS.ProcessEnv, redactor: Redactor) => createConnector(kind, config, env, redactor),
-        [CLI.Config, CLI.Env, P2C.Redactor],
+        (config: P2cConfig, env: NodeJS.ProcessEnv, redactor: Redactor, logger: Logger) =>
+          connectConfigured(kind, config, connectors, { env, redactor, logger }),
+        [CLI.Config, CLI.Env, P2C.Redactor, P2C.Logger],
       )
       .whenNamed(kind);
   }
@@ -83,6 +91,11 @@ export function buildContainer(input: ContainerInput): Container {
  * configured secret that is set with the redactor, before anything can print it.
  */
 export function provideConfig(container: Container, config: P2cConfig): void {
-  registerSecrets(config.connections, container.get<NodeJS.ProcessEnv>(CLI.Env), container.get<Redactor>(P2C.Redactor));
+  registerSecrets(
+    config.connections,
+    container.get<ConnectorDescriptorRegistry>(P2C.ConnectorDescriptorRegistry),
+    container.get<NodeJS.ProcessEnv>(CLI.Env),
+    container.get<Redactor>(P2C.Redactor),
+  );
   container.bind<P2cConfig>(CLI.Config).toConstantValue(config);
 }

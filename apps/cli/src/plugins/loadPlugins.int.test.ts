@@ -49,7 +49,7 @@ describe('loadPlugins', () => {
     const [plugin] = await loadPlugins([entry('@acme/p2c-template-projects', { projectGroup: 'TM' })], dir);
 
     expect(plugin).toMatchObject({ name: '@acme/p2c-template-projects', version: '1.2.0' });
-    expect(plugin!.templates.map((template) => [template.id, template.description])).toEqual([
+    expect(plugin?.templates?.map((template) => [template.id, template.description])).toEqual([
       ['projects', 'group TM'],
     ]);
   });

@@ -45,7 +45,7 @@ async function loadPlugin(entry: PluginEntry, baseDir: string): Promise<Template
   const exported = module['default'] ?? module['plugin'];
   if (typeof exported !== 'object' || exported === null) {
     throw fail(
-      'exports no plugin: its module needs a default export made with definePlugin({ name, version, coreApi, templates })',
+      'exports no plugin: its module needs a default export made with definePlugin({ name, version, coreApi, templates or connectors })',
       'PLUGIN_INVALID',
     );
   }
@@ -56,11 +56,20 @@ async function loadPlugin(entry: PluginEntry, baseDir: string): Promise<Template
     throw fail(`its manifest is not valid: ${path}${issue?.message ?? 'invalid'}`, 'PLUGIN_INVALID');
   }
   const plugin = exported as TemplatePlugin;
-  if (!isCoreApiCompatible(plugin.coreApi)) {
-    throw fail(
-      `${plugin.name} ${plugin.version} was built for core ${plugin.coreApi}; this p2c has core ${CORE_API_VERSION}. Install a version of the plugin built for core ^${CORE_API_VERSION}.`,
-      'PLUGIN_CORE_MISMATCH',
-    );
+  const builtFor = [
+    { what: `${plugin.name} ${plugin.version}`, coreApi: plugin.coreApi },
+    ...(plugin.connectors ?? []).map((connector) => ({
+      what: `its connector '${connector.kind}'`,
+      coreApi: connector.coreApi,
+    })),
+  ];
+  for (const { what, coreApi } of builtFor) {
+    if (!isCoreApiCompatible(coreApi)) {
+      throw fail(
+        `${what} was built for core ${coreApi}; this p2c has core ${CORE_API_VERSION}. Install a version of the plugin built for core ^${CORE_API_VERSION}.`,
+        'PLUGIN_CORE_MISMATCH',
+      );
+    }
   }
   return configured(plugin, entry.options, fail);
 }

@@ -71,7 +71,8 @@ function packageJson(names: ScaffoldNames, dependencies: ScaffoldDependencies): 
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
-function tsconfig(dependencies: ScaffoldDependencies): string {
+/** The package's tsconfig: the monorepo's preset, or a standalone one. */
+export function tsconfig(dependencies: ScaffoldDependencies): string {
   if (dependencies.kind === 'workspace') {
     return `${JSON.stringify({ extends: '@p2c/tsconfig/base.json', include: ['src', 'test'] }, null, 2)}\n`;
   }

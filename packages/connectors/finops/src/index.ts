@@ -1,4 +1,5 @@
 export * from './connector/FinOpsConnector.js';
+export * from './connector/finopsDescriptor.js';
 export * from './connector/FinOpsDestination.js';
 export * from './connector/FinOpsEntityOptions.js';
 export * from './connector/FinOpsSource.js';

@@ -26,3 +26,6 @@ export { decodeBatchResponse } from './batch/decodeBatchResponse.js';
 
 export { createEntraTokenProvider, type EntraTokenProviderOptions } from './auth/createEntraTokenProvider.js';
 export { createTrustedFetch } from './http/createTrustedFetch.js';
+
+export { odataConnectionSchema, type ODataConnectionSettings } from './connection/odataConnectionSchema.js';
+export { createConnectionClient } from './connection/createConnectionClient.js';

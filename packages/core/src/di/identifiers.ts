@@ -4,9 +4,11 @@
  */
 export const P2C = {
   StateStore: Symbol.for('@p2c/core/StateStore'),
-  /** Bound once per connection kind, named by the kind (`dataverse`, `finops`). */
+  /** Bound once per registered connector kind, named by the kind (`dataverse`, `finops`, ...). */
   Connector: Symbol.for('@p2c/core/Connector'),
   ConnectorRegistry: Symbol.for('@p2c/core/ConnectorRegistry'),
+  /** The connector descriptors by kind (`ConnectorDescriptorRegistry`). */
+  ConnectorDescriptorRegistry: Symbol.for('@p2c/core/ConnectorDescriptorRegistry'),
   /** Bound once per installed plugin. */
   TemplatePlugin: Symbol.for('@p2c/core/TemplatePlugin'),
   TemplateRegistry: Symbol.for('@p2c/core/TemplateRegistry'),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { connectorDescriptorSchema, type ConnectorDescriptor } from '../connectors/ConnectorDescriptor.js';
 import type { EntityTemplate } from './EntityTemplate.js';
 
 /**
@@ -20,7 +21,10 @@ export interface PluginOptionIssue {
   message: string;
 }
 
-/** A plugin is a manifest plus code: what it is, what core it was built for, what it provides. */
+/**
+ * A plugin is a manifest plus code: what it is, what core it was built for, what it provides
+ * (templates, connectors or both).
+ */
 export interface TemplatePlugin<Options = unknown> {
   /** The npm package name, e.g. `@p2c/template-accounts`. */
   name: string;
@@ -28,7 +32,9 @@ export interface TemplatePlugin<Options = unknown> {
   /** The core API range it was built for, e.g. `^0.2.0`. */
   coreApi: string;
   /** The templates it provides (with its options' defaults, when it has options). */
-  templates: EntityTemplate[];
+  templates?: EntityTemplate[];
+  /** The connectors it provides, registered by kind (each checks its settings with its own schema). */
+  connectors?: ConnectorDescriptor[];
   /** Checks the options the configuration gives it (`plugins: [{ package, options }]`). */
   optionsSchema?: PluginOptionsSchema<Options>;
   /** The templates for checked options; without it, options only pass the check. */
@@ -67,14 +73,19 @@ const templateManifestSchema = z
   })
   .loose();
 
-export const pluginManifestSchema = z.object({
-  name: text,
-  version: z.string().regex(/^\d+\.\d+\.\d+/, 'expected a semver version'),
-  coreApi: z.string().regex(/^\^?\d+\.\d+\.\d+$/, "expected a range like '^0.2.0'"),
-  templates: z.array(templateManifestSchema).min(1),
-  optionsSchema: z.object({ safeParse: z.function() }).loose().optional(),
-  configure: z.function().optional(),
-});
+export const pluginManifestSchema = z
+  .object({
+    name: text,
+    version: z.string().regex(/^\d+\.\d+\.\d+/, 'expected a semver version'),
+    coreApi: z.string().regex(/^\^?\d+\.\d+\.\d+$/, "expected a range like '^0.2.0'"),
+    templates: z.array(templateManifestSchema).min(1).optional(),
+    connectors: z.array(connectorDescriptorSchema).min(1).optional(),
+    optionsSchema: z.object({ safeParse: z.function() }).loose().optional(),
+    configure: z.function().optional(),
+  })
+  .refine((plugin) => plugin.templates !== undefined || plugin.connectors !== undefined, {
+    error: 'provides nothing: give it templates, connectors or both',
+  });
 
 export function definePlugin<Options = unknown>(plugin: TemplatePlugin<Options>): TemplatePlugin<Options> {
   return plugin;

@@ -25,7 +25,7 @@ export class TemplateRegistry {
         { code: 'PLUGIN_CORE_MISMATCH' },
       );
     }
-    for (const template of plugin.templates) {
+    for (const template of plugin.templates ?? []) {
       const existing = this.#templates.get(template.id);
       if (existing) {
         throw new ConfigError(

@@ -1,4 +1,5 @@
 export { startHarness, type Harness, type HarnessOptions, type HarnessRunOptions } from './startHarness.js';
+export { p2cConnectors } from './p2cConnectors.js';
 export { useEmulator, type UseEmulatorOptions } from './useEmulator.js';
 export type { EmulatorEndpoints } from './emulatorEndpoints.js';
 export {

@@ -1,9 +1,13 @@
 import {
+  ConfigError,
+  ConnectorDescriptorRegistry,
+  Redactor,
   SyncRunner,
   TemplateRegistry,
   silentLogger,
   taskSettingsSchema,
   type Connector,
+  type ConnectorDescriptor,
   type RunSummary,
   type StateStore,
   type TaskSettings,
@@ -18,10 +22,9 @@ import {
   type EmulatorSeed,
   type FaultOptions,
 } from '@p2c/emulator';
-import { FinOpsConnector } from '@p2c/finops';
-import { ODataClient, createEntraTokenProvider, createTrustedFetch, type RetryPolicy } from '@p2c/odata';
-import { DataverseConnector } from '@p2c/sales';
+import type { RetryPolicy } from '@p2c/odata';
 import { SqliteStateStore } from '@p2c/state-sqlite';
+import { p2cConnectors } from './p2cConnectors.js';
 import { endpointsOf, serverEndpoints, type EmulatorEndpoints } from './emulatorEndpoints.js';
 
 export interface HarnessOptions {
@@ -34,6 +37,15 @@ export interface HarnessOptions {
   changeTracking?: ChangeTrackingOptions;
   /** Default: no retries, so a fault shows at once; tests of retries give short delays. */
   retry?: Partial<RetryPolicy>;
+  /** The connectors to register, by kind: `p2cConnectors` (`dataverse`, `finops`) unless given. */
+  connectors?: readonly ConnectorDescriptor[];
+  /**
+   * Connection settings by kind, checked by each connector's schema. Over the emulator's own
+   * connections for `dataverse` and `finops`, which need none given.
+   */
+  connections?: Readonly<Record<string, unknown>>;
+  /** Where relative paths in connection settings are taken from; default the working folder. */
+  baseDir?: string;
 }
 
 export interface HarnessRunOptions {
@@ -66,20 +78,21 @@ const BASE_FINOPS = {
   ],
 };
 
-function clientFor(endpoints: EmulatorEndpoints, url: string, path: string, retry: Partial<RetryPolicy>): ODataClient {
+/** The variable the emulator's connections name for their client secret. */
+const EMULATOR_SECRET_ENV = 'P2C_EMULATOR_CLIENT_SECRET';
+
+/** The emulator's own connections, by the kind of system each one emulates. */
+function emulatorConnections(endpoints: EmulatorEndpoints, retry: Partial<RetryPolicy>): Record<string, unknown> {
   const https = endpoints.over === 'https' && endpoints.caPem !== undefined;
-  return new ODataClient({
-    serviceUrl: `${url}${path}`,
-    tokenProvider: createEntraTokenProvider({
-      tenantId: DEFAULT_CREDENTIALS.tenantId,
-      clientId: DEFAULT_CREDENTIALS.clientId,
-      clientSecret: DEFAULT_CREDENTIALS.clientSecret,
-      scope: `${url}/.default`,
-      ...(https ? { authorityHost: endpoints.loginUrl, ca: endpoints.caPem } : {}),
-    }),
-    ...(https ? { fetch: createTrustedFetch(endpoints.caPem) } : {}),
+  const connection = (url: string) => ({
+    url,
+    tenantId: DEFAULT_CREDENTIALS.tenantId,
+    clientId: DEFAULT_CREDENTIALS.clientId,
+    clientSecretEnv: EMULATOR_SECRET_ENV,
+    ...(https ? { authorityHost: endpoints.loginUrl, ca: endpoints.caPem } : {}),
     retry,
   });
+  return { dataverse: connection(endpoints.salesUrl), finops: connection(endpoints.finopsUrl) };
 }
 
 function isServer(target: Emulator | EmulatorServer): target is EmulatorServer {
@@ -105,14 +118,42 @@ export async function startHarness(
   emulator.reset({ ...seed, finops: { ...BASE_FINOPS, ...seed.finops } });
   const state = await SqliteStateStore.open(':memory:');
   const retry = options.retry ?? { maxAttempts: 1 };
-  const byKind: Record<string, Connector> = {
-    dataverse: new DataverseConnector(clientFor(endpoints, endpoints.salesUrl, '/api/data/v9.2', retry)),
-    finops: new FinOpsConnector(clientFor(endpoints, endpoints.finopsUrl, '/data', retry)),
-  };
+  const descriptors = new ConnectorDescriptorRegistry();
+  for (const descriptor of options.connectors ?? p2cConnectors) {
+    descriptors.register(descriptor, `connector '${descriptor.kind}' given to the harness`);
+  }
+  const settingsByKind = { ...emulatorConnections(endpoints, retry), ...options.connections };
+  const redactor = new Redactor();
+  const env: NodeJS.ProcessEnv = { [EMULATOR_SECRET_ENV]: DEFAULT_CREDENTIALS.clientSecret };
+  const built = new Map<string, Connector>();
   const connectors = {
+    /** Built the first time a task asks, as the CLI does. */
     get(kind: string): Connector {
-      const connector = byKind[kind];
-      if (!connector) throw new Error(`The harness has no connector '${kind}' (it has dataverse and finops)`);
+      const existing = built.get(kind);
+      if (existing) return existing;
+      if (!descriptors.has(kind) || !Object.hasOwn(settingsByKind, kind)) {
+        throw new Error(
+          `The harness has no '${kind}' connection (it has ${descriptors.kinds().join(', ')}); give its descriptor in connectors and its settings in connections`,
+        );
+      }
+      const path = `connections.${kind}`;
+      const connector = descriptors.create(kind, settingsByKind[kind], {
+        path,
+        baseDir: options.baseDir ?? process.cwd(),
+        readSecret(variable, field) {
+          const secret = env[variable];
+          if (secret === undefined) {
+            throw new ConfigError(`${path}.${field}: environment variable ${variable} is not set`, {
+              code: 'SECRET_MISSING',
+            });
+          }
+          redactor.add(secret);
+          return secret;
+        },
+        redactor,
+        logger: silentLogger,
+      });
+      built.set(kind, connector);
       return connector;
     },
   };
