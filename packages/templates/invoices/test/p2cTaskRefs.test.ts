@@ -21,7 +21,7 @@ const plugins: readonly TemplatePlugin[] = [
   invoicesPlugin,
 ];
 const declared = plugins.flatMap((plugin) =>
-  plugin.templates.flatMap((template) => template.tasks.map((task) => `${template.id}/${task.id}`)),
+  (plugin.templates ?? []).flatMap((template) => template.tasks.map((task) => `${template.id}/${task.id}`)),
 );
 const exported = Object.values(P2C_TASKS).flatMap((refs) => Object.values(refs) as string[]);
 
@@ -36,7 +36,7 @@ describe('P2C_TASKS', () => {
 
   it('is what every parent of a first-party task points at', () => {
     const parentTasks = plugins.flatMap((plugin) =>
-      plugin.templates.flatMap((template) =>
+      (plugin.templates ?? []).flatMap((template) =>
         template.tasks.flatMap((task) => (task.parents ?? []).flatMap((parent) => parent.tasks)),
       ),
     );
