@@ -15,6 +15,7 @@ import { CONNECTION_OF_KIND, type P2cConfig } from '../config/P2cConfig.js';
 import { registerSecrets } from '../config/readSecret.js';
 import { ContainerConnectorRegistry, type ConnectorResolver } from './ContainerConnectorRegistry.js';
 import { createConnector } from './createConnector.js';
+import { describeEntity } from './describeEntity.js';
 import { CLI } from './identifiers.js';
 
 export interface ContainerInput {
@@ -43,8 +44,10 @@ export function buildContainer(input: ContainerInput): Container {
   }
   container.bind<TemplateRegistry>(P2C.TemplateRegistry).toResolvedValue(
     (plugins: TemplatePlugin[]) => {
-      const registry = new TemplateRegistry();
+      const registry = new TemplateRegistry({ describeEntity });
       for (const plugin of plugins) registry.register(plugin);
+      // Parents may name tasks of any plugin, so they are checked once all are registered.
+      registry.check();
       return registry;
     },
     [{ serviceIdentifier: P2C.TemplatePlugin, isMultiple: true }],

@@ -6,3 +6,4 @@ export * from './ParentReference.js';
 export * from './RecordCondition.js';
 export * from './ReferenceTable.js';
 export * from './TaskFilter.js';
+export * from './checks/index.js';
