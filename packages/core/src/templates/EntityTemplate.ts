@@ -37,15 +37,11 @@ export type NaturalKeyPolicy = z.infer<typeof naturalKeyPolicySchema>;
  */
 export const canonicalEntitySchema = z.object({
   name: text,
+  // A plugin written in JavaScript may give any schema with `safeParse`; without a `shape`, the
+  // canonical fields are not checked at load.
   schema: z.custom<z.ZodObject>(
-    (value) =>
-      typeof value === 'object' &&
-      value !== null &&
-      'shape' in value &&
-      typeof value.shape === 'object' &&
-      'safeParse' in value &&
-      isFunction(value.safeParse),
-    'expected a zod object schema (z.object or z.strictObject)',
+    (value) => typeof value === 'object' && value !== null && 'safeParse' in value && isFunction(value.safeParse),
+    'expected a zod schema (z.strictObject)',
   ),
 });
 export type CanonicalEntity = z.infer<typeof canonicalEntitySchema>;

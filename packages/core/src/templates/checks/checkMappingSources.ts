@@ -8,6 +8,7 @@ export function checkMappingSources(context: TaskCheckContext): void {
     [task.sourceToCanonical, sourceFields(context)],
     [task.canonicalToDestination, canonicalFields(context)],
   ] as const) {
+    if (!fields.described && fields.names.size === 0) continue;
     for (const field of mapping.fields) {
       if (field.source !== undefined && !hasPath(fields, field.source)) {
         throw taskInvalid(

@@ -49,8 +49,15 @@ function optionFields(options: Readonly<Record<string, unknown>> | undefined): s
 
 export const sourceFields = (context: TaskCheckContext): EntityFields => side(context, 'source');
 export const destinationFields = (context: TaskCheckContext): EntityFields => side(context, 'destination');
-export const canonicalFields = (context: TaskCheckContext): EntityFields =>
-  fromSchema(context.task.canonical.schema, `the canonical entity ${context.task.canonical.name}`);
+export function canonicalFields(context: TaskCheckContext): EntityFields {
+  const { name, schema } = context.task.canonical;
+  const describedBy = `the canonical entity ${name}`;
+  // A JavaScript plugin's schema may have no shape: then nothing says which fields it has.
+  if (typeof (schema as Partial<z.ZodObject>).shape !== 'object') {
+    return { describedBy, names: new Set(), typeOf: () => undefined, described: false };
+  }
+  return fromSchema(schema, describedBy);
+}
 
 /**
  * Whether a (dotted) path names a field. A dotted path reads a joined lookup
