@@ -5,6 +5,7 @@ import { ConfigError, Redactor, TemplateRegistry } from '@p2c/core';
 import { accountsPlugin } from '@p2c/template-accounts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
+import { describeEntity } from '../container/describeEntity.js';
 import { loadConfig } from './loadConfig.js';
 import { readSecret } from './readSecret.js';
 import { starterConfig } from './starterConfig.js';
@@ -16,7 +17,7 @@ let templates: TemplateRegistry;
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'p2c-config-'));
-  templates = new TemplateRegistry();
+  templates = new TemplateRegistry({ describeEntity });
   templates.register(accountsPlugin);
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -197,6 +198,16 @@ describe('loadConfig', () => {
         'a default for a field no mapping produces',
         (c) => (c.templates!.accounts.tasks[TASK]!.defaults = { CustomerGroup: '10' }),
         `p2c.config.yaml: templates.accounts.tasks.${TASK}.defaults.CustomerGroup: no mapping produces 'CustomerGroup'.`,
+      ],
+      [
+        'a number default where F&O wants text',
+        (c) => (c.templates!.accounts.tasks[TASK]!.defaults = { CustomerGroupId: 10 }),
+        `p2c.config.yaml: templates.accounts.tasks.${TASK}: Template 'accounts', task '${TASK}': defaults.CustomerGroupId: the default 10 is a number; the field wants a string. Quote it: '10'.`,
+      ],
+      [
+        'a filter on a misspelt field',
+        (c) => (c.templates!.accounts.tasks[TASK]!.filters = { r: { field: 'Nmae', eq: 'x' } }),
+        `p2c.config.yaml: templates.accounts.tasks.${TASK}: Template 'accounts', task '${TASK}': filters.r.Nmae: the filter reads 'Nmae', which is not a field of the declared fields of accounts.`,
       ],
       [
         'a project naming a template that is not installed',

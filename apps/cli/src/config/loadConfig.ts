@@ -89,6 +89,8 @@ export function loadConfig(
         if (error instanceof ConfigError) throw new ConfigError(`${shown}: ${error.message}`, { code: error.code });
         throw error;
       }
+      // The overrides' fields and values, checked as the template's own declarations are.
+      templates.checkOverrides(template.id, task.id, taskSettings, `${shown}: templates.${templateId}.tasks.${taskId}`);
       byTask[task.id] = taskSettings;
     }
   }

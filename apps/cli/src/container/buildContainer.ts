@@ -42,13 +42,19 @@ export function buildContainer(input: ContainerInput): Container {
   container.bind<Logger>(P2C.Logger).toConstantValue(input.logger);
   container.bind<NodeJS.ProcessEnv>(CLI.Env).toConstantValue(input.env);
 
+  // Registered now, so a plugin's broken or duplicate connector is refused before anything runs.
+  const connectors = input.connectors ?? buildConnectorRegistry(input.plugins);
   for (const plugin of input.plugins) {
     container.bind<TemplatePlugin>(P2C.TemplatePlugin).toConstantValue(plugin);
   }
   container.bind<TemplateRegistry>(P2C.TemplateRegistry).toResolvedValue(
     (plugins: TemplatePlugin[]) => {
-      const registry = new TemplateRegistry();
+      const registry = new TemplateRegistry({
+        describeEntity: (kind, entity) => connectors.describeEntity(kind, entity),
+      });
       for (const plugin of plugins) registry.register(plugin);
+      // Parents may name tasks of any plugin, so they are checked once all are registered.
+      registry.check();
       return registry;
     },
     [{ serviceIdentifier: P2C.TemplatePlugin, isMultiple: true }],
@@ -59,8 +65,6 @@ export function buildContainer(input: ContainerInput): Container {
     .toResolvedValue((config: P2cConfig) => SqliteStateStore.open(config.statePath), [CLI.Config])
     .onDeactivation((store) => store.close());
 
-  // Registered now, so a plugin's broken or duplicate connector is refused before anything runs.
-  const connectors = input.connectors ?? buildConnectorRegistry(input.plugins);
   container.bind<ConnectorDescriptorRegistry>(P2C.ConnectorDescriptorRegistry).toConstantValue(connectors);
   for (const kind of connectors.kinds()) {
     container

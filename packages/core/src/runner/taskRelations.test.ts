@@ -12,7 +12,7 @@ import type { PageItem } from './PageItem.js';
 import { taskSettingsSchema, type TaskSettings } from './RunOptions.js';
 import { SyncRunner } from './SyncRunner.js';
 
-const passThrough = z.record(z.string(), z.unknown());
+const passThrough = z.looseObject({});
 const ref = (entity: string, key: string[]): EntityRef => ({ entity, key, fields: [] });
 
 /** Quotes and their lines: headers filtered to active ones, lines held back until their quote syncs. */

@@ -1,64 +1,82 @@
-import type { z } from 'zod';
-import type { EntityRef } from '../connectors/index.js';
-import type { Mapping, NamedTransform } from '../mapping/index.js';
-import type { NumberSequence } from './NumberSequence.js';
-import type { ParentReference } from './ParentReference.js';
-import type { ReferenceTable } from './ReferenceTable.js';
-import type { TaskFilter } from './TaskFilter.js';
+import { z } from 'zod';
+import { mappingSchema, type NamedTransform } from '../mapping/index.js';
+import { numberSequenceSchema } from './NumberSequence.js';
+import { parentReferenceSchema } from './ParentReference.js';
+import { entityRefSchema, referenceTableSchema } from './ReferenceTable.js';
+import { taskFilterSchema } from './TaskFilter.js';
+
+const text = z.string().min(1);
+const isFunction = (value: unknown): boolean => typeof value === 'function';
 
 /** How a task treats its natural key (the Account Number of the accounts template). */
-export interface NaturalKeyPolicy {
+export const naturalKeyPolicySchema = z.object({
   /** The source field that holds the key (a dotted path). */
-  sourceField: string;
+  sourceField: text,
   /**
    * For records whose key is made of several fields (a line: its order's number and its line
    * number): builds the key from the record; null when a part is missing.
    */
-  compose?: (record: Readonly<Record<string, unknown>>) => string | null;
+  compose: z
+    .custom<(record: Readonly<Record<string, unknown>>) => string | null>(isFunction, 'expected a function')
+    .optional(),
   /** What users call it, for messages: `account number`. */
-  label: string;
+  label: text,
   /**
    * Records without a key get one from this sequence, written back to the source before the
    * record is written anywhere. Without a sequence such records fail.
    */
-  sequence?: NumberSequence;
+  sequence: numberSequenceSchema.optional(),
   /** Records that share a key are not synced: each holder fails, naming the others. */
-  rejectDuplicates: boolean;
-}
+  rejectDuplicates: z.boolean(),
+});
+export type NaturalKeyPolicy = z.infer<typeof naturalKeyPolicySchema>;
 
-/** The canonical (CDS) entity between the two legs, as a zod schema. */
-export interface CanonicalEntity {
-  name: string;
-  schema: z.ZodType<Record<string, unknown>>;
-}
+/**
+ * The canonical (CDS) entity between the two legs, as a zod object: its shape is what the
+ * load-time checks read the canonical fields and their types from.
+ */
+export const canonicalEntitySchema = z.object({
+  name: text,
+  // A plugin written in JavaScript may give any schema with `safeParse`; without a `shape`, the
+  // canonical fields are not checked at load.
+  schema: z.custom<z.ZodObject>(
+    (value) => typeof value === 'object' && value !== null && 'safeParse' in value && isFunction(value.safeParse),
+    'expected a zod schema (z.strictObject)',
+  ),
+});
+export type CanonicalEntity = z.infer<typeof canonicalEntitySchema>;
+
+const sideSchema = z.object({ connector: text, ref: entityRefSchema });
 
 /** One task of a template: one entity, one direction, matched on its natural key. */
-export interface TaskDefinition {
+export const taskDefinitionSchema = z.object({
   /** As Data Integrator names it: `Accounts - Account - Customers`. */
-  id: string;
-  source: { connector: string; ref: EntityRef };
-  destination: { connector: string; ref: EntityRef };
-  canonical: CanonicalEntity;
-  sourceToCanonical: Mapping;
-  canonicalToDestination: Mapping;
+  id: text,
+  source: sideSchema,
+  destination: sideSchema,
+  canonical: canonicalEntitySchema,
+  sourceToCanonical: mappingSchema,
+  canonicalToDestination: mappingSchema,
   /** Named transforms the mappings use, beyond those the runner provides (`LegalEntity`). */
-  transforms?: Readonly<Record<string, NamedTransform>>;
-  naturalKey: NaturalKeyPolicy;
+  transforms: z.record(z.string(), z.custom<NamedTransform>(isFunction, 'expected a function')).readonly().optional(),
+  naturalKey: naturalKeyPolicySchema,
   /** Rules a record must meet to be synced, by name; the configuration may change or add them. */
-  filters?: Readonly<Record<string, TaskFilter>>;
+  filters: z.record(z.string(), taskFilterSchema).readonly().optional(),
   /** Parents in earlier tasks, found by natural key. */
-  parents?: readonly ParentReference[];
+  parents: z.array(parentReferenceSchema).readonly().optional(),
   /** Tables read once per run for the transforms to look things up in, by name. */
-  references?: Readonly<Record<string, ReferenceTable>>;
-}
+  references: z.record(z.string(), referenceTableSchema).readonly().optional(),
+});
+export type TaskDefinition = z.infer<typeof taskDefinitionSchema>;
 
-export interface EntityTemplate {
+export const entityTemplateSchema = z.object({
   /** Short id for the command line: `accounts`. */
-  id: string;
+  id: text,
   /** As Data Integrator names it: `Accounts (Sales to Fin and Ops)`. */
-  name: string;
-  description: string;
+  name: text,
+  description: z.string(),
   /** Ids of the templates whose tasks must have run first. */
-  preconditions: string[];
-  tasks: TaskDefinition[];
-}
+  preconditions: z.array(z.string()),
+  tasks: z.array(taskDefinitionSchema).min(1),
+});
+export type EntityTemplate = z.infer<typeof entityTemplateSchema>;

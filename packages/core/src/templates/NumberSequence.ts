@@ -1,18 +1,20 @@
 import { randomInt } from 'node:crypto';
+import { z } from 'zod';
 
 /**
  * A number sequence for natural keys, as Prospect to cash defines it: a prefix, an increasing
  * zero-padded number and a suffix of random upper-case letters (`ACC-01000-BVRCPS`). The state
  * store hands out the numbers, so no value is ever handed out twice across runs.
  */
-export interface NumberSequence {
+export const numberSequenceSchema = z.object({
   /** The state store's name for the counter, e.g. `account-number`. */
-  name: string;
-  prefix: string;
-  start: number;
-  digits: number;
-  suffixLength: number;
-}
+  name: z.string().min(1),
+  prefix: z.string(),
+  start: z.number().int().nonnegative(),
+  digits: z.number().int().positive(),
+  suffixLength: z.number().int().nonnegative(),
+});
+export type NumberSequence = z.infer<typeof numberSequenceSchema>;
 
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 

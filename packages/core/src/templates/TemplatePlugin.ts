@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { connectorDescriptorSchema, type ConnectorDescriptor } from '../connectors/ConnectorDescriptor.js';
-import type { EntityTemplate } from './EntityTemplate.js';
+import { entityTemplateSchema, type EntityTemplate } from './EntityTemplate.js';
 
 /**
  * The version of the interfaces in this package that plugins are built against. A plugin states
@@ -42,43 +42,13 @@ export interface TemplatePlugin<Options = unknown> {
 }
 
 const text = z.string().min(1);
-const side = z
-  .object({
-    connector: text,
-    ref: z.object({ entity: text, key: z.array(z.string()), fields: z.array(z.string()) }).loose(),
-  })
-  .loose();
-const mapping = z.object({ name: text, fields: z.array(z.object({ target: text }).loose()) }).loose();
-
-/** What a task must hold for the runner to run it: checked when its plugin loads, not mid-run. */
-const taskManifestSchema = z
-  .object({
-    id: text,
-    source: side,
-    destination: side,
-    canonical: z.object({ name: text, schema: z.object({ safeParse: z.function() }).loose() }).loose(),
-    sourceToCanonical: mapping,
-    canonicalToDestination: mapping,
-    naturalKey: z.object({ sourceField: text, label: text, rejectDuplicates: z.boolean() }).loose(),
-  })
-  .loose();
-
-const templateManifestSchema = z
-  .object({
-    id: text,
-    name: text,
-    description: z.string(),
-    preconditions: z.array(z.string()),
-    tasks: z.array(taskManifestSchema).min(1),
-  })
-  .loose();
 
 export const pluginManifestSchema = z
   .object({
     name: text,
     version: z.string().regex(/^\d+\.\d+\.\d+/, 'expected a semver version'),
     coreApi: z.string().regex(/^\^?\d+\.\d+\.\d+$/, "expected a range like '^0.2.0'"),
-    templates: z.array(templateManifestSchema).min(1).optional(),
+    templates: z.array(entityTemplateSchema).min(1).optional(),
     connectors: z.array(connectorDescriptorSchema).min(1).optional(),
     optionsSchema: z.object({ safeParse: z.function() }).loose().optional(),
     configure: z.function().optional(),

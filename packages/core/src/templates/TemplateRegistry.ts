@@ -1,10 +1,28 @@
 import { ConfigError } from '../errors/index.js';
 import type { EntityTemplate } from './EntityTemplate.js';
+import { checkParentTasks } from './checks/checkParentTasks.js';
+import { checkTask } from './checks/checkTask.js';
+import type { DescribeEntity, TaskOverrides } from './checks/TaskCheckContext.js';
 import { CORE_API_VERSION, pluginManifestSchema, type TemplatePlugin } from './TemplatePlugin.js';
 
-/** The installed templates, by id. Plugins are checked as they are registered. */
+export interface TemplateRegistryOptions {
+  /** What the connectors know of their entities' columns; without it, templates' declared fields. */
+  describeEntity?: DescribeEntity;
+}
+
+/**
+ * The installed templates, by id. Plugins are checked as they are registered: the manifest's
+ * shape, then every task's declarations against the canonical model and the connectors' entities.
+ * Parents are checked by `check()`, once every plugin is registered, since a parent may live in a
+ * template registered later.
+ */
 export class TemplateRegistry {
   readonly #templates = new Map<string, { template: EntityTemplate; plugin: TemplatePlugin }>();
+  readonly #describeEntity: DescribeEntity;
+
+  constructor(options: TemplateRegistryOptions = {}) {
+    this.#describeEntity = options.describeEntity ?? (() => undefined);
+  }
 
   register(plugin: TemplatePlugin): void {
     const parsed = pluginManifestSchema.safeParse(plugin);
@@ -33,8 +51,28 @@ export class TemplateRegistry {
           { code: 'PLUGIN_DUPLICATE_TEMPLATE' },
         );
       }
-      this.#templates.set(template.id, { template, plugin });
     }
+    for (const template of plugin.templates) {
+      for (const task of template.tasks) checkTask({ template, task, describeEntity: this.#describeEntity });
+    }
+    for (const template of plugin.templates) this.#templates.set(template.id, { template, plugin });
+  }
+
+  /** Checks what spans plugins (every parent names a registered task); call once all are registered. */
+  check(): void {
+    checkParentTasks(this.list());
+  }
+
+  /**
+   * Checks the configuration's overrides of one task (defaults, value maps, filters) as the
+   * task's own declarations are checked; `at` says where they were written, for the message.
+   */
+  checkOverrides(templateId: string, taskId: string, overrides: TaskOverrides, at: string): void {
+    const template = this.get(templateId);
+    const task = template.tasks.find((t) => t.id === taskId);
+    if (!task)
+      throw new ConfigError(`${at}: template '${template.id}' has no task '${taskId}'`, { code: 'UNKNOWN_TASK' });
+    checkTask({ template, task, describeEntity: this.#describeEntity, overrides, overridesAt: at });
   }
 
   /** By id (`accounts`) or by the name Data Integrator uses (`Accounts (Sales to Fin and Ops)`). */

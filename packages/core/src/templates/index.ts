@@ -7,3 +7,4 @@ export * from './RecordCondition.js';
 export * from './ReferenceTable.js';
 export * from './TaskFilter.js';
 export * from './TaskRef.js';
+export * from './checks/index.js';

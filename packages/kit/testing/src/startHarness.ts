@@ -157,8 +157,10 @@ export async function startHarness(
       return connector;
     },
   };
-  const registry = new TemplateRegistry();
+  const registry = new TemplateRegistry({ describeEntity: (kind, entity) => descriptors.describeEntity(kind, entity) });
   for (const plugin of options.plugins) registry.register(plugin);
+  // Parents may name tasks of any plugin, so they are checked once all are registered, as the CLI does.
+  registry.check();
   const runner = new SyncRunner(state, connectors, silentLogger);
   const organizations = options.organizations ?? { ORG001: 'usmf' };
 

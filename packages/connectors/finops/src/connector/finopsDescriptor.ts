@@ -3,6 +3,7 @@ import { createConnectionClient, odataConnectionSchema } from '@p2c/odata';
 import { FinOpsConnector } from './FinOpsConnector.js';
 import { finOpsEntityOptionsSchema } from './FinOpsEntityOptions.js';
 import { finOpsSourceOptionsSchema } from './FinOpsSourceOptions.js';
+import { finopsEntities } from '../entities/finopsEntities.js';
 
 /** Dynamics 365 Finance and Operations (OData data entities), as a connector plugin of kind `finops`. */
 export const finopsConnector = defineConnector({
@@ -12,6 +13,7 @@ export const finopsConnector = defineConnector({
   connectionSchema: odataConnectionSchema('https://contoso.operations.dynamics.com'),
   sourceOptionsSchema: finOpsSourceOptionsSchema,
   destinationOptionsSchema: finOpsEntityOptionsSchema,
+  entities: finopsEntities,
   secretVariables: (settings) => [settings.clientSecretEnv],
   create: (settings, context) => new FinOpsConnector(createConnectionClient(settings, context, '/data')),
 });

@@ -7,7 +7,7 @@ const text = (max: number) => z.string().max(max).nullable().default(null);
  * (Sales Accounts > CDS Account > F&O Customers). Field names follow the CDS entity; option
  * sets travel as their labels (`Net 30`), which is what value maps are written against.
  */
-export const accountSchema = z.object({
+export const accountSchema = z.strictObject({
   /** The natural, unique key (`ACC-01000-BVRCPS`). */
   AccountNumber: z
     .string({ error: 'an account needs an account number' })

@@ -7,7 +7,7 @@ const text = (max: number) => z.string().max(max).nullable().default(null);
  * Contact > F&O contact persons (Contacts) or F&O customers of party type Person (Contacts to
  * Customer).
  */
-export const contactSchema = z.object({
+export const contactSchema = z.strictObject({
   /** The natural, unique key (`CON-01000-BVRCPS`). */
   ContactNumber: z
     .string({ error: 'a contact needs a contact number' })

@@ -7,7 +7,7 @@ const text = (max: number) => z.string().max(max).nullable().default(null);
  * (F&O Released distinct products > CDS Product > Sales Products). Each product variant is a
  * product of its own, with its own product number.
  */
-export const productSchema = z.object({
+export const productSchema = z.strictObject({
   /** The natural, unique key: F&O's product number (a variant has its own). */
   ProductNumber: z
     .string({ error: 'a product needs a product number' })

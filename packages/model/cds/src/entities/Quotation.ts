@@ -8,7 +8,7 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY
  * F&O sales quotation headers). Only quotes that are Active and hold externally maintained
  * products only get this far: the template's filters leave the others out.
  */
-export const quotationSchema = z.object({
+export const quotationSchema = z.strictObject({
   /** The natural key (`QUO-01000-BVRCPS`). */
   QuoteNumber: z.string({ error: 'a quote needs a quote number' }).min(1, 'a quote needs a quote number').max(100),
   Name: z.string({ error: 'a quote needs a name' }).min(1, 'a quote needs a name').max(300),

@@ -5,7 +5,7 @@ import { z } from 'zod';
  * CDS Quotation Line > F&O sales quotation lines). A line is named by its quote's number and
  * its line number (`QUO-01000-BVRCPS|1`).
  */
-export const quotationLineSchema = z.object({
+export const quotationLineSchema = z.strictObject({
   QuoteNumber: z
     .string({ error: 'a quote line needs its quote number' })
     .min(1, 'a quote line needs its quote number')

@@ -7,7 +7,7 @@ const required = (message: string, max: number) => z.string({ error: message }).
  * The CDS SalesInvoice (F&O sales invoice headers > CDS SalesInvoice > Sales invoices), for
  * customers that Sales maintains. Dates are calendar dates (`2026-03-01`).
  */
-export const salesInvoiceSchema = z.object({
+export const salesInvoiceSchema = z.strictObject({
   /** The natural, unique key (`CIV-000042`). */
   InvoiceNumber: required('a sales invoice needs an invoice number', 100),
   Name: text(300),

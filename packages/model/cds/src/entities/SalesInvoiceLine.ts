@@ -7,7 +7,7 @@ const required = (message: string, max: number) => z.string({ error: message }).
  * The CDS SalesInvoiceLine (F&O sales invoice lines > CDS SalesInvoiceLine > Sales invoice
  * products). `Unit` is the Sales unit's name (`Each`), what the unit value map produces.
  */
-export const salesInvoiceLineSchema = z.object({
+export const salesInvoiceLineSchema = z.strictObject({
   InvoiceNumber: required('an invoice line needs its invoice number', 100),
   LineNumber: z
     .number({ error: 'an invoice line needs a line number' })

@@ -25,7 +25,7 @@ export type SalesOrderProcessingStatus = (typeof salesOrderProcessingStatuses)[n
  * The CDS SalesOrder, the middle of the three-leg orders template (F&O CDS sales order headers >
  * CDS SalesOrder > Sales orders). Dates are calendar dates (`2026-03-01`).
  */
-export const salesOrderSchema = z.object({
+export const salesOrderSchema = z.strictObject({
   /** The natural, unique key (`SO-000123`). */
   SalesOrderNumber: required('a sales order needs an order number', 100),
   Name: text(300),

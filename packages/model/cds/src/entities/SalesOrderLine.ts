@@ -7,7 +7,7 @@ const required = (message: string, max: number) => z.string({ error: message }).
  * The CDS SalesOrderLine (F&O CDS sales order lines > CDS SalesOrderLine > Sales order
  * products). `Unit` is the Sales unit's name (`Each`), what the unit value map produces.
  */
-export const salesOrderLineSchema = z.object({
+export const salesOrderLineSchema = z.strictObject({
   SalesOrderNumber: required('an order line needs its order number', 100),
   LineNumber: z
     .number({ error: 'an order line needs a line number' })
