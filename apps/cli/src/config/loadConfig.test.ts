@@ -5,7 +5,7 @@ import { ConfigError, Redactor, TemplateRegistry } from '@p2c/core';
 import { accountsPlugin } from '@p2c/template-accounts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { describeEntity } from '../container/describeEntity.js';
+import { buildConnectorRegistry } from '../plugins/buildConnectorRegistry.js';
 import { loadConfig } from './loadConfig.js';
 import { readSecret } from './readSecret.js';
 import { starterConfig } from './starterConfig.js';
@@ -17,7 +17,8 @@ let templates: TemplateRegistry;
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'p2c-config-'));
-  templates = new TemplateRegistry({ describeEntity });
+  const connectors = buildConnectorRegistry([]);
+  templates = new TemplateRegistry({ describeEntity: (kind, entity) => connectors.describeEntity(kind, entity) });
   templates.register(accountsPlugin);
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));

@@ -43,7 +43,8 @@ export class TemplateRegistry {
         { code: 'PLUGIN_CORE_MISMATCH' },
       );
     }
-    for (const template of plugin.templates ?? []) {
+    const templates = plugin.templates ?? [];
+    for (const template of templates) {
       const existing = this.#templates.get(template.id);
       if (existing) {
         throw new ConfigError(
@@ -52,10 +53,10 @@ export class TemplateRegistry {
         );
       }
     }
-    for (const template of plugin.templates) {
+    for (const template of templates) {
       for (const task of template.tasks) checkTask({ template, task, describeEntity: this.#describeEntity });
     }
-    for (const template of plugin.templates) this.#templates.set(template.id, { template, plugin });
+    for (const template of templates) this.#templates.set(template.id, { template, plugin });
   }
 
   /** Checks what spans plugins (every parent names a registered task); call once all are registered. */

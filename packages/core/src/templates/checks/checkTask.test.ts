@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { EntityTemplate, TaskDefinition } from '../EntityTemplate.js';
+import { taskRef } from '../TaskRef.js';
 import { TemplateRegistry } from '../TemplateRegistry.js';
 
 const task: TaskDefinition = {
@@ -104,7 +105,9 @@ describe('task checks at load', () => {
 
   it('refuses a parent that names no registered task, once all plugins are registered', () => {
     const registry = new TemplateRegistry({ describeEntity });
-    registry.register(plugin({ parents: [{ name: 'customer', sourceField: 'name', tasks: ['accounts/Nope'] }] }));
+    registry.register(
+      plugin({ parents: [{ name: 'customer', sourceField: 'name', tasks: [taskRef('accounts', 'Nope')] }] }),
+    );
     expect(() => registry.check()).toThrow(
       "Template 'accounts', task 'Accounts': parents.customer: 'accounts/Nope': template 'accounts' has no task 'Nope'; its tasks: 'Accounts'",
     );
