@@ -5,7 +5,7 @@ import type { TemplatePlugin } from '@p2c/core';
 import type { EmulatorServer } from '@p2c/emulator';
 import { accountsPlugin } from '@p2c/template-accounts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ProjectRunResult } from '../src/commands/runProject.js';
+import type { ProjectRunResult } from '@p2c/core';
 import { runCli } from '../src/cli/runCli.js';
 import { captureEnvironment } from './support/captureEnvironment.js';
 import { EMULATOR_SECRETS, emulatorProject } from './support/emulatorProject.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { EmulatorServer } from '@p2c/emulator';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/runCli.js';
-import type { ProjectRunResult } from '../src/commands/runProject.js';
+import type { ProjectRunResult } from '@p2c/core';
 import {
   financeInvoicesQuote,
   salespersonQuotes,

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { P2C, type StateStore } from '@p2c/core';
+import { P2C, type ProjectRunResult, type StateStore } from '@p2c/core';
 import type { Emulator } from '@p2c/emulator';
 import { Command } from 'commander';
 import { CommandContext } from '../cli/CommandContext.js';
@@ -16,7 +16,7 @@ import { DEMO_SEED, generateDemoAccounts, type DemoAccountStats } from '../demo/
 import { formatCount } from '../output/formatNumbers.js';
 import { renderFailureReasons } from '../output/renderFailureReasons.js';
 import { renderProjectEnd } from '../output/renderProjectEnd.js';
-import { runProjectPass, type ProjectRunResult } from './runProject.js';
+import { runProjectPass } from './runProjectCommand.js';
 
 /** `msdyn_processingstatus` of a sales order that is Invoiced. */
 const INVOICED = 192350004;

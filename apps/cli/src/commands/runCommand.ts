@@ -13,7 +13,7 @@ import { withCommonOptions } from '../cli/commonOptions.js';
 import { EXIT, exitCodeOf } from '../cli/exitCodes.js';
 import { ProgressReporter } from '../output/ProgressReporter.js';
 import { renderSummary } from '../output/renderSummary.js';
-import { runProject } from './runProject.js';
+import { runProjectCommand } from './runProjectCommand.js';
 
 export interface RunCommandOptions extends CommonOptions {
   full?: boolean;
@@ -44,7 +44,7 @@ export function runCommand(context: CommandContext): Command {
           );
         }
         if (options.project !== undefined) {
-          context.exitCode = await runProject(context, options.project, options);
+          context.exitCode = await runProjectCommand(context, options.project, options);
           return;
         }
         if (templateName === undefined) {

@@ -1,4 +1,4 @@
-import { Redactor, type ProgressEvent } from '@p2c/core';
+import { emptyCounts, Redactor, type ProgressEvent } from '@p2c/core';
 import { describe, expect, it } from 'vitest';
 import { Terminal } from '../cli/Terminal.js';
 import { ProgressReporter } from './ProgressReporter.js';
@@ -16,18 +16,7 @@ const sync = (read: number, total: number | null): ProgressEvent => ({
   phase: 'sync',
   taskId: TASK,
   total,
-  counts: {
-    read,
-    created: read - 1,
-    updated: 0,
-    unchanged: 0,
-    failed: 1,
-    keysGenerated: 0,
-    deleted: 0,
-    filtered: 0,
-    waiting: 0,
-    retried: 0,
-  },
+  counts: { ...emptyCounts(), read, created: read - 1, failed: 1 },
 });
 
 describe('ProgressReporter', () => {

@@ -1,4 +1,4 @@
-import type { ProjectRunResult } from '../commands/runProject.js';
+import type { ProjectRunResult } from '@p2c/core';
 import { formatCount } from './formatNumbers.js';
 import { renderTable } from './renderTable.js';
 

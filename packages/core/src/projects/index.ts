@@ -1,2 +1,3 @@
 export * from './checkPreconditions.js';
 export * from './planProject.js';
+export * from './runProject.js';

@@ -7,52 +7,46 @@ export type RunStatus = 'Running' | 'Completed' | 'Warning' | 'Error' | 'Interru
 
 export type RunMode = 'full' | 'incremental';
 
-export interface RunCounts {
-  read: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  failed: number;
-  /** Natural keys generated from a number sequence and written back to the source. */
-  keysGenerated: number;
-  /** Records deleted in the source since the last run (reported, never deleted in the destination by default). */
-  deleted: number;
-  /** Records a task's filter left out (each listed in the run's history with the rule). */
-  filtered: number;
-  /** Records held back because a parent they name has not been synced yet (pending, tried again). */
-  waiting: number;
-  /** Records read again because they failed (or waited) before, whether or not they changed. */
-  retried: number;
-}
+/**
+ * The counts a run keeps, declared once: `RunCounts`, `emptyCounts` and every state store's
+ * columns and row mapping derive from this list.
+ * - read, created, updated, unchanged, failed: records, by what became of them.
+ * - keysGenerated: natural keys generated from a number sequence and written back to the source.
+ * - deleted: records deleted in the source since the last run (reported, never deleted in the destination by default).
+ * - filtered: records a task's filter left out (each listed in the run's history with the rule).
+ * - waiting: records held back because a parent they name has not been synced yet (pending, tried again).
+ * - retried: records read again because they failed (or waited) before, whether or not they changed.
+ */
+export const RUN_COUNT_NAMES = [
+  'read',
+  'created',
+  'updated',
+  'unchanged',
+  'failed',
+  'keysGenerated',
+  'deleted',
+  'filtered',
+  'waiting',
+  'retried',
+] as const;
+
+export type RunCountName = (typeof RUN_COUNT_NAMES)[number];
+
+export type RunCounts = Record<RunCountName, number>;
 
 export function emptyCounts(): RunCounts {
-  return {
-    read: 0,
-    created: 0,
-    updated: 0,
-    unchanged: 0,
-    failed: 0,
-    keysGenerated: 0,
-    deleted: 0,
-    filtered: 0,
-    waiting: 0,
-    retried: 0,
-  };
+  return countsOf(() => 0);
 }
 
 export function addCounts(a: RunCounts, b: Partial<RunCounts>): RunCounts {
-  return {
-    read: a.read + (b.read ?? 0),
-    created: a.created + (b.created ?? 0),
-    updated: a.updated + (b.updated ?? 0),
-    unchanged: a.unchanged + (b.unchanged ?? 0),
-    failed: a.failed + (b.failed ?? 0),
-    keysGenerated: a.keysGenerated + (b.keysGenerated ?? 0),
-    deleted: a.deleted + (b.deleted ?? 0),
-    filtered: a.filtered + (b.filtered ?? 0),
-    waiting: a.waiting + (b.waiting ?? 0),
-    retried: a.retried + (b.retried ?? 0),
-  };
+  return countsOf((name) => a[name] + (b[name] ?? 0));
+}
+
+/** A `RunCounts` whose every count is `valueOf` its name. */
+export function countsOf(valueOf: (name: RunCountName) => number): RunCounts {
+  const counts = {} as RunCounts;
+  for (const name of RUN_COUNT_NAMES) counts[name] = valueOf(name);
+  return counts;
 }
 
 export interface RunRecord {

@@ -4,6 +4,7 @@ import {
   Redactor,
   SyncRunner,
   TemplateRegistry,
+  runProject,
   silentLogger,
   taskSettingsSchema,
   type Connector,
@@ -65,7 +66,10 @@ export interface Harness {
   registry: TemplateRegistry;
   /** Runs one template through the real runner against the emulator. */
   run(templateId: string, options?: HarnessRunOptions): Promise<RunSummary>;
-  /** Runs templates one after another, as a project does; stops at none (each summary is returned). */
+  /**
+   * Runs templates as a project of them does (core's `runProject`: planned order, preconditions
+   * checked, stopping after a fatal fault); returns the summary of each template that ran.
+   */
   runAll(templateIds: readonly string[], options?: HarnessRunOptions): Promise<RunSummary[]>;
 }
 
@@ -191,9 +195,14 @@ export async function startHarness(
     registry,
     run,
     async runAll(templateIds, runOptions) {
-      const summaries: RunSummary[] = [];
-      for (const id of templateIds) summaries.push(await run(id, runOptions));
-      return summaries;
+      const result = await runProject({
+        project: 'harness',
+        templates: templateIds.map((id) => registry.get(id)),
+        registry,
+        state,
+        runTemplate: (template) => run(template.id, runOptions),
+      });
+      return result.runs;
     },
   };
 }

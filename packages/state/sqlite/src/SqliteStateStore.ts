@@ -6,6 +6,7 @@ import {
   emptyCounts,
   FatalError,
   normalizeKey,
+  RUN_COUNT_NAMES,
   type Checkpoint,
   type KeyHolder,
   type LockOwner,
@@ -15,7 +16,6 @@ import {
   type RecordDeletion,
   type RecordExclusion,
   type RecordFailure,
-  type RunCounts,
   type RunMode,
   type RunRecord,
   type RunStatus,
@@ -42,19 +42,6 @@ export interface SqliteStateStoreOptions {
 
 /** A run of counters that all render to taken values means `render` ignores the counter. */
 const MAX_COLLISIONS = 1000;
-
-const COUNT_FIELDS = [
-  'read',
-  'created',
-  'updated',
-  'unchanged',
-  'failed',
-  'keysGenerated',
-  'deleted',
-  'filtered',
-  'waiting',
-  'retried',
-] as const satisfies readonly (keyof RunCounts)[];
 
 function checkTtl(ttlMs: number): void {
   if (!Number.isSafeInteger(ttlMs) || ttlMs <= 0) {
@@ -112,7 +99,7 @@ export class SqliteStateStore implements StateStore {
 
   async commitPage(commit: PageCommit): Promise<void> {
     const counts = { runId: commit.runId, ...emptyCounts() };
-    for (const field of COUNT_FIELDS) {
+    for (const field of RUN_COUNT_NAMES) {
       const value = commit.counts[field] ?? 0;
       if (!Number.isSafeInteger(value) || value < 0) {
         throw new RangeError(`Count "${field}" must be a whole number of zero or more, got ${String(value)}.`);

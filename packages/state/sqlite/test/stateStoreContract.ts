@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type {
-  Checkpoint,
-  KeyHolder,
-  LockOwner,
-  PageCommit,
-  RecordDeletion,
-  RecordFailure,
-  RunRecord,
-  StateStore,
+import {
+  emptyCounts,
+  type Checkpoint,
+  type KeyHolder,
+  type LockOwner,
+  type PageCommit,
+  type RecordDeletion,
+  type RecordFailure,
+  type RunRecord,
+  type StateStore,
 } from '@p2c/core';
 
 export interface ContractStoreOptions {
@@ -93,18 +94,7 @@ export function describeStateStoreContract(
           status: 'Running',
           startedAt: expect.any(String),
           finishedAt: null,
-          counts: {
-            read: 0,
-            created: 0,
-            updated: 0,
-            unchanged: 0,
-            failed: 0,
-            keysGenerated: 0,
-            deleted: 0,
-            filtered: 0,
-            waiting: 0,
-            retried: 0,
-          },
+          counts: emptyCounts(),
           message: null,
         });
         expect(Number.isNaN(Date.parse(run.startedAt))).toBe(false);

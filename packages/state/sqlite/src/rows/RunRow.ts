@@ -1,29 +1,37 @@
-import type { RunMode, RunRecord, RunStatus } from '@p2c/core';
+import {
+  countsOf,
+  RUN_COUNT_NAMES,
+  type RunCountName,
+  type RunCounts,
+  type RunMode,
+  type RunRecord,
+  type RunStatus,
+} from '@p2c/core';
 
-/** A `runs` row as SQLite returns it (mode and status are held to their values by CHECKs). */
-export interface RunRow {
+/** The `runs` column that holds a count: `keysGenerated` is `keys_generated_count`. */
+export function countColumn(name: RunCountName): string {
+  return `${name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`)}_count`;
+}
+
+/**
+ * A `runs` row as `RUN_COLUMNS` selects it (mode and status are held to their values by CHECKs):
+ * each count under its name in `RunCounts`.
+ */
+export interface RunRow extends RunCounts {
   id: string;
   template_id: string;
   mode: RunMode;
   status: RunStatus;
   started_at: string;
   finished_at: string | null;
-  read_count: number;
-  created_count: number;
-  updated_count: number;
-  unchanged_count: number;
-  failed_count: number;
-  keys_generated_count: number;
-  deleted_count: number;
-  filtered_count: number;
-  waiting_count: number;
-  retried_count: number;
   message: string | null;
 }
 
-export const RUN_COLUMNS =
-  'id, template_id, mode, status, started_at, finished_at, read_count, created_count, updated_count, ' +
-  'unchanged_count, failed_count, keys_generated_count, deleted_count, filtered_count, waiting_count, retried_count, message';
+export const RUN_COLUMNS = [
+  'id, template_id, mode, status, started_at, finished_at',
+  ...RUN_COUNT_NAMES.map((name) => `${countColumn(name)} AS "${name}"`),
+  'message',
+].join(', ');
 
 export function toRunRecord(row: RunRow): RunRecord {
   return {
@@ -33,18 +41,7 @@ export function toRunRecord(row: RunRow): RunRecord {
     status: row.status,
     startedAt: row.started_at,
     finishedAt: row.finished_at,
-    counts: {
-      read: row.read_count,
-      created: row.created_count,
-      updated: row.updated_count,
-      unchanged: row.unchanged_count,
-      failed: row.failed_count,
-      keysGenerated: row.keys_generated_count,
-      deleted: row.deleted_count,
-      filtered: row.filtered_count,
-      waiting: row.waiting_count,
-      retried: row.retried_count,
-    },
+    counts: countsOf((name) => row[name]),
     message: row.message,
   };
 }

@@ -1,25 +1,14 @@
 import type Database from 'better-sqlite3';
-import type { RunMode, RunStatus } from '@p2c/core';
+import { RUN_COUNT_NAMES, type RunCounts, type RunMode, type RunStatus } from '@p2c/core';
 import type { DeletionRow } from '../rows/DeletionRow.js';
 import type { ExclusionRow } from '../rows/ExclusionRow.js';
 import type { FailureRow } from '../rows/FailureRow.js';
 import type { LockRow } from '../rows/LockRow.js';
 import type { PendingRow } from '../rows/PendingRow.js';
-import { RUN_COLUMNS, type RunRow } from '../rows/RunRow.js';
+import { countColumn, RUN_COLUMNS, type RunRow } from '../rows/RunRow.js';
 
-interface CountsParams {
-  runId: string;
-  read: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  failed: number;
-  keysGenerated: number;
-  deleted: number;
-  filtered: number;
-  waiting: number;
-  retried: number;
-}
+/** The counts a page adds to its run, by name, and the run. */
+type CountsParams = RunCounts & { runId: string };
 
 interface FailedRecordParams {
   taskKey: string;
@@ -103,17 +92,7 @@ export function prepareStatements(db: Database.Database): Statements {
     ),
     getRun: prepare(`SELECT ${RUN_COLUMNS} FROM runs WHERE id = ?`),
     addCounts: prepare(
-      `UPDATE runs SET
-         read_count = read_count + @read,
-         created_count = created_count + @created,
-         updated_count = updated_count + @updated,
-         unchanged_count = unchanged_count + @unchanged,
-         failed_count = failed_count + @failed,
-         keys_generated_count = keys_generated_count + @keysGenerated,
-         deleted_count = deleted_count + @deleted,
-         filtered_count = filtered_count + @filtered,
-         waiting_count = waiting_count + @waiting,
-         retried_count = retried_count + @retried
+      `UPDATE runs SET ${RUN_COUNT_NAMES.map((name) => `${countColumn(name)} = ${countColumn(name)} + @${name}`).join(', ')}
        WHERE id = @runId AND status = 'Running'`,
     ),
     finishRun: prepare(
