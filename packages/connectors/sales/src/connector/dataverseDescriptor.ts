@@ -3,6 +3,7 @@ import { createConnectionClient, odataConnectionSchema } from '@p2c/odata';
 import { DataverseConnector } from './DataverseConnector.js';
 import { dataverseDestinationOptionsSchema } from './DataverseDestinationOptions.js';
 import { dataverseEntityOptionsSchema } from './DataverseEntityOptions.js';
+import { dataverseEntities } from '../entities/index.js';
 
 /** Dynamics 365 Sales (Dataverse Web API v9.2), as a connector plugin of kind `dataverse`. */
 export const dataverseConnector = defineConnector({
@@ -12,6 +13,7 @@ export const dataverseConnector = defineConnector({
   connectionSchema: odataConnectionSchema('https://contoso.crm.dynamics.com'),
   sourceOptionsSchema: dataverseEntityOptionsSchema,
   destinationOptionsSchema: dataverseDestinationOptionsSchema,
+  entities: dataverseEntities,
   secretVariables: (settings) => [settings.clientSecretEnv],
   create: (settings, context) => new DataverseConnector(createConnectionClient(settings, context, '/api/data/v9.2')),
 });

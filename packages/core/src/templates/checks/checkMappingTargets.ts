@@ -1,4 +1,4 @@
-import { canonicalFields, closest, destinationFields } from './entityFields.js';
+import { canonicalFields, closest, columnOf, destinationFields } from './entityFields.js';
 import { taskInvalid, type TaskCheckContext } from './TaskCheckContext.js';
 
 /**
@@ -15,7 +15,7 @@ export function checkMappingTargets(context: TaskCheckContext): void {
   ] as const) {
     if (!fields.described) continue;
     for (const field of mapping.fields) {
-      if (!fields.names.has(field.target)) {
+      if (!fields.names.has(columnOf(field.target))) {
         throw taskInvalid(
           context,
           field.target,

@@ -68,7 +68,16 @@ export function canonicalFields(context: TaskCheckContext): EntityFields {
 export function hasPath(fields: EntityFields, path: string): boolean {
   const [first = path] = path.split('.');
   if (first !== path && !fields.described) return true;
-  return fields.names.has(first);
+  return fields.names.has(columnOf(first));
+}
+
+/**
+ * The column an OData name is about: `defaultuomid@odata.bind` binds the `defaultuomid` lookup,
+ * `paymenttermscode@OData.Community.Display.V1.FormattedValue` is that column's display text.
+ */
+export function columnOf(name: string): string {
+  const at = name.indexOf('@');
+  return at > 0 ? name.slice(0, at) : name;
 }
 
 /** The nearest names, to suggest a fix for a misspelling. */

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { lookup, number, text } from './columns.js';
+
+/** The Dataverse `quotedetails` columns (lookups by navigation name and `_<name>_value`). */
+export const quotedetailsEntity = z.object({
+  quotedetailid: text,
+  lineitemnumber: number,
+  quantity: number,
+  priceperunit: number,
+  extendedamount: number,
+  quoteid: lookup,
+  _quoteid_value: text,
+  productid: lookup,
+  _productid_value: text,
+  uomid: lookup,
+  _uomid_value: text,
+  statecode: number,
+  statuscode: number,
+  createdon: text,
+  modifiedon: text,
+  versionnumber: number,
+});

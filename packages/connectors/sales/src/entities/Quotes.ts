@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { flag, lookup, number, text } from './columns.js';
+
+/** The Dataverse `quotes` columns (lookups by navigation name and `_<name>_value`). */
+export const quotesEntity = z.object({
+  quoteid: text,
+  quotenumber: text,
+  name: text,
+  requestdeliveryby: text,
+  description: text,
+  totalamount: number,
+  msdyn_hasexternallymaintainedproductsonly: flag,
+  customerid: lookup,
+  _customerid_value: text,
+  customerid_account: lookup,
+  customerid_contact: lookup,
+  pricelevelid: lookup,
+  _pricelevelid_value: text,
+  transactioncurrencyid: lookup,
+  _transactioncurrencyid_value: text,
+  statecode: number,
+  statuscode: number,
+  createdon: text,
+  modifiedon: text,
+  versionnumber: number,
+});

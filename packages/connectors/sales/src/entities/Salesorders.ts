@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { lookup, number, text } from './columns.js';
+
+/** The Dataverse `salesorders` columns (lookups by navigation name and `_<name>_value`). */
+export const salesordersEntity = z.object({
+  salesorderid: text,
+  ordernumber: text,
+  name: text,
+  requestdeliveryby: text,
+  totalamount: number,
+  msdyn_processingstatus: number,
+  customerid: lookup,
+  _customerid_value: text,
+  customerid_account: lookup,
+  customerid_contact: lookup,
+  pricelevelid: lookup,
+  _pricelevelid_value: text,
+  transactioncurrencyid: lookup,
+  _transactioncurrencyid_value: text,
+  statecode: number,
+  statuscode: number,
+  createdon: text,
+  modifiedon: text,
+  versionnumber: number,
+});

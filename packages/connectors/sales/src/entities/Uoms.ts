@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { number, text } from './columns.js';
+
+/** The Dataverse `uoms` columns (lookups by navigation name and `_<name>_value`). */
+export const uomsEntity = z.object({
+  uomid: text,
+  name: text,
+  statecode: number,
+  statuscode: number,
+  createdon: text,
+  modifiedon: text,
+  versionnumber: number,
+});
