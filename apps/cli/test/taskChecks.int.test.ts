@@ -19,7 +19,6 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const ZOD = pathToFileURL(createRequire(import.meta.url).resolve('zod')).href;
-const TASK = 'Accounts - Account - Customers';
 
 async function p2c(args: string[]) {
   const capture = captureEnvironment({ cwd: dir, env: {} });
@@ -73,13 +72,6 @@ export default {
     starterConfig().replace(/^plugins:\n( {2}- .*\n)+/m, 'plugins:\n  - ./projects.mjs\n'),
   );
 }
-
-const refused = (field: string, problem: string, template = 'projects', task = 'Projects') =>
-  `p2c: Template '${template}', task '${task}': ${field}: ${problem}\n`;
-
-/** The same, from the config's overrides: the message names the file first. */
-const refusedInConfig = (field: string, problem: string) =>
-  refused(field, problem, 'accounts', TASK).replace(/^p2c: /, 'p2c: p2c.config.yaml: ');
 
 describe('the issue: mistakes that used to pass silently', () => {
   it('a config filter on a misspelt field', async () => {
