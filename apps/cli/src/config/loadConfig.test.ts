@@ -208,7 +208,7 @@ describe('loadConfig', () => {
       [
         'a filter on a misspelt field',
         (c) => (c.templates!.accounts.tasks[TASK]!.filters = { r: { field: 'Nmae', eq: 'x' } }),
-        `p2c.config.yaml: templates.accounts.tasks.${TASK}: Template 'accounts', task '${TASK}': filters.r.Nmae: the filter reads 'Nmae', which is not a field of the declared fields of accounts.`,
+        `p2c.config.yaml: templates.accounts.tasks.${TASK}: Template 'accounts', task '${TASK}': filters.r.Nmae: the filter reads 'Nmae', which is not a field of the dataverse entity accounts.`,
       ],
       [
         'a project naming a template that is not installed',
