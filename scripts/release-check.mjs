@@ -537,7 +537,7 @@ async function scaffoldConnectorAsNewUser(packed, context) {
   addConnection('archive', 'archive', './archive');
   const written = await runCustomerExport('customers-to-archive', 'archive/customers.jsonl', context);
   notes.push(
-    `new user: p2c connector new archive (${created.stdout.split('\n')[0]}) -> npm test: ${/(\d+) passed/.exec(tested.stdout)?.[0]}, npm pack ${basename(tarball)}, installed, 'p2c run customers-to-archive' wrote ${written} lines to archive/customers.jsonl`,
+    `new user: p2c connector new archive (${created.stdout.split('\n')[0]}) -> npm test: ${(/Tests\s+(\d+ passed)/.exec(tested.stdout) ?? /(\d+ passed)/.exec(tested.stdout))?.[1]}, npm pack ${basename(tarball)}, installed, 'p2c run customers-to-archive' wrote ${written} lines to archive/customers.jsonl`,
   );
 }
 
