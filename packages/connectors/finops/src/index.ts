@@ -4,4 +4,4 @@ export * from './connector/FinOpsDestination.js';
 export * from './connector/FinOpsEntityOptions.js';
 export * from './connector/FinOpsSource.js';
 export * from './connector/FinOpsSourceOptions.js';
-export * from './entities/finopsEntities.js';
+export * from './entities/index.js';

@@ -3,7 +3,7 @@ import { createConnectionClient, odataConnectionSchema } from '@p2c/odata';
 import { FinOpsConnector } from './FinOpsConnector.js';
 import { finOpsEntityOptionsSchema } from './FinOpsEntityOptions.js';
 import { finOpsSourceOptionsSchema } from './FinOpsSourceOptions.js';
-import { finopsEntities } from '../entities/finopsEntities.js';
+import { finopsEntities } from '../entities/index.js';
 
 /** Dynamics 365 Finance and Operations (OData data entities), as a connector plugin of kind `finops`. */
 export const finopsConnector = defineConnector({
