@@ -18,7 +18,7 @@ let templates: TemplateRegistry;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'p2c-config-'));
   const connectors = buildConnectorRegistry([]);
-  templates = new TemplateRegistry({ describeEntity: (kind, entity) => connectors.describeEntity(kind, entity) });
+  templates = new TemplateRegistry({ describeEntity: connectors.describeEntity });
   templates.register(accountsPlugin);
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));

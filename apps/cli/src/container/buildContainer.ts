@@ -50,7 +50,7 @@ export function buildContainer(input: ContainerInput): Container {
   container.bind<TemplateRegistry>(P2C.TemplateRegistry).toResolvedValue(
     (plugins: TemplatePlugin[]) => {
       const registry = new TemplateRegistry({
-        describeEntity: (kind, entity) => connectors.describeEntity(kind, entity),
+        describeEntity: connectors.describeEntity,
       });
       for (const plugin of plugins) registry.register(plugin);
       // Parents may name tasks of any plugin, so they are checked once all are registered.

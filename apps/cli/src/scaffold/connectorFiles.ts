@@ -1,5 +1,6 @@
 import { CORE_API_VERSION } from '@p2c/core';
 import type { ConnectorNames } from './ConnectorNames.js';
+import { pluginPackageJson } from './pluginPackageJson.js';
 import { tsconfig, type ScaffoldDependencies, type ScaffoldFile } from './scaffoldFiles.js';
 
 /**
@@ -10,7 +11,16 @@ import { tsconfig, type ScaffoldDependencies, type ScaffoldFile } from './scaffo
  */
 export function connectorFiles(names: ConnectorNames, dependencies: ScaffoldDependencies): ScaffoldFile[] {
   return [
-    { path: 'package.json', text: packageJson(names, dependencies) },
+    {
+      path: 'package.json',
+      text: pluginPackageJson(
+        {
+          packageName: names.packageName,
+          description: `p2c connector plugin: ${names.kind} (JSON-lines files in a folder, as source and destination)`,
+        },
+        dependencies,
+      ),
+    },
     { path: 'tsconfig.json', text: tsconfig(dependencies) },
     { path: '.gitignore', text: 'node_modules\ndist\n*.tgz\n.p2c\n' },
     { path: 'src/options.ts', text: optionsSource(names) },
@@ -25,44 +35,6 @@ export function connectorFiles(names: ConnectorNames, dependencies: ScaffoldDepe
     { path: `test/customersTo${names.pascal}Template.int.test.ts`, text: templateTestSource(names) },
     { path: 'README.md', text: readme(names) },
   ];
-}
-
-function packageJson(names: ConnectorNames, dependencies: ScaffoldDependencies): string {
-  const range = (name: 'core' | 'emulator' | 'testing') =>
-    dependencies.kind === 'workspace' ? 'workspace:*' : `^${dependencies.versions[name]}`;
-  const manifest = {
-    name: names.packageName,
-    // The copy kept in the monorepo's examples/ is packed by the release check, never published.
-    ...(dependencies.kind === 'workspace' ? { private: true } : {}),
-    version: '0.1.0',
-    description: `p2c connector plugin: ${names.kind} (JSON-lines files in a folder, as source and destination)`,
-    license: 'MIT',
-    type: 'module',
-    engines: { node: '>=20.19' },
-    files: ['dist', 'README.md'],
-    exports: { '.': { types: './dist/index.d.ts', import: './dist/index.js' }, './package.json': './package.json' },
-    types: './dist/index.d.ts',
-    scripts: {
-      build: 'tsup src/index.ts --format esm --dts --clean',
-      typecheck: 'tsc -p tsconfig.json',
-      test: 'vitest run',
-      prepack: 'npm run build',
-    },
-    // Core is the CLI's: a plugin shares its classes (a ConfigError the connector throws must be core's).
-    peerDependencies: { '@p2c/core': dependencies.kind === 'workspace' ? 'workspace:^' : range('core') },
-    dependencies: { zod: '^4.1.0' },
-    devDependencies: {
-      '@p2c/core': range('core'),
-      '@p2c/emulator': range('emulator'),
-      '@p2c/testing': range('testing'),
-      ...(dependencies.kind === 'workspace' ? { '@p2c/tsconfig': 'workspace:*' } : {}),
-      '@types/node': '^20.19.0',
-      tsup: '~8.5.0',
-      typescript: '~5.9.3',
-      vitest: '~4.1.12',
-    },
-  };
-  return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
 function optionsSource(names: ConnectorNames): string {

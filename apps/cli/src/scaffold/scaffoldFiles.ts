@@ -1,4 +1,5 @@
 import { CORE_API_VERSION } from '@p2c/core';
+import { pluginPackageJson } from './pluginPackageJson.js';
 import type { ScaffoldNames } from './ScaffoldNames.js';
 
 /** One file of a new template package: its path inside the package, and its text. */
@@ -21,7 +22,17 @@ export type ScaffoldDependencies =
  */
 export function scaffoldFiles(names: ScaffoldNames, dependencies: ScaffoldDependencies): ScaffoldFile[] {
   return [
-    { path: 'package.json', text: packageJson(names, dependencies) },
+    {
+      path: 'package.json',
+      text: pluginPackageJson(
+        {
+          packageName: names.packageName,
+          description: `p2c template plugin: ${names.pascal} (Sales to Fin and Ops)`,
+          extraFiles: ['emulator-seed.json'],
+        },
+        dependencies,
+      ),
+    },
     { path: 'tsconfig.json', text: tsconfig(dependencies) },
     { path: '.gitignore', text: 'node_modules\ndist\n*.tgz\n.p2c\n' },
     { path: 'emulator-seed.json', text: `${JSON.stringify(emulatorSeed(names), null, 2)}\n` },
@@ -31,44 +42,6 @@ export function scaffoldFiles(names: ScaffoldNames, dependencies: ScaffoldDepend
     { path: `test/${names.camel}Template.int.test.ts`, text: testSource(names) },
     { path: 'README.md', text: readme(names) },
   ];
-}
-
-function packageJson(names: ScaffoldNames, dependencies: ScaffoldDependencies): string {
-  const range = (name: 'core' | 'emulator' | 'testing') =>
-    dependencies.kind === 'workspace' ? 'workspace:*' : `^${dependencies.versions[name]}`;
-  const manifest = {
-    name: names.packageName,
-    // The copy kept in the monorepo's examples/ is packed by the release check, never published.
-    ...(dependencies.kind === 'workspace' ? { private: true } : {}),
-    version: '0.1.0',
-    description: `p2c template plugin: ${names.pascal} (Sales to Fin and Ops)`,
-    license: 'MIT',
-    type: 'module',
-    engines: { node: '>=20.19' },
-    files: ['dist', 'emulator-seed.json', 'README.md'],
-    exports: { '.': { types: './dist/index.d.ts', import: './dist/index.js' }, './package.json': './package.json' },
-    types: './dist/index.d.ts',
-    scripts: {
-      build: 'tsup src/index.ts --format esm --dts --clean',
-      typecheck: 'tsc -p tsconfig.json',
-      test: 'vitest run',
-      prepack: 'npm run build',
-    },
-    // Core is the CLI's: a plugin shares its classes (a RecordError a transform throws must be core's).
-    peerDependencies: { '@p2c/core': dependencies.kind === 'workspace' ? 'workspace:^' : range('core') },
-    dependencies: { zod: '^4.1.0' },
-    devDependencies: {
-      '@p2c/core': range('core'),
-      '@p2c/emulator': range('emulator'),
-      '@p2c/testing': range('testing'),
-      ...(dependencies.kind === 'workspace' ? { '@p2c/tsconfig': 'workspace:*' } : {}),
-      '@types/node': '^20.19.0',
-      tsup: '~8.5.0',
-      typescript: '~5.9.3',
-      vitest: '~4.1.12',
-    },
-  };
-  return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
 /** The package's tsconfig: the monorepo's preset, or a standalone one. */

@@ -71,10 +71,11 @@ export class ConnectorDescriptorRegistry {
   }
 
   /** The columns a connector describes for one of its entities (for the task checks). */
-  describeEntity(kind: string, entity: string): z.ZodObject | undefined {
+  // A property, so it can be handed to the TemplateRegistry as it is.
+  readonly describeEntity = (kind: string, entity: string): z.ZodObject | undefined => {
     const entities = this.#byKind.get(kind)?.descriptor.entities;
     return entities && Object.hasOwn(entities, entity) ? entities[entity] : undefined;
-  }
+  };
 
   /**
    * Checks raw connection settings against the kind's schema: the checked settings, or the

@@ -7,3 +7,4 @@ export * from './rowId.js';
 export * from './scalarText.js';
 export * from './stableGuid.js';
 export * from './valueOr.js';
+export * from './findUnprovidedTransform.js';

@@ -1,6 +1,7 @@
 import { ConfigError, RecordError } from '../errors/index.js';
 import {
   applyMapping,
+  findUnprovidedTransform,
   withOverrides,
   type Mapping,
   type MappedRecord,
@@ -8,7 +9,7 @@ import {
   type RecordContext,
 } from '../mapping/index.js';
 import type { TaskDefinition } from '../templates/index.js';
-import { legalEntityTransform } from './legalEntityTransform.js';
+import { runnerTransforms } from './runnerTransforms.js';
 import type { TaskSettings } from './RunOptions.js';
 
 export type MapOutcome = { ok: true; row: MappedRecord } | { ok: false; error: RecordError };
@@ -38,19 +39,16 @@ export class RecordMapper {
     }
     this.#toCanonical = toCanonical;
     this.#toDestination = toDestination;
-    this.#transforms = { LegalEntity: legalEntityTransform(organizations), ...task.transforms };
+    this.#transforms = { ...runnerTransforms(organizations), ...task.transforms };
     // A transform nothing provides is the template's fault: say so before any record is read.
-    for (const mapping of [this.#toCanonical, this.#toDestination]) {
-      for (const field of mapping.fields) {
-        for (const transform of field.transforms ?? []) {
-          if (transform.transformType === 'Function' && !this.#transforms[transform.name]) {
-            throw new ConfigError(
-              `Task '${task.id}': ${mapping.name} maps ${field.target} with transform '${transform.name}', which nothing provides`,
-              { code: 'UNKNOWN_TRANSFORM' },
-            );
-          }
-        }
-      }
+    const missing = findUnprovidedTransform([toCanonical, toDestination], (name) =>
+      Object.hasOwn(this.#transforms, name),
+    );
+    if (missing) {
+      throw new ConfigError(
+        `Task '${task.id}': ${missing.mapping.name} maps ${missing.field.target} with transform '${missing.name}', which nothing provides`,
+        { code: 'UNKNOWN_TRANSFORM' },
+      );
     }
   }
 

@@ -11,3 +11,4 @@ export * from './RunSummary.js';
 export * from './SyncRunner.js';
 export * from './checkParents.js';
 export * from './effectiveFilters.js';
+export * from './runnerTransforms.js';

@@ -161,7 +161,7 @@ export async function startHarness(
       return connector;
     },
   };
-  const registry = new TemplateRegistry({ describeEntity: (kind, entity) => descriptors.describeEntity(kind, entity) });
+  const registry = new TemplateRegistry({ describeEntity: descriptors.describeEntity });
   for (const plugin of options.plugins) registry.register(plugin);
   // Parents may name tasks of any plugin, so they are checked once all are registered, as the CLI does.
   registry.check();
