@@ -21,8 +21,9 @@ import type {
 export type Keyed<T extends { key: string | null }> = T & { naturalKey: NaturalKey | null };
 
 /**
- * Everything one page of a task leaves behind, stored atomically. Every key a store indexes
- * comes as a `NaturalKey`: a store never normalises one itself.
+ * Everything one page of a task leaves behind, stored atomically. Every natural key a store
+ * looks records up by comes here as a `NaturalKey` (`naturalKey`, `synced`): a store stores and
+ * compares it as given and never normalises a key itself.
  */
 export interface PageCommit {
   runId: string;
@@ -83,9 +84,10 @@ export interface StateStore {
   listExclusions(runId: string, options: { limit: number }): Promise<RecordExclusion[]>;
 
   /**
-   * Where each natural key stands among the given tasks: synced or left out by the
-   * latest outcome in one of them (the first in `taskKeys` order that knows the key wins), else
-   * failing there (pending, not skipped); keys no task knows are left out of the map.
+   * Where each natural key (in the form pages commit it, compared as given) stands among the
+   * given tasks: synced or left out by the latest outcome in one of them (the first in
+   * `taskKeys` order that knows the key wins), else failing there (pending, not skipped); keys
+   * no task knows are left out of the map.
    */
   findParents(taskKeys: readonly string[], keys: readonly string[]): Promise<Map<string, ParentStatus>>;
 
