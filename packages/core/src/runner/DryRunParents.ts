@@ -1,4 +1,5 @@
 import type { ParentStatus, StateStore } from '../state/index.js';
+import type { NaturalKey } from './naturalKey/NaturalKey.js';
 
 /**
  * What a dry run would have synced, by task: a dry run stores nothing, so without this a quote
@@ -6,17 +7,17 @@ import type { ParentStatus, StateStore } from '../state/index.js';
  * first, then in the state store.
  */
 export class DryRunParents {
-  readonly #synced = new Map<string, Set<string>>();
+  readonly #synced = new Map<string, Set<NaturalKey>>();
 
   constructor(private readonly state: Pick<StateStore, 'findParents'>) {}
 
-  add(taskKey: string, keys: readonly string[]): void {
-    const synced = this.#synced.get(taskKey) ?? new Set<string>();
+  add(taskKey: string, keys: readonly NaturalKey[]): void {
+    const synced = this.#synced.get(taskKey) ?? new Set<NaturalKey>();
     for (const key of keys) synced.add(key);
     this.#synced.set(taskKey, synced);
   }
 
-  async findParents(taskKeys: readonly string[], keys: readonly string[]): Promise<Map<string, ParentStatus>> {
+  async findParents(taskKeys: readonly string[], keys: readonly NaturalKey[]): Promise<Map<string, ParentStatus>> {
     const found = await this.state.findParents(taskKeys, keys);
     for (const key of keys) {
       const planned = taskKeys.find((taskKey) => this.#synced.get(taskKey)?.has(key));

@@ -1,18 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type {
-  Connector,
-  ConnectorRegistry,
-  RecordDestination,
-  RecordSource,
-  SourcePage,
-  WriteOutcome,
-  WriteRequest,
-} from '../connectors/index.js';
-import { ConfigError, isP2cError } from '../errors/index.js';
+import type { ConnectorRegistry, RecordDestination, RecordSource, SourcePage } from '../connectors/index.js';
 import type { Logger } from '../logging/index.js';
+import type { RecordContext } from '../mapping/index.js';
 import {
   addCounts,
   emptyCounts,
+  type Keyed,
   type PageCommit,
   type RecordDeletion,
   type RecordExclusion,
@@ -20,20 +13,25 @@ import {
   type RunCounts,
   type StateStore,
 } from '../state/index.js';
-import { readPath, type RecordContext } from '../mapping/index.js';
-import { meetsCondition, type EntityTemplate, type TaskDefinition, type TaskFilter } from '../templates/index.js';
-import { assignMissingKeys } from './assignMissingKeys.js';
-import { checkParents, PARENT_LEFT_OUT, PARENT_NOT_SYNCED } from './checkParents.js';
+import type { EntityTemplate, TaskDefinition, TaskFilter } from '../templates/index.js';
+import { checkParents } from './checkParents.js';
+import { connectorSide } from './connectorSide.js';
 import type { DryRunParents } from './DryRunParents.js';
 import { effectiveFilters } from './effectiveFilters.js';
 import { loadReferences } from './loadReferences.js';
-import { normalizeKey, type PageItem } from './PageItem.js';
+import { assignMissingKeys } from './naturalKey/assignMissingKeys.js';
+import { rejectDuplicateKeys } from './naturalKey/rejectDuplicateKeys.js';
+import { scanKeyIndex } from './naturalKey/scanKeyIndex.js';
+import { pageItemOf } from './PageItem.js';
 import { RecordMapper } from './RecordMapper.js';
-import { rejectDuplicateKeys } from './rejectDuplicateKeys.js';
-import { rowHash } from './rowHash.js';
-import { runConcurrently } from './runConcurrently.js';
 import { taskSettingsSchema, type RunOptions, type TaskSettings } from './RunOptions.js';
 import type { PlannedWrite } from './RunSummary.js';
+import { filterRecords } from './stages/filterRecords.js';
+import { mapRecords } from './stages/mapRecords.js';
+import { pageCommitOf } from './stages/pageCommitOf.js';
+import { recordDeletions } from './stages/recordDeletions.js';
+import { skipUnchanged } from './stages/skipUnchanged.js';
+import { writeChanges } from './stages/writeChanges.js';
 
 export interface TaskResult {
   counts: RunCounts;
@@ -48,12 +46,11 @@ const KEPT_IN_SUMMARY = 50;
 /** Pending records tried again per run at most; the rest wait for the next one. */
 const PENDING_PER_RUN = 50_000;
 
-type Request = WriteRequest & { item: PageItem; hash: string };
-
 /**
- * Runs one task: reads its source page by page and, for each page, assigns missing keys,
- * rejects duplicates, maps, skips what is unchanged, writes the rest, then stores the page's
- * outcomes with the checkpoint in one commit. The checkpoint only ever moves past records whose
+ * Runs one task: reads its source page by page and, for each page, filters, assigns missing
+ * keys, rejects duplicates, checks parents, maps, skips what is unchanged, writes the rest (each
+ * a part in `stages/` or `naturalKey/`), then stores the page's outcomes with the checkpoint in
+ * one commit. The checkpoint only ever moves past records whose
  * outcome is stored. Records that failed in earlier runs and were not read again are read by id
  * and tried again at the end.
  *
@@ -92,8 +89,8 @@ export class TaskSync {
   ) {
     this.#settings = options.settings[task.id] ?? taskSettingsSchema.parse({});
     this.#taskKey = `${template.id}/${task.id}`;
-    this.#source = sideOf(connectors.get(task.source.connector), 'source', task);
-    this.#destination = sideOf(connectors.get(task.destination.connector), 'destination', task);
+    this.#source = connectorSide(connectors.get(task.source.connector), 'source', task);
+    this.#destination = connectorSide(connectors.get(task.destination.connector), 'destination', task);
     this.#mapper = new RecordMapper(
       task,
       this.#settings,
@@ -132,7 +129,11 @@ export class TaskSync {
   async #readChanges(context: PageContext): Promise<void> {
     const checkpoint = this.options.full ? null : await this.state.getCheckpoint(this.#taskKey);
     let total: number | null = null;
-    if (this.task.naturalKey.rejectDuplicates && checkpoint === null) total = await this.#scanKeys(context.scope);
+    if (this.task.naturalKey.rejectDuplicates && checkpoint === null) {
+      total = await scanKeyIndex(this.#source, this.task.naturalKey, this.state, context.scope, (scanned) =>
+        this.options.onProgress?.({ phase: 'scan', taskId: this.task.id, scanned }),
+      );
+    }
     // Only a scan makes the index fresh; without one it may hold keys from earlier runs.
     context.indexIsFresh = total !== null;
     this.logger.info(`${this.task.id}: reading ${checkpoint === null ? 'every record' : 'changes since the last run'}`);
@@ -197,51 +198,33 @@ export class TaskSync {
   /** Counts, summary and the page's commit; pages are committed in the order they were read. */
   async #commit(commit: PageCommit, total: number | null): Promise<void> {
     this.#result.counts = addCounts(this.#result.counts, commit.counts);
-    keepFirst(this.#result.failures, commit.failures);
-    keepFirst(this.#result.deletions, commit.deleted);
-    keepFirst(this.#result.excluded, commit.excluded ?? []);
+    keepFirst(this.#result.failures, commit.failures, shownFailure);
+    keepFirst(this.#result.deletions, commit.deleted, (deletion) => deletion);
+    keepFirst(this.#result.excluded, commit.excluded ?? [], shownExclusion);
     if (!this.options.dryRun) await this.state.commitPage(commit);
     else this.dryRunParents?.add(this.#taskKey, commit.synced ?? []);
     this.options.onProgress?.({ phase: 'sync', taskId: this.task.id, counts: this.#result.counts, total });
   }
 
-  async #scanKeys(scope: string): Promise<number | null> {
-    const source = this.#source;
-    if (!source.scanKeys) return null;
-    const { sourceField } = this.task.naturalKey;
-    await this.state.clearKeyIndex(scope);
-    let scanned = 0;
-    for await (const holders of source.scanKeys(sourceField, { pageSize: 5000 })) {
-      await this.state.putKeys(
-        scope,
-        holders.flatMap(({ id, key }) => (key !== null && key.trim() !== '' ? [{ id, key: normalizeKey(key) }] : [])),
-      );
-      scanned += holders.length;
-      this.options.onProgress?.({ phase: 'scan', taskId: this.task.id, scanned });
-    }
-    return scanned;
-  }
-
   async #processPage(page: SourcePage, context: PageContext): Promise<PageCommit> {
     const { naturalKey } = this.task;
     const taskId = this.task.id;
-    const read: PageItem[] = page.records.map((record) => {
+    const read = page.records.map((record) => {
       context.pending.delete(record.id);
-      const raw = naturalKey.compose ? naturalKey.compose(record.data) : readPath(record.data, naturalKey.sourceField);
-      const key = typeof raw === 'string' && raw.trim() !== '' ? raw.trim() : null;
-      return { record, key, keyGenerated: false, failure: null };
+      return pageItemOf(record, naturalKey);
     });
-    const counts: Partial<RunCounts> = { read: read.length };
     // Left out before anything else: no number is generated for a record that is not synced.
-    const excluded = this.#exclusionsOf(read);
-    const left = new Set(excluded.map((exclusion) => exclusion.sourceId));
-    const items = left.size === 0 ? read : read.filter((item) => !left.has(item.record.id));
-    counts.filtered = excluded.length;
-    const deleted = await this.#deletionsOf(page.deleted ?? [], context);
-    counts.deleted = deleted.length;
+    const { kept: items, excluded } = filterRecords(read, this.#filters, taskId);
+    for (const id of page.deleted ?? []) context.pending.delete(id);
+    const deleted = await recordDeletions(page.deleted ?? [], this.state, {
+      scope: context.scope,
+      dryRun: this.options.dryRun,
+      onDelete: this.#settings.onDelete,
+      taskId,
+    });
 
     await assignMissingKeys(items, naturalKey, this.#source, this.state, taskId, this.options.dryRun);
-    counts.keysGenerated = items.filter((i) => i.keyGenerated && i.failure === null).length;
+    const keysGenerated = items.filter((item) => item.keyGenerated && item.failure === null).length;
     if (naturalKey.rejectDuplicates) {
       await rejectDuplicateKeys(
         items,
@@ -257,152 +240,44 @@ export class TaskSync {
     const parents = this.task.parents?.length
       ? await checkParents(items, this.task.parents, this.dryRunParents ?? this.state, taskId)
       : null;
-    for (const exclusion of parents?.excluded.values() ?? []) excluded.push(exclusion);
-    counts.filtered = excluded.length;
-    const requests: Request[] = [];
-    for (const item of items) {
-      if (item.failure || parents?.excluded.has(item)) continue;
-      const about: RecordContext = {
-        key: item.key,
-        parents: parents?.resolved.get(item) ?? {},
-        references: this.#references ?? {},
-      };
-      const mapped = this.#mapper.map(item.record.data, about);
-      if (!mapped.ok) {
-        item.failure = failureOf(item, mapped.error.code, mapped.error.message, taskId);
-        continue;
-      }
-      const key = this.task.destination.ref.key.map((field) => String(mapped.row[field] ?? '')).join('|');
-      requests.push({ key, row: mapped.row, knownToExist: false, item, hash: rowHash(mapped.row) });
-    }
-
-    const stored = await this.state.getHashes(
-      this.#taskKey,
-      requests.map((r) => r.key),
-    );
-    const succeeded: string[] = [];
-    const synced: string[] = [];
-    const written: PageCommit['written'] = [];
-    const changed = requests.filter((request) => {
-      const previous = stored.get(request.key);
-      request.knownToExist = previous !== undefined;
-      if (previous === request.hash) {
-        succeeded.push(request.item.record.id);
-        if (request.item.key !== null) synced.push(normalizeKey(request.item.key));
-      }
-      return previous !== request.hash;
-    });
-    counts.unchanged = requests.length - changed.length;
-
-    const batches: Request[][] = [];
-    for (let start = 0; start < changed.length; start += this.#settings.batchSize) {
-      batches.push(changed.slice(start, start + this.#settings.batchSize));
-    }
-    const results = await runConcurrently(batches, this.#settings.writeConcurrency, async (batch) => ({
-      batch,
-      outcomes: await this.#write(batch),
-    }));
-    for (const { batch, outcomes } of results) {
-      const byKey = new Map(outcomes.map((o) => [o.key, o]));
-      for (const request of batch) {
-        const outcome = byKey.get(request.key);
-        if (!outcome || outcome.status === 'failed') {
-          request.item.failure = outcome
-            ? failureOf(request.item, outcome.code, outcome.message, taskId)
-            : failureOf(request.item, 'NO_OUTCOME', 'The destination gave no outcome for this record', taskId);
-          continue;
-        }
-        counts[outcome.status] = (counts[outcome.status] ?? 0) + 1;
-        succeeded.push(request.item.record.id);
-        if (request.item.key !== null) synced.push(normalizeKey(request.item.key));
-        written.push({ key: request.key, hash: request.hash });
-        if (this.options.dryRun && outcome.status !== 'unchanged' && this.#result.planned.length < KEPT_IN_SUMMARY) {
-          this.#result.planned.push({ taskId, key: request.key, status: outcome.status });
-        }
-      }
-    }
-
-    const failures = items.flatMap((item) => (item.failure ? [item.failure] : []));
-    counts.waiting = failures.filter((failure) => failure.code === PARENT_NOT_SYNCED).length;
-    counts.failed = failures.length - counts.waiting;
-    return {
-      runId: context.runId,
-      taskKey: this.#taskKey,
-      counts,
-      failures,
-      succeeded,
-      deleted,
-      written,
-      excluded,
-      synced,
-      parked: [...(parents?.excluded.values() ?? [])].map(({ sourceId, key, reason }) => ({
-        sourceId,
-        key,
-        code: PARENT_LEFT_OUT,
-        message: reason,
-      })),
-      checkpoint: page.checkpoint,
-    };
-  }
-
-  /** Records that fail one of the task's filters, each with the first rule it fails. */
-  #exclusionsOf(items: readonly PageItem[]): RecordExclusion[] {
-    if (this.#filters.size === 0) return [];
-    const excluded: RecordExclusion[] = [];
-    for (const item of items) {
-      for (const [rule, filter] of this.#filters) {
-        if (meetsCondition(item.record.data, filter.where)) continue;
-        excluded.push({
-          taskId: this.task.id,
-          sourceId: item.record.id,
-          key: item.key,
-          rule,
-          reason: filter.description,
-        });
-        break;
-      }
-    }
-    return excluded;
-  }
-
-  /**
-   * One write request. A fault of the request as a whole that is not fatal (the service stayed
-   * unavailable through the retries, an answer that never came) fails its records, which the
-   * next run tries again; a fatal one (authentication) stops the run.
-   */
-  async #write(batch: Request[]): Promise<WriteOutcome[]> {
-    try {
-      return await this.#destination.write(
-        batch.map(({ key, row, knownToExist }) => ({ key, row, knownToExist })),
-        {
+    for (const [item, exclusion] of parents?.excluded ?? [])
+      excluded.push({ ...exclusion, naturalKey: item.naturalKey });
+    const writes = mapRecords(items, parents, this.#mapper, this.#references, this.task.destination.ref.key, taskId);
+    const { changed, unchanged } = await skipUnchanged(writes, this.state, this.#taskKey);
+    const written = await writeChanges(
+      changed,
+      this.#destination,
+      {
+        batchSize: this.#settings.batchSize,
+        concurrency: this.#settings.writeConcurrency,
+        options: {
           dryRun: this.options.dryRun,
           changesetSize: this.#settings.changesetSize,
           ...(this.#signal ? { signal: this.#signal } : {}),
         },
-      );
-    } catch (error) {
-      if (!isP2cError(error) || error.kind === 'fatal' || error.kind === 'config') throw error;
-      this.logger.warn(`${this.task.id}: a write of ${batch.length} record(s) failed: ${error.message}`);
-      return batch.map((request) => ({
-        key: request.key,
-        status: 'failed',
-        code: error.code,
-        message: `The write did not complete: ${error.message}`,
-        retryable: error.kind === 'transient',
-      }));
+        warn: (message) => this.logger.warn(`${taskId}: ${message}`),
+      },
+      taskId,
+    );
+    if (this.options.dryRun) {
+      for (const { write, status } of written) {
+        if (status === 'unchanged' || this.#result.planned.length >= KEPT_IN_SUMMARY) continue;
+        this.#result.planned.push({ taskId, key: write.key, status });
+      }
     }
-  }
-
-  async #deletionsOf(ids: readonly string[], context: PageContext): Promise<RecordDeletion[]> {
-    if (ids.length === 0) return [];
-    for (const id of ids) context.pending.delete(id);
-    if (!this.options.dryRun)
-      await this.state.putKeys(
-        context.scope,
-        ids.map((id) => ({ id, key: null })),
-      );
-    if (this.#settings.onDelete === 'ignore') return [];
-    return ids.map((sourceId) => ({ taskId: this.task.id, sourceId, key: null }));
+    return pageCommitOf({
+      runId: context.runId,
+      taskKey: this.#taskKey,
+      read: read.length,
+      items,
+      keysGenerated,
+      excluded,
+      parked: parents?.excluded ?? new Map(),
+      deleted,
+      unchanged,
+      written,
+      checkpoint: page.checkpoint,
+    });
   }
 
   #note(message: string): void {
@@ -419,27 +294,15 @@ interface PageContext {
   pending: Set<string>;
 }
 
-function keepFirst<T>(kept: T[], more: readonly T[]): void {
-  if (kept.length < KEPT_IN_SUMMARY) kept.push(...more.slice(0, KEPT_IN_SUMMARY - kept.length));
+function keepFirst<T, K>(kept: K[], more: readonly T[], keep: (item: T) => K): void {
+  if (kept.length < KEPT_IN_SUMMARY) kept.push(...more.slice(0, KEPT_IN_SUMMARY - kept.length).map(keep));
 }
 
-function failureOf(item: PageItem, code: string, message: string, taskId: string): RecordFailure {
-  return { taskId, sourceId: item.record.id, key: item.key, code, message };
+// The summary shows outcomes as the history does: the indexed form of a key is the state store's.
+function shownFailure({ taskId, sourceId, key, code, message }: Keyed<RecordFailure>): RecordFailure {
+  return { taskId, sourceId, key, code, message };
 }
 
-function sideOf(connector: Connector, side: 'source', task: TaskDefinition): RecordSource;
-function sideOf(connector: Connector, side: 'destination', task: TaskDefinition): RecordDestination;
-function sideOf(
-  connector: Connector,
-  side: 'source' | 'destination',
-  task: TaskDefinition,
-): RecordSource | RecordDestination {
-  const ref = side === 'source' ? task.source.ref : task.destination.ref;
-  const made = side === 'source' ? connector.source?.(ref) : connector.destination?.(ref);
-  if (!made) {
-    throw new ConfigError(`Task '${task.id}': the ${connector.kind} connection cannot be a ${side} of ${ref.entity}`, {
-      code: 'CONNECTOR_SIDE_MISSING',
-    });
-  }
-  return made;
+function shownExclusion({ taskId, sourceId, key, rule, reason }: Keyed<RecordExclusion>): RecordExclusion {
+  return { taskId, sourceId, key, rule, reason };
 }

@@ -1,8 +1,8 @@
-import { readPath } from '../mapping/readPath.js';
 import type { ResolvedParent } from '../mapping/Transform.js';
 import type { RecordExclusion, StateStore } from '../state/index.js';
 import type { ParentReference } from '../templates/ParentReference.js';
-import { normalizeKey, type PageItem } from './PageItem.js';
+import { naturalKey, readParentKey, type NaturalKey } from './naturalKey/NaturalKey.js';
+import type { PageItem } from './PageItem.js';
 
 /** The code of a record held back until its parent syncs: pending, counted as waiting, not failed. */
 export const PARENT_NOT_SYNCED = 'PARENT_NOT_SYNCED';
@@ -14,17 +14,6 @@ export interface ParentCheck {
   resolved: Map<PageItem, Record<string, ResolvedParent>>;
   /** Items left out because a parent was left out by its own task's filters. */
   excluded: Map<PageItem, RecordExclusion>;
-}
-
-/** The parent's key: the first of the reference's places that holds a value, else ''. */
-function parentKeyOf(item: PageItem, reference: ParentReference): string {
-  const paths = typeof reference.sourceField === 'string' ? [reference.sourceField] : reference.sourceField;
-  for (const path of paths) {
-    const raw = readPath(item.record.data, path);
-    const key = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
-    if (key !== '') return key;
-  }
-  return '';
 }
 
 /**
@@ -42,12 +31,12 @@ export async function checkParents(
   const resolved = new Map<PageItem, Record<string, ResolvedParent>>();
   const excluded = new Map<PageItem, RecordExclusion>();
   for (const reference of references) {
-    const wanted = new Map<PageItem, string>();
+    const wanted = new Map<PageItem, { key: string; naturalKey: NaturalKey }>();
     for (const item of items) {
       if (item.failure || excluded.has(item)) continue;
-      const key = parentKeyOf(item, reference);
-      if (key !== '') {
-        wanted.set(item, key);
+      const key = readParentKey(item.record.data, reference);
+      if (key !== null) {
+        wanted.set(item, { key, naturalKey: naturalKey(key) });
         continue;
       }
       if (reference.optional) continue;
@@ -59,9 +48,11 @@ export async function checkParents(
         message: `The record names no ${reference.name} (${[reference.sourceField].flat().join(' or ')} is blank)`,
       };
     }
-    const statuses = await state.findParents(reference.tasks, [...new Set([...wanted.values()].map(normalizeKey))]);
-    for (const [item, key] of wanted) {
-      const status = statuses.get(normalizeKey(key));
+    const statuses = await state.findParents(reference.tasks, [
+      ...new Set([...wanted.values()].map((parent) => parent.naturalKey)),
+    ]);
+    for (const [item, { key, naturalKey: indexed }] of wanted) {
+      const status = statuses.get(indexed);
       if (status?.state === 'synced') {
         resolved.set(item, { ...resolved.get(item), [reference.name]: { taskKey: status.taskKey, key } });
         continue;

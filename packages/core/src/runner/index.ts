@@ -1,4 +1,4 @@
-export * from './backfillKeys.js';
+export * from './naturalKey/index.js';
 export * from './legalEntityTransform.js';
 export * from './PageItem.js';
 export * from './ProgressEvent.js';

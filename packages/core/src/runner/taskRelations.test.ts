@@ -8,7 +8,8 @@ import { RecordError } from '../errors/index.js';
 import { silentLogger } from '../logging/index.js';
 import { taskRef, type EntityTemplate, type TaskDefinition } from '../templates/index.js';
 import { checkParents } from './checkParents.js';
-import type { PageItem } from './PageItem.js';
+import { naturalKey } from './naturalKey/NaturalKey.js';
+import { pageItemOf } from './PageItem.js';
 import { taskSettingsSchema, type TaskSettings } from './RunOptions.js';
 import { SyncRunner } from './SyncRunner.js';
 
@@ -260,6 +261,7 @@ describe('task filters, parents and reference tables', () => {
       taskId: 'QuoteHeader',
       sourceId: 'q9',
       key: 'QUO-9',
+      naturalKey: naturalKey('QUO-9'),
       code: 'PARENT_NOT_SYNCED',
       message: 'Its customer C-1 has not been synced yet',
     };
@@ -273,12 +275,10 @@ describe('task filters, parents and reference tables', () => {
       written: [],
       checkpoint: null,
     });
-    const item: PageItem = {
-      record: { id: 'l1', data: { quote: { number: 'QUO-9' } } },
-      key: 'QUO-9|1',
-      keyGenerated: false,
-      failure: null,
-    };
+    const item = pageItemOf(
+      { id: 'l1', data: { quote: { number: 'QUO-9' } } },
+      { sourceField: 'number', label: 'line number', rejectDuplicates: false, compose: () => 'QUO-9|1' },
+    );
 
     await checkParents(
       [item],

@@ -1,4 +1,5 @@
 import type { Checkpoint, KeyHolder } from '../connectors/index.js';
+import type { NaturalKey } from '../runner/naturalKey/NaturalKey.js';
 import type {
   LockOwner,
   ParentStatus,
@@ -12,7 +13,18 @@ import type {
   RunStatus,
 } from './RunRecord.js';
 
-/** Everything one page of a task leaves behind, stored atomically. */
+/**
+ * A record's outcome as a page commits it: `key` as read, for people (the history shows it);
+ * `naturalKey` the same key as the runner indexes and compares it (null without a key), which
+ * a store keeps and looks up as given.
+ */
+export type Keyed<T extends { key: string | null }> = T & { naturalKey: NaturalKey | null };
+
+/**
+ * Everything one page of a task leaves behind, stored atomically. Every natural key a store
+ * looks records up by comes here as a `NaturalKey` (`naturalKey`, `synced`): a store stores and
+ * compares it as given and never normalises a key itself.
+ */
 export interface PageCommit {
   runId: string;
   /** `<template id>/<task id>`. */
@@ -20,7 +32,7 @@ export interface PageCommit {
   /** What this page adds to the run's counts. */
   counts: Partial<RunCounts>;
   /** Recorded in the run's history, and kept as pending (attempts + 1) until they succeed. */
-  failures: RecordFailure[];
+  failures: Keyed<RecordFailure>[];
   /** Source ids that succeeded (written or unchanged): no longer pending. */
   succeeded: string[];
   /** Records deleted in the source, listed in the run's history; no longer pending. */
@@ -28,14 +40,14 @@ export interface PageCommit {
   /** Destination keys now holding these values (hash of the row written or found unchanged). */
   written: { key: string; hash: string }[];
   /** Records the task's filters left out: listed in the run's history; no longer pending; children of their keys are left out too. */
-  excluded?: RecordExclusion[];
-  /** Natural keys (normalized) of the records that succeeded: later tasks find their parents by them. */
-  synced?: string[];
+  excluded?: Keyed<RecordExclusion>[];
+  /** Natural keys of the records that succeeded: later tasks find their parents by them. */
+  synced?: NaturalKey[];
   /**
    * Records left out only because their parent was: kept pending (not in the history's
    * failures) and read again each run, so a line whose quote becomes Active later is synced then.
    */
-  parked?: { sourceId: string; key: string | null; code: string; message: string }[];
+  parked?: Keyed<{ sourceId: string; key: string | null; code: string; message: string }>[];
   /** Advance the task's checkpoint to this; null leaves it where it is. */
   checkpoint: Checkpoint | null;
 }
@@ -72,9 +84,10 @@ export interface StateStore {
   listExclusions(runId: string, options: { limit: number }): Promise<RecordExclusion[]>;
 
   /**
-   * Where each natural key (normalized) stands among the given tasks: synced or left out by the
-   * latest outcome in one of them (the first in `taskKeys` order that knows the key wins), else
-   * failing there (pending, not skipped); keys no task knows are left out of the map.
+   * Where each natural key (in the form pages commit it, compared as given) stands among the
+   * given tasks: synced or left out by the latest outcome in one of them (the first in
+   * `taskKeys` order that knows the key wins), else failing there (pending, not skipped); keys
+   * no task knows are left out of the map.
    */
   findParents(taskKeys: readonly string[], keys: readonly string[]): Promise<Map<string, ParentStatus>>;
 

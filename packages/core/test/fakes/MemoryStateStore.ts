@@ -1,8 +1,9 @@
 import type { Checkpoint, KeyHolder } from '../../src/connectors/index.js';
-import { normalizeKey } from '../../src/runner/PageItem.js';
+import type { NaturalKey } from '../../src/runner/index.js';
 import {
   addCounts,
   emptyCounts,
+  type Keyed,
   type LockOwner,
   type PageCommit,
   type ParentStatus,
@@ -30,6 +31,8 @@ export class MemoryStateStore implements StateStore {
   readonly synced = new Map<string, Map<string, 'synced' | 'excluded'>>();
   /** Pending records by task key, then source id; insertion order breaks ties in first failure. */
   readonly pending = new Map<string, Map<string, PendingRecord>>();
+  /** The natural key of each pending record, by task and source id: parents are looked up by it. */
+  readonly #pendingKeys = new Map<string, Map<string, NaturalKey | null>>();
   readonly locks = new Map<string, { owner: LockOwner; expiresAt: number }>();
   readonly checkpoints = new Map<string, Checkpoint>();
   readonly hashes = new Map<string, Map<string, string>>();
@@ -63,16 +66,22 @@ export class MemoryStateStore implements StateStore {
     const run = this.runs.get(commit.runId);
     if (!run) throw new Error(`no run ${commit.runId}`);
     run.counts = addCounts(run.counts, commit.counts);
-    this.failures.set(commit.runId, [...(this.failures.get(commit.runId) ?? []), ...commit.failures]);
+    this.failures.set(commit.runId, [...(this.failures.get(commit.runId) ?? []), ...commit.failures.map(shownFailure)]);
     this.deletions.set(commit.runId, [...(this.deletions.get(commit.runId) ?? []), ...commit.deleted]);
-    this.exclusions.set(commit.runId, [...(this.exclusions.get(commit.runId) ?? []), ...(commit.excluded ?? [])]);
+    this.exclusions.set(commit.runId, [
+      ...(this.exclusions.get(commit.runId) ?? []),
+      ...(commit.excluded ?? []).map(shownExclusion),
+    ]);
     const synced = this.synced.get(commit.taskKey) ?? new Map<string, 'synced' | 'excluded'>();
-    for (const { key } of commit.excluded ?? []) if (key !== null) synced.set(normalizeKey(key), 'excluded');
+    for (const { naturalKey } of commit.excluded ?? []) if (naturalKey !== null) synced.set(naturalKey, 'excluded');
     for (const key of commit.synced ?? []) synced.set(key, 'synced');
     this.synced.set(commit.taskKey, synced);
     const pending = this.pending.get(commit.taskKey) ?? new Map<string, PendingRecord>();
+    const pendingKeys = this.#pendingKeys.get(commit.taskKey) ?? new Map<string, NaturalKey | null>();
+    this.#pendingKeys.set(commit.taskKey, pendingKeys);
     const failedAt = this.#now().toISOString();
-    for (const { sourceId, key, code, message } of commit.failures) {
+    for (const { sourceId, key, naturalKey, code, message } of commit.failures) {
+      pendingKeys.set(sourceId, naturalKey);
       const before = pending.get(sourceId);
       pending.set(sourceId, {
         sourceId,
@@ -91,7 +100,8 @@ export class MemoryStateStore implements StateStore {
       ...(commit.excluded ?? []).map((e) => e.sourceId),
     ];
     for (const sourceId of settled) pending.delete(sourceId);
-    for (const { sourceId, key, code, message } of commit.parked ?? []) {
+    for (const { sourceId, key, naturalKey, code, message } of commit.parked ?? []) {
+      pendingKeys.set(sourceId, naturalKey);
       pending.set(sourceId, {
         sourceId,
         key,
@@ -168,7 +178,7 @@ export class MemoryStateStore implements StateStore {
       }
       for (const taskKey of taskKeys) {
         const failing = [...(this.pending.get(taskKey)?.values() ?? [])].find(
-          (p) => !p.skipped && p.key !== null && normalizeKey(p.key) === key,
+          (p) => !p.skipped && this.#pendingKeys.get(taskKey)?.get(p.sourceId) === key,
         );
         if (failing) {
           found.set(key, { state: 'failed', taskKey, code: failing.code, message: failing.message });
@@ -293,4 +303,13 @@ export class MemoryStateStore implements StateStore {
   }
 
   async close(): Promise<void> {}
+}
+
+// The history keeps outcomes without the indexed form of their keys, as the SQLite store does.
+function shownFailure({ taskId, sourceId, key, code, message }: Keyed<RecordFailure>): RecordFailure {
+  return { taskId, sourceId, key, code, message };
+}
+
+function shownExclusion({ taskId, sourceId, key, rule, reason }: Keyed<RecordExclusion>): RecordExclusion {
+  return { taskId, sourceId, key, rule, reason };
 }

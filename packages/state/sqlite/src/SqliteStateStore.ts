@@ -5,7 +5,6 @@ import Database from 'better-sqlite3';
 import {
   emptyCounts,
   FatalError,
-  normalizeKey,
   RUN_COUNT_NAMES,
   type Checkpoint,
   type KeyHolder,
@@ -118,8 +117,7 @@ export class SqliteStateStore implements StateStore {
           failure.code,
           failure.message,
         );
-        const { sourceId, key, code, message } = failure;
-        const normKey = key === null ? null : normalizeKey(key);
+        const { sourceId, key, naturalKey: normKey, code, message } = failure;
         this.#sql.putPending.run({ taskKey: commit.taskKey, sourceId, key, normKey, code, message, failedAt });
       }
       // After the failures: an id in both lists ends the page not pending.
@@ -141,12 +139,11 @@ export class SqliteStateStore implements StateStore {
       if (excluded.length > 0) {
         this.#sql.deletePending.run(commit.taskKey, JSON.stringify(excluded.map((exclusion) => exclusion.sourceId)));
       }
-      for (const { sourceId, key, code, message } of commit.parked ?? []) {
-        const normKey = key === null ? null : normalizeKey(key);
+      for (const { sourceId, key, naturalKey: normKey, code, message } of commit.parked ?? []) {
         this.#sql.putPending.run({ taskKey: commit.taskKey, sourceId, key, normKey, code, message, failedAt });
       }
-      for (const { key } of excluded)
-        if (key !== null) this.#sql.putSyncedKey.run(commit.taskKey, normalizeKey(key), 'excluded');
+      for (const { naturalKey } of excluded)
+        if (naturalKey !== null) this.#sql.putSyncedKey.run(commit.taskKey, naturalKey, 'excluded');
       for (const key of commit.synced ?? []) this.#sql.putSyncedKey.run(commit.taskKey, key, 'synced');
       for (const { key, hash } of commit.written) this.#sql.putHash.run(commit.taskKey, key, hash);
       if (commit.checkpoint !== null) {

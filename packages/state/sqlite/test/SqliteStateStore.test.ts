@@ -83,7 +83,16 @@ describe('SqliteStateStore on a file', () => {
     await first.commitPage(
       page(run.id, {
         counts: { read: 2, created: 1, failed: 1 },
-        failures: [{ taskId: 'Accounts', sourceId: 'a2', key: null, code: 'MISSING_KEY', message: 'no number' }],
+        failures: [
+          {
+            taskId: 'Accounts',
+            sourceId: 'a2',
+            key: null,
+            naturalKey: null,
+            code: 'MISSING_KEY',
+            message: 'no number',
+          },
+        ],
         written: [{ key: 'ACC-01000-BVRCPS', hash: 'h1' }],
         checkpoint: { modifiedon: '2024-05-01T00:00:00Z' },
       }),
@@ -263,6 +272,7 @@ describe('SqliteStateStore on a file', () => {
       taskId: 'Accounts',
       sourceId: `source-${i}`,
       key: null,
+      naturalKey: null,
       code: 'X',
       message: 'x',
     }));

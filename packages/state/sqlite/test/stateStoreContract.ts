@@ -1,16 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
+  countsOf,
   emptyCounts,
+  naturalKey,
+  RUN_COUNT_NAMES,
   type Checkpoint,
   type KeyHolder,
   type LockOwner,
   type PageCommit,
   type RecordDeletion,
+  type RecordExclusion,
   type RecordFailure,
+  type RunCountName,
   type RunRecord,
   type StateStore,
 } from '@p2c/core';
+
+/** A page's outcomes as the history shows them: `page` adds each key's indexed form. */
+type PageOf = Partial<Omit<PageCommit, 'failures' | 'excluded' | 'synced'>> & {
+  failures?: RecordFailure[];
+  excluded?: RecordExclusion[];
+  synced?: string[];
+};
 
 export interface ContractStoreOptions {
   /** The clock the store reads for every timestamp and lease; absent means the real one. */
@@ -60,17 +72,28 @@ export function describeStateStoreContract(
     };
 
     const unique = (label: string) => `${label}-${randomUUID()}`;
-    const page = (runId: string, taskKey: string, rest: Partial<PageCommit> = {}): PageCommit => ({
-      runId,
-      taskKey,
-      counts: {},
-      failures: [],
-      succeeded: [],
-      deleted: [],
-      written: [],
-      checkpoint: null,
-      ...rest,
+    /** The key's indexed form, as the runner gives it with every outcome. */
+    const keyed = <T extends { key: string | null }>(outcome: T) => ({
+      ...outcome,
+      naturalKey: outcome.key === null ? null : naturalKey(outcome.key),
     });
+    /** A page as the runner commits it, from outcomes as the history shows them. */
+    const page = (runId: string, taskKey: string, rest: PageOf = {}): PageCommit => {
+      const { failures = [], excluded, synced, ...others } = rest;
+      return {
+        runId,
+        taskKey,
+        counts: {},
+        succeeded: [],
+        deleted: [],
+        written: [],
+        checkpoint: null,
+        ...others,
+        failures: failures.map(keyed),
+        ...(excluded ? { excluded: excluded.map(keyed) } : {}),
+        ...(synced ? { synced: synced.map(naturalKey) } : {}),
+      };
+    };
     const failure = (sourceId: string, rest: Partial<RecordFailure> = {}): RecordFailure => ({
       taskId: 'accounts',
       sourceId,
@@ -113,29 +136,20 @@ export function describeStateStoreContract(
         expect(await store.getRun(randomUUID())).toBeNull();
       });
 
-      it('adds up the counts of every page', async () => {
+      it('adds up the counts of every page, each count apart from the others', async () => {
         const run = await store.startRun({ templateId: unique('accounts'), mode: 'full' });
         const taskKey = unique('accounts/task');
+        // A different number per count, so a count stored in another's column shows.
+        const place = (name: RunCountName) => RUN_COUNT_NAMES.indexOf(name) + 1;
 
-        await store.commitPage(page(run.id, taskKey, { counts: { read: 100, created: 60, unchanged: 40 } }));
-        await store.commitPage(
-          page(run.id, taskKey, { counts: { read: 50, updated: 10, failed: 2, keysGenerated: 3, deleted: 4 } }),
-        );
+        await store.commitPage(page(run.id, taskKey, { counts: countsOf(place) }));
         await store.commitPage(page(run.id, taskKey));
-        await store.commitPage(page(run.id, taskKey, { counts: { deleted: 1, filtered: 7, waiting: 2, retried: 3 } }));
+        await store.commitPage(page(run.id, taskKey, { counts: countsOf((name) => 100 * place(name)) }));
+        await store.commitPage(page(run.id, taskKey, { counts: { read: 5, retried: 7 } }));
 
-        expect((await store.getRun(run.id))?.counts).toEqual({
-          read: 150,
-          created: 60,
-          updated: 10,
-          unchanged: 40,
-          failed: 2,
-          keysGenerated: 3,
-          deleted: 5,
-          filtered: 7,
-          waiting: 2,
-          retried: 3,
-        });
+        expect((await store.getRun(run.id))?.counts).toEqual(
+          countsOf((name) => 101 * place(name) + (name === 'read' ? 5 : name === 'retried' ? 7 : 0)),
+        );
       });
 
       it.each([
@@ -333,6 +347,58 @@ export function describeStateStoreContract(
         expect(await store.findParents([headers], ['SO-1'])).toEqual(
           new Map([['SO-1', { state: 'synced', taskKey: headers }]]),
         );
+      });
+
+      it('looks keys up in the form the page gave them, never one made from the key people read', async () => {
+        const headers = unique('orders/OrderHeader');
+        const run = await store.startRun({ templateId: unique('orders'), mode: 'full' });
+        await store.commitPage({
+          ...page(run.id, headers),
+          failures: [{ ...failure('o1', { key: 'so-1' }), naturalKey: naturalKey('order 1') }],
+          excluded: [
+            {
+              taskId: 'OrderHeader',
+              sourceId: 'o2',
+              key: 'so-2',
+              naturalKey: naturalKey('order 2'),
+              rule: 'confirmedOrLater',
+              reason: 'only confirmed orders',
+            },
+          ],
+          parked: [
+            {
+              sourceId: 'o3',
+              key: 'so-3',
+              naturalKey: naturalKey('order 3'),
+              code: 'PARENT_LEFT_OUT',
+              message: 'its customer was left out',
+            },
+          ],
+        });
+
+        const asked = ['order 1', 'order 2', 'order 3', 'so-1', 'so-2', 'so-3'].map(naturalKey);
+        expect(await store.findParents([headers], asked)).toEqual(
+          new Map([
+            [
+              'ORDER 1',
+              {
+                state: 'failed',
+                taskKey: headers,
+                code: 'VALUE_MAP_MISS',
+                message: 'No value map entry for record o1',
+              },
+            ],
+            ['ORDER 2', { state: 'excluded', taskKey: headers }],
+            [
+              'ORDER 3',
+              { state: 'failed', taskKey: headers, code: 'PARENT_LEFT_OUT', message: 'its customer was left out' },
+            ],
+          ]),
+        );
+        expect((await store.listPending(headers, { limit: 10 })).map(({ sourceId, key }) => [sourceId, key])).toEqual([
+          ['o1', 'so-1'],
+          ['o3', 'so-3'],
+        ]);
       });
 
       it('forgets a failing parent once it succeeds or is skipped', async () => {

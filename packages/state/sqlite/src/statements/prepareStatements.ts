@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { RUN_COUNT_NAMES, type RunCounts, type RunMode, type RunStatus } from '@p2c/core';
+import { RUN_COUNT_NAMES, type NaturalKey, type RunCounts, type RunMode, type RunStatus } from '@p2c/core';
 import type { DeletionRow } from '../rows/DeletionRow.js';
 import type { ExclusionRow } from '../rows/ExclusionRow.js';
 import type { FailureRow } from '../rows/FailureRow.js';
@@ -14,7 +14,7 @@ interface FailedRecordParams {
   taskKey: string;
   sourceId: string;
   key: string | null;
-  normKey: string | null;
+  normKey: NaturalKey | null;
   code: string;
   message: string;
   failedAt: string;
@@ -49,7 +49,7 @@ export interface Statements {
   listDeletions: Database.Statement<[string, number], DeletionRow>;
   insertExclusion: Database.Statement<[string, string, string, string | null, string, string]>;
   listExclusions: Database.Statement<[string, number], ExclusionRow>;
-  putSyncedKey: Database.Statement<[string, string, 'synced' | 'excluded']>;
+  putSyncedKey: Database.Statement<[string, NaturalKey, 'synced' | 'excluded']>;
   /** Keys travel as one JSON array. */
   syncedKeysAmong: Database.Statement<[string, string], { key: string; state: 'synced' | 'excluded' }>;
   failingKeysAmong: Database.Statement<[string, string], { norm_key: string; code: string; message: string }>;

@@ -1,7 +1,7 @@
-import type { RecordSource } from '../connectors/index.js';
-import type { StateStore } from '../state/index.js';
-import type { NaturalKeyPolicy } from '../templates/index.js';
-import { normalizeKey, type PageItem } from './PageItem.js';
+import type { RecordSource } from '../../connectors/index.js';
+import type { StateStore } from '../../state/index.js';
+import type { NaturalKeyPolicy } from '../../templates/index.js';
+import type { PageItem } from '../PageItem.js';
 
 /**
  * Fails every record of the page whose natural key another record also holds, naming all the
@@ -18,27 +18,27 @@ export async function rejectDuplicateKeys(
   taskId: string,
 ): Promise<void> {
   const keyed = items.flatMap((item) =>
-    item.failure === null && item.key !== null && !item.keyGenerated
-      ? [{ item, key: item.key, normalized: normalizeKey(item.key) }]
+    item.failure === null && item.key !== null && item.naturalKey !== null && !item.keyGenerated
+      ? [{ item, key: item.key, naturalKey: item.naturalKey }]
       : [],
   );
   if (keyed.length === 0) return;
   await state.putKeys(
     scope,
-    keyed.map(({ item, normalized }) => ({ id: item.record.id, key: normalized })),
+    keyed.map(({ item, naturalKey }) => ({ id: item.record.id, key: naturalKey })),
   );
-  const suspects = await state.findDuplicateKeys(scope, [...new Set(keyed.map(({ normalized }) => normalized))]);
-  for (const [normalized, indexedHolders] of suspects) {
+  const suspects = await state.findDuplicateKeys(scope, [...new Set(keyed.map(({ naturalKey }) => naturalKey))]);
+  for (const [suspect, indexedHolders] of suspects) {
     let holders = indexedHolders;
     if (!indexIsFresh && source.findIdsByKey) {
-      const asked = keyed.find((entry) => entry.normalized === normalized);
+      const asked = keyed.find((entry) => entry.naturalKey === suspect);
       if (!asked)
-        throw new Error(`The state store gave back duplicate key '${normalized}', which the page did not ask about`);
+        throw new Error(`The state store gave back duplicate key '${suspect}', which the page did not ask about`);
       holders = await source.findIdsByKey(policy.sourceField, asked.key);
       if (holders.length < 2) continue;
     }
-    for (const { item, key } of keyed) {
-      if (normalizeKey(key) !== normalized) continue;
+    for (const { item, key, naturalKey } of keyed) {
+      if (naturalKey !== suspect) continue;
       const others = holders.filter((id) => id !== item.record.id);
       item.failure = {
         taskId,

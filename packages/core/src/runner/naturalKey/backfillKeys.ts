@@ -1,12 +1,9 @@
-import type { ConnectorRegistry, KeyAssignment, RecordSource } from '../connectors/index.js';
-import { ConfigError } from '../errors/index.js';
-import type { StateStore } from '../state/index.js';
-import {
-  formatSequenceValue,
-  type EntityTemplate,
-  type NumberSequence,
-  type TaskDefinition,
-} from '../templates/index.js';
+import type { ConnectorRegistry, KeyAssignment, RecordSource } from '../../connectors/index.js';
+import { ConfigError } from '../../errors/index.js';
+import type { StateStore } from '../../state/index.js';
+import type { EntityTemplate, NumberSequence, TaskDefinition } from '../../templates/index.js';
+import { keyText } from './NaturalKey.js';
+import { writeBackKeys } from './writeBackKeys.js';
 
 export interface BackfillOptions {
   template: EntityTemplate;
@@ -65,31 +62,20 @@ export async function backfillKeys(options: BackfillOptions): Promise<BackfillRe
       result.assignedCount += ids.length;
       return;
     }
-    const assignments: KeyAssignment[] = [];
-    for (const id of ids) {
-      const { value } = await options.state.reserveSequenceValue(sequence.name, id, sequence.start, (n) =>
-        formatSequenceValue(sequence, n),
-      );
-      assignments.push({ id, key: value });
-    }
-    const outcomes = await source.writeKeys(naturalKey.sourceField, assignments);
-    const outcomeById = new Map(outcomes.map((outcome) => [outcome.id, outcome]));
-    for (const assignment of assignments) {
-      const outcome = outcomeById.get(assignment.id) ?? { id: assignment.id, ok: false as const, message: 'no answer' };
-      if (outcome.ok) {
-        await options.state.confirmSequenceValue(sequence.name, assignment.id);
-        result.assignedCount += 1;
-        if (result.assigned.length < KEPT_IN_REPORT) result.assigned.push(assignment);
-      } else {
-        result.failures.push({ id: assignment.id, message: outcome.message });
+    for (const written of await writeBackKeys(ids, sequence, naturalKey.sourceField, source, options.state)) {
+      if (!written.ok) {
+        result.failures.push({ id: written.id, message: written.message });
+        continue;
       }
+      result.assignedCount += 1;
+      if (result.assigned.length < KEPT_IN_REPORT) result.assigned.push({ id: written.id, key: written.key });
     }
   };
 
   for await (const holders of source.scanKeys(naturalKey.sourceField, { pageSize: 5000 })) {
     result.scanned += holders.length;
     for (const holder of holders) {
-      if (holder.key === null || holder.key.trim() === '') pending.push(holder.id);
+      if (keyText(holder.key) === null) pending.push(holder.id);
       if (pending.length >= batchSize) await flush();
     }
     options.onProgress?.({ scanned: result.scanned, assigned: result.assignedCount });

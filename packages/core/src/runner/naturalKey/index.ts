@@ -1,0 +1,2 @@
+export * from './backfillKeys.js';
+export * from './NaturalKey.js';
