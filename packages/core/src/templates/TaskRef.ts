@@ -6,11 +6,13 @@ import { z } from 'zod';
  * references come from `taskRef` (or from the lists of refs templates export) and a misspelt one
  * is found where it is made, not at run time.
  */
+// Declared as a named intersection (not `z.infer`) so declaration files that use it name
+// `TaskRef` from @p2c/core instead of spelling out zod's brand, which would need zod.
+export type TaskRef = string & z.$brand<'TaskRef'>;
 export const taskRefSchema = z
   .string()
   .regex(/^[^/]+\/.+$/, 'a task reference is "<template id>/<task id>"')
   .brand<'TaskRef'>();
-export type TaskRef = z.infer<typeof taskRefSchema>;
 
 /** The reference to task `taskId` of template `templateId`. */
 export function taskRef(templateId: string, taskId: string): TaskRef {
