@@ -105,7 +105,8 @@ describe('loadConfig', () => {
     const renamed = failureOf(() =>
       loadEdited((c) => {
         const connections = c.connections as unknown as Record<string, Fields>;
-        connections['crm'] = connections['sales']!;
+        connections['crm'] = { ...connections['sales'] };
+        delete connections['crm']['kind'];
         delete connections['sales'];
       }),
     );

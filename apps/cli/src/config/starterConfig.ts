@@ -19,6 +19,7 @@ const PLACEHOLDER_STARTER: StarterConfigOptions = {
 };
 
 export const SECRET_ENV = { sales: 'P2C_SALES_CLIENT_SECRET', finops: 'P2C_FINOPS_CLIENT_SECRET' } as const;
+const CONNECTOR_KIND = { sales: 'dataverse', finops: 'finops' } as const;
 
 /** The commented starter `p2c.config.yaml`. */
 export function starterConfig(options: StarterConfigOptions = PLACEHOLDER_STARTER): string {
@@ -31,6 +32,7 @@ export function starterConfig(options: StarterConfigOptions = PLACEHOLDER_STARTE
   const connection = (name: 'sales' | 'finops', url: string, comment: string) =>
     [
       `  ${name}:   # ${comment}`,
+      `    kind: ${CONNECTOR_KIND[name]}   # the connector that reaches it (a connector plugin adds its own kind)`,
       `    url: ${url}`,
       `    tenantId: ${options.tenantId}`,
       `    clientId: ${options.clientId}`,
