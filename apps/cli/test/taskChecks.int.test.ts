@@ -78,7 +78,7 @@ describe('the issue: mistakes that used to pass silently', () => {
     writeAccountsSettings('        filters:\n          r: { field: Nmae, eq: x }');
     const result = await p2c(['history']);
     expect(result.stderr).toBe(
-      "p2c: p2c.config.yaml: templates.accounts.tasks.Accounts - Account - Customers: Template 'accounts', task 'Accounts - Account - Customers': filters.r.Nmae: the filter reads 'Nmae', which is not a field of the dataverse entity accounts. Did you mean 'name'?\n",
+      "p2c: p2c.config.yaml: templates.accounts.tasks.Accounts - Account - Customers.filters.r.Nmae: the filter reads 'Nmae', which is not a field of the dataverse entity accounts. Did you mean 'name'?\n",
     );
     expect(result.code).toBe(3);
   });
@@ -87,7 +87,7 @@ describe('the issue: mistakes that used to pass silently', () => {
     writeAccountsSettings('        defaults:\n          CustomerGroupId: 10');
     const result = await p2c(['history']);
     expect(result.stderr).toBe(
-      "p2c: p2c.config.yaml: templates.accounts.tasks.Accounts - Account - Customers: Template 'accounts', task 'Accounts - Account - Customers': defaults.CustomerGroupId: the default 10 is a number; the field wants a string. Quote it: '10'.\n",
+      "p2c: p2c.config.yaml: templates.accounts.tasks.Accounts - Account - Customers.defaults.CustomerGroupId: the default 10 is a number; the field wants a string. Quote it: '10'.\n",
     );
     expect(result.code).toBe(3);
   });
@@ -194,7 +194,7 @@ describe("the config's overrides, checked against the task", () => {
     writeAccountsSettings("        filters:\n          big: { field: numberofemployees, eq: 'many' }");
     const result = await p2c(['history']);
     expect(result.stderr).toBe(
-      "p2c: p2c.config.yaml: templates.accounts.tasks.Accounts - Account - Customers: Template 'accounts', task 'Accounts - Account - Customers': filters.big.numberofemployees: \"many\" is a string; the field wants a number.\n",
+      'p2c: p2c.config.yaml: templates.accounts.tasks.Accounts - Account - Customers.filters.big.numberofemployees: "many" is a string; the field wants a number.\n',
     );
     expect(result.code).toBe(3);
   });
@@ -203,7 +203,7 @@ describe("the config's overrides, checked against the task", () => {
     writeAccountsSettings('        valueMaps:\n          CreditLimit: { "": "none" }');
     const result = await p2c(['history']);
     expect(result.stderr).toBe(
-      "p2c: p2c.config.yaml: templates.accounts.tasks.Accounts - Account - Customers: Template 'accounts', task 'Accounts - Account - Customers': valueMaps.CreditLimit.: the value map's output \"none\" is a string; the field wants a number.\n",
+      'p2c: p2c.config.yaml: templates.accounts.tasks.Accounts - Account - Customers.valueMaps.CreditLimit[""]: the value map\'s output "none" is a string; the field wants a number.\n',
     );
     expect(result.code).toBe(3);
   });

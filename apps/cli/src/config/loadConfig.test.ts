@@ -204,12 +204,12 @@ describe('loadConfig', () => {
       [
         'a number default where F&O wants text',
         (c) => (c.templates!.accounts.tasks[TASK]!.defaults = { CustomerGroupId: 10 }),
-        `p2c.config.yaml: templates.accounts.tasks.${TASK}: Template 'accounts', task '${TASK}': defaults.CustomerGroupId: the default 10 is a number; the field wants a string. Quote it: '10'.`,
+        `p2c.config.yaml: templates.accounts.tasks.${TASK}.defaults.CustomerGroupId: the default 10 is a number; the field wants a string. Quote it: '10'.`,
       ],
       [
         'a filter on a misspelt field',
         (c) => (c.templates!.accounts.tasks[TASK]!.filters = { r: { field: 'Nmae', eq: 'x' } }),
-        `p2c.config.yaml: templates.accounts.tasks.${TASK}: Template 'accounts', task '${TASK}': filters.r.Nmae: the filter reads 'Nmae', which is not a field of the dataverse entity accounts.`,
+        `p2c.config.yaml: templates.accounts.tasks.${TASK}.filters.r.Nmae: the filter reads 'Nmae', which is not a field of the dataverse entity accounts.`,
       ],
       [
         'a project naming a template that is not installed',

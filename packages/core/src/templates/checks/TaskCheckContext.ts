@@ -25,10 +25,13 @@ export interface TaskCheckContext {
   overrides?: TaskOverrides;
 }
 
-/** One refusal: names the template, the task and the field. */
+/**
+ * One refusal: names the template, the task and the field; when checking the configuration's
+ * overrides, by their path in the configuration, which already names the template and task.
+ */
 export function taskInvalid(context: TaskCheckContext, field: string, problem: string): ConfigError {
-  const where = context.overridesAt ? `${context.overridesAt}: ` : '';
-  return new ConfigError(`${where}Template '${context.template.id}', task '${context.task.id}': ${field}: ${problem}`, {
-    code: 'TASK_INVALID',
-  });
+  const where = context.overridesAt
+    ? `${context.overridesAt}.${field}`
+    : `Template '${context.template.id}', task '${context.task.id}': ${field}`;
+  return new ConfigError(`${where}: ${problem}`, { code: 'TASK_INVALID' });
 }

@@ -89,9 +89,14 @@ describe('task checks at load', () => {
     const registry = new TemplateRegistry({ describeEntity });
     registry.register(plugin({}));
     expect(() =>
-      registry.checkOverrides('accounts', 'Accounts', { defaults: { CustomerGroupId: 10 } }, 'p2c.config.yaml'),
+      registry.checkOverrides(
+        'accounts',
+        'Accounts',
+        { defaults: { CustomerGroupId: 10 } },
+        'p2c.config.yaml: templates.accounts.tasks.Accounts',
+      ),
     ).toThrow(
-      "p2c.config.yaml: Template 'accounts', task 'Accounts': defaults.CustomerGroupId: the default 10 is a number; the field wants a string. Quote it: '10'.",
+      "p2c.config.yaml: templates.accounts.tasks.Accounts.defaults.CustomerGroupId: the default 10 is a number; the field wants a string. Quote it: '10'.",
     );
   });
 

@@ -35,7 +35,9 @@ export function checkValues(context: TaskCheckContext): void {
   for (const [target, map] of Object.entries(overrides.valueMaps ?? {})) {
     for (const [from, value] of Object.entries(map)) {
       const misfit = valueMisfit(owner(target)?.typeOf(target), value);
-      if (misfit) throw taskInvalid(context, `valueMaps.${target}.${from}`, `the value map's output ${misfit}`);
+      // The "" entry (blank or unmatched input) has no name of its own to print.
+      const entry = from === '' ? `valueMaps.${target}[""]` : `valueMaps.${target}.${from}`;
+      if (misfit) throw taskInvalid(context, entry, `the value map's output ${misfit}`);
     }
   }
 }
