@@ -22,3 +22,9 @@ export {
   type DemoAccountStats,
 } from './demo/generateDemoAccounts.js';
 export { SeededRandom } from './demo/SeededRandom.js';
+export {
+  COMPANY_FIRST_WORDS,
+  COMPANY_SECOND_WORDS,
+  COMPANY_SUFFIXES,
+  STREET_NAMES,
+} from './demo/sampleCompanyNames.js';

@@ -1,5 +1,5 @@
 import type { BenchAccount } from './BenchAccount.js';
-import { SeededRandom } from '@p2c/cli';
+import { COMPANY_FIRST_WORDS, COMPANY_SECOND_WORDS, COMPANY_SUFFIXES, SeededRandom, STREET_NAMES } from '@p2c/cli';
 
 export const BENCH_SEED = 20_250_601;
 
@@ -132,53 +132,6 @@ export const BENCH_COUNTRY_CODES: Readonly<Record<string, string>> = Object.from
   COUNTRIES.flatMap(([country]) => country.spellings.map(([spelling]) => [spelling, country.iso])),
 );
 
-const FIRST = [
-  'Northwind',
-  'Contoso',
-  'Fabrikam',
-  'Tailspin',
-  'Litware',
-  'Adventure',
-  'Alpine',
-  'Coho',
-  'Wide World',
-  'Proseware',
-  'Blue Yonder',
-  'Trey',
-  'Lucerne',
-  'Margie',
-  'Woodgrove',
-  'Fourth Coffee',
-  'Graphic',
-  'Humongous',
-  'Wingtip',
-  'Relecloud',
-];
-const SECOND = [
-  'Traders',
-  'Systems',
-  'Foods',
-  'Airlines',
-  'Software',
-  'Works',
-  'Ski House',
-  'Winery',
-  'Importers',
-  'Consulting',
-  'Airways',
-  'Research',
-  'Publishing',
-  'Travel',
-  'Bank',
-  'Design',
-  'Insurance',
-  'Toys',
-  'Motors',
-  'Labs',
-];
-const SUFFIX = ['Inc.', 'Ltd', 'GmbH', 'A/S', 'SARL', 'LLC', 'Corp.', 'Group'];
-const STREETS = ['Main St', 'Market St', 'Hauptstraße', 'Rue de Rivoli', 'Strøget', 'King St', 'Oak Ave', 'Harbour Rd'];
-
 export interface BenchAccountOptions {
   count: number;
   seed?: number;
@@ -195,16 +148,16 @@ export function* generateBenchAccounts(options: BenchAccountOptions): Generator<
   for (let i = 0; i < options.count; i++) {
     const country = random.weighted(COUNTRIES);
     const [city, state, postal] = random.pick(country.cities);
-    const company = `${random.pick(FIRST)} ${random.pick(SECOND)}`;
+    const company = `${random.pick(COMPANY_FIRST_WORDS)} ${random.pick(COMPANY_SECOND_WORDS)}`;
     const slug = company.toLowerCase().replace(/[^a-z0-9]+/g, '');
     const modifiedon = new Date(DATA_AS_OF - Math.floor(random.next() * YEAR_MS))
       .toISOString()
       .replace(/\.\d{3}Z$/, 'Z');
     yield {
       accountid: random.guid(),
-      name: `${company} ${random.pick(SUFFIX)} #${i + 1}`,
+      name: `${company} ${random.pick(COMPANY_SUFFIXES)} #${i + 1}`,
       accountnumber: random.chance(0.05) ? null : `ACC-${String(10_000 + i).padStart(5, '0')}-${random.letters(6)}`,
-      address1_line1: `${random.int(1, 999)} ${random.pick(STREETS)}`,
+      address1_line1: `${random.int(1, 999)} ${random.pick(STREET_NAMES)}`,
       address1_city: city,
       address1_stateorprovince: state,
       address1_postalcode: postal,

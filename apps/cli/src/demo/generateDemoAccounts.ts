@@ -1,3 +1,4 @@
+import { COMPANY_FIRST_WORDS, COMPANY_SECOND_WORDS, COMPANY_SUFFIXES, STREET_NAMES } from './sampleCompanyNames.js';
 import { SeededRandom } from './SeededRandom.js';
 
 /** A Sales account as the demo seeds it: the Dataverse columns the accounts template reads. */
@@ -122,53 +123,6 @@ const COUNTRY_CODE: Readonly<Record<string, CountryCode>> = {
   Canada: 'CAN',
 };
 
-const FIRST = [
-  'Northwind',
-  'Contoso',
-  'Fabrikam',
-  'Tailspin',
-  'Litware',
-  'Adventure',
-  'Alpine',
-  'Coho',
-  'Wide World',
-  'Proseware',
-  'Blue Yonder',
-  'Trey',
-  'Lucerne',
-  'Margie',
-  'Woodgrove',
-  'Fourth Coffee',
-  'Graphic',
-  'Humongous',
-  'Wingtip',
-  'Relecloud',
-];
-const SECOND = [
-  'Traders',
-  'Systems',
-  'Foods',
-  'Airlines',
-  'Software',
-  'Works',
-  'Ski House',
-  'Winery',
-  'Importers',
-  'Consulting',
-  'Airways',
-  'Research',
-  'Publishing',
-  'Travel',
-  'Bank',
-  'Design',
-  'Insurance',
-  'Toys',
-  'Motors',
-  'Labs',
-];
-const SUFFIX = ['Inc.', 'Ltd', 'GmbH', 'A/S', 'SARL', 'LLC', 'Corp.', 'Group'];
-const STREETS = ['Main St', 'Market St', 'Hauptstraße', 'Rue de Rivoli', 'Strøget', 'King St', 'Oak Ave', 'Harbour Rd'];
-
 /**
  * Deterministic Sales accounts for the demo (mulberry32 from `seed`): mostly clean, with the
  * problems users meet most often mixed in at known rates: accounts without an account number,
@@ -187,13 +141,13 @@ export function generateDemoAccounts(options: DemoAccountOptions = {}): {
     const country = random.weighted(COUNTRIES);
     const code = country === null ? 'USA' : (COUNTRY_CODE[country] ?? null);
     const [city, state, postal] = random.pick(CITIES[code ?? 'USA']);
-    const name = `${random.pick(FIRST)} ${random.pick(SECOND)} ${random.pick(SUFFIX)}`;
+    const name = `${random.pick(COMPANY_FIRST_WORDS)} ${random.pick(COMPANY_SECOND_WORDS)} ${random.pick(COMPANY_SUFFIXES)}`;
     const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '');
     accounts.push({
       accountid: random.guid(),
       name: `${name} #${i + 1}`,
       accountnumber: random.chance(0.1) ? null : `ACC-${String(20_000 + i).padStart(5, '0')}-${random.letters(6)}`,
-      address1_line1: `${random.int(1, 999)} ${random.pick(STREETS)}`,
+      address1_line1: `${random.int(1, 999)} ${random.pick(STREET_NAMES)}`,
       address1_city: city,
       address1_stateorprovince: state,
       address1_postalcode: postal,
