@@ -18,6 +18,7 @@ import {
 } from 'node:fs';
 import { request } from 'node:https';
 import { tmpdir } from 'node:os';
+import { stripVTControlCharacters } from 'node:util';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -525,10 +526,10 @@ async function scaffoldConnectorAsNewUser(packed, context) {
   const p2cTarballs = packed.filter((p) => !p.example).map((p) => p.tarball);
   await run('npm', ['install', '--no-audit', '--no-fund', '--save-dev', ...p2cTarballs], { cwd: dir, env: outside });
   const tested = await run('npm', ['test'], { cwd: dir, env: outside });
-  check(
-    /4 passed/.test(tested.stdout),
-    `the new connector's tests did not pass as generated:\n${tested.stdout.slice(-800)}`,
-  );
+  // vitest colours its summary even into a pipe; the counts are read from the plain text.
+  const testSummary = stripVTControlCharacters(tested.stdout);
+  const testsPassed = /Tests\s+(\d+) passed/.exec(testSummary)?.[1];
+  check(testsPassed === '4', `the new connector's tests did not pass as generated:\n${tested.stdout.slice(-800)}`);
   const { stdout } = await run('npm', ['pack', '--silent'], { cwd: dir, env: outside });
   const tarball = join(dir, stdout.trim().split('\n').pop());
   check(existsSync(tarball), `npm pack of the new connector printed no tarball: ${stdout}`);
@@ -537,7 +538,7 @@ async function scaffoldConnectorAsNewUser(packed, context) {
   addConnection('archive', 'archive', './archive');
   const written = await runCustomerExport('customers-to-archive', 'archive/customers.jsonl', context);
   notes.push(
-    `new user: p2c connector new archive (${created.stdout.split('\n')[0]}) -> npm test: ${(/Tests\s+(\d+ passed)/.exec(tested.stdout) ?? /(\d+ passed)/.exec(tested.stdout))?.[1]}, npm pack ${basename(tarball)}, installed, 'p2c run customers-to-archive' wrote ${written} lines to archive/customers.jsonl`,
+    `new user: p2c connector new archive (${created.stdout.split('\n')[0]}) -> npm test: ${testsPassed} tests passed, npm pack ${basename(tarball)}, installed, 'p2c run customers-to-archive' wrote ${written} lines to archive/customers.jsonl`,
   );
 }
 
