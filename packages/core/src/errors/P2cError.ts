@@ -11,16 +11,23 @@ export interface P2cErrorOptions {
   /** A short stable code a script can match on, e.g. `VALUE_MAP_MISS`. */
   code: string;
   cause?: unknown;
+  /**
+   * The service took no request at all just then (throttled, unavailable, unreachable), so what
+   * was sent played no part in the failure: sending it again in parts would only add load.
+   */
+  serviceUnavailable?: boolean;
 }
 
 export abstract class P2cError extends Error {
   abstract readonly kind: ErrorKind;
   readonly code: string;
+  readonly serviceUnavailable: boolean;
 
   constructor(message: string, options: P2cErrorOptions) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
     this.code = options.code;
+    this.serviceUnavailable = options.serviceUnavailable ?? false;
   }
 }
 

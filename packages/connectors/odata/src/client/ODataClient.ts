@@ -198,9 +198,11 @@ export class ODataClient {
     try {
       items = decodeBatchResponse(response.bodyText, responseType);
     } catch (error) {
+      // Transient, not fatal: an answer cut short or garbled by one record's data (a key the
+      // service could not put in a header) must not stop the run; the runner splits the batch.
       throw new ODataError(`The $batch response could not be read: ${(error as Error).message}`, {
         status: response.status,
-        kind: 'fatal',
+        kind: 'transient',
         code: 'ODATA_UNEXPECTED_RESPONSE',
         method: 'POST',
         url,
@@ -386,6 +388,8 @@ function networkError(error: unknown, method: Method, url: string, timeoutMs: nu
   return new ODataError(redact(`Network error on ${method} ${url}: ${detail}`, [token]), {
     status: 0,
     kind: 'transient',
+    // Refused or not resolved: nothing reached the service, whatever the request held.
+    serviceUnavailable: isNotSent(error),
     code: timedOut ? 'NETWORK_TIMEOUT' : 'NETWORK_ERROR',
     method,
     url,

@@ -13,6 +13,8 @@ export interface ODataErrorOptions {
   kind?: ODataErrorKind;
   /** A short stable code for scripts; defaults to `HTTP_<status>`. */
   code?: string;
+  /** Overrides what the status says (429 and 503: the service took no request just then). */
+  serviceUnavailable?: boolean;
   method?: string | undefined;
   url?: string | undefined;
   cause?: unknown;
@@ -52,7 +54,11 @@ export class ODataError extends P2cError {
   readonly url: string | undefined;
 
   constructor(message: string, options: ODataErrorOptions) {
-    super(message, { code: options.code ?? `HTTP_${options.status}`, cause: options.cause });
+    super(message, {
+      code: options.code ?? `HTTP_${options.status}`,
+      cause: options.cause,
+      serviceUnavailable: options.serviceUnavailable ?? (options.status === 429 || options.status === 503),
+    });
     this.status = options.status;
     this.kind = options.kind ?? kindForStatus(options.status);
     this.odataCode = options.odataCode;

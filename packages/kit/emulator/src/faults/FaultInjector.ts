@@ -23,6 +23,8 @@ export interface FaultTarget {
   /** Path after the service root (`$batch`, `accounts(…)`); the whole path for auth. */
   readonly path: string;
   readonly isBatch: boolean;
+  /** The request body, read only while a script entry matches on it (`bodyContains`). */
+  readonly body?: string;
 }
 
 interface ScriptState {
@@ -95,6 +97,11 @@ export class FaultInjector {
     };
   }
 
+  /** Whether a script entry matches on the request body, which must then be read for `decide`. */
+  get matchesBodies(): boolean {
+    return this.#script.some((entry) => entry.times > 0 && entry.spec.match?.bodyContains !== undefined);
+  }
+
   decide(target: FaultTarget): Fault | undefined {
     if (!this.#options || target.service === 'admin') return undefined;
     for (const entry of this.#script) {
@@ -114,6 +121,7 @@ export class FaultInjector {
     if (match.service ? match.service !== target.service : target.service === 'auth') return false;
     if (match.method && match.method.toUpperCase() !== target.method.toUpperCase()) return false;
     if (match.path && !target.path.startsWith(match.path)) return false;
+    if (match.bodyContains && !(target.body ?? '').includes(match.bodyContains)) return false;
     if (isChangesetFailure(spec.fault) && !target.isBatch) return false;
     return true;
   }

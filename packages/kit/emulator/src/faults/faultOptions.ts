@@ -32,6 +32,11 @@ const scriptEntrySchema = z.strictObject({
       method: z.string().min(1).optional(),
       /** The start of the path after the service root: `$batch`, `accounts`, `CustomersV3`. */
       path: z.string().min(1).optional(),
+      /**
+       * Text the request body holds (a record's key, say): the fault follows that record into
+       * whatever request carries it, as a record that breaks every request it is in does.
+       */
+      bodyContains: z.string().min(1).optional(),
     })
     .optional(),
   fault: faultSchema,

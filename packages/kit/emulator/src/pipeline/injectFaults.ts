@@ -31,6 +31,7 @@ export function injectFaults(injector: FaultInjector, held: HeldRequests, counte
       method: context.request.method,
       path: relativePath(context),
       isBatch: isBatchRequest(context),
+      ...(injector.matchesBodies ? { body: await context.request.clone().text() } : {}),
     });
     if (!fault) return next(context);
     if (fault.kind !== 'changesetFailure') counter.countFault(service, fault.kind);

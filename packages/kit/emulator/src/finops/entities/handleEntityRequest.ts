@@ -57,8 +57,15 @@ function parseKey(definition: EntityDefinition, key: KeySegment): [string, FinOp
   return [dataAreaId.toLowerCase(), parts as FinOpsEntityValue[]];
 }
 
+/**
+ * The row's URL, as F&O answers a create with it in `Location`: a URL, so a key's characters
+ * outside plain ASCII (CJK, emoji, a line break) are percent-encoded, quotes left legible; a
+ * raw one would not even fit in an HTTP header.
+ */
 function entityLocation(root: string, definition: EntityDefinition, row: FinOpsEntityRow): string {
-  const parts = ['dataAreaId', ...definition.keyFields].map((field) => `${field}=${literal(row[field] ?? '')}`);
+  const parts = ['dataAreaId', ...definition.keyFields].map(
+    (field) => `${field}=${encodeURIComponent(literal(row[field] ?? ''))}`,
+  );
   return `${root}${definition.entitySet}(${parts.join(',')})`;
 }
 
