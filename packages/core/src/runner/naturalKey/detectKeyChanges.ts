@@ -57,7 +57,8 @@ async function renameInDestination(
 ): Promise<void> {
   const { renameKey } = destination;
   // Refused before the run starts (`checkKeyChangePolicy`); a destination that lost it is a bug.
-  if (!renameKey) throw new Error(`Task '${options.taskId}': onKeyChange is 'rename' but its destination cannot rename`);
+  if (!renameKey)
+    throw new Error(`Task '${options.taskId}': onKeyChange is 'rename' but its destination cannot rename`);
   for (const [item, change] of changes) {
     const outcome = await renameKey.call(destination, change.oldKey, change.newKey, { dryRun: options.dryRun });
     if (outcome.status !== 'failed') {
