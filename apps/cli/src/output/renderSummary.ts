@@ -38,7 +38,7 @@ export function renderSummary(summary: RunSummary, keyLabel: string): string {
   const pairs: [string, string][] = [
     ...numbers.map(([label, n]): [string, string] => [label, formatCount(n).padStart(width)]),
     ['Time taken', formatDuration(summary.durationMs)],
-    ['Status', `${summary.status} (${OUTCOME_MEANING[summary.status]})`],
+    ['Status', `${summary.status} (${meaningOf(summary, keyLabel)})`],
   ];
   if (summary.runId) {
     const id = shortId(summary.runId);
@@ -70,6 +70,15 @@ export function renderSummary(summary: RunSummary, keyLabel: string): string {
     );
   }
   return text;
+}
+
+/** A Warning that only key changes caused says so, rather than speak of failures that did not happen. */
+function meaningOf(summary: RunSummary, keyLabel: string): string {
+  const { counts } = summary;
+  if (summary.status === 'Warning' && counts.failed === 0 && counts.waiting === 0 && counts.keyChanged > 0) {
+    return `some ${keyLabel}s changed in the source; the destination still holds them under the old one too`;
+  }
+  return OUTCOME_MEANING[summary.status];
 }
 
 export function renderFailures(failures: readonly RecordFailure[]): string {
