@@ -36,8 +36,9 @@ export function historyCommand(context: CommandContext): Command {
         const failures = await state.listFailures(run.id, { limit: options.limit ?? 1000 });
         const deletions = await state.listDeletions(run.id, { limit: options.limit ?? 1000 });
         const excluded = await state.listExclusions(run.id, { limit: options.limit ?? 1000 });
-        if (options.json) context.terminal.json({ ...run, failures, deletions, excluded });
-        else context.terminal.out(renderRunDetail(run, failures, deletions, excluded));
+        const keyChanges = await state.listKeyChanges(run.id, { limit: options.limit ?? 1000 });
+        if (options.json) context.terminal.json({ ...run, failures, deletions, excluded, keyChanges });
+        else context.terminal.out(renderRunDetail(run, failures, deletions, excluded, keyChanges));
       } finally {
         await session.close();
       }

@@ -1,6 +1,6 @@
-import type { RecordDeletion, RecordExclusion, RecordFailure, RunRecord } from '@p2c/core';
+import type { RecordDeletion, RecordExclusion, RecordFailure, RecordKeyChange, RunRecord } from '@p2c/core';
 import { formatCount, formatDuration, formatTime } from './formatNumbers.js';
-import { renderFailures, shortId } from './renderSummary.js';
+import { renderFailures, renderKeyChanges, shortId } from './renderSummary.js';
 import { renderPairs, renderTable } from './renderTable.js';
 
 export function renderRunList(runs: readonly RunRecord[]): string {
@@ -46,6 +46,7 @@ export function renderRunDetail(
   failures: readonly RecordFailure[],
   deletions: readonly RecordDeletion[] = [],
   excluded: readonly RecordExclusion[] = [],
+  keyChanges: readonly RecordKeyChange[] = [],
 ): string {
   const pairs: [string, string][] = [
     ['Run', run.id],
@@ -65,6 +66,7 @@ export function renderRunDetail(
     ['Left out by a filter', formatCount(run.counts.filtered)],
     ['Keys generated', formatCount(run.counts.keysGenerated)],
     ['Deleted in the source', formatCount(run.counts.deleted)],
+    ['Key changed in the source', formatCount(run.counts.keyChanged)],
   ];
   if (run.message) pairs.push(['Stopped by', run.message]);
   let text = renderPairs(pairs);
@@ -87,6 +89,10 @@ export function renderRunDetail(
       [{ header: 'KEY' }, { header: 'TASK' }, { header: 'RULE' }, { header: 'KEEPS' }],
       excluded.map((e) => [e.key ?? `(none) ${e.sourceId}`, e.taskId, e.rule, e.reason]),
     );
+  }
+  if (keyChanges.length > 0) {
+    text += `\nKey changed in the source (written under the new key; the destination still holds the old one unless renamed):\n`;
+    text += renderKeyChanges(keyChanges);
   }
   if (deletions.length > 0) {
     text += `\nDeleted in the source (not deleted in the destination):\n`;

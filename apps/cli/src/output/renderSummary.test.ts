@@ -21,6 +21,7 @@ function aSummary(overrides: Partial<RunSummary> = {}): RunSummary {
       filtered: 0,
       waiting: 0,
       retried: 0,
+      keyChanged: 0,
     },
     failures: [
       {
@@ -41,6 +42,7 @@ function aSummary(overrides: Partial<RunSummary> = {}): RunSummary {
     planned: [],
     excluded: [],
     deletions: [],
+    keyChanges: [],
     notes: [],
     message: null,
     startedAt: '2025-01-01T10:00:00.000Z',

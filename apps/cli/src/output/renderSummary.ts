@@ -1,9 +1,10 @@
-import type { RecordFailure, RunOutcome, RunSummary } from '@p2c/core';
+import type { RecordFailure, RecordKeyChange, RunOutcome, RunSummary } from '@p2c/core';
 import { formatCount, formatDuration } from './formatNumbers.js';
 import { renderPairs, renderTable } from './renderTable.js';
 
 const FAILURES_SHOWN = 10;
 const PLANNED_SHOWN = 20;
+const KEY_CHANGES_SHOWN = 10;
 
 const OUTCOME_MEANING: Readonly<Record<RunOutcome, string>> = {
   Completed: 'every record was written or found unchanged',
@@ -32,11 +33,12 @@ export function renderSummary(summary: RunSummary, keyLabel: string): string {
   if (counts.waiting > 0) numbers.push(['Waiting for a parent', counts.waiting]);
   if (counts.filtered > 0) numbers.push(['Left out by a filter', counts.filtered]);
   if (counts.retried > 0) numbers.push(['Tried again (failed before)', counts.retried]);
+  if (counts.keyChanged > 0) numbers.push([`${capitalize(keyLabel)}s changed in the source`, counts.keyChanged]);
   const width = Math.max(...numbers.map(([, n]) => formatCount(n).length));
   const pairs: [string, string][] = [
     ...numbers.map(([label, n]): [string, string] => [label, formatCount(n).padStart(width)]),
     ['Time taken', formatDuration(summary.durationMs)],
-    ['Status', `${summary.status} (${OUTCOME_MEANING[summary.status]})`],
+    ['Status', `${summary.status} (${meaningOf(summary, keyLabel)})`],
   ];
   if (summary.runId) {
     const id = shortId(summary.runId);
@@ -52,6 +54,12 @@ export function renderSummary(summary: RunSummary, keyLabel: string): string {
     const shown = summary.failures.slice(0, FAILURES_SHOWN);
     text += `\nFirst failures (${shown.length} of ${formatCount(counts.failed + counts.waiting)}):\n${renderFailures(shown)}`;
   }
+  if (summary.keyChanges.length > 0) {
+    const shown = summary.keyChanges.slice(0, KEY_CHANGES_SHOWN);
+    text += `\n${capitalize(keyLabel)}s changed in the source (${shown.length} of ${formatCount(counts.keyChanged)}; `;
+    text += `each ${dry ? 'would be' : 'was'} written under its new ${keyLabel}, and the destination still holds the old one):\n`;
+    text += renderKeyChanges(shown);
+  }
   if (dry && summary.planned.length > 0) {
     const shown = summary.planned.slice(0, PLANNED_SHOWN);
     const total = counts.created + counts.updated;
@@ -64,10 +72,26 @@ export function renderSummary(summary: RunSummary, keyLabel: string): string {
   return text;
 }
 
+/** A Warning that only key changes caused says so, rather than speak of failures that did not happen. */
+function meaningOf(summary: RunSummary, keyLabel: string): string {
+  const { counts } = summary;
+  if (summary.status === 'Warning' && counts.failed === 0 && counts.waiting === 0 && counts.keyChanged > 0) {
+    return `some ${keyLabel}s changed in the source; the destination still holds them under the old one too`;
+  }
+  return OUTCOME_MEANING[summary.status];
+}
+
 export function renderFailures(failures: readonly RecordFailure[]): string {
   return renderTable(
     [{ header: 'KEY' }, { header: 'CODE' }, { header: 'MESSAGE' }],
     failures.map((f) => [f.key ?? `(none) ${f.sourceId}`, f.code, f.message]),
+  );
+}
+
+export function renderKeyChanges(changes: readonly RecordKeyChange[]): string {
+  return renderTable(
+    [{ header: 'SOURCE ID' }, { header: 'OLD KEY' }, { header: 'NEW KEY' }, { header: 'TASK' }, { header: 'ACTION' }],
+    changes.map((c) => [c.sourceId, c.oldKey, c.newKey, c.taskId, c.action]),
   );
 }
 

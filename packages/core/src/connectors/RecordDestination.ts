@@ -26,4 +26,10 @@ export interface RecordDestination<R = Record<string, unknown>> {
   readonly entity: string;
   /** One outcome per request, whatever happens to the others. */
   write(batch: WriteRequest<R>[], options: WriteOptions): Promise<WriteOutcome[]>;
+  /**
+   * Renames the record held under natural key `from` to `to`, with everything that refers to
+   * it, as a destination's own rename does. Only a destination that can do so through its API
+   * has this: a task's `onKeyChange: 'rename'` is refused for any other. The outcome names `to`.
+   */
+  renameKey?(from: string, to: string, options: WriteOptions): Promise<WriteOutcome>;
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { mappingOverridesSchema } from '../mapping/index.js';
 import { recordConditionSchema } from '../templates/RecordCondition.js';
-import type { EntityTemplate } from '../templates/index.js';
+import { onKeyChangeSchema, type EntityTemplate } from '../templates/index.js';
 import type { ProgressEvent } from './ProgressEvent.js';
 
 /** Per-task settings from the configuration. */
@@ -17,6 +17,8 @@ export const taskSettingsSchema = z.object({
   writeConcurrency: z.number().int().min(1).max(32).default(4),
   /** What a record deleted in the source does: listed in the run's history, or nothing. */
   onDelete: z.enum(['ignore', 'report']).default('report'),
+  /** What a record synced before under another key does; absent: the template's choice (`report` by default). */
+  onKeyChange: onKeyChangeSchema.optional(),
   /** Changes to the task's filters by rule name: a new condition, or `false` to drop the rule. */
   filters: z.record(z.string(), z.union([recordConditionSchema, z.literal(false)])).default({}),
 });

@@ -1,4 +1,11 @@
-import type { RecordDeletion, RecordExclusion, RecordFailure, RunCounts, RunMode } from '../state/index.js';
+import type {
+  RecordDeletion,
+  RecordExclusion,
+  RecordFailure,
+  RecordKeyChange,
+  RunCounts,
+  RunMode,
+} from '../state/index.js';
 
 export type RunOutcome = 'Completed' | 'Warning' | 'Error';
 
@@ -26,6 +33,8 @@ export interface RunSummary {
   planned: PlannedWrite[];
   /** The first records deleted in the source since the last run (all are in the history). */
   deletions: RecordDeletion[];
+  /** The first records synced before under another natural key (all are in the history). */
+  keyChanges: RecordKeyChange[];
   /** What the run decided on the way that an operator should know (a full read forced, a lock broken). */
   notes: string[];
   /** What ended the run early, when something did. */
@@ -39,11 +48,13 @@ export interface RunSummary {
  * Data Integrator's rule: Completed when nothing failed, Error when nothing succeeded. Records
  * waiting for their parents are not failures, but the run did not complete them: Warning. A run
  * that read nothing new, only records that failed before and fail again, is a Warning too:
- * nothing got worse.
+ * nothing got worse. A record whose natural key changed since it was synced is written under
+ * its new key, but the destination still holds it under the old one too: Warning, so an
+ * operator looks.
  */
 export function outcomeOf(counts: RunCounts, fatal: boolean): RunOutcome {
   if (fatal) return 'Error';
-  if (counts.failed === 0) return counts.waiting === 0 ? 'Completed' : 'Warning';
+  if (counts.failed === 0) return counts.waiting === 0 && counts.keyChanged === 0 ? 'Completed' : 'Warning';
   const succeeded = counts.created + counts.updated + counts.unchanged;
   const onlyRetries = counts.read <= counts.retried;
   return succeeded === 0 && counts.waiting === 0 && !onlyRetries ? 'Error' : 'Warning';

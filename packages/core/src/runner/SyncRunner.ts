@@ -6,6 +6,7 @@ import {
   type RecordDeletion,
   type RecordExclusion,
   type RecordFailure,
+  type RecordKeyChange,
   type StateStore,
 } from '../state/index.js';
 import { DryRunParents } from './DryRunParents.js';
@@ -44,6 +45,7 @@ export class SyncRunner {
     const planned: PlannedWrite[] = [];
     const deletions: RecordDeletion[] = [];
     const excluded: RecordExclusion[] = [];
+    const keyChanges: RecordKeyChange[] = [];
     let runId: string | null = null;
     let message: string | null = null;
     try {
@@ -66,6 +68,7 @@ export class SyncRunner {
         planned.push(...sync.result.planned);
         deletions.push(...sync.result.deletions);
         excluded.push(...sync.result.excluded);
+        keyChanges.push(...sync.result.keyChanges);
         notes.push(...sync.result.notes);
         if (message) break;
       }
@@ -87,6 +90,7 @@ export class SyncRunner {
       excluded,
       planned,
       deletions,
+      keyChanges,
       notes,
       message,
       startedAt: started.toISOString(),

@@ -10,16 +10,19 @@ import {
   type RecordDeletion,
   type RecordExclusion,
   type RecordFailure,
+  type RecordKeyChange,
   type RunCounts,
   type StateStore,
 } from '../state/index.js';
-import type { EntityTemplate, TaskDefinition, TaskFilter } from '../templates/index.js';
+import type { EntityTemplate, OnKeyChange, TaskDefinition, TaskFilter } from '../templates/index.js';
 import { checkParents } from './checkParents.js';
 import { connectorSide } from './connectorSide.js';
 import type { DryRunParents } from './DryRunParents.js';
 import { effectiveFilters } from './effectiveFilters.js';
 import { loadReferences } from './loadReferences.js';
 import { assignMissingKeys } from './naturalKey/assignMissingKeys.js';
+import { checkKeyChangePolicy } from './naturalKey/checkKeyChangePolicy.js';
+import { detectKeyChanges } from './naturalKey/detectKeyChanges.js';
 import { rejectDuplicateKeys } from './naturalKey/rejectDuplicateKeys.js';
 import { scanKeyIndex } from './naturalKey/scanKeyIndex.js';
 import { pageItemOf } from './PageItem.js';
@@ -39,6 +42,7 @@ export interface TaskResult {
   planned: PlannedWrite[];
   deletions: RecordDeletion[];
   excluded: RecordExclusion[];
+  keyChanges: RecordKeyChange[];
   notes: string[];
 }
 
@@ -70,8 +74,10 @@ export class TaskSync {
     planned: [],
     deletions: [],
     excluded: [],
+    keyChanges: [],
     notes: [],
   };
+  readonly #onKeyChange: OnKeyChange;
   readonly #connectors: ConnectorRegistry;
   readonly #filters: Map<string, TaskFilter>;
   #references: RecordContext['references'] = {};
@@ -99,6 +105,7 @@ export class TaskSync {
     );
     this.#connectors = connectors;
     this.#filters = effectiveFilters(task, this.#settings.filters);
+    this.#onKeyChange = checkKeyChangePolicy(task, this.#settings.onKeyChange, this.#destination);
   }
 
   get result(): TaskResult {
@@ -201,6 +208,7 @@ export class TaskSync {
     keepFirst(this.#result.failures, commit.failures, shownFailure);
     keepFirst(this.#result.deletions, commit.deleted, (deletion) => deletion);
     keepFirst(this.#result.excluded, commit.excluded ?? [], shownExclusion);
+    keepFirst(this.#result.keyChanges, commit.keyChanges ?? [], (change) => change);
     if (!this.options.dryRun) await this.state.commitPage(commit);
     else this.dryRunParents?.add(this.#taskKey, commit.synced ?? []);
     this.options.onProgress?.({ phase: 'sync', taskId: this.task.id, counts: this.#result.counts, total });
@@ -236,6 +244,14 @@ export class TaskSync {
         taskId,
       );
     }
+
+    const keyChanges = await detectKeyChanges(items, this.state, this.#destination, {
+      taskKey: this.#taskKey,
+      taskId,
+      onKeyChange: this.#onKeyChange,
+      dryRun: this.options.dryRun,
+      label: naturalKey.label,
+    });
 
     const parents = this.task.parents?.length
       ? await checkParents(items, this.task.parents, this.dryRunParents ?? this.state, taskId)
@@ -277,6 +293,7 @@ export class TaskSync {
       unchanged,
       written,
       checkpoint: page.checkpoint,
+      keyChanges,
     });
   }
 

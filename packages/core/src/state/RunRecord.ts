@@ -16,6 +16,7 @@ export type RunMode = 'full' | 'incremental';
  * - filtered: records a task's filter left out (each listed in the run's history with the rule).
  * - waiting: records held back because a parent they name has not been synced yet (pending, tried again).
  * - retried: records read again because they failed (or waited) before, whether or not they changed.
+ * - keyChanged: records synced before under another natural key (each listed in the run's history).
  */
 export const RUN_COUNT_NAMES = [
   'read',
@@ -28,6 +29,7 @@ export const RUN_COUNT_NAMES = [
   'filtered',
   'waiting',
   'retried',
+  'keyChanged',
 ] as const;
 
 export type RunCountName = (typeof RUN_COUNT_NAMES)[number];
@@ -79,6 +81,24 @@ export interface RecordDeletion {
   /** Its natural key as last seen, when known. */
   key: string | null;
 }
+
+/**
+ * A source record that now holds another natural key than the one it was last synced under
+ * (an account whose number was changed in Sales). `reported`: written under its new key, the
+ * destination's record under the old key left as it was; `renamed`: the destination's record
+ * was renamed to the new key first.
+ */
+export interface RecordKeyChange {
+  taskId: string;
+  sourceId: string;
+  /** The key it was last synced under, as read then. */
+  oldKey: string;
+  /** The key it holds now, as read. */
+  newKey: string;
+  action: KeyChangeAction;
+}
+
+export type KeyChangeAction = 'reported' | 'renamed';
 
 /** A record a task's filter left out, and the rule that did. */
 export interface RecordExclusion {

@@ -7,6 +7,7 @@ import type {
   RecordDeletion,
   RecordExclusion,
   RecordFailure,
+  RecordKeyChange,
   RunCounts,
   RunMode,
   RunRecord,
@@ -48,8 +49,22 @@ export interface PageCommit {
    * failures) and read again each run, so a line whose quote becomes Active later is synced then.
    */
   parked?: Keyed<{ sourceId: string; key: string | null; code: string; message: string }>[];
+  /**
+   * The natural key each record that succeeded is now synced under, by source id: the next
+   * run tells by it that a record's key changed (`findSyncedKeys`).
+   */
+  syncedRecords?: SyncedRecord[];
+  /** Records synced under another key before: listed in the run's history. */
+  keyChanges?: RecordKeyChange[];
   /** Advance the task's checkpoint to this; null leaves it where it is. */
   checkpoint: Checkpoint | null;
+}
+
+/** The natural key a source record was last synced under: as read (for people) and as indexed. */
+export interface SyncedRecord {
+  sourceId: string;
+  key: string;
+  naturalKey: NaturalKey;
 }
 
 export interface SequenceReservation {
@@ -82,6 +97,14 @@ export interface StateStore {
 
   listDeletions(runId: string, options: { limit: number }): Promise<RecordDeletion[]>;
   listExclusions(runId: string, options: { limit: number }): Promise<RecordExclusion[]>;
+  /** The records of the run whose natural key had changed since they were last synced, in the order stored. */
+  listKeyChanges(runId: string, options: { limit: number }): Promise<RecordKeyChange[]>;
+
+  /**
+   * The natural key each of the task's source records was last synced under (as pages committed
+   * it in `syncedRecords`); ids never synced are left out of the map.
+   */
+  findSyncedKeys(taskKey: string, sourceIds: readonly string[]): Promise<Map<string, SyncedRecord>>;
 
   /**
    * Where each natural key (in the form pages commit it, compared as given) stands among the

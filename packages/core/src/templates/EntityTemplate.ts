@@ -8,6 +8,9 @@ import { taskFilterSchema } from './TaskFilter.js';
 const text = z.string().min(1);
 const isFunction = (value: unknown): boolean => typeof value === 'function';
 
+export const onKeyChangeSchema = z.enum(['report', 'rename']);
+export type OnKeyChange = z.infer<typeof onKeyChangeSchema>;
+
 /** How a task treats its natural key (the Account Number of the accounts template). */
 export const naturalKeyPolicySchema = z.object({
   /** The source field that holds the key (a dotted path). */
@@ -28,6 +31,16 @@ export const naturalKeyPolicySchema = z.object({
   sequence: numberSequenceSchema.optional(),
   /** Records that share a key are not synced: each holder fails, naming the others. */
   rejectDuplicates: z.boolean(),
+  /**
+   * What a record synced before under another key does (an account whose number was changed
+   * in the source; records are told apart by their source id, which never changes). `report`
+   * (the default): it is written under its new key and listed as a key change, and the run ends
+   * in Warning; the destination's record under the old key is left as it was, for the operator
+   * to merge or rename there. `rename`: the destination renames its record to the new key first;
+   * refused before the run starts for a destination that cannot (F&O cannot through OData).
+   * The configuration may override it per task.
+   */
+  onKeyChange: onKeyChangeSchema.optional(),
 });
 export type NaturalKeyPolicy = z.infer<typeof naturalKeyPolicySchema>;
 

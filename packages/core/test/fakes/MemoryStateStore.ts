@@ -11,11 +11,13 @@ import {
   type RecordDeletion,
   type RecordExclusion,
   type RecordFailure,
+  type RecordKeyChange,
   type RunMode,
   type RunRecord,
   type RunStatus,
   type SequenceReservation,
   type StateStore,
+  type SyncedRecord,
 } from '../../src/state/index.js';
 
 /**
@@ -27,6 +29,9 @@ export class MemoryStateStore implements StateStore {
   readonly failures = new Map<string, RecordFailure[]>();
   readonly deletions = new Map<string, RecordDeletion[]>();
   readonly exclusions = new Map<string, RecordExclusion[]>();
+  readonly keyChanges = new Map<string, RecordKeyChange[]>();
+  /** The key each source record was last synced under, by task key then source id. */
+  readonly syncedRecords = new Map<string, Map<string, SyncedRecord>>();
   /** The latest outcome of each natural key (normalized) that succeeded or was left out, by task key. */
   readonly synced = new Map<string, Map<string, 'synced' | 'excluded'>>();
   /** Pending records by task key, then source id; insertion order breaks ties in first failure. */
@@ -72,6 +77,13 @@ export class MemoryStateStore implements StateStore {
       ...(this.exclusions.get(commit.runId) ?? []),
       ...(commit.excluded ?? []).map(shownExclusion),
     ]);
+    this.keyChanges.set(commit.runId, [
+      ...(this.keyChanges.get(commit.runId) ?? []),
+      ...(commit.keyChanges ?? []).map((change) => ({ ...change })),
+    ]);
+    const records = this.syncedRecords.get(commit.taskKey) ?? new Map<string, SyncedRecord>();
+    for (const record of commit.syncedRecords ?? []) records.set(record.sourceId, { ...record });
+    this.syncedRecords.set(commit.taskKey, records);
     const synced = this.synced.get(commit.taskKey) ?? new Map<string, 'synced' | 'excluded'>();
     for (const { naturalKey } of commit.excluded ?? []) if (naturalKey !== null) synced.set(naturalKey, 'excluded');
     for (const key of commit.synced ?? []) synced.set(key, 'synced');
@@ -166,6 +178,20 @@ export class MemoryStateStore implements StateStore {
 
   async listExclusions(runId: string, options: { limit: number }): Promise<RecordExclusion[]> {
     return (this.exclusions.get(runId) ?? []).slice(0, options.limit);
+  }
+
+  async listKeyChanges(runId: string, options: { limit: number }): Promise<RecordKeyChange[]> {
+    return (this.keyChanges.get(runId) ?? []).slice(0, options.limit);
+  }
+
+  async findSyncedKeys(taskKey: string, sourceIds: readonly string[]): Promise<Map<string, SyncedRecord>> {
+    const records = this.syncedRecords.get(taskKey);
+    const found = new Map<string, SyncedRecord>();
+    for (const id of sourceIds) {
+      const record = records?.get(id);
+      if (record) found.set(id, { ...record });
+    }
+    return found;
   }
 
   async findParents(taskKeys: readonly string[], keys: readonly string[]): Promise<Map<string, ParentStatus>> {

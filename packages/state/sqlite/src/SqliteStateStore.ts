@@ -15,16 +15,19 @@ import {
   type RecordDeletion,
   type RecordExclusion,
   type RecordFailure,
+  type RecordKeyChange,
   type RunMode,
   type RunRecord,
   type RunStatus,
   type SequenceReservation,
   type StateStore,
+  type SyncedRecord,
 } from '@p2c/core';
 import { toStoreError } from './errors/toStoreError.js';
 import { toRecordDeletion } from './rows/DeletionRow.js';
 import { toRecordExclusion } from './rows/ExclusionRow.js';
 import { toRecordFailure } from './rows/FailureRow.js';
+import { toRecordKeyChange, toSyncedRecord } from './rows/KeyChangeRow.js';
 import { toLockOwner } from './rows/LockRow.js';
 import { toPendingRecord } from './rows/PendingRow.js';
 import { toRunRecord } from './rows/RunRow.js';
@@ -145,6 +148,10 @@ export class SqliteStateStore implements StateStore {
       for (const { naturalKey } of excluded)
         if (naturalKey !== null) this.#sql.putSyncedKey.run(commit.taskKey, naturalKey, 'excluded');
       for (const key of commit.synced ?? []) this.#sql.putSyncedKey.run(commit.taskKey, key, 'synced');
+      for (const { taskId, sourceId, oldKey, newKey, action } of commit.keyChanges ?? [])
+        this.#sql.insertKeyChange.run(commit.runId, taskId, sourceId, oldKey, newKey, action);
+      for (const { sourceId, key, naturalKey } of commit.syncedRecords ?? [])
+        this.#sql.putSyncedRecord.run(commit.taskKey, sourceId, key, naturalKey);
       for (const { key, hash } of commit.written) this.#sql.putHash.run(commit.taskKey, key, hash);
       if (commit.checkpoint !== null) {
         this.#sql.putCheckpoint.run(commit.taskKey, JSON.stringify(commit.checkpoint), this.#timestamp());
@@ -194,6 +201,18 @@ export class SqliteStateStore implements StateStore {
 
   async listExclusions(runId: string, options: { limit: number }): Promise<RecordExclusion[]> {
     return this.#read(() => this.#sql.listExclusions.all(runId, options.limit).map(toRecordExclusion));
+  }
+
+  async listKeyChanges(runId: string, options: { limit: number }): Promise<RecordKeyChange[]> {
+    return this.#read(() => this.#sql.listKeyChanges.all(runId, options.limit).map(toRecordKeyChange));
+  }
+
+  async findSyncedKeys(taskKey: string, sourceIds: readonly string[]): Promise<Map<string, SyncedRecord>> {
+    if (sourceIds.length === 0) return new Map();
+    return this.#read(() => {
+      const rows = this.#sql.syncedRecordsAmong.all(taskKey, JSON.stringify(sourceIds));
+      return new Map(rows.map((row) => [row.source_id, toSyncedRecord(row)]));
+    });
   }
 
   async findParents(taskKeys: readonly string[], keys: readonly string[]): Promise<Map<string, ParentStatus>> {

@@ -12,6 +12,7 @@ import {
   type RecordDeletion,
   type RecordExclusion,
   type RecordFailure,
+  type RecordKeyChange,
   type RunCountName,
   type RunRecord,
   type StateStore,
@@ -268,6 +269,82 @@ export function describeStateStoreContract(
         expect(await store.listDeletions(randomUUID(), { limit: 100 })).toEqual([]);
         expect((await store.getRun(a.id))?.counts.deleted).toBe(3);
         expect(await store.listFailures(a.id, { limit: 100 })).toEqual([]);
+      });
+    });
+
+    describe('key changes', () => {
+      const syncedAs = (sourceId: string, key: string) => ({ sourceId, key, naturalKey: naturalKey(key) });
+      const change = (sourceId: string, rest: Partial<RecordKeyChange> = {}): RecordKeyChange => ({
+        taskId: 'accounts',
+        sourceId,
+        oldKey: `ACC-${sourceId}`,
+        newKey: `ACC-${sourceId}-NEW`,
+        action: 'reported',
+        ...rest,
+      });
+
+      it('knows the key each record was last synced under, per task, as pages committed it', async () => {
+        const templateId = unique('accounts');
+        const [taskKey, other] = [unique('accounts/customers'), unique('accounts/others')];
+        const run = await store.startRun({ templateId, mode: 'full' });
+        await store.commitPage(
+          page(run.id, taskKey, { syncedRecords: [syncedAs('a1', 'acc-1 '), syncedAs('a2', 'ACC-2')] }),
+        );
+        await store.commitPage(page(run.id, other, { syncedRecords: [syncedAs('a1', 'OTHER-1')] }));
+        // Synced again under a new key: the new one replaces the old.
+        await store.commitPage(page(run.id, taskKey, { syncedRecords: [syncedAs('a2', 'ACC-2B')] }));
+
+        expect(await store.findSyncedKeys(taskKey, ['a1', 'a2', 'a-never'])).toEqual(
+          new Map([
+            ['a1', syncedAs('a1', 'acc-1 ')],
+            ['a2', syncedAs('a2', 'ACC-2B')],
+          ]),
+        );
+        expect(await store.findSyncedKeys(other, ['a1', 'a2'])).toEqual(new Map([['a1', syncedAs('a1', 'OTHER-1')]]));
+        expect(await store.findSyncedKeys(taskKey, [])).toEqual(new Map());
+      });
+
+      it('finds the synced keys of thousands of records in one call', async () => {
+        const taskKey = unique('accounts/customers');
+        const run = await store.startRun({ templateId: unique('accounts'), mode: 'full' });
+        const records = Array.from({ length: 5000 }, (_, i) => syncedAs(`id-${i}`, `K-${i}`));
+        await store.commitPage(page(run.id, taskKey, { syncedRecords: records }));
+
+        const found = await store.findSyncedKeys(
+          taskKey,
+          records.map((r) => r.sourceId),
+        );
+        expect(found.size).toBe(5000);
+        expect(found.get('id-4999')).toEqual(syncedAs('id-4999', 'K-4999'));
+      });
+
+      it('lists the key changes each run saw, in the order stored, and counts them', async () => {
+        const templateId = unique('accounts');
+        const a = await store.startRun({ templateId, mode: 'incremental' });
+        const b = await store.startRun({ templateId, mode: 'incremental' });
+        const [c1, c2, c3] = [change('1'), change('2', { action: 'renamed' }), change('3', { taskId: 'contacts' })];
+
+        await store.commitPage(page(a.id, 'task-a', { keyChanges: [c1, c2], counts: { keyChanged: 2 } }));
+        await store.commitPage(page(b.id, 'task-b', { keyChanges: [change('9')], counts: { keyChanged: 1 } }));
+        await store.commitPage(page(a.id, 'task-a', { keyChanges: [c3], counts: { keyChanged: 1 } }));
+
+        expect(await store.listKeyChanges(a.id, { limit: 100 })).toEqual([c1, c2, c3]);
+        expect(await store.listKeyChanges(a.id, { limit: 2 })).toEqual([c1, c2]);
+        expect(await store.listKeyChanges(b.id, { limit: 100 })).toEqual([change('9')]);
+        expect(await store.listKeyChanges(randomUUID(), { limit: 100 })).toEqual([]);
+        expect((await store.getRun(a.id))?.counts.keyChanged).toBe(3);
+      });
+
+      it('stores nothing of a page that cannot be committed', async () => {
+        const taskKey = unique('accounts/customers');
+        const run = await store.startRun({ templateId: unique('accounts'), mode: 'full' });
+        await store.finishRun(run.id, { status: 'Completed' });
+
+        await expect(
+          store.commitPage(page(run.id, taskKey, { keyChanges: [change('1')], syncedRecords: [syncedAs('1', 'K')] })),
+        ).rejects.toThrow();
+        expect(await store.listKeyChanges(run.id, { limit: 10 })).toEqual([]);
+        expect(await store.findSyncedKeys(taskKey, ['1'])).toEqual(new Map());
       });
     });
 

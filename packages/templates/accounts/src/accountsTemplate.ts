@@ -56,6 +56,11 @@ export const accountsTemplate: EntityTemplate = {
         label: 'account number',
         sequence: accountNumberSequence,
         rejectDuplicates: true,
+        // An account renumbered in Sales is written under its new number and reported as a key
+        // change (the run is a Warning): nothing is held back, and the operator merges the
+        // customers or renames the old one with F&O's own rename. F&O does not document renaming
+        // a customer account through OData, so 'rename' is refused for CustomersV3.
+        onKeyChange: 'report',
       },
     },
   ],

@@ -1,5 +1,13 @@
 import type { Checkpoint, WriteStatus } from '../../connectors/index.js';
-import type { Keyed, PageCommit, RecordDeletion, RecordExclusion, RunCounts } from '../../state/index.js';
+import type {
+  Keyed,
+  PageCommit,
+  RecordDeletion,
+  RecordExclusion,
+  RecordKeyChange,
+  RunCounts,
+  SyncedRecord,
+} from '../../state/index.js';
 import type { NaturalKey } from '../naturalKey/NaturalKey.js';
 import { PARENT_LEFT_OUT, PARENT_NOT_SYNCED } from '../checkParents.js';
 import type { PageItem } from '../PageItem.js';
@@ -23,6 +31,8 @@ export interface PageOutcome {
   /** Rows the destination took, in page order. */
   written: readonly { write: RecordWrite; status: WriteStatus }[];
   checkpoint: Checkpoint | null;
+  /** Items synced before under another natural key (`detectKeyChanges`). */
+  keyChanges?: ReadonlyMap<PageItem, RecordKeyChange>;
 }
 
 /** What the page leaves behind: its counts, failures (waiting ones apart), successes, hashes and keys. */
@@ -36,9 +46,16 @@ export function pageCommitOf(outcome: PageOutcome): PageCommit {
   };
   const succeeded: string[] = [];
   const synced: NaturalKey[] = [];
+  const syncedRecords: SyncedRecord[] = [];
+  const keyChanges: RecordKeyChange[] = [];
   const succeed = ({ item }: RecordWrite): void => {
     succeeded.push(item.record.id);
-    if (item.naturalKey !== null) synced.push(item.naturalKey);
+    if (item.naturalKey === null || item.key === null) return;
+    synced.push(item.naturalKey);
+    syncedRecords.push({ sourceId: item.record.id, key: item.key, naturalKey: item.naturalKey });
+    // Reported with its success only: a record that fails is not yet synced under its new key.
+    const change = outcome.keyChanges?.get(item);
+    if (change) keyChanges.push(change);
   };
   for (const write of outcome.unchanged) succeed(write);
   for (const { write, status } of outcome.written) {
@@ -50,6 +67,7 @@ export function pageCommitOf(outcome: PageOutcome): PageCommit {
   );
   counts.waiting = failures.filter((failure) => failure.code === PARENT_NOT_SYNCED).length;
   counts.failed = failures.length - counts.waiting;
+  counts.keyChanged = keyChanges.length;
   return {
     runId: outcome.runId,
     taskKey: outcome.taskKey,
@@ -60,6 +78,8 @@ export function pageCommitOf(outcome: PageOutcome): PageCommit {
     written: outcome.written.map(({ write }) => ({ key: write.key, hash: write.hash })),
     excluded: outcome.excluded,
     synced,
+    syncedRecords,
+    keyChanges,
     parked: [...outcome.parked].map(([item, { sourceId, key, reason }]) => ({
       sourceId,
       key,

@@ -174,4 +174,34 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX pending_records_by_key ON pending_records (task_key, norm_key);
     `,
   },
+  {
+    version: 7,
+    name: 'key changes: the key each record was synced under',
+    sql: `
+      ALTER TABLE runs ADD COLUMN key_changed_count INTEGER NOT NULL DEFAULT 0;
+
+      -- The natural key each source record was last synced under (as read, and normalized): a
+      -- record seen again under another key had its key changed in the source. Apart from
+      -- key_index, which a full read's scan refills with the keys records hold now. Records
+      -- synced before this migration are known from their next success on.
+      CREATE TABLE synced_records (
+        task_key TEXT NOT NULL,
+        source_id TEXT NOT NULL,
+        key TEXT NOT NULL,
+        norm_key TEXT NOT NULL,
+        PRIMARY KEY (task_key, source_id)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE record_key_changes (
+        id INTEGER PRIMARY KEY,
+        run_id TEXT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+        task_id TEXT NOT NULL,
+        source_id TEXT NOT NULL,
+        old_key TEXT NOT NULL,
+        new_key TEXT NOT NULL,
+        action TEXT NOT NULL CHECK (action IN ('reported', 'renamed'))
+      );
+      CREATE INDEX record_key_changes_by_run ON record_key_changes (run_id, id);
+    `,
+  },
 ];

@@ -3,6 +3,7 @@ import { RUN_COUNT_NAMES, type NaturalKey, type RunCounts, type RunMode, type Ru
 import type { DeletionRow } from '../rows/DeletionRow.js';
 import type { ExclusionRow } from '../rows/ExclusionRow.js';
 import type { FailureRow } from '../rows/FailureRow.js';
+import type { KeyChangeRow, SyncedRecordRow } from '../rows/KeyChangeRow.js';
 import type { LockRow } from '../rows/LockRow.js';
 import type { PendingRow } from '../rows/PendingRow.js';
 import { countColumn, RUN_COLUMNS, type RunRow } from '../rows/RunRow.js';
@@ -49,6 +50,11 @@ export interface Statements {
   listDeletions: Database.Statement<[string, number], DeletionRow>;
   insertExclusion: Database.Statement<[string, string, string, string | null, string, string]>;
   listExclusions: Database.Statement<[string, number], ExclusionRow>;
+  insertKeyChange: Database.Statement<[string, string, string, string, string, string]>;
+  listKeyChanges: Database.Statement<[string, number], KeyChangeRow>;
+  putSyncedRecord: Database.Statement<[string, string, string, NaturalKey]>;
+  /** Source ids travel as one JSON array. */
+  syncedRecordsAmong: Database.Statement<[string, string], SyncedRecordRow>;
   putSyncedKey: Database.Statement<[string, NaturalKey, 'synced' | 'excluded']>;
   /** Keys travel as one JSON array. */
   syncedKeysAmong: Database.Statement<[string, string], { key: string; state: 'synced' | 'excluded' }>;
@@ -123,6 +129,20 @@ export function prepareStatements(db: Database.Database): Statements {
     ),
     listExclusions: prepare(
       `SELECT task_id, source_id, key, rule, reason FROM record_exclusions WHERE run_id = ? ORDER BY id LIMIT ?`,
+    ),
+    insertKeyChange: prepare(
+      `INSERT INTO record_key_changes (run_id, task_id, source_id, old_key, new_key, action) VALUES (?, ?, ?, ?, ?, ?)`,
+    ),
+    listKeyChanges: prepare(
+      `SELECT task_id, source_id, old_key, new_key, action FROM record_key_changes WHERE run_id = ? ORDER BY id LIMIT ?`,
+    ),
+    putSyncedRecord: prepare(
+      `INSERT INTO synced_records (task_key, source_id, key, norm_key) VALUES (?, ?, ?, ?)
+       ON CONFLICT (task_key, source_id) DO UPDATE SET key = excluded.key, norm_key = excluded.norm_key`,
+    ),
+    syncedRecordsAmong: prepare(
+      `SELECT source_id, key, norm_key FROM synced_records
+       WHERE task_key = ? AND source_id IN (SELECT value FROM json_each(?))`,
     ),
     putSyncedKey: prepare(
       `INSERT INTO synced_keys (task_key, key, state) VALUES (?, ?, ?)
