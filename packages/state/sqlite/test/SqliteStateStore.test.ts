@@ -263,7 +263,8 @@ describe('SqliteStateStore on a file', () => {
     await expect(store.getRun(randomUUID())).rejects.toMatchObject({ code: 'STATE_STORE_CLOSED' });
   });
 
-  it('commits a page of 5,000 hashes and succeeded ids in well under 100 ms', async () => {
+  // Its speed is the bench's to measure, not a test's (a loaded machine fails any time limit).
+  it('commits a page of 5,000 hashes and succeeded ids, clearing the pending failures they succeed', async () => {
     const store = await open(freshPath());
     const run = await store.startRun({ templateId: 'accounts', mode: 'full' });
     const written = (offset: number) =>
@@ -284,11 +285,9 @@ describe('SqliteStateStore on a file', () => {
       written: written(5_000),
       checkpoint: { at: 'x' },
     });
-    const started = performance.now();
+    expect(await store.listPending('accounts/Accounts', { limit: 10 })).toHaveLength(10);
     await store.commitPage(next);
-    const elapsed = performance.now() - started;
 
-    expect(elapsed).toBeLessThan(100);
     expect(await store.listPending('accounts/Accounts', { limit: 10 })).toEqual([]);
   });
 });
