@@ -174,4 +174,12 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX pending_records_by_key ON pending_records (task_key, norm_key);
     `,
   },
+  {
+    version: 7,
+    name: "run locks: the holder's process start",
+    sql: `
+      -- With the pid, tells the holder from a later process given the same pid; null before.
+      ALTER TABLE run_locks ADD COLUMN process_start TEXT;
+    `,
+  },
 ];
