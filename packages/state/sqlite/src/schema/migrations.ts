@@ -175,7 +175,8 @@ export const migrations: readonly Migration[] = [
     `,
   },
   {
-    version: 7,
+    // 7 is the key changes' step (synced_records), written on another branch at the same time.
+    version: 8,
     name: "run locks: the holder's process start",
     sql: `
       -- With the pid, tells the holder from a later process given the same pid; null before.
