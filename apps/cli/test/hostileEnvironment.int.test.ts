@@ -280,7 +280,10 @@ describe('a killed run that is not yet reaped', () => {
       const pid = await holder.locked;
       process.kill(pid, 'SIGKILL');
       // The kill lands asynchronously: wait until the holder is a zombie (it never gets further).
-      while (processState(pid) !== 'Z') await new Promise((resolveWait) => setTimeout(resolveWait, 10));
+      for (let state = processState(pid); state !== 'Z'; state = processState(pid)) {
+        if (state === undefined) throw new Error(`the lock holder ${pid} was reaped before the rerun`);
+        await new Promise((resolveWait) => setTimeout(resolveWait, 10));
+      }
 
       const result = await p2c(['run', 'accounts']);
       expect(result.stderr).not.toContain('already going');
