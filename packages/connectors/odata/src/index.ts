@@ -10,6 +10,7 @@ export type {
 } from './client/ODataClientOptions.js';
 export { DEFAULT_CONCURRENCY, DEFAULT_RETRY_POLICY } from './client/ODataClientOptions.js';
 export { ODataClient } from './client/ODataClient.js';
+export { relativeServiceLink } from './client/relativeServiceLink.js';
 
 export type { QueryOptions } from './query/QueryOptions.js';
 export { buildQueryString } from './query/buildQueryString.js';

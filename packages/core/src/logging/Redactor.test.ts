@@ -50,4 +50,13 @@ describe('Redactor', () => {
     const text = "CustomersV3: customer group '99' does not exist in usmf (ACC-01000-BVRCPS)";
     expect(new Redactor().redact(text)).toBe(text);
   });
+
+  it('masks the user info of a URL, and only that', () => {
+    expect(
+      new Redactor().redact('GET https://p2c-user:Pa55-w0rd@contoso.crm.dynamics.com/api/data/v9.2/accounts failed'),
+    ).toBe('GET https://***@contoso.crm.dynamics.com/api/data/v9.2/accounts failed');
+    expect(new Redactor().redact('mailto:ops@example.com https://contoso.crm.dynamics.com/x@y')).toBe(
+      'mailto:ops@example.com https://contoso.crm.dynamics.com/x@y',
+    );
+  });
 });

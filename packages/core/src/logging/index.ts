@@ -1,2 +1,3 @@
 export * from './Logger.js';
 export * from './Redactor.js';
+export * from './redactUrlCredentials.js';

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { FatalError } from '../errors/index.js';
 import type { LockOwner, StateStore } from '../state/index.js';
+import { isLocalProcessGone, ownProcessStart } from './localProcess.js';
 
 const LEASE_MS = 60_000;
 const RENEW_EVERY_MS = 15_000;
@@ -11,10 +12,10 @@ const RENEW_EVERY_MS = 15_000;
  * state store so it works across processes (and, with a shared store such as PostgreSQL,
  * across machines whose clocks agree). It is a lease the holder renews; a holder that dies
  * stops renewing and loses it when the lease runs out, or at once when it ran on this machine
- * and its process is gone. A holder that finds its lease taken stops its run (`signal`).
+ * and its process is gone (killed and not yet reaped counts as gone). A holder that finds its lease taken stops its run (`signal`).
  */
 export class RunLock {
-  readonly #owner: LockOwner = { id: randomUUID(), host: hostname(), pid: process.pid };
+  readonly #owner: LockOwner = ownerHere();
   readonly #lost = new AbortController();
   #heartbeat: NodeJS.Timeout | undefined;
 
@@ -67,13 +68,18 @@ export class RunLock {
   }
 }
 
-/** A holder on this machine whose process no longer exists. */
+function ownerHere(): LockOwner {
+  const owner: LockOwner = { id: randomUUID(), host: hostname(), pid: process.pid };
+  const processStart = ownProcessStart();
+  if (processStart !== undefined) owner.processStart = processStart;
+  return owner;
+}
+
+/**
+ * A holder on this machine whose process no longer exists (a zombie or a reused pid included).
+ * A holder on another machine is never judged here: only its lease says it is gone.
+ */
 function isDeadHereAndNow(holder: LockOwner): boolean {
   if (holder.host !== hostname() || holder.pid === process.pid) return false;
-  try {
-    process.kill(holder.pid, 0);
-    return false;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ESRCH';
-  }
+  return isLocalProcessGone(holder.pid, holder.processStart);
 }

@@ -139,4 +139,9 @@ export interface LockOwner {
   id: string;
   host: string;
   pid: number;
+  /**
+   * When the process started, as its OS counts it (Linux: field 22 of `/proc/<pid>/stat`), so a
+   * later process given the same pid is not taken for the holder; absent where the OS does not say.
+   */
+  processStart?: string;
 }

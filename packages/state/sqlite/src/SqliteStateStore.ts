@@ -273,7 +273,14 @@ export class SqliteStateStore implements StateStore {
       if (held !== undefined && held.owner_id !== owner.id && Date.parse(held.expires_at) >= now.getTime()) {
         return { acquired: false, holder: toLockOwner(held) };
       }
-      this.#sql.putLock.run({ name, ownerId: owner.id, host: owner.host, pid: owner.pid, ...lease(now, ttlMs) });
+      this.#sql.putLock.run({
+        name,
+        ownerId: owner.id,
+        host: owner.host,
+        pid: owner.pid,
+        processStart: owner.processStart ?? null,
+        ...lease(now, ttlMs),
+      });
       return { acquired: true };
     });
   }

@@ -70,7 +70,7 @@ describe('SqliteStateStore on a file', () => {
     try {
       expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
       const versions = raw.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all();
-      expect(versions).toEqual([1, 2, 3, 4, 5, 6, 7]);
+      expect(versions).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     } finally {
       raw.close();
     }

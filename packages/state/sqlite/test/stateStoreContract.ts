@@ -972,6 +972,13 @@ export function describeStateStoreContract(
         expect(await store.acquireLock(unique('contacts'), b, 60_000)).toEqual({ acquired: true });
       });
 
+      it("gives back the holder's process start as the holder gave it", async () => {
+        const name = unique('accounts');
+        const holder = { ...owner('a'), processStart: '1234567' };
+        await store.acquireLock(name, holder, 60_000);
+        expect(await store.acquireLock(name, owner('bb'), 60_000)).toStrictEqual({ acquired: false, holder });
+      });
+
       it('lets the holder take it again, which renews its lease', async () => {
         const { store, advance } = await openAt(T0);
         const name = unique('accounts');

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { TokenProvider } from '../client/ODataClientOptions.js';
 import { redact } from '../errors/redact.js';
 import { createTrustedFetch } from '../http/createTrustedFetch.js';
+import { AuthorityFailureRecorder } from './AuthorityFailureRecorder.js';
 import { createFetchHttpClient } from './FetchHttpClient.js';
 
 const EntraOptions = z.object({
@@ -19,6 +20,9 @@ const EntraOptions = z.object({
 });
 
 export type EntraTokenProviderOptions = z.input<typeof EntraOptions>;
+
+/** MSAL's message when it only names its error code: `endpoints_resolution_error: See https://aka.ms/msal.js.errors#…`. */
+const GENERIC_MSAL_DETAIL = /^\w+: See https:\/\/aka\.ms\/msal/;
 
 /** OAuth error codes (and MSAL's) where asking again later can succeed. */
 const TRANSIENT_CODES = new Set(['network_error', 'temporarily_unavailable', 'server_error', 'request_timeout']);
@@ -46,6 +50,8 @@ function isTransient(detail: string): boolean {
  *   back-off, so there is one retry policy, not two stacked.
  * - Refused credentials (invalid_client, unauthorized_client...) are FatalError; network and
  *   service trouble is TransientError. Messages never contain the client secret.
+ * - Where MSAL only names a generic code (endpoints_resolution_error), the message gives the
+ *   cause seen on the wire instead: an untrusted certificate, a refused connection, an unknown tenant.
  */
 export function createEntraTokenProvider(options: EntraTokenProviderOptions): TokenProvider {
   const parsed = EntraOptions.safeParse(options);
@@ -54,7 +60,11 @@ export function createEntraTokenProvider(options: EntraTokenProviderOptions): To
     throw new ConfigError(`Invalid Entra ID settings: ${fields}`, { code: 'ENTRA_INVALID_OPTIONS' });
   }
   const { tenantId, clientId, clientSecret, scope, authorityHost, ca } = parsed.data;
-  const credentialOptions: ClientSecretCredentialOptions = { retryOptions: { maxRetries: 0 } };
+  const failures = new AuthorityFailureRecorder();
+  const credentialOptions: ClientSecretCredentialOptions = {
+    retryOptions: { maxRetries: 0 },
+    additionalPolicies: [failures.policy],
+  };
   if (authorityHost !== undefined) {
     credentialOptions.authorityHost = authorityHost;
     credentialOptions.disableInstanceDiscovery = true;
@@ -72,14 +82,21 @@ export function createEntraTokenProvider(options: EntraTokenProviderOptions): To
 
   return {
     async getToken(): Promise<string> {
+      failures.take();
       try {
         const token = await credential.getToken(scope);
         return token.token;
       } catch (error) {
-        const detail = redact(error instanceof Error ? error.message : String(error), [clientSecret]);
+        const msalDetail = redact(error instanceof Error ? error.message : String(error), [clientSecret]);
+        const cause = failures.take();
+        // MSAL's generic codes point at a web page; the cause the pipeline saw says what happened.
+        const detail =
+          cause !== undefined && GENERIC_MSAL_DETAIL.test(msalDetail)
+            ? `${redact(cause, [clientSecret])} (${/^\w+/.exec(msalDetail)?.[0] ?? 'msal'})`
+            : msalDetail;
         const message = `Microsoft Entra ID gave no token for client ${clientId} in tenant ${tenantId}: ${detail}`;
         // The original error is left out on purpose: it carries request options we cannot vouch for.
-        if (isTransient(detail)) throw new TransientError(message, { code: 'ENTRA_UNAVAILABLE' });
+        if (isTransient(msalDetail)) throw new TransientError(message, { code: 'ENTRA_UNAVAILABLE' });
         throw new FatalError(message, { code: 'ENTRA_AUTH_FAILED' });
       }
     },

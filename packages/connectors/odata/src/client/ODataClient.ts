@@ -363,6 +363,12 @@ function parseServiceUrl(serviceUrl: string): URL {
   } catch {
     throw new ConfigError(`Not a URL: '${serviceUrl}'`, { code: 'ODATA_INVALID_SERVICE_URL' });
   }
+  if (url.username !== '' || url.password !== '') {
+    // Not repeated: the password would reach every message that names the URL.
+    throw new ConfigError(`The service URL must not hold a user name or password: use ${url.origin}${url.pathname}`, {
+      code: 'ODATA_INVALID_SERVICE_URL',
+    });
+  }
   const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
     throw new ConfigError(`The service URL must use https (plain http only for localhost): '${serviceUrl}'`, {

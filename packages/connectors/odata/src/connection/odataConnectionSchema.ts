@@ -6,25 +6,38 @@ import { z } from 'zod';
  * host shows it as is, prefixed by the field's path.
  */
 
-function httpsUrl(example: string) {
+/**
+ * An https URL, with no path after the host or a path allowed. User info
+ * (`user:password@`) is refused without repeating it: a password there would reach every log
+ * line and error that names the URL.
+ */
+function httpsUrl(example: string, path: 'no path' | 'path allowed') {
+  const expected = `expected an https URL (e.g. ${example})`;
   return z
-    .string({
-      error: (issue) =>
-        issue.input === undefined
-          ? `required: the https URL (e.g. ${example})`
-          : `expected an https URL (e.g. ${example})`,
+    .string({ error: (issue) => (issue.input === undefined ? `required: the https URL (e.g. ${example})` : expected) })
+    .superRefine((text, context) => {
+      const problem = urlProblem(text, path);
+      if (problem !== undefined)
+        context.addIssue({ code: 'custom', message: problem === 'not https' ? expected : problem });
     })
-    .refine(isHttpsUrl, { error: `expected an https URL (e.g. ${example})` })
     .transform((url) => url.replace(/\/+$/, ''));
 }
 
-function isHttpsUrl(text: string): boolean {
+function urlProblem(text: string, path: 'no path' | 'path allowed'): string | undefined {
+  let url: URL;
   try {
-    const url = new URL(text);
-    return url.protocol === 'https:' && url.search === '' && url.hash === '';
+    url = new URL(text);
   } catch {
-    return false;
+    return 'not https';
   }
+  if (url.protocol !== 'https:' || url.search !== '' || url.hash !== '') return 'not https';
+  if (url.username !== '' || url.password !== '') {
+    return `must not hold a user name or password (user:password@): write ${url.origin}${url.pathname.replace(/\/+$/, '')}, and keep the client secret in the variable clientSecretEnv names`;
+  }
+  if (path === 'no path' && url.pathname !== '/') {
+    return `must be the environment's address without a path: write ${url.origin} (p2c adds the service path itself)`;
+  }
+  return undefined;
 }
 
 function requiredText(what: string) {
@@ -54,11 +67,11 @@ const SETTINGS = 'url, tenantId, clientId, clientSecretEnv, authorityHost, ca, r
 export function odataConnectionSchema(exampleUrl: string) {
   return z.strictObject(
     {
-      url: httpsUrl(exampleUrl),
+      url: httpsUrl(exampleUrl, 'no path'),
       tenantId: requiredText('the Microsoft Entra tenant id (a GUID)'),
       clientId: requiredText('the application (client) id of the app registration'),
       clientSecretEnv: envVarName,
-      authorityHost: httpsUrl('https://login.microsoftonline.com').optional(),
+      authorityHost: httpsUrl('https://login.microsoftonline.com', 'path allowed').optional(),
       /** A CA certificate to trust for this connection only: a PEM file (relative to the config) or the PEM. */
       ca: requiredText('the path of a PEM file').optional(),
       /** How often a request is tried before it fails (default 5 attempts, from 500 ms to 30 s apart). */

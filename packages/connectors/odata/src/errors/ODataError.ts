@@ -1,4 +1,4 @@
-import { P2cError } from '@p2c/core';
+import { P2cError, redactUrlCredentials } from '@p2c/core';
 
 export type ODataErrorKind = 'record' | 'transient' | 'fatal';
 
@@ -44,7 +44,10 @@ export function kindForStatus(status: number): ODataErrorKind {
   }
 }
 
-/** An error answered by (or on the way to) an OData service. The message is the service's most useful text. */
+/**
+ * An error answered by (or on the way to) an OData service. The message is the service's most
+ * useful text; the user info of any URL in it (or in `url`) is masked, since both are printed and stored.
+ */
 export class ODataError extends P2cError {
   readonly kind: ODataErrorKind;
   readonly status: number;
@@ -54,7 +57,7 @@ export class ODataError extends P2cError {
   readonly url: string | undefined;
 
   constructor(message: string, options: ODataErrorOptions) {
-    super(message, {
+    super(redactUrlCredentials(message), {
       code: options.code ?? `HTTP_${options.status}`,
       cause: options.cause,
       serviceUnavailable: options.serviceUnavailable ?? (options.status === 429 || options.status === 503),
@@ -64,6 +67,6 @@ export class ODataError extends P2cError {
     this.odataCode = options.odataCode;
     this.retryAfterSeconds = options.retryAfterSeconds;
     this.method = options.method;
-    this.url = options.url;
+    this.url = options.url === undefined ? undefined : redactUrlCredentials(options.url);
   }
 }

@@ -41,10 +41,12 @@ export type DataverseLookup = z.infer<typeof lookupSchema>;
 
 /**
  * Where a Dataverse read resumes: the change-tracking delta link, or (for tables without
- * change tracking) rows modified at or after an instant.
+ * change tracking) rows modified at or after an instant. The delta link is stored relative to
+ * the service root (`accounts?$deltatoken=…`) so another name for the connection's URL keeps
+ * it; state written before that holds absolute links, still read.
  */
 export const dataverseCheckpointSchema = z.union([
-  z.object({ deltaLink: z.url() }),
+  z.object({ deltaLink: z.string().min(1) }),
   z.object({ modifiedSince: z.iso.datetime({ offset: true }) }),
 ]);
 export type DataverseCheckpoint = z.infer<typeof dataverseCheckpointSchema>;

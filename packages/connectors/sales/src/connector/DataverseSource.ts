@@ -11,7 +11,7 @@ import {
   type SourcePage,
   type SourceRecord,
 } from '@p2c/core';
-import { ODataError, formatKeyLiteral, guid, type ODataClient } from '@p2c/odata';
+import { ODataError, formatKeyLiteral, guid, relativeServiceLink, type ODataClient } from '@p2c/odata';
 import {
   dataverseCheckpointSchema,
   dataverseEntityOptionsSchema,
@@ -109,7 +109,7 @@ export class DataverseSource implements RecordSource {
     }
     let checkpoint: DataverseCheckpoint;
     if (deltaLink) {
-      checkpoint = { deltaLink };
+      checkpoint = { deltaLink: this.#storedLink(deltaLink) };
     } else {
       if (changeTracking)
         options.log?.(
@@ -124,7 +124,14 @@ export class DataverseSource implements RecordSource {
   }
 
   /** What changed since the delta link: changed rows, then deleted ones, and the next link. */
-  async *#readDelta(link: string, options: ReadOptions): AsyncIterable<SourcePage> {
+  async *#readDelta(stored: string, options: ReadOptions): AsyncIterable<SourcePage> {
+    const link = relativeServiceLink(stored, this.client.serviceUrl);
+    if (link === undefined) {
+      throw new ConfigError(
+        `The stored delta link of ${this.entity} is not a link of the service at ${this.client.serviceUrl} (did the connection's url change?); run once with --full to read everything again`,
+        { code: 'CHECKPOINT_FOREIGN' },
+      );
+    }
     const pages = this.client.pages<Row>(link, {
       maxPageSize: options.pageSize,
       headers: { Prefer: `${TRACK_CHANGES},${FORMATTED_VALUES}` },
@@ -152,7 +159,7 @@ export class DataverseSource implements RecordSource {
     yield {
       records: pending?.records ?? [],
       deleted: pending?.deleted ?? [],
-      checkpoint: deltaLink ? { deltaLink } : null,
+      checkpoint: deltaLink ? { deltaLink: this.#storedLink(deltaLink) } : null,
     };
   }
 
@@ -178,6 +185,11 @@ export class DataverseSource implements RecordSource {
       pending = { records: await this.#toRecords(page.value), checkpoint: { modifiedSince: watermark } };
     }
     yield { records: pending?.records ?? [], checkpoint: { modifiedSince: watermark } };
+  }
+
+  /** A delta link as the checkpoint keeps it: relative to the service, so a renamed host keeps it valid. */
+  #storedLink(deltaLink: string): string {
+    return relativeServiceLink(deltaLink, this.client.serviceUrl) ?? deltaLink;
   }
 
   #select(): string[] {

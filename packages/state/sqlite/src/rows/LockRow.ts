@@ -5,9 +5,13 @@ export interface LockRow {
   owner_id: string;
   host: string;
   pid: number;
+  /** Null for locks taken before it was recorded, or where the OS does not say. */
+  process_start: string | null;
   expires_at: string;
 }
 
 export function toLockOwner(row: LockRow): LockOwner {
-  return { id: row.owner_id, host: row.host, pid: row.pid };
+  const owner: LockOwner = { id: row.owner_id, host: row.host, pid: row.pid };
+  if (row.process_start !== null) owner.processStart = row.process_start;
+  return owner;
 }

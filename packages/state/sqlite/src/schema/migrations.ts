@@ -204,4 +204,12 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX record_key_changes_by_run ON record_key_changes (run_id, id);
     `,
   },
+  {
+    version: 8,
+    name: "run locks: the holder's process start",
+    sql: `
+      -- With the pid, tells the holder from a later process given the same pid; null before.
+      ALTER TABLE run_locks ADD COLUMN process_start TEXT;
+    `,
+  },
 ];

@@ -26,6 +26,7 @@ interface LockParams {
   ownerId: string;
   host: string;
   pid: number;
+  processStart: string | null;
   at: string;
   expiresAt: string;
 }
@@ -191,16 +192,17 @@ export function prepareStatements(db: Database.Database): Statements {
        LIMIT @limit`,
     ),
 
-    getLock: prepare(`SELECT owner_id, host, pid, expires_at FROM run_locks WHERE name = ?`),
+    getLock: prepare(`SELECT owner_id, host, pid, process_start, expires_at FROM run_locks WHERE name = ?`),
     // The same owner taking it again renews it and keeps when it was first taken.
     putLock: prepare(
-      `INSERT INTO run_locks (name, owner_id, host, pid, acquired_at, renewed_at, expires_at)
-       VALUES (@name, @ownerId, @host, @pid, @at, @at, @expiresAt)
+      `INSERT INTO run_locks (name, owner_id, host, pid, process_start, acquired_at, renewed_at, expires_at)
+       VALUES (@name, @ownerId, @host, @pid, @processStart, @at, @at, @expiresAt)
        ON CONFLICT (name) DO UPDATE SET
          acquired_at = CASE WHEN owner_id = excluded.owner_id THEN acquired_at ELSE excluded.acquired_at END,
          owner_id = excluded.owner_id,
          host = excluded.host,
          pid = excluded.pid,
+         process_start = excluded.process_start,
          renewed_at = excluded.renewed_at,
          expires_at = excluded.expires_at`,
     ),
