@@ -121,7 +121,7 @@ describe('credentials in a URL', () => {
     const result = await p2c(['run', 'accounts']);
     expect(result.code).toBe(3);
     expect(result.stderr).toBe(
-      `p2c: p2c.config.yaml: connections.finops.url: must be the environment's address without a path: write ${url} (p2c adds the service path itself)\n`,
+      `p2c: p2c.config.yaml: connections.finops.url: must be the environment's address without a path: write ${url} (p2c adds the service path itself) (connector 'finops' of plugin '@p2c/finops')\n`,
     );
     expect(server!.emulator.requestCounts().finops.total).toBe(0);
   });
