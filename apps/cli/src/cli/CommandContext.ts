@@ -8,7 +8,7 @@ import {
 import type { Container } from 'inversify';
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../config/loadConfig.js';
 import { readPluginEntries } from '../config/readPluginEntries.js';
-import { loadPlugins } from '../plugins/loadPlugins.js';
+import { DEFAULT_PLUGIN_LOAD_TIMEOUT_MS, loadPlugins } from '../plugins/loadPlugins.js';
 import type { P2cConfig } from '../config/P2cConfig.js';
 import { buildContainer, provideConfig } from '../container/buildContainer.js';
 import { StderrLogger } from './StderrLogger.js';
@@ -42,7 +42,9 @@ export class CommandContext {
   async #plugins(configFile: string): Promise<readonly TemplatePlugin[]> {
     if (this.plugins) return this.plugins;
     const list = readPluginEntries(configFile, this.environment.cwd);
-    return loadPlugins(list.entries, list.baseDir);
+    // Before any plugin code runs: an error a plugin throws may quote a secret.
+    for (const variable of list.secretVariables) this.terminal.redactor.add(this.environment.env[variable]);
+    return loadPlugins(list.entries, list.baseDir, { timeoutMs: pluginLoadTimeout(this.environment.env) });
   }
 
   /**
@@ -67,6 +69,12 @@ export class CommandContext {
     provideConfig(container, config);
     return { container, config, close: () => container.unbindAllAsync() };
   }
+}
+
+/** How long one plugin's module may take to load: P2C_PLUGIN_LOAD_TIMEOUT_MS, else 30 s. */
+function pluginLoadTimeout(env: NodeJS.ProcessEnv): number {
+  const value = Number(env['P2C_PLUGIN_LOAD_TIMEOUT_MS']);
+  return Number.isSafeInteger(value) && value > 0 ? value : DEFAULT_PLUGIN_LOAD_TIMEOUT_MS;
 }
 
 function levelOf(options: { verbose?: boolean; quiet?: boolean }): LogLevel {
