@@ -51,8 +51,11 @@ export class CommandContext {
    * A container without configuration: enough for what the plugins provide. The plugins are
    * the ones the config file names (the first-party set without one), loaded like any package.
    */
-  async container(options: { config?: string; verbose?: boolean; quiet?: boolean } = {}): Promise<Container> {
+  async container(
+    options: { config?: string; verbose?: boolean; quiet?: boolean; readOnlyState?: boolean } = {},
+  ): Promise<Container> {
     return buildContainer({
+      readOnlyState: options.readOnlyState === true,
       redactor: this.terminal.redactor,
       logger: new StderrLogger(this.terminal, levelOf(options)),
       env: this.environment.env,
@@ -61,7 +64,7 @@ export class CommandContext {
   }
 
   /** Loads the config file (a ConfigError if it is missing or wrong) into a new container. */
-  async session(options: CommonOptions & { quiet?: boolean }): Promise<Session> {
+  async session(options: CommonOptions & { quiet?: boolean; readOnlyState?: boolean }): Promise<Session> {
     const container = await this.container(options);
     const templates = container.get<TemplateRegistry>(P2C.TemplateRegistry);
     const connectors = container.get<ConnectorDescriptorRegistry>(P2C.ConnectorDescriptorRegistry);

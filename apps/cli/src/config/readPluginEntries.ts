@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ConfigError } from '@p2c/core';
-import { parseDocument } from 'yaml';
+import { parseDocument, type Document } from 'yaml';
+import { configIsAFolder, MAX_ALIAS_COUNT } from './loadConfig.js';
 import { z } from 'zod';
 import { FIRST_PARTY_PLUGINS } from '../plugins/firstPartyPlugins.js';
 import { pluginEntrySchema, toPluginEntry, type PluginEntry } from '../plugins/PluginEntry.js';
@@ -17,6 +18,15 @@ export interface PluginList {
    * may be read from, known before any plugin code runs so its errors can be redacted.
    */
   secretVariables: string[];
+}
+
+/** loadConfig says what is wrong (an alias bomb, say). */
+function toJsOrUndefined(document: Document): unknown {
+  try {
+    return document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch {
+    return undefined;
+  }
 }
 
 const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -41,9 +51,10 @@ export function readPluginEntries(file: string, cwd: string): PluginList {
     secretVariables,
   });
   if (!existsSync(path)) return firstParty(cwd);
+  if (statSync(path).isDirectory()) throw configIsAFolder(shown);
   const document = parseDocument(readFileSync(path, 'utf8'));
   // A file that is not YAML, or not a mapping, is reported by loadConfig with the full context.
-  const contents: unknown = document.errors.length > 0 ? undefined : document.toJS();
+  const contents: unknown = document.errors.length > 0 ? undefined : toJsOrUndefined(document);
   const fields = typeof contents === 'object' && contents !== null ? (contents as Record<string, unknown>) : {};
   const plugins = fields['plugins'];
   const secretVariables = variablesNamed(fields['connections']);
