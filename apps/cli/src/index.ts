@@ -1,5 +1,6 @@
 export { runCli, buildProgram, VERSION, type RunCliOptions } from './cli/runCli.js';
 export type { CliEnvironment, TextSink } from './cli/Terminal.js';
+export { printable, printableJson } from './output/printable.js';
 export { EXIT, exitCodeOf } from './cli/exitCodes.js';
 
 export { configSchema, DEFAULT_CONNECTION_KINDS, type ConfigFile } from './config/configSchema.js';

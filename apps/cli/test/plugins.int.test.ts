@@ -21,8 +21,8 @@ function writeConfig(plugins: string, coreApi = '^0.2.0'): void {
   writeFileSync(join(dir, 'p2c.config.yaml'), config);
 }
 
-async function p2c(args: string[]) {
-  const capture = captureEnvironment({ cwd: dir, env: {} });
+async function p2c(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const capture = captureEnvironment({ cwd: dir, env });
   const code = await runCli(args, capture.environment);
   return { code, stdout: capture.stdout(), stderr: capture.stderr() };
 }
@@ -51,6 +51,30 @@ describe('plugins named in the config', () => {
     expect(result.code).toBe(3);
     expect(result.stderr).toBe(
       "p2c: Plugins 'projects-plugin' and 'projects-plugin' both provide template 'projects'; remove one.\n",
+    );
+  });
+
+  it('masks a secret the config names in the error a plugin throws while it loads', async () => {
+    writeConfig('  - ./plugins/leaky.mjs');
+    writeFileSync(
+      join(dir, 'plugins', 'leaky.mjs'),
+      // As a plugin that read the secret (in this process, the test's env is not process.env).
+      "throw new Error('cannot reach the API with Plug1n-Leak-S3cret');\n",
+    );
+    const result = await p2c(['templates'], { P2C_SALES_CLIENT_SECRET: 'Plug1n-Leak-S3cret' });
+    expect(result.code).toBe(3);
+    expect(result.stderr).toBe(
+      "p2c: Plugin './plugins/leaky.mjs' (plugins[0] in p2c.config.yaml): could not be loaded: cannot reach the API with ***\n",
+    );
+  });
+
+  it('gives up, exit 3, on a plugin whose module never finishes loading, naming it and the limit', async () => {
+    writeConfig('  - ./plugins/stuck.mjs');
+    writeFileSync(join(dir, 'plugins', 'stuck.mjs'), 'await new Promise(() => {});\nexport default {};\n');
+    const result = await p2c(['templates'], { P2C_PLUGIN_LOAD_TIMEOUT_MS: '300' });
+    expect(result.code).toBe(3);
+    expect(result.stderr).toBe(
+      "p2c: Plugin './plugins/stuck.mjs' (plugins[0] in p2c.config.yaml): did not finish loading within 0.3 s (its module's top-level code never settled); fix or remove the plugin, or raise P2C_PLUGIN_LOAD_TIMEOUT_MS\n",
     );
   });
 });

@@ -1,4 +1,8 @@
 import type { Redactor } from '@p2c/core';
+import { printable, printableJson } from '../output/printable.js';
+
+/** Back to the start of the line, and erase it (VT100). */
+const CLEAR_LINE = '\r\x1b[2K';
 
 /** Where the CLI writes: a stream that may be a terminal. */
 export interface TextSink {
@@ -19,7 +23,9 @@ export interface CliEnvironment {
 
 /**
  * The CLI's only way to print: everything goes through the redactor, so a secret that reached a
- * message by any path is masked before it leaves the process.
+ * message by any path is masked before it leaves the process, and is then made printable, so
+ * text from a remote system (a record's name, a service's error) cannot drive the terminal. The
+ * only control sequences that leave are the progress line's own, written here.
  */
 export class Terminal {
   /** Called before stderr is written, so a progress line can get out of the way. */
@@ -40,17 +46,27 @@ export class Terminal {
   }
 
   out(text: string): void {
-    this.environment.stdout.write(this.redactor.redact(text));
+    this.environment.stdout.write(this.#safe(text));
   }
 
   err(text: string): void {
     this.beforeStderr?.();
-    this.environment.stderr.write(this.redactor.redact(text));
+    this.environment.stderr.write(this.#safe(text));
   }
 
-  /** Writes to stderr without clearing a progress line first (the progress line itself). */
-  errRaw(text: string): void {
-    this.environment.stderr.write(this.redactor.redact(text));
+  /** Draws `line` over the current stderr line (a progress bar on a terminal), without a newline. */
+  redrawLine(line: string): void {
+    this.environment.stderr.write(`${CLEAR_LINE}${this.#safe(line)}`);
+  }
+
+  /** Clears the line `redrawLine` drew. */
+  clearLine(): void {
+    this.environment.stderr.write(CLEAR_LINE);
+  }
+
+  /** Leaves the line `redrawLine` drew on screen and moves below it. */
+  endLine(): void {
+    this.environment.stderr.write('\n');
   }
 
   /**
@@ -58,10 +74,15 @@ export class Terminal {
    * export lines), which the redactor's credential patterns would otherwise mask.
    */
   outPublic(text: string): void {
-    this.environment.stdout.write(text);
+    this.environment.stdout.write(printable(text));
   }
 
+  /** The value as one line of JSON: `JSON.parse` of it gives the value back exactly, secrets masked. */
   json(value: unknown): void {
-    this.out(`${JSON.stringify(value)}\n`);
+    this.environment.stdout.write(`${printableJson(this.redactor.redact(JSON.stringify(value)))}\n`);
+  }
+
+  #safe(text: string): string {
+    return printable(this.redactor.redact(text));
   }
 }

@@ -20,7 +20,8 @@ export function historyCommand(context: CommandContext): Command {
     .option('--limit <n>', 'runs to list (default 20), or failures to show for one run (default 1000)', positiveInteger)
     .option('--template <id>', 'only runs of this template')
     .action(async (runId: string | undefined, options: HistoryOptions) => {
-      const session = await context.session(options);
+      // Read-only: history reads a state file this user may not write.
+      const session = await context.session({ ...options, readOnlyState: true });
       try {
         const state = await session.container.getAsync<StateStore>(P2C.StateStore);
         if (runId === undefined) {

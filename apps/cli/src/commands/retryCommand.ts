@@ -1,4 +1,4 @@
-import { P2C, type PendingRecord, type StateStore, type TemplateRegistry } from '@p2c/core';
+import { ConfigError, P2C, type PendingRecord, type StateStore, type TemplateRegistry } from '@p2c/core';
 import { Command } from 'commander';
 import type { CommandContext, CommonOptions } from '../cli/CommandContext.js';
 import { withCommonOptions } from '../cli/commonOptions.js';
@@ -35,6 +35,18 @@ export function retryCommand(context: CommandContext): Command {
         const state = await session.container.getAsync<StateStore>(P2C.StateStore);
         const taskKeys = template.tasks.map((task) => ({ task: task.id, key: `${template.id}/${task.id}` }));
         if (options.skip) {
+          const pendingIds = new Set<string>();
+          for (const { key } of taskKeys) {
+            for (const record of await state.listPending(key, { limit: 1_000_000, includeSkipped: true }))
+              pendingIds.add(record.sourceId);
+          }
+          const unknown = options.skip.filter((id) => !pendingIds.has(id));
+          if (unknown.length > 0) {
+            throw new ConfigError(
+              `Not waiting to be tried again in '${template.id}': ${unknown.map((id) => `'${id}'`).join(', ')}; nothing was skipped. 'p2c retry ${template.id} --list' lists the records that are.`,
+              { code: 'RETRY_NOT_PENDING' },
+            );
+          }
           let skipped = 0;
           for (const { key } of taskKeys) skipped += await state.skipPending(key, options.skip);
           if (options.json) context.terminal.json({ skipped });

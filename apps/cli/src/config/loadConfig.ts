@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import {
   ConfigError,
@@ -16,6 +16,18 @@ import { describeIssue, issuePath } from './describeIssue.js';
 import type { P2cConfig } from './P2cConfig.js';
 
 export const DEFAULT_CONFIG_FILE = 'p2c.config.yaml';
+
+/** Aliases a config may expand: plenty for shared settings, too few for an alias bomb. */
+export const MAX_ALIAS_COUNT = 100;
+
+export function configIsAFolder(shown: string): ConfigError {
+  return new ConfigError(
+    `${shown} is a folder, not a config file; pass --config with the path of the YAML file in it`,
+    {
+      code: 'CONFIG_NOT_A_FILE',
+    },
+  );
+}
 
 /**
  * Reads and checks `p2c.config.yaml`. Anything wrong becomes one ConfigError whose message names
@@ -39,6 +51,7 @@ export function loadConfig(
       { code: 'CONFIG_MISSING' },
     );
   }
+  if (statSync(path).isDirectory()) throw configIsAFolder(shown);
   const text = readFileSync(path, 'utf8');
   const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   const yamlError = document.errors[0];
@@ -50,7 +63,17 @@ export function loadConfig(
       code: 'CONFIG_EMPTY',
     });
   }
-  const parsed = configSchema(connectors).safeParse(document.toJS() ?? undefined, {
+  let contents: unknown;
+  try {
+    contents = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    // yaml refuses aliases that expand past the limit (a "billion laughs" file) this way.
+    throw new ConfigError(
+      `${shown}: not usable YAML: ${error instanceof Error ? error.message : String(error)}; write the values out instead of expanding aliases`,
+      { code: 'CONFIG_YAML' },
+    );
+  }
+  const parsed = configSchema(connectors).safeParse(contents ?? undefined, {
     error: (issue) => describeIssue(issue),
   });
   if (!parsed.success) {

@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ConfigError } from '@p2c/core';
-import { parseDocument } from 'yaml';
+import { parseDocument, type Document } from 'yaml';
+import { configIsAFolder, MAX_ALIAS_COUNT } from './loadConfig.js';
 import { z } from 'zod';
 import { FIRST_PARTY_PLUGINS } from '../plugins/firstPartyPlugins.js';
 import { pluginEntrySchema, toPluginEntry, type PluginEntry } from '../plugins/PluginEntry.js';
@@ -11,6 +12,29 @@ export interface PluginList {
   entries: PluginEntry[];
   /** Where paths and project-installed packages are looked up from: the config file's folder. */
   baseDir: string;
+  /**
+   * Every text under `connections:` that could name an environment variable (`clientSecretEnv:
+   * P2C_SALES_CLIENT_SECRET`, or a plugin connector's own field): what the connections' secrets
+   * may be read from, known before any plugin code runs so its errors can be redacted.
+   */
+  secretVariables: string[];
+}
+
+/** loadConfig says what is wrong (an alias bomb, say). */
+function toJsOrUndefined(document: Document): unknown {
+  try {
+    return document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch {
+    return undefined;
+  }
+}
+
+const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+function variablesNamed(connections: unknown): string[] {
+  if (typeof connections === 'string') return VARIABLE_NAME.test(connections) ? [connections] : [];
+  if (typeof connections !== 'object' || connections === null) return [];
+  return Object.values(connections).flatMap(variablesNamed);
 }
 
 /**
@@ -21,17 +45,20 @@ export interface PluginList {
 export function readPluginEntries(file: string, cwd: string): PluginList {
   const path = resolve(cwd, file);
   const shown = file;
-  const firstParty = (baseDir: string): PluginList => ({
+  const firstParty = (baseDir: string, secretVariables: string[] = []): PluginList => ({
     entries: FIRST_PARTY_PLUGINS.map((name, index) => toPluginEntry(name, `p2c's own template plugins, #${index + 1}`)),
     baseDir,
+    secretVariables,
   });
   if (!existsSync(path)) return firstParty(cwd);
+  if (statSync(path).isDirectory()) throw configIsAFolder(shown);
   const document = parseDocument(readFileSync(path, 'utf8'));
   // A file that is not YAML, or not a mapping, is reported by loadConfig with the full context.
-  const contents: unknown = document.errors.length > 0 ? undefined : document.toJS();
-  const plugins =
-    typeof contents === 'object' && contents !== null ? (contents as Record<string, unknown>)['plugins'] : undefined;
-  if (plugins === undefined || plugins === null) return firstParty(dirname(path));
+  const contents: unknown = document.errors.length > 0 ? undefined : toJsOrUndefined(document);
+  const fields = typeof contents === 'object' && contents !== null ? (contents as Record<string, unknown>) : {};
+  const plugins = fields['plugins'];
+  const secretVariables = variablesNamed(fields['connections']);
+  if (plugins === undefined || plugins === null) return firstParty(dirname(path), secretVariables);
   const parsed = z.array(pluginEntrySchema).safeParse(plugins);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -43,5 +70,6 @@ export function readPluginEntries(file: string, cwd: string): PluginList {
   return {
     entries: parsed.data.map((entry, index) => toPluginEntry(entry, `plugins[${index}] in ${shown}`)),
     baseDir: dirname(path),
+    secretVariables,
   };
 }

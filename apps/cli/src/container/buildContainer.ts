@@ -28,6 +28,8 @@ export interface ContainerInput {
   plugins: readonly TemplatePlugin[];
   /** The connectors: p2c's own two and the plugins' unless given. */
   connectors?: ConnectorDescriptorRegistry;
+  /** The command only reads the state store (`p2c history`): it is opened read-only. */
+  readOnlyState?: boolean;
 }
 
 /**
@@ -62,7 +64,10 @@ export function buildContainer(input: ContainerInput): Container {
 
   container
     .bind<StateStore>(P2C.StateStore)
-    .toResolvedValue((config: P2cConfig) => SqliteStateStore.open(config.statePath), [CLI.Config])
+    .toResolvedValue(
+      (config: P2cConfig) => SqliteStateStore.open(config.statePath, { readOnly: input.readOnlyState === true }),
+      [CLI.Config],
+    )
     .onDeactivation((store) => store.close());
 
   container.bind<ConnectorDescriptorRegistry>(P2C.ConnectorDescriptorRegistry).toConstantValue(connectors);

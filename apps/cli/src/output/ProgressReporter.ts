@@ -42,7 +42,7 @@ export class ProgressReporter {
   /** Leaves the last state on screen (terminal) or prints it (plain), then lets go of stderr. */
   finish(): void {
     if (this.terminal.stderrIsTTY) {
-      if (this.#line) this.terminal.errRaw('\n');
+      if (this.#line) this.terminal.endLine();
       this.#line = '';
       this.terminal.beforeStderr = null;
     } else if (this.#lastEvent && this.#lastEvent !== this.#lastPrinted) {
@@ -53,13 +53,13 @@ export class ProgressReporter {
 
   #draw(line: string): void {
     if (line === this.#line) return;
-    this.terminal.errRaw(`\r\x1b[2K${line}`);
+    this.terminal.redrawLine(line);
     this.#line = line;
   }
 
   #clear(): void {
     if (!this.#line) return;
-    this.terminal.errRaw('\r\x1b[2K');
+    this.terminal.clearLine();
     this.#line = '';
   }
 }

@@ -15,13 +15,43 @@ import { isPath, resolvePluginModule } from './resolvePluginModule.js';
  * where it was named, and the problem. Two plugins providing one template id are refused when
  * they are registered.
  */
-export async function loadPlugins(entries: readonly PluginEntry[], baseDir: string): Promise<TemplatePlugin[]> {
+export async function loadPlugins(
+  entries: readonly PluginEntry[],
+  baseDir: string,
+  options: LoadPluginsOptions = {},
+): Promise<TemplatePlugin[]> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_PLUGIN_LOAD_TIMEOUT_MS;
   const plugins: TemplatePlugin[] = [];
-  for (const entry of entries) plugins.push(await loadPlugin(entry, baseDir));
+  for (const entry of entries) plugins.push(await loadPlugin(entry, baseDir, timeoutMs));
   return plugins;
 }
 
-async function loadPlugin(entry: PluginEntry, baseDir: string): Promise<TemplatePlugin> {
+export interface LoadPluginsOptions {
+  /** How long one plugin's module may take to load (its top-level code). */
+  timeoutMs?: number;
+}
+
+export const DEFAULT_PLUGIN_LOAD_TIMEOUT_MS = 30_000;
+
+/**
+ * The import, or a rejection once `timeoutMs` has passed. The timer keeps the process alive:
+ * without it, a module whose top-level await never settles lets Node exit 13 with nothing said.
+ */
+async function importWithin(specifier: string, timeoutMs: number): Promise<Record<string, unknown>> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new PluginLoadTimeout()), timeoutMs);
+  });
+  try {
+    return (await Promise.race([import(specifier), timedOut])) as Record<string, unknown>;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+class PluginLoadTimeout extends Error {}
+
+async function loadPlugin(entry: PluginEntry, baseDir: string, timeoutMs: number): Promise<TemplatePlugin> {
   const fail = (problem: string, code: string): ConfigError =>
     new ConfigError(`Plugin '${entry.specifier}' (${entry.where}): ${problem}`, { code });
   let url: string | null;
@@ -32,8 +62,14 @@ async function loadPlugin(entry: PluginEntry, baseDir: string): Promise<Template
   }
   let module: Record<string, unknown>;
   try {
-    module = (await import(url ?? entry.specifier)) as Record<string, unknown>;
+    module = await importWithin(url ?? entry.specifier, timeoutMs);
   } catch (error) {
+    if (error instanceof PluginLoadTimeout) {
+      throw fail(
+        `did not finish loading within ${timeoutMs / 1000} s (its module's top-level code never settled); fix or remove the plugin, or raise P2C_PLUGIN_LOAD_TIMEOUT_MS`,
+        'PLUGIN_LOAD_TIMEOUT',
+      );
+    }
     if (!url && !isPath(entry.specifier) && isNotFound(error, entry.specifier)) {
       throw fail(
         `is not installed. Install it where the config is: npm install ${entry.specifier}`,

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import {
+  ConfigError,
   emptyCounts,
   FatalError,
   RUN_COUNT_NAMES,
@@ -40,10 +41,42 @@ export interface SqliteStateStoreOptions {
   now?: () => Date;
   /** How long to wait for another process's write lock before giving up (default 5000 ms). */
   busyTimeoutMs?: number;
+  /**
+   * Only read (`p2c history`): the file is opened read-only, so a file the user may not write
+   * still reads; nothing is created or migrated, and a missing file reads as an empty store.
+   */
+  readOnly?: boolean;
 }
 
 /** A run of counters that all render to taken values means `render` ignores the counter. */
 const MAX_COLLISIONS = 1000;
+
+/** The state file's folder, made if needed; a file in the way is a wrong `state` path. */
+function makeFolderFor(path: string): void {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'an error';
+    throw new ConfigError(
+      `The state database ${path} cannot be created: its folder ${dirname(path)} cannot be made (${code}; a file may be in the way). Point the state path at a file in a folder p2c may write.`,
+      { code: 'STATE_PATH_INVALID', cause: error },
+    );
+  }
+}
+
+/** A read-only store cannot migrate: its schema must already be this p2c's. */
+function checkSchemaReadable(db: Database.Database, path: string): void {
+  const latest = migrations.reduce((max, step) => Math.max(max, step.version), 0);
+  const current =
+    db.prepare<[], { version: number | null }>('SELECT max(version) AS version FROM schema_migrations').get()
+      ?.version ?? 0;
+  if (current !== latest) {
+    throw new FatalError(
+      `The state database ${path} is at schema version ${current} and this p2c reads version ${latest}; run a command that writes (p2c run) with write access to it first.`,
+      { code: 'STATE_SCHEMA_MISMATCH' },
+    );
+  }
+}
 
 function checkTtl(ttlMs: number): void {
   if (!Number.isSafeInteger(ttlMs) || ttlMs <= 0) {
@@ -76,18 +109,29 @@ export class SqliteStateStore implements StateStore {
   static async open(path: string, options: SqliteStateStoreOptions = {}): Promise<SqliteStateStore> {
     const now = options.now ?? (() => new Date());
     const inMemory = path === ':memory:' || path === '';
-    if (!inMemory) mkdirSync(dirname(path), { recursive: true });
-    const db = new Database(path, { timeout: options.busyTimeoutMs ?? 5000 });
+    const readOnly = options.readOnly === true && !inMemory && existsSync(path);
+    if (!inMemory && !options.readOnly) makeFolderFor(path);
+    let db: Database.Database;
     try {
-      db.pragma('journal_mode = WAL');
-      // Safe with WAL: a power cut may lose the last commits, never corrupt the file.
-      db.pragma('synchronous = NORMAL');
+      db = readOnly
+        ? new Database(path, { readonly: true, fileMustExist: true, timeout: options.busyTimeoutMs ?? 5000 })
+        : new Database(options.readOnly ? ':memory:' : path, { timeout: options.busyTimeoutMs ?? 5000 });
+    } catch (error) {
+      throw toStoreError(error, path);
+    }
+    try {
+      if (!readOnly) {
+        db.pragma('journal_mode = WAL');
+        // Safe with WAL: a power cut may lose the last commits, never corrupt the file.
+        db.pragma('synchronous = NORMAL');
+      }
       db.pragma('foreign_keys = ON');
-      migrate(db, migrations, now);
+      if (readOnly) checkSchemaReadable(db, path);
+      else migrate(db, migrations, now);
       return new SqliteStateStore(db, now);
     } catch (error) {
       db.close();
-      throw toStoreError(error);
+      throw toStoreError(error, path);
     }
   }
 
