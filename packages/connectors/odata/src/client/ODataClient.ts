@@ -184,7 +184,8 @@ export class ODataClient {
    * Sends a $batch. Returns one result per request, in input order; failures are results with an
    * `error`, not exceptions (a changeset rolled back gives its error to each of its requests).
    * Throws only when the batch as a whole fails (authentication, throttling past the retries, a
-   * malformed batch answered without a multipart body).
+   * malformed batch answered without a multipart body, an answer that cannot be read: transient,
+   * since the batch may have run).
    */
   async batch(parts: BatchPart[], options: { continueOnError?: boolean } = {}): Promise<BatchItemResult[]> {
     if (parts.length === 0) return [];
@@ -198,9 +199,10 @@ export class ODataClient {
     try {
       items = decodeBatchResponse(response.bodyText, responseType);
     } catch (error) {
+      // The batch went out and its fate is unknown: a caller may send its parts again.
       throw new ODataError(`The $batch response could not be read: ${(error as Error).message}`, {
         status: response.status,
-        kind: 'fatal',
+        kind: 'transient',
         code: 'ODATA_UNEXPECTED_RESPONSE',
         method: 'POST',
         url,

@@ -57,8 +57,14 @@ function parseKey(definition: EntityDefinition, key: KeySegment): [string, FinOp
   return [dataAreaId.toLowerCase(), parts as FinOpsEntityValue[]];
 }
 
+/**
+ * The row's URL, its key literals percent-encoded as the services write them: a header holds
+ * Latin-1 only, and a raw CJK character, emoji or newline in a key would break the response.
+ */
 function entityLocation(root: string, definition: EntityDefinition, row: FinOpsEntityRow): string {
-  const parts = ['dataAreaId', ...definition.keyFields].map((field) => `${field}=${literal(row[field] ?? '')}`);
+  const parts = ['dataAreaId', ...definition.keyFields].map(
+    (field) => `${field}=${encodeURIComponent(literal(row[field] ?? ''))}`,
+  );
   return `${root}${definition.entitySet}(${parts.join(',')})`;
 }
 
