@@ -18,7 +18,7 @@ const MAX_ACCOUNT = 20;
 const text = (maxLength: number) =>
   fc
     .string({ unit: 'binary', minLength: 1, maxLength })
-    .filter((value) => value.isWellFormed() && value.trim() === value);
+    .filter((value) => !/\p{Cs}/u.test(value) && value.trim() === value);
 
 describe('arbitrary Unicode account numbers and names (property)', () => {
   it('every record reaches F&O exactly once under its own key, or fails alone with its reason', async () => {
