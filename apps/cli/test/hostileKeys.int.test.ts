@@ -98,20 +98,23 @@ describe('hostile account numbers', () => {
     expect(inFinOps).toEqual(numbers.filter((n) => n !== 'ACC-POISON-17').sort());
   });
 
-  it('finds the records a $batch wrote before its answer was lost, and writes none of them twice', async () => {
-    const numbers = Array.from({ length: 30 }, (_, i) => `ACC-${i}-LOST`);
-    // The first F&O $batch is applied, then answered 500: the client cannot know what it did.
-    const faults = { script: [{ match: { service: 'finops' as const, path: '$batch' }, fault: '500-after' as const }] };
-    server = await emulatorProject(dir, seedWith(numbers), '', { faults });
+  it.each(['500-after', 'reset-after'] as const)(
+    'finds the records a $batch wrote before its answer was lost (%s), and writes none of them twice',
+    async (lost) => {
+      const numbers = Array.from({ length: 30 }, (_, i) => `ACC-${i}-LOST`);
+      // The first F&O $batch is applied, then its answer is lost: the client cannot know what it did.
+      const faults = { script: [{ match: { service: 'finops' as const, path: '$batch' }, fault: lost }] };
+      server = await emulatorProject(dir, seedWith(numbers), '', { faults });
 
-    const summary = JSON.parse((await p2c(['run', 'accounts', '--json'])).stdout) as RunSummary;
-    expect(summary.counts).toMatchObject({ read: 30, failed: 0 });
-    // Sent again, each create meets the row the lost request made and becomes an update.
-    expect(summary.counts.created + summary.counts.updated).toBe(30);
-    const inFinOps = (await customers()).map((c) => c.CustomerAccount);
-    expect(inFinOps.sort()).toEqual([...numbers].sort());
+      const summary = JSON.parse((await p2c(['run', 'accounts', '--json'])).stdout) as RunSummary;
+      expect(summary.counts).toMatchObject({ read: 30, failed: 0 });
+      // Sent again, each create meets the row the lost request made and becomes an update.
+      expect(summary.counts.created + summary.counts.updated).toBe(30);
+      const inFinOps = (await customers()).map((c) => c.CustomerAccount);
+      expect(inFinOps.sort()).toEqual([...numbers].sort());
 
-    const again = JSON.parse((await p2c(['run', 'accounts', '--json', '--full'])).stdout) as RunSummary;
-    expect(again.counts).toMatchObject({ created: 0, failed: 0, unchanged: 30 });
-  });
+      const again = JSON.parse((await p2c(['run', 'accounts', '--json', '--full'])).stdout) as RunSummary;
+      expect(again.counts).toMatchObject({ created: 0, failed: 0, unchanged: 30 });
+    },
+  );
 });

@@ -62,7 +62,8 @@ export function emulatorCommand(context: CommandContext): Command {
       context.terminal.out(`${server.url}\n`);
       context.terminal.err(
         [
-          `Emulator listening at ${server.url} (Sales: /api/data/v9.2, F&O: /data, tokens: /{tenant}/oauth2/v2.0/token)`,
+          ...exposureWarning(server),
+          `Emulator listening on ${server.listening}, reached from here at ${server.url} (Sales: /api/data/v9.2, F&O: /data, tokens: /{tenant}/oauth2/v2.0/token)`,
           `Its CA certificate: ${server.url}/_emulator/ca.pem`,
           `Point a config at it: p2c init --emulator ${server.url}`,
           `Credentials: tenant ${DEFAULT_CREDENTIALS.tenantId}, client ${DEFAULT_CREDENTIALS.clientId} (secret: see 'p2c init --emulator')`,
@@ -74,6 +75,20 @@ export function emulatorCommand(context: CommandContext): Command {
       context.terminal.err(`${signal}: stopping the emulator\n`);
       await server.close();
     });
+}
+
+/**
+ * Off loopback anyone who reaches the port can read the test data and take a token with the
+ * well-known test secret: say so first, and give the admin API's token.
+ */
+function exposureWarning(server: { loopback: boolean; listening: string; adminToken: string | undefined }): string[] {
+  if (server.loopback) return [];
+  return [
+    `WARNING: the emulator listens on ${server.listening}, not on loopback: other machines can reach it, and its test credentials are public.`,
+    // Its own line, not after "Bearer": the redactor hides what follows that word.
+    'WARNING: its admin API (/_emulator: reset, seed, PATCH, DELETE) needs the admin token in an Authorization header (the Bearer scheme):',
+    `Admin token: ${server.adminToken ?? ''}`,
+  ];
 }
 
 /** A seed file that is missing or wrong is a usage error (exit 3), like a wrong config. */

@@ -59,6 +59,8 @@ export function startP2cEmulator(args: readonly string[], options: { cwd: string
   });
   return {
     url,
+    /** What it wrote on stderr so far. */
+    stderr: () => stderr,
     /** Asks it to stop as Ctrl-C would, and waits for it to exit. */
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT');

@@ -133,4 +133,10 @@ describe('formatEntityKey (properties, seed 42)', () => {
       { seed: 42, numRuns: 500 },
     );
   });
+
+  it('refuses a key holding half a surrogate pair as a record error, so that record fails alone', () => {
+    expect(() => formatEntityKey({ dataAreaId: 'usmf', CustomerAccount: 'ACC-\ud800' })).toThrow(
+      expect.objectContaining({ kind: 'record', code: 'KEY_NOT_ENCODABLE' }),
+    );
+  });
 });

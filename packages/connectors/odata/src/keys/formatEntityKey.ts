@@ -1,4 +1,4 @@
-import { ConfigError } from '@p2c/core';
+import { ConfigError, RecordError } from '@p2c/core';
 import { formatKeyLiteral, type KeyValue } from './formatKeyLiteral.js';
 import { isGuid, type Guid } from './Guid.js';
 
@@ -30,6 +30,18 @@ export function formatEntityKey(key: EntityKey): string {
 }
 
 function encodeLiteral(value: KeyValue): string {
-  // encodeURIComponent leaves ' ( ) unescaped, so literals stay legible.
-  return encodeURIComponent(formatKeyLiteral(value));
+  const literal = formatKeyLiteral(value);
+  try {
+    // encodeURIComponent leaves ' ( ) unescaped, so literals stay legible.
+    return encodeURIComponent(literal);
+  } catch {
+    // Half a surrogate pair has no UTF-8 form, so no URL can name it: that record fails alone.
+    throw new RecordError(
+      `The key ${JSON.stringify(literal)} holds half of a UTF-16 surrogate pair, which no URL can carry`,
+      {
+        code: 'KEY_NOT_ENCODABLE',
+        value: literal,
+      },
+    );
+  }
 }

@@ -5,6 +5,7 @@ import type { ChangeTrackingOptions } from '../dataverse/changes/changeTrackingS
 import type { FaultOptions } from '../faults/faultOptions.js';
 import type { EmulatorLimits } from '../protection/serviceLimits.js';
 import type { EmulatorSeed } from '../seed/emulatorSeedSchema.js';
+import { checkAdminAccess, isLoopbackHost, newAdminToken } from './adminAccess.js';
 import { registerCaPem } from './certificateRegistry.js';
 import { generateCertificate } from './generateCertificate.js';
 import { sendFetchResponse, toFetchRequest } from './nodeAdapter.js';
@@ -12,8 +13,13 @@ import { sendFetchResponse, toFetchRequest } from './nodeAdapter.js';
 export interface EmulatorServerOptions {
   /** 0 (the default) picks a free port. */
   readonly port?: number;
-  /** Defaults to 127.0.0.1. */
+  /**
+   * Defaults to 127.0.0.1. Any other than a loopback address (`0.0.0.0`, a LAN address) lets
+   * other machines in, so the admin API then needs `adminToken`.
+   */
   readonly host?: string;
+  /** The admin API's token off loopback (a random one when absent); ignored on loopback. */
+  readonly adminToken?: string;
   /** Seed for a new emulator (ignored when `emulator` is given). */
   readonly seed?: EmulatorSeed;
   /** Serve an existing emulator instead of creating one. */
@@ -29,8 +35,17 @@ export interface EmulatorServerOptions {
 }
 
 export interface EmulatorServer {
-  /** `https://127.0.0.1:PORT`: the origin of all services (routing is by path). */
+  /**
+   * `https://127.0.0.1:PORT`: the origin of all services (routing is by path), as this machine
+   * reaches it (127.0.0.1 for a server on every interface).
+   */
   readonly url: string;
+  /** Where it listens: `0.0.0.0:8443`, `[::]:8443`, `127.0.0.1:8443`. */
+  readonly listening: string;
+  /** True when only this machine can reach it (127.0.0.0/8, ::1, localhost). */
+  readonly loopback: boolean;
+  /** The token the admin API needs (`Authorization: Bearer …`); undefined on loopback, where it needs none. */
+  readonly adminToken: string | undefined;
   /** The certificate to trust (pass it as `ca`). */
   readonly caPem: string;
   readonly emulator: Emulator;
@@ -57,6 +72,8 @@ export async function startEmulatorServer(options: EmulatorServerOptions = {}): 
   }
   const tls = options.tls ?? (await generateCertificate());
   const host = options.host ?? '127.0.0.1';
+  const loopback = isLoopbackHost(host);
+  const adminToken = loopback ? undefined : (options.adminToken ?? newAdminToken());
   registerCaPem(emulator, tls.cert);
 
   const server = createServer({ cert: tls.cert, key: tls.key }, (message, response) => {
@@ -67,7 +84,7 @@ export async function startEmulatorServer(options: EmulatorServerOptions = {}): 
       if (!response.writableFinished) hangUp.abort();
     });
     toFetchRequest(message, fallbackHost, hangUp.signal)
-      .then((request) => emulator.handle(request))
+      .then((request) => checkAdminAccess(request, new URL(request.url), adminToken) ?? emulator.handle(request))
       .then((answer) => {
         // Response.error() is how the emulator says "drop the connection" (a `reset` fault).
         if (answer.type === 'error') {
@@ -91,6 +108,9 @@ export async function startEmulatorServer(options: EmulatorServerOptions = {}): 
   const { port } = server.address() as AddressInfo;
   return {
     url: `https://${urlHost(host)}:${port}`,
+    listening: `${host.includes(':') ? `[${host}]` : host}:${port}`,
+    loopback,
+    adminToken,
     caPem: tls.cert,
     emulator,
     close: () =>

@@ -64,7 +64,8 @@ function parseKey(definition: EntityDefinition, key: KeySegment): [string, FinOp
  */
 function entityLocation(root: string, definition: EntityDefinition, row: FinOpsEntityRow): string {
   const parts = ['dataAreaId', ...definition.keyFields].map(
-    (field) => `${field}=${encodeURIComponent(literal(row[field] ?? ''))}`,
+    // Half a surrogate pair has no UTF-8 form; it shows as U+FFFD rather than break the answer.
+    (field) => `${field}=${encodeURIComponent(literal(row[field] ?? '').replace(/[\ud800-\udfff]/gu, '\ufffd'))}`,
   );
   return `${root}${definition.entitySet}(${parts.join(',')})`;
 }
