@@ -79,7 +79,7 @@ describe('arbitrary account numbers and names (property)', () => {
 
             // What a person reads of the same run: every value from Sales made printable.
             const human = captureEnvironment({ cwd: dir, env: EMULATOR_SECRETS });
-            await runCli(['history', summary.runId], human.environment, { plugins: [accountsPlugin] });
+            await runCli(['history', String(summary.runId)], human.environment, { plugins: [accountsPlugin] });
             expect(human.stdout() + human.stderr()).not.toMatch(TERMINAL_CONTROLS);
           } finally {
             await server?.close();
