@@ -229,7 +229,7 @@ describe('errors', () => {
       code: 3,
       stdout: '',
       stderr:
-        'p2c: p2c.config.yaml: connections.sales.url: expected an https URL (e.g. https://contoso.crm.dynamics.com)\n',
+        "p2c: p2c.config.yaml: connections.sales.url: expected an https URL (e.g. https://contoso.crm.dynamics.com) (connector 'dataverse' of plugin '@p2c/sales')\n",
     });
   });
 
