@@ -29,7 +29,9 @@ function toJsOrUndefined(document: Document): unknown {
   }
 }
 
-const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+// Environment variable names as people write them (upper case): a lower-case setting such as
+// `kind: files` is not taken for one, so its namesake variable is never masked everywhere.
+const VARIABLE_NAME = /^[A-Z_][A-Z0-9_]*$/;
 
 function variablesNamed(connections: unknown): string[] {
   if (typeof connections === 'string') return VARIABLE_NAME.test(connections) ? [connections] : [];
