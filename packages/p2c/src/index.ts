@@ -4,6 +4,7 @@ export * from './binds/lookupBinds.js';
 export * from './binds/priceListBind.js';
 export * from './binds/unitBind.js';
 export * from './contacts/salesContactToCdsContact.js';
+export * from './contacts/markActiveCustomers.js';
 export * from './contacts/salesContacts.js';
 export * from './documents/INVOICED_ORDER.js';
 export * from './documents/customerParent.js';

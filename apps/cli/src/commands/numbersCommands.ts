@@ -1,9 +1,12 @@
 import type { BackfillResult } from '@p2c/core';
+import type { MarkActiveCustomersResult } from '@p2c/template-contact-to-customer';
 import { Command } from 'commander';
 import type { CommandContext, CommonOptions } from '../cli/CommandContext.js';
 import { withCommonOptions } from '../cli/commonOptions.js';
+import { EXIT } from '../cli/exitCodes.js';
 import { formatCount } from '../output/formatNumbers.js';
 import { renderPairs, renderTable } from '../output/renderTable.js';
+import { runActiveCustomerBackfill } from './runActiveCustomerBackfill.js';
 import { backfillExitCode, runBackfill } from './runBackfill.js';
 
 interface BackfillOptions extends CommonOptions {
@@ -20,14 +23,19 @@ interface NumbersCommandSpec {
   records: string;
   template: string;
   sample: string;
+  /** Also the upgrade script's second step: Is Active Customer = Yes for contacts with sales activity. */
+  marksActiveCustomers?: boolean;
 }
 
 function numbersCommand(context: CommandContext, spec: NumbersCommandSpec): Command {
   const backfill = withCommonOptions(new Command('backfill'))
     .description(
-      `give every Sales ${spec.records} without a number one from the sequence (${spec.sample}), written back to Sales`,
+      `give every Sales ${spec.records} without a number one from the sequence (${spec.sample}), written back to Sales` +
+        (spec.marksActiveCustomers
+          ? '; then set Is Active Customer to Yes for contacts that are the customer of a quote, order or invoice'
+          : ''),
     )
-    .option('--dry-run', `count the ${spec.records}s that would get a number; change nothing`)
+    .option('--dry-run', `count the ${spec.records}s that would change; change nothing`)
     .option('--json', 'print the result as one JSON object on stdout')
     .option('--template <id>', 'the template whose number sequence to use', spec.template)
     .action(async (options: BackfillOptions) => {
@@ -43,9 +51,17 @@ function numbersCommand(context: CommandContext, spec: NumbersCommandSpec): Comm
             context.terminal.err(`scanned ${formatCount(scanned)}, ${formatCount(assigned)} numbered\n`);
           },
         });
-        if (options.json) context.terminal.json(result);
-        else context.terminal.out(renderBackfill(result));
-        context.exitCode = backfillExitCode(result);
+        const activeCustomers = spec.marksActiveCustomers
+          ? await runActiveCustomerBackfill(session, { templateId: options.template, dryRun: options.dryRun === true })
+          : undefined;
+        if (options.json) context.terminal.json(activeCustomers ? { ...result, activeCustomers } : result);
+        else
+          context.terminal.out(
+            renderBackfill(result) + (activeCustomers ? renderActiveCustomers(activeCustomers) : ''),
+          );
+        context.exitCode = activeCustomers
+          ? Math.max(backfillExitCode(result), activeCustomersExitCode(activeCustomers))
+          : backfillExitCode(result);
       } finally {
         await session.close();
       }
@@ -71,6 +87,7 @@ export function contactNumbersCommand(context: CommandContext): Command {
     records: 'contact',
     template: 'contact-to-customer',
     sample: 'CON-01000-BVRCPS',
+    marksActiveCustomers: true,
   });
 }
 
@@ -98,4 +115,29 @@ function renderBackfill(result: BackfillResult): string {
     );
   }
   return text;
+}
+
+function renderActiveCustomers(result: MarkActiveCustomersResult): string {
+  let text =
+    '\nIs Active Customer (contacts that are the customer of a quote, order or invoice):\n' +
+    renderPairs([
+      ['Documents scanned', formatCount(result.documentsScanned)],
+      ['Contacts scanned', formatCount(result.contactsScanned)],
+      [result.dryRun ? 'Would set to Yes' : 'Set to Yes', formatCount(result.setCount)],
+      ['Failed', formatCount(result.failures.length)],
+    ]);
+  if (result.failures.length > 0) {
+    text += `\nFailed (${Math.min(SHOWN, result.failures.length)} of ${formatCount(result.failures.length)}):\n`;
+    text += renderTable(
+      [{ header: 'CONTACT' }, { header: 'MESSAGE', maxWidth: 160 }],
+      result.failures.slice(0, SHOWN).map((f) => [f.id, f.message]),
+    );
+  }
+  return text;
+}
+
+/** The same rule as the numbers: Completed when nothing failed, Error when every update failed. */
+function activeCustomersExitCode(result: MarkActiveCustomersResult): number {
+  if (result.failures.length === 0) return EXIT.Completed;
+  return result.setCount > 0 ? EXIT.Warning : EXIT.Error;
 }

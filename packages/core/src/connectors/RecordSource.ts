@@ -42,6 +42,12 @@ export interface KeyAssignment {
 
 export type KeyAssignmentOutcome = { id: string; ok: true } | { id: string; ok: false; message: string };
 
+/** New values for some fields of a record that exists (an upgrade script's flag, for one). */
+export interface FieldUpdate {
+  id: string;
+  values: Record<string, string | number | boolean | null>;
+}
+
 /**
  * One entity of a source system, read in pages. The optional members are the natural-key
  * capabilities a template may need (duplicate detection, number sequences with write-back).
@@ -57,4 +63,6 @@ export interface RecordSource<T = Record<string, unknown>> {
   findIdsByKey?(keyField: string, key: string): Promise<string[]>;
   /** Writes generated keys back to their records; one outcome per assignment. */
   writeKeys?(keyField: string, assignments: KeyAssignment[]): Promise<KeyAssignmentOutcome[]>;
+  /** Updates fields of existing records, never creating one; one outcome per update. */
+  updateFields?(updates: FieldUpdate[]): Promise<KeyAssignmentOutcome[]>;
 }

@@ -3,6 +3,7 @@ import {
   parseEntityOptions,
   type Checkpoint,
   type EntityRef,
+  type FieldUpdate,
   type KeyAssignment,
   type KeyAssignmentOutcome,
   type KeyHolder,
@@ -229,20 +230,33 @@ export class DataverseSource implements RecordSource {
   }
 
   async writeKeys(keyField: string, assignments: KeyAssignment[]): Promise<KeyAssignmentOutcome[]> {
-    if (assignments.length === 0) return [];
+    const outcomes = await this.#patch(
+      assignments.map(({ id, key }) => ({ id, values: { [keyField]: key } })),
+      (id) => this.#etags.get(id) ?? '*',
+    );
+    for (const { id } of assignments) this.#etags.delete(id);
+    return outcomes;
+  }
+
+  /** Field updates of rows that exist (`If-Match: *`: a row deleted since is a 404, never created). */
+  async updateFields(updates: FieldUpdate[]): Promise<KeyAssignmentOutcome[]> {
+    return this.#patch(updates, () => '*');
+  }
+
+  async #patch(updates: FieldUpdate[], ifMatch: (id: string) => string): Promise<KeyAssignmentOutcome[]> {
+    if (updates.length === 0) return [];
     // Independent requests with continue-on-error: one row that changed since it was read
     // (412) or vanished (404) fails alone.
     const results = await this.client.batch(
-      assignments.map(({ id, key }) => ({
+      updates.map(({ id, values }) => ({
         method: 'PATCH' as const,
         url: `${this.entity}(${id})`,
-        headers: { 'If-Match': this.#etags.get(id) ?? '*' },
-        body: { [keyField]: key },
+        headers: { 'If-Match': ifMatch(id) },
+        body: values,
       })),
       { continueOnError: true },
     );
-    return assignments.map(({ id }, index) => {
-      this.#etags.delete(id);
+    return updates.map(({ id }, index) => {
       const result = results[index];
       if (result && result.status >= 200 && result.status < 300) return { id, ok: true };
       const status = result?.status;
