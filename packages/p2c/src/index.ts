@@ -21,6 +21,7 @@ export * from './references/referenceRows.js';
 export * from './sequences/accountNumberSequence.js';
 export * from './sequences/contactNumberSequence.js';
 export * from './tasks/P2C_TASKS.js';
+export * from './transforms/addressStreet.js';
 export * from './transforms/countryRegionCode.js';
 export * from './transforms/dateOnly.js';
 export * from './units/DEFAULT_UNIT_MAP.js';

@@ -1,6 +1,6 @@
 import type { EntityTemplate } from '@p2c/core';
 import { contactSchema } from '@p2c/cds';
-import { contactNumberKey, countryRegionCode, salesContactsSource } from '@p2c/prospect-to-cash';
+import { addressStreet, contactNumberKey, countryRegionCode, salesContactsSource } from '@p2c/prospect-to-cash';
 import { cdsContactToCustomer } from './mappings/cdsContactToCustomer.js';
 import { salesContactColumns, salesContactToCdsContact } from './mappings/salesContactToCdsContact.js';
 
@@ -32,7 +32,7 @@ export const contactToCustomerTemplate: EntityTemplate = {
       canonical: { name: 'CDS Contact', schema: contactSchema },
       sourceToCanonical: salesContactToCdsContact,
       canonicalToDestination: cdsContactToCustomer,
-      transforms: { CountryRegionCode: countryRegionCode },
+      transforms: { CountryRegionCode: countryRegionCode, Address1Street: addressStreet('Address1') },
       filters: {
         activeCustomersOnly: {
           description: 'only contacts that are active customers (Is Active Customer = Yes)',

@@ -2,12 +2,14 @@ import type { EntityTemplate } from '@p2c/core';
 import { contactSchema } from '@p2c/cds';
 import {
   P2C_TASKS,
+  addressStreet,
   contactNumberKey,
+  countryRegionCode,
   salesContactColumns,
-  salesContactToCdsContact,
   salesContactsSource,
 } from '@p2c/prospect-to-cash';
 import { cdsContactToContactPerson } from './mappings/cdsContactToContactPerson.js';
+import { salesContactToCdsContact } from './mappings/salesContactToCdsContact.js';
 
 export const CONTACTS_TASK_ID = 'Contacts';
 
@@ -44,6 +46,7 @@ export const contactsTemplate: EntityTemplate = {
       canonical: { name: 'CDS Contact', schema: contactSchema },
       sourceToCanonical: salesContactToCdsContact,
       canonicalToDestination: cdsContactToContactPerson,
+      transforms: { CountryRegionCode: countryRegionCode, Address1Street: addressStreet('Address1') },
       filters: {
         contactPersonsOnly: {
           description: 'only contacts that are not active customers (Is Active Customer = No)',

@@ -11,5 +11,12 @@ export const contactPersonsV2Entity = z.object({
   JobTitle: text,
   PrimaryEmailAddress: text,
   PrimaryPhoneNumber: text,
+  PrimaryAddressStreet: text,
+  PrimaryAddressCity: text,
+  PrimaryAddressStateId: text,
+  PrimaryAddressCountyId: text,
+  PrimaryAddressZipCode: text,
+  PrimaryAddressCountryRegionISOCode: text,
+  DecisionMakingRoleCode: text,
   IsContactPersonExternallyMaintained: noYes,
 });

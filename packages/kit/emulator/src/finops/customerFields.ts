@@ -90,7 +90,8 @@ export const REFERENCE_FIELDS = {
   LanguageId: { list: 'languages', table: 'Languages' },
 } as const satisfies Partial<Record<CustomerField, { list: string; table: string }>>;
 
-export type ReferenceList = (typeof REFERENCE_FIELDS)[keyof typeof REFERENCE_FIELDS]['list'];
+/** The seed's reference lists: the customer fields' and the contact persons' decision roles. */
+export type ReferenceList = (typeof REFERENCE_FIELDS)[keyof typeof REFERENCE_FIELDS]['list'] | 'decisionRoles';
 
 export const COUNTRY_ISO_FIELDS = [
   'AddressCountryRegionISOCode',

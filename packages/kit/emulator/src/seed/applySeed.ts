@@ -136,6 +136,7 @@ function applyFinOps(store: FinOpsStore, seed: EmulatorSeed): void {
     ['deliveryModes', finops.deliveryModes, 'ModeCode'],
     ['sites', finops.sites, 'SiteId'],
     ['warehouses', finops.warehouses, 'WarehouseId'],
+    ['decisionRoles', finops.decisionRoles, 'DecisionMakingRoleCode'],
   ];
   for (const [list, items, key] of scoped) {
     if (!items) continue;

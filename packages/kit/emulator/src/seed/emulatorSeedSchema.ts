@@ -187,6 +187,8 @@ const seedShape = z.strictObject({
       deliveryModes: scopedList('ModeCode').optional(),
       sites: scopedList('SiteId').optional(),
       warehouses: scopedList('WarehouseId').optional(),
+      /** A contact person's Decision values (`DecisionMakingRoleCode`); absent: any value is accepted. */
+      decisionRoles: scopedList('DecisionMakingRoleCode').optional(),
       // `finops.<EntitySet>` rows of the declared data entities (sales documents, products, ...).
       ...ENTITY_SEED_SHAPE,
       // Data entities of the template author's own, served like the built-in declared ones.
@@ -248,7 +250,15 @@ function checkReferences(
     }
     customerKeys.add(key);
   });
-  const lists = ['customerGroups', 'paymentTerms', 'deliveryTerms', 'deliveryModes', 'sites', 'warehouses'] as const;
+  const lists = [
+    'customerGroups',
+    'paymentTerms',
+    'deliveryTerms',
+    'deliveryModes',
+    'sites',
+    'warehouses',
+    'decisionRoles',
+  ] as const;
   for (const list of lists) {
     finops?.[list]?.forEach((item, index) => {
       if (typeof item === 'object') knownCompany(item.dataAreaId, ['finops', list, index, 'dataAreaId']);

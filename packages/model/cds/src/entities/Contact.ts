@@ -29,8 +29,19 @@ export const contactSchema = z.strictObject({
   ParentCustomer_AccountNumber: text(20),
   /** ISO 4217 code of the contact's transaction currency. */
   CurrencyCode: z.string().length(3).nullable().default(null),
+  /**
+   * The CDS organization of the company (primary account) the contact works for; the Contacts
+   * template's default is `ORG001`. Carried only: the contact person goes to the legal entity of
+   * `Organization_OrganizationId`.
+   */
+  PrimaryAccount_Organization_OrganizationId: z.string().min(1).nullable().default(null),
+  /** The contact's role at its company, as Sales shows it (`Decision Maker`, `Employee`, `Influencer`). */
+  PrimaryAccountRole: text(100),
   Address1_Line1: text(250),
+  Address1_Line2: text(250),
+  Address1_Line3: text(250),
   Address1_City: text(80),
+  Address1_County: text(50),
   Address1_StateOrProvince: text(50),
   Address1_PostalCode: text(20),
   /** Free text in Sales (`United States`, `germany`, `DE`). */

@@ -8,9 +8,10 @@ const fixed = (target: string, value: string): FieldMapping => ({
 /** An F&O address (`Address`, `DeliveryAddress`) from the contact's address 1. */
 function addressFields(prefix: 'Address' | 'DeliveryAddress'): FieldMapping[] {
   return [
-    { target: `${prefix}Street`, source: 'Address1_Line1' },
+    { target: `${prefix}Street`, transforms: [{ transformType: 'Function', name: 'Address1Street' }] },
     { target: `${prefix}City`, source: 'Address1_City' },
     { target: `${prefix}State`, source: 'Address1_StateOrProvince' },
+    { target: `${prefix}County`, source: 'Address1_County' },
     { target: `${prefix}ZipCode`, source: 'Address1_PostalCode' },
     {
       target: `${prefix}CountryRegionISOCode`,

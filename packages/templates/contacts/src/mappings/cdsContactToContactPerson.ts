@@ -19,6 +19,22 @@ export const cdsContactToContactPerson: Mapping = {
     { target: 'JobTitle', source: 'JobTitle' },
     { target: 'PrimaryEmailAddress', source: 'EMailAddress1' },
     { target: 'PrimaryPhoneNumber', source: 'Telephone1' },
+    // The primary address: F&O requires its country, so a blank one takes the template's USA.
+    { target: 'PrimaryAddressStreet', transforms: [{ transformType: 'Function', name: 'Address1Street' }] },
+    { target: 'PrimaryAddressCity', source: 'Address1_City' },
+    { target: 'PrimaryAddressStateId', source: 'Address1_StateOrProvince' },
+    { target: 'PrimaryAddressCountyId', source: 'Address1_County' },
+    { target: 'PrimaryAddressZipCode', source: 'Address1_PostalCode' },
+    {
+      target: 'PrimaryAddressCountryRegionISOCode',
+      source: 'Address1_Country',
+      transforms: [
+        { transformType: 'Function', name: 'CountryRegionCode' },
+        { transformType: 'Default', value: 'USA' },
+      ],
+    },
+    // "PrimaryAccountRole = DecisionMakingRole": F&O's Decision, here DecisionMakingRoleCode.
+    { target: 'DecisionMakingRoleCode', source: 'PrimaryAccountRole' },
     { target: 'IsContactPersonExternallyMaintained', transforms: [{ transformType: 'Default', value: 'Yes' }] },
   ],
 };

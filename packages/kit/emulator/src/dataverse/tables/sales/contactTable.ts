@@ -18,8 +18,13 @@ export const CONTACT_TABLE: TableDefinition = {
     emailaddress1: text(100),
     telephone1: text(50),
     mobilephone: text(50),
+    // Role (`accountrolecode`): the contact's role within the company or sales process.
+    accountrolecode: { kind: 'picklist', options: { 1: 'Decision Maker', 2: 'Employee', 3: 'Influencer' } },
     address1_line1: text(250),
+    address1_line2: text(250),
+    address1_line3: text(250),
     address1_city: text(80),
+    address1_county: text(50),
     address1_stateorprovince: text(50),
     address1_postalcode: text(20),
     address1_country: text(80),
