@@ -51,8 +51,19 @@ function numbersCommand(context: CommandContext, spec: NumbersCommandSpec): Comm
             context.terminal.err(`scanned ${formatCount(scanned)}, ${formatCount(assigned)} numbered\n`);
           },
         });
+        lastPrinted = 0;
         const activeCustomers = spec.marksActiveCustomers
-          ? await runActiveCustomerBackfill(session, { templateId: options.template, dryRun: options.dryRun === true })
+          ? await runActiveCustomerBackfill(session, {
+              templateId: options.template,
+              dryRun: options.dryRun === true,
+              onProgress: ({ scanned, set }) => {
+                if (options.json || scanned - lastPrinted < 5000) return;
+                lastPrinted = scanned;
+                context.terminal.err(
+                  `scanned ${formatCount(scanned)} contacts, ${formatCount(set)} set to Is Active Customer\n`,
+                );
+              },
+            })
           : undefined;
         if (options.json) context.terminal.json(activeCustomers ? { ...result, activeCustomers } : result);
         else
