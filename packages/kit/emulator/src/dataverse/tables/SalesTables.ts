@@ -68,6 +68,18 @@ function baseCurrencyLookups(definition: TableDefinition): readonly string[] {
   return found;
 }
 
+/** Dataverse refuses a create that sets a column or lookup whose IsValidForCreate is False. */
+function refuseNotValidForCreate(definition: TableDefinition, payload: TablePayload): void {
+  for (const [name, value] of Object.entries(payload.values)) {
+    if (value !== null && definition.columns[name]?.validForCreate === false)
+      throw tableFaults.notValidForCreate(definition.logical, name);
+  }
+  for (const [navigation, write] of payload.lookups) {
+    if (write.kind !== 'clear' && definition.lookups[navigation]?.validForCreate === false)
+      throw tableFaults.notValidForCreate(definition.logical, navigation);
+  }
+}
+
 const required = new WeakMap<TableDefinition, readonly [string, TableColumn][]>();
 
 function requiredColumns(definition: TableDefinition): readonly [string, TableColumn][] {
@@ -244,7 +256,9 @@ export class SalesTables implements TableReader {
     values['createdon'] = now;
     values['modifiedon'] = now;
     values['versionnumber'] = 0;
+    if (source === 'webapi') refuseNotValidForCreate(definition, payload);
     const targets = this.#apply(values, {}, payload, source, options);
+    if (source === 'direct') this.#directDefaults(definition, payload, values, targets);
     if (options.keepSystemColumns && payload.values['modifiedon'] === undefined)
       values['modifiedon'] = values['createdon'];
     this.#defaultCurrencies(definition, payload, values, targets);
@@ -253,6 +267,40 @@ export class SalesTables implements TableReader {
       values[key] = this.#generateKey(table, definition.generatedKeyPrefix);
     }
     return this.#save(table, { values, targets }, undefined, options, source);
+  }
+
+  /** Required lookups a seed or test leaves out: the default its definition names (see `DirectLookupDefault`). */
+  #directDefaults(
+    definition: TableDefinition,
+    payload: TablePayload,
+    values: SalesRow,
+    targets: Record<string, string>,
+  ): void {
+    for (const [navigation, lookup] of Object.entries(definition.lookups)) {
+      const fallback = lookup.directDefault;
+      const column = lookupColumn(navigation);
+      if (!fallback || payload.lookups.has(navigation) || values[column] !== null) continue;
+      let id: unknown;
+      if ('named' in fallback) {
+        const named = this.table(fallback.set);
+        const key = named.definition.alternateKey;
+        id =
+          named.byAlternateKey(fallback.named)?.values[named.definition.primaryKey] ??
+          (key
+            ? this.create(fallback.set, { values: { [key]: fallback.named }, lookups: new Map() }, 'direct').values[
+                named.definition.primaryKey
+              ]
+            : undefined);
+      } else {
+        const through = values[lookupColumn(fallback.via)];
+        const via = definition.lookups[fallback.via];
+        const set = targets[fallback.via] ?? via?.targets[0];
+        id = typeof through === 'string' && set ? this.row(set, through)?.[fallback.column] : undefined;
+      }
+      if (typeof id !== 'string') continue;
+      values[column] = id;
+      targets[navigation] = fallback.set;
+    }
   }
 
   /** Lookups that default to the base currency, for a new row that does not set them. */
@@ -361,6 +409,7 @@ export class SalesTables implements TableReader {
       ? { ...row.values, ...definition.compute(row.values, this) }
       : row.values;
     this.#check(table, values, source);
+    definition.validate?.(values, this);
     const kept =
       options.keepSystemColumns && typeof values['versionnumber'] === 'number' && values['versionnumber'] > 0;
     if (kept) this.#store.observeVersion(values['versionnumber'] as number);
