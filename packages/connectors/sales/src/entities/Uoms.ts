@@ -1,10 +1,12 @@
 import { z } from 'zod';
-import { number, text } from './columns.js';
+import { lookup, number, text } from './columns.js';
 
 /** The Dataverse `uoms` columns (lookups by navigation name and `_<name>_value`). */
 export const uomsEntity = z.object({
   uomid: text,
   name: text,
+  uomscheduleid: lookup,
+  _uomscheduleid_value: text,
   statecode: number,
   statuscode: number,
   createdon: text,
