@@ -165,7 +165,9 @@ export class DataverseDestination implements RecordDestination {
     const followUps = operations.flatMap((op): Operation[] => {
       if (outcomes.get(op.index)?.status !== 'created') return [];
       const rest = Object.fromEntries(
-        held.filter((field) => op.request.row[field] != null).map((field) => [field, op.request.row[field]]),
+        held
+          .filter((field) => op.request.row[field] !== undefined && op.request.row[field] !== null)
+          .map((field) => [field, op.request.row[field]]),
       );
       if (Object.keys(rest).length === 0) return [];
       const request = { ...op.request, row: { ...keyFieldsOf(op.request.row, this.ref.key), ...rest } };
@@ -226,8 +228,8 @@ export class DataverseDestination implements RecordDestination {
   #bodyFor(op: Operation): Row {
     const body = this.#options.primaryKey ? bodyOf(op.request.row, this.ref.key) : bodyOf(op.request.row);
     if (op.action !== 'create') return body;
-    for (const field of this.#options.notOnCreate) delete body[field];
-    return body;
+    const held = this.#options.notOnCreate;
+    return Object.fromEntries(Object.entries(body).filter(([field]) => !held.includes(field)));
   }
 
   #outcomeOf({ op, result }: Attempt): WriteOutcome {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { parseKeySegment, type KeySegment } from '../../odata/parseResourcePath.js';
 import { ODataQueryError } from '../../odata/ODataQueryError.js';
+import { deterministicGuid } from '../../seed/deterministicGuid.js';
 import type { DataverseStore } from '../DataverseStore.js';
 import type { TransactionCurrency } from '../TransactionCurrency.js';
 import { ACCOUNT_TABLE } from './accountTable.js';
@@ -287,9 +288,18 @@ export class SalesTables implements TableReader {
         id =
           named.byAlternateKey(fallback.named)?.values[named.definition.primaryKey] ??
           (key
-            ? this.create(fallback.set, { values: { [key]: fallback.named }, lookups: new Map() }, 'direct').values[
-                named.definition.primaryKey
-              ]
+            ? this.create(
+                fallback.set,
+                {
+                  // The same id in every emulator, as a seeded row's.
+                  values: {
+                    [named.definition.primaryKey]: deterministicGuid(`${fallback.set}|default|${fallback.named}`),
+                    [key]: fallback.named,
+                  },
+                  lookups: new Map(),
+                },
+                'direct',
+              ).values[named.definition.primaryKey]
             : undefined);
       } else {
         const through = values[lookupColumn(fallback.via)];
