@@ -141,8 +141,14 @@ describe('Sales tables (generic engine)', () => {
   it('puts a seeded unit without a unit group in "Default Unit", and a seeded product in its unit\'s group', async () => {
     const emulator = new Emulator(SEED);
     const group = emulator.sales.table('uomschedules').get('Default Unit');
-    expect(group).toMatchObject({ name: 'Default Unit' });
-    expect(emulator.sales.table('uoms').get('Each')).toMatchObject({ _uomscheduleid_value: group!['uomscheduleid'] });
+    expect(group).toMatchObject({ name: 'Default Unit', baseuomname: 'Primary Unit' });
+    expect(emulator.sales.table('uoms').get('Each')).toMatchObject({
+      _uomscheduleid_value: group!['uomscheduleid'],
+      quantity: 1,
+      isschedulebaseuom: false,
+    });
+    const primary = emulator.sales.table('uoms').insert({ name: 'Primary Unit' });
+    expect(primary).toMatchObject({ _uomscheduleid_value: group!['uomscheduleid'], isschedulebaseuom: true });
     expect(emulator.sales.table('products').get('P-1')).toMatchObject({
       _defaultuomscheduleid_value: group!['uomscheduleid'],
     });
