@@ -4,7 +4,7 @@ import { ACTIVE_INACTIVE, text } from './columns.js';
 /** The unit group every organization starts with; seeds' units without a group join it. */
 export const DEFAULT_UNIT_GROUP = 'Default Unit';
 /** The base unit of "Default Unit" in a new organization. */
-export const DEFAULT_BASE_UNIT = 'Primary Unit';
+const DEFAULT_BASE_UNIT = 'Primary Unit';
 
 /**
  * Unit groups (`uomschedule`): the units a product may be sold in. `baseuomname` names the
