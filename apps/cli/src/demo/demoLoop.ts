@@ -60,6 +60,10 @@ const product = (
   SalesUnitSymbol,
   SalesPrice,
   SalesCurrencyCode: 'USD',
+  ItemModelGroupId: 'FIFO',
+  ProductGroupId: 'Audio',
+  StorageDimensionGroupName: 'SiteWH',
+  TrackingDimensionGroupName: 'None',
   IsSalesStopped: 'No',
   ...extra,
 });

@@ -138,11 +138,73 @@ describe('Sales tables (generic engine)', () => {
     expect(updateOnly.status).toBe(404);
   });
 
+  it('puts a seeded unit without a unit group in "Default Unit", and a seeded product in its unit\'s group', async () => {
+    const emulator = new Emulator(SEED);
+    const group = emulator.sales.table('uomschedules').get('Default Unit');
+    expect(group).toMatchObject({ name: 'Default Unit', baseuomname: 'Primary Unit' });
+    expect(emulator.sales.table('uoms').get('Each')).toMatchObject({
+      _uomscheduleid_value: group!['uomscheduleid'],
+      quantity: 1,
+      isschedulebaseuom: false,
+    });
+    const primary = emulator.sales.table('uoms').insert({ name: 'Primary Unit' });
+    expect(primary).toMatchObject({ _uomscheduleid_value: group!['uomscheduleid'], isschedulebaseuom: true });
+    expect(emulator.sales.table('products').get('P-1')).toMatchObject({
+      _defaultuomscheduleid_value: group!['uomscheduleid'],
+    });
+  });
+
+  it('refuses a product created without a unit group, with a unit outside its group, or with a default price list', async () => {
+    const session = await startSession(SEED);
+    await post(session, 'uomschedules', { name: 'Time' });
+    await post(session, 'uoms', { name: 'Hour', 'uomscheduleid@odata.bind': "/uomschedules(name='Time')" });
+    const create = (extra: Record<string, unknown>) =>
+      session.sales('products', {
+        method: 'POST',
+        json: { productnumber: 'P-7', name: 'Sprocket', 'defaultuomid@odata.bind': "/uoms(name='Each')", ...extra },
+      });
+    const message = async (response: Response) => ((await json(response))['error'] as { message: string }).message;
+
+    const noGroup = await create({});
+    expect(noGroup.status).toBe(400);
+    expect(await message(noGroup)).toBe(
+      "A validation error occurred. The 'defaultuomscheduleid' attribute of the 'product' entity is required and cannot be empty.",
+    );
+    const otherGroup = await create({ 'defaultuomscheduleid@odata.bind': "/uomschedules(name='Time')" });
+    expect(otherGroup.status).toBe(400);
+    expect(await message(otherGroup)).toBe('The unit does not exist in the specified unit schedule.');
+    const withPriceList = await create({
+      'defaultuomscheduleid@odata.bind': "/uomschedules(name='Default Unit')",
+      'pricelevelid@odata.bind': "/pricelevels(name='Retail')",
+    });
+    expect(withPriceList.status).toBe(400);
+    expect(await message(withPriceList)).toContain(
+      "The 'pricelevelid' attribute of the 'product' entity is not valid for create",
+    );
+    expect(session.emulator.sales.table('products').get('P-7')).toBeUndefined();
+
+    // The price list is set by an update once the product exists.
+    await post(session, 'products', {
+      productnumber: 'P-7',
+      name: 'Sprocket',
+      'defaultuomscheduleid@odata.bind': "/uomschedules(name='Default Unit')",
+      'defaultuomid@odata.bind': "/uoms(name='Each')",
+    });
+    const update = await session.sales("products(productnumber='P-7')", {
+      method: 'PATCH',
+      json: { 'pricelevelid@odata.bind': "/pricelevels(name='Retail')" },
+      headers: { 'If-Match': '*' },
+    });
+    expect(update.status).toBe(204);
+    expect(session.emulator.sales.table('products').get('P-7')).toMatchObject({ _pricelevelid_value: PRICE_LIST });
+  });
+
   it('creates and reads products, quotes, sales orders and invoices by alternate key', async () => {
     const session = await startSession(SEED);
     await post(session, 'products', {
       productnumber: 'P-3',
       name: 'Sprocket',
+      'defaultuomscheduleid@odata.bind': "/uomschedules(name='Default Unit')",
       'defaultuomid@odata.bind': "/uoms(name='Each')",
       price: 9.5,
     });

@@ -6,13 +6,15 @@ export {
   PRODUCTS_TEMPLATE_ID,
   PRODUCTS_TASK_ID,
   PRODUCT_PRICE_LIST_ITEMS_TASK_ID,
+  SALES_ORDER_SETUP_FIELDS,
   productsTemplate,
   sellableOnly,
 } from './productsTemplate.js';
 export { cdsProductToPriceListItem } from './mappings/cdsProductToPriceListItem.js';
-export { cdsProductToSalesProduct } from './mappings/cdsProductToSalesProduct.js';
+export { DEFAULT_UNIT_GROUP_MAP, cdsProductToSalesProduct } from './mappings/cdsProductToSalesProduct.js';
 export { releasedProductFields, releasedProductToCdsProduct } from './mappings/releasedProductToCdsProduct.js';
 export { priceListItemId } from './transforms/priceListItemId.js';
+export { unitGroupBind } from './transforms/unitGroupBind.js';
 
 /** The plugin manifest: what the CLI registers. */
 export const productsPlugin = definePlugin({

@@ -87,6 +87,7 @@ describe('Products: F&O released product > CDS Product > Sales product', () => {
       name: "Mid-range speaker, 'Classic'",
       description: 'Bookshelf speaker',
       msdyn_isexternallymaintained: true,
+      'defaultuomscheduleid@odata.bind': "/uomschedules(name='Default unit')",
       'defaultuomid@odata.bind': "/uoms(name='Each')",
       // Two active lists in USD: 'Retail USD' comes before 'Wholesale USD'; 'Archive USD' is inactive.
       'pricelevelid@odata.bind': '/pricelevels(b5f0c1a2-0000-4000-8000-000000000001)',
@@ -201,11 +202,33 @@ describe('ProductPriceListItems: the product in its price list at the F&O sales 
   });
 });
 
+describe('Products: the unit group', () => {
+  it('puts every product in "Default unit" unless the unit group value map says otherwise', () => {
+    const group = (overrides: Partial<MappingOverrides> = {}, fields: Record<string, unknown> = {}) =>
+      rowOf(mapperFor(PRODUCTS_TASK_ID, overrides).map({ ...speaker, ...fields }, about))[
+        'defaultuomscheduleid@odata.bind'
+      ];
+    expect(group()).toBe("/uomschedules(name='Default unit')");
+    expect(group({}, { SalesUnitSymbol: 'hr' })).toBe("/uomschedules(name='Default unit')");
+    const byUnit = { valueMaps: { 'defaultuomscheduleid@odata.bind': { Each: 'Default Unit', Hour: 'Time' } } };
+    expect(group(byUnit, { SalesUnitSymbol: 'hr' })).toBe("/uomschedules(name='Time')");
+    expect(group(byUnit)).toBe("/uomschedules(name='Default Unit')");
+  });
+});
+
 describe('the template', () => {
   it('reads only sellable products in both tasks, keyed by product number, without preconditions', () => {
     expect(productsTemplate.preconditions).toEqual([]);
     for (const t of productsTemplate.tasks) {
-      expect(t.filters?.['sellableOnly']?.where).toEqual({ field: 'IsSalesStopped', eq: 'No' });
+      expect(t.filters?.['sellableOnly']?.where).toEqual({
+        all: [
+          { field: 'IsSalesStopped', eq: 'No' },
+          { field: 'ItemModelGroupId', blank: false },
+          { field: 'ProductGroupId', blank: false },
+          { field: 'StorageDimensionGroupName', blank: false },
+          { field: 'TrackingDimensionGroupName', blank: false },
+        ],
+      });
       expect(t.naturalKey).toMatchObject({ sourceField: 'ProductNumber', rejectDuplicates: false });
     }
     expect(task(PRODUCT_PRICE_LIST_ITEMS_TASK_ID).parents).toEqual([

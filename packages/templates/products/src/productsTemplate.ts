@@ -15,15 +15,33 @@ import { cdsProductToPriceListItem } from './mappings/cdsProductToPriceListItem.
 import { cdsProductToSalesProduct } from './mappings/cdsProductToSalesProduct.js';
 import { releasedProductFields, releasedProductToCdsProduct } from './mappings/releasedProductToCdsProduct.js';
 import { priceListItemId } from './transforms/priceListItemId.js';
+import { unitGroupBind } from './transforms/unitGroupBind.js';
 
 export const PRODUCTS_TEMPLATE_ID = 'products';
 export const PRODUCTS_TASK_ID = 'Products';
 export const PRODUCT_PRICE_LIST_ITEMS_TASK_ID = 'ProductPriceListItems';
 
-/** Only sellable products: F&O's "Stopped" (sales) flag is No. */
+/**
+ * The setup a released product needs before a sales order can use it: its item model group,
+ * item group, storage dimension group and tracking dimension group (see the README).
+ */
+export const SALES_ORDER_SETUP_FIELDS = [
+  'ItemModelGroupId',
+  'ProductGroupId',
+  'StorageDimensionGroupName',
+  'TrackingDimensionGroupName',
+] as const;
+
+/**
+ * Only sellable products, as the Sellable released products entity exports them: not stopped
+ * for sales (F&O's "Stopped" flag is No) and with the setup a sales order needs.
+ */
 export const sellableOnly: TaskFilter = {
-  description: 'only sellable products (IsSalesStopped = No)',
-  where: { field: 'IsSalesStopped', eq: 'No' },
+  description:
+    'only sellable products (IsSalesStopped = No, with an item model group, an item group, a storage dimension group and a tracking dimension group)',
+  where: {
+    all: [{ field: 'IsSalesStopped', eq: 'No' }, ...SALES_ORDER_SETUP_FIELDS.map((field) => ({ field, blank: false }))],
+  },
 };
 
 const releasedProducts: { connector: string; ref: EntityRef } = {
@@ -53,11 +71,17 @@ const productsTask: TaskDefinition = {
       entity: 'products',
       key: ['productnumber'],
       fields: cdsProductToSalesProduct.fields.map((f) => f.target),
-      options: {},
+      // Dataverse: the product's pricelevelid is not valid for create (set by an update).
+      options: { notOnCreate: ['pricelevelid@odata.bind'] },
     },
   },
   canonicalToDestination: cdsProductToSalesProduct,
-  transforms: { UnitBind: unitBind, PriceListBind: priceListBind, TransactionCurrencyBind: currencyBind },
+  transforms: {
+    UnitBind: unitBind,
+    UnitGroupBind: unitGroupBind,
+    PriceListBind: priceListBind,
+    TransactionCurrencyBind: currencyBind,
+  },
   references: { [PRICE_LISTS]: priceListsReference, [CURRENCIES]: currenciesReference },
 };
 

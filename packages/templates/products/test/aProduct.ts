@@ -13,6 +13,10 @@ export function aProduct(
     SalesUnitSymbol: 'ea',
     SalesPrice: 100,
     SalesCurrencyCode: 'USD',
+    ItemModelGroupId: 'FIFO',
+    ProductGroupId: 'Audio',
+    StorageDimensionGroupName: 'SiteWH',
+    TrackingDimensionGroupName: 'None',
     IsSalesStopped: 'No',
     ...overrides,
   };

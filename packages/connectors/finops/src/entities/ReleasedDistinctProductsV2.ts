@@ -12,5 +12,9 @@ export const releasedDistinctProductsV2Entity = z.object({
   SalesUnitSymbol: text,
   SalesPrice: number,
   SalesCurrencyCode: text,
+  ItemModelGroupId: text,
+  ProductGroupId: text,
+  StorageDimensionGroupName: text,
+  TrackingDimensionGroupName: text,
   IsSalesStopped: noYes,
 });

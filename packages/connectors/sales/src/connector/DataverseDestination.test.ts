@@ -28,6 +28,71 @@ function stubClient(answer: Answer) {
 const ok: Answer = () => ({ status: 204 });
 
 describe('DataverseDestination', () => {
+  it('leaves the fields a create may not carry out of a create and sets them by an update right after; an update carries them', async () => {
+    const { client, sent } = stubClient(ok);
+    const ref = {
+      entity: 'products',
+      key: ['productnumber'],
+      fields: ['name', 'pricelevelid@odata.bind'],
+      options: { notOnCreate: ['pricelevelid@odata.bind'] },
+    };
+    const row = (productnumber: string) => ({
+      productnumber,
+      name: 'Speaker',
+      'pricelevelid@odata.bind': '/pricelevels(b5f0c1a2-0000-4000-8000-000000000001)',
+    });
+    const outcomes = await new DataverseDestination(client, ref).write(
+      [
+        { key: 'NEW', row: row('NEW'), knownToExist: false },
+        { key: 'OLD', row: row('OLD'), knownToExist: true },
+      ],
+      { dryRun: false },
+    );
+
+    expect(outcomes.map((o) => [o.key, o.status])).toEqual([
+      ['NEW', 'created'],
+      ['OLD', 'updated'],
+    ]);
+    const requests = sent.flatMap((parts) => parts.flatMap((part) => ('changeset' in part ? part.changeset : [part])));
+    expect(requests.map((r) => [r.url, r.headers, r.body])).toEqual([
+      ["products(productnumber='NEW')", { 'If-None-Match': '*' }, { productnumber: 'NEW', name: 'Speaker' }],
+      ["products(productnumber='OLD')", { 'If-Match': '*' }, row('OLD')],
+      [
+        "products(productnumber='NEW')",
+        { 'If-Match': '*' },
+        { productnumber: 'NEW', 'pricelevelid@odata.bind': '/pricelevels(b5f0c1a2-0000-4000-8000-000000000001)' },
+      ],
+    ]);
+  });
+
+  it('fails a created record whose second step Dataverse refused, with its message', async () => {
+    const { client } = stubClient((request) =>
+      request.headers?.['If-Match'] === '*'
+        ? { status: 400, code: '0x80040203', message: 'The price list is inactive.' }
+        : { status: 204 },
+    );
+    const ref = {
+      entity: 'products',
+      key: ['productnumber'],
+      fields: [],
+      options: { notOnCreate: ['pricelevelid@odata.bind'] },
+    };
+    const [outcome] = await new DataverseDestination(client, ref).write(
+      [
+        {
+          key: 'NEW',
+          row: { productnumber: 'NEW', 'pricelevelid@odata.bind': '/pricelevels(x)' },
+          knownToExist: false,
+        },
+      ],
+      { dryRun: false },
+    );
+    expect(outcome).toMatchObject({
+      status: 'failed',
+      message: expect.stringContaining('The price list is inactive.'),
+    });
+  });
+
   it('writes a table without an alternate key by the GUID the record chose, and refuses a key that is not one', async () => {
     const { client, sent } = stubClient(ok);
     const ref = {

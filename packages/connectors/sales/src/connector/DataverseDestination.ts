@@ -34,6 +34,8 @@ interface Operation {
   retried: boolean;
   /** Turned into the other case of the upsert: never back. */
   switched: boolean;
+  /** The update that sets, on a row just created, the fields a create may not carry. */
+  afterCreate?: boolean;
 }
 
 interface Attempt {
@@ -60,6 +62,11 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * (`Prefer: odata.continue-on-error`), in change sets of `changesetSize` records; a change set
  * Dataverse rolls back as a whole is sent again record by record, so only the records
  * Dataverse refuses fail, each with Dataverse's message.
+ *
+ * Fields Dataverse does not accept on a create (`notOnCreate`) are left out of a create and set
+ * by an update of the new row right after; the record counts as created once both succeeded. A
+ * failed (or never sent) second step fails the record, so the next run writes it again: its
+ * create meets 412 and turns into an update that carries every field.
  *
  * A dry run reads instead: one read per chunk of keys tells which rows exist and whether they
  * already hold the values.
@@ -116,6 +123,7 @@ export class DataverseDestination implements RecordDestination {
     } else {
       const changesetSize = Math.min(MAX_BATCH_REQUESTS, Math.max(1, Math.floor(options.changesetSize ?? 1)));
       await this.#upsert(valid, changesetSize, outcomes, options.signal);
+      await this.#completeCreates(valid, changesetSize, outcomes, options.signal);
     }
     return batch.map((request, index) => {
       // Every request ends with an outcome: refused for its key, planned, or written (or not) by the upsert.
@@ -143,6 +151,30 @@ export class DataverseDestination implements RecordDestination {
         else outcomes.set(attempt.op.index, this.#outcomeOf(attempt));
       }
     }
+  }
+
+  /** Sets the fields a create could not carry on the rows just created, as updates. */
+  async #completeCreates(
+    operations: Operation[],
+    changesetSize: number,
+    outcomes: Map<number, WriteOutcome>,
+    signal?: AbortSignal,
+  ): Promise<void> {
+    const held = this.#options.notOnCreate;
+    if (held.length === 0) return;
+    const followUps = operations.flatMap((op): Operation[] => {
+      if (outcomes.get(op.index)?.status !== 'created') return [];
+      const rest = Object.fromEntries(
+        held
+          .filter((field) => op.request.row[field] !== undefined && op.request.row[field] !== null)
+          .map((field) => [field, op.request.row[field]]),
+      );
+      if (Object.keys(rest).length === 0) return [];
+      const request = { ...op.request, row: { ...keyFieldsOf(op.request.row, this.ref.key), ...rest } };
+      // The row exists now: a 404 is an answer, not a reason to create it again.
+      return [{ ...op, request, action: 'update', retried: false, switched: true, afterCreate: true }];
+    });
+    if (followUps.length > 0) await this.#upsert(followUps, changesetSize, outcomes, signal);
   }
 
   /** Sends the operations in change sets of `size`, in `$batch`es of at most 1000 requests. */
@@ -188,13 +220,22 @@ export class DataverseDestination implements RecordDestination {
       method: 'PATCH',
       url: `${this.entity}${formatEntityKey(this.#address(op.key))}`,
       headers: op.action === 'create' ? { 'If-None-Match': '*' } : { 'If-Match': '*' },
-      body: this.#options.primaryKey ? bodyOf(op.request.row, this.ref.key) : bodyOf(op.request.row),
+      body: this.#bodyFor(op),
     };
+  }
+
+  /** The row's fields, but the key a primary-key URL names, and on a create the ones it may not carry. */
+  #bodyFor(op: Operation): Row {
+    const body = this.#options.primaryKey ? bodyOf(op.request.row, this.ref.key) : bodyOf(op.request.row);
+    if (op.action !== 'create') return body;
+    const held = this.#options.notOnCreate;
+    return Object.fromEntries(Object.entries(body).filter(([field]) => !held.includes(field)));
   }
 
   #outcomeOf({ op, result }: Attempt): WriteOutcome {
     const key = op.request.key;
-    if (result && succeeded(result)) return { key, status: op.action === 'create' ? 'created' : 'updated' };
+    if (result && succeeded(result))
+      return { key, status: op.action === 'create' || op.afterCreate ? 'created' : 'updated' };
     const error = result?.error;
     return {
       key,
@@ -268,6 +309,11 @@ export class DataverseDestination implements RecordDestination {
     }
     return key;
   }
+}
+
+/** The key fields of a row (an upsert by alternate key sends them in the body too). */
+function keyFieldsOf(row: Row, key: readonly string[]): Row {
+  return Object.fromEntries(key.filter((field) => row[field] !== undefined).map((field) => [field, row[field]]));
 }
 
 function succeeded(result: BatchItemResult): boolean {

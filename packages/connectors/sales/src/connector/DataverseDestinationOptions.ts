@@ -9,5 +9,11 @@ export const dataverseDestinationOptionsSchema = z.object({
    * no alternate key (order lines, price list items): `PATCH salesorderdetails(<guid>)` upserts.
    */
   primaryKey: z.boolean().default(false),
+  /**
+   * Fields Dataverse refuses on a create (the column's IsValidForCreate is False, e.g. a
+   * product's `pricelevelid@odata.bind`): a create leaves them out and an update right after
+   * sets them; an update sends them as any other field.
+   */
+  notOnCreate: z.array(z.string().min(1)).default([]),
 });
 export type DataverseDestinationOptions = z.infer<typeof dataverseDestinationOptionsSchema>;

@@ -10,6 +10,8 @@ export const productsEntity = z.object({
   msdyn_isexternallymaintained: flag,
   price: number,
   quantitydecimal: number,
+  defaultuomscheduleid: lookup,
+  _defaultuomscheduleid_value: text,
   defaultuomid: lookup,
   _defaultuomid_value: text,
   pricelevelid: lookup,

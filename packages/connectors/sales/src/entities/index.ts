@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { accountsEntity } from './Accounts.js';
 import { transactioncurrenciesEntity } from './Transactioncurrencies.js';
+import { uomschedulesEntity } from './Uomschedules.js';
 import { uomsEntity } from './Uoms.js';
 import { pricelevelsEntity } from './Pricelevels.js';
 import { contactsEntity } from './Contacts.js';
@@ -17,6 +18,7 @@ import { invoicedetailsEntity } from './Invoicedetails.js';
 export const dataverseEntities: Readonly<Record<string, z.ZodObject>> = {
   accounts: accountsEntity,
   transactioncurrencies: transactioncurrenciesEntity,
+  uomschedules: uomschedulesEntity,
   uoms: uomsEntity,
   pricelevels: pricelevelsEntity,
   contacts: contactsEntity,

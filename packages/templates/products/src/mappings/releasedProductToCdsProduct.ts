@@ -11,6 +11,10 @@ export const releasedProductFields = [
   'SalesUnitSymbol',
   'SalesPrice',
   'SalesCurrencyCode',
+  'ItemModelGroupId',
+  'ProductGroupId',
+  'StorageDimensionGroupName',
+  'TrackingDimensionGroupName',
   'IsSalesStopped',
 ];
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { parseKeySegment, type KeySegment } from '../../odata/parseResourcePath.js';
 import { ODataQueryError } from '../../odata/ODataQueryError.js';
+import { deterministicGuid } from '../../seed/deterministicGuid.js';
 import type { DataverseStore } from '../DataverseStore.js';
 import type { TransactionCurrency } from '../TransactionCurrency.js';
 import { ACCOUNT_TABLE } from './accountTable.js';
@@ -66,6 +67,18 @@ function baseCurrencyLookups(definition: TableDefinition): readonly string[] {
     currencyDefaults.set(definition, found);
   }
   return found;
+}
+
+/** Dataverse refuses a create that sets a column or lookup whose IsValidForCreate is False. */
+function refuseNotValidForCreate(definition: TableDefinition, payload: TablePayload): void {
+  for (const [name, value] of Object.entries(payload.values)) {
+    if (value !== null && definition.columns[name]?.validForCreate === false)
+      throw tableFaults.notValidForCreate(definition.logical, name);
+  }
+  for (const [navigation, write] of payload.lookups) {
+    if (write.kind !== 'clear' && definition.lookups[navigation]?.validForCreate === false)
+      throw tableFaults.notValidForCreate(definition.logical, navigation);
+  }
 }
 
 const required = new WeakMap<TableDefinition, readonly [string, TableColumn][]>();
@@ -244,7 +257,9 @@ export class SalesTables implements TableReader {
     values['createdon'] = now;
     values['modifiedon'] = now;
     values['versionnumber'] = 0;
+    if (source === 'webapi') refuseNotValidForCreate(definition, payload);
     const targets = this.#apply(values, {}, payload, source, options);
+    if (source === 'direct') this.#directDefaults(definition, payload, values, targets);
     if (options.keepSystemColumns && payload.values['modifiedon'] === undefined)
       values['modifiedon'] = values['createdon'];
     this.#defaultCurrencies(definition, payload, values, targets);
@@ -253,6 +268,49 @@ export class SalesTables implements TableReader {
       values[key] = this.#generateKey(table, definition.generatedKeyPrefix);
     }
     return this.#save(table, { values, targets }, undefined, options, source);
+  }
+
+  /** Required lookups a seed or test leaves out: the default its definition names (see `DirectLookupDefault`). */
+  #directDefaults(
+    definition: TableDefinition,
+    payload: TablePayload,
+    values: SalesRow,
+    targets: Record<string, string>,
+  ): void {
+    for (const [navigation, lookup] of Object.entries(definition.lookups)) {
+      const fallback = lookup.directDefault;
+      const column = lookupColumn(navigation);
+      if (!fallback || payload.lookups.has(navigation) || values[column] !== null) continue;
+      let id: unknown;
+      if ('named' in fallback) {
+        const named = this.table(fallback.set);
+        const key = named.definition.alternateKey;
+        id =
+          named.byAlternateKey(fallback.named)?.values[named.definition.primaryKey] ??
+          (key
+            ? this.create(
+                fallback.set,
+                {
+                  // The same id in every emulator, as a seeded row's.
+                  values: {
+                    [named.definition.primaryKey]: deterministicGuid(`${fallback.set}|default|${fallback.named}`),
+                    [key]: fallback.named,
+                  },
+                  lookups: new Map(),
+                },
+                'direct',
+              ).values[named.definition.primaryKey]
+            : undefined);
+      } else {
+        const through = values[lookupColumn(fallback.via)];
+        const via = definition.lookups[fallback.via];
+        const set = targets[fallback.via] ?? via?.targets[0];
+        id = typeof through === 'string' && set ? this.row(set, through)?.[fallback.column] : undefined;
+      }
+      if (typeof id !== 'string') continue;
+      values[column] = id;
+      targets[navigation] = fallback.set;
+    }
   }
 
   /** Lookups that default to the base currency, for a new row that does not set them. */
@@ -361,6 +419,7 @@ export class SalesTables implements TableReader {
       ? { ...row.values, ...definition.compute(row.values, this) }
       : row.values;
     this.#check(table, values, source);
+    definition.validate?.(values, this);
     const kept =
       options.keepSystemColumns && typeof values['versionnumber'] === 'number' && values['versionnumber'] > 0;
     if (kept) this.#store.observeVersion(values['versionnumber'] as number);

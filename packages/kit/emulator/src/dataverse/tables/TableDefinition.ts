@@ -14,7 +14,21 @@ export interface TableColumn {
   readonly default?: string | number | boolean;
   /** Option set labels (picklist and state); a Web API write outside them is refused. */
   readonly options?: Readonly<Record<number, string>>;
+  /**
+   * `false`: Dataverse's IsValidForCreate is False (the column is set by an update only); a Web
+   * API create that sets it is refused.
+   */
+  readonly validForCreate?: false;
 }
+
+/**
+ * What a direct write (a seed, a test) that leaves a required lookup out gets, so seeds written
+ * before the lookup was modelled keep loading: the row of `set` named `name` (created when
+ * missing), or the value the row's `lookup` target holds in `column`.
+ */
+export type DirectLookupDefault =
+  | { readonly named: string; readonly set: string }
+  | { readonly via: string; readonly column: string; readonly set: string };
 
 /**
  * A lookup column, read as `_<name>_value`. With one target it is bound as `<name>@odata.bind`;
@@ -28,6 +42,10 @@ export interface TableLookup {
   readonly parental?: boolean;
   /** A new row without it points at the organisation's base currency, as Dataverse does. */
   readonly defaultsToBaseCurrency?: boolean;
+  /** `false`: Dataverse's IsValidForCreate is False; a Web API create that binds it is refused. */
+  readonly validForCreate?: false;
+  /** Filled for direct writes that leave it out (Web API writes get the required error). */
+  readonly directDefault?: DirectLookupDefault;
 }
 
 /** Rows as the Web API returns them (without annotations). */
@@ -76,6 +94,8 @@ export interface TableDefinition {
   readonly statuses?: Readonly<Record<number, string>>;
   /** Columns (lookups as `_<nav>_value`) whose combination is unique, e.g. a price list item. */
   readonly unique?: readonly string[];
+  /** A rule across columns and tables, checked on every write after `compute`; throws a DataverseFault. */
+  validate?(row: SalesRow, tables: TableReader): void;
   /** Read-only columns derived from the row and other tables, recomputed on every write. */
   compute?(row: SalesRow, tables: TableReader): SalesRow;
   /**

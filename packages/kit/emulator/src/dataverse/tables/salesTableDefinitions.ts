@@ -5,6 +5,7 @@ import { PRICE_LEVEL_TABLE, PRODUCT_PRICE_LEVEL_TABLE } from './sales/priceListT
 import { PRODUCT_TABLE } from './sales/productTable.js';
 import { QUOTE_DETAIL_TABLE, QUOTE_TABLE } from './sales/quoteTables.js';
 import { SALES_ORDER_DETAIL_TABLE, SALES_ORDER_TABLE } from './sales/salesOrderTables.js';
+import { UOM_SCHEDULE_TABLE } from './sales/unitGroupTable.js';
 import { UOM_TABLE } from './sales/unitTables.js';
 
 /**
@@ -12,6 +13,7 @@ import { UOM_TABLE } from './sales/unitTables.js';
  * file each in `sales/`. Each has change tracking on, as dual-write needs it on every table it syncs.
  */
 export const SALES_TABLES: readonly TableDefinition[] = [
+  UOM_SCHEDULE_TABLE,
   UOM_TABLE,
   PRICE_LEVEL_TABLE,
   CONTACT_TABLE,
@@ -27,6 +29,7 @@ export const SALES_TABLES: readonly TableDefinition[] = [
 
 /** The entity sets of the tables above, in dependency order (seeds apply in this order). */
 export const SALES_TABLE_NAMES = [
+  'uomschedules',
   'uoms',
   'pricelevels',
   'contacts',

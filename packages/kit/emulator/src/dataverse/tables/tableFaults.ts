@@ -24,6 +24,16 @@ export const tableFaults = {
       '0x80044331',
       `A validation error occurred. The '${column}' attribute of the '${logical}' entity is required and cannot be empty.`,
     ),
+  /** A column or lookup whose IsValidForCreate is False, set on a create. */
+  notValidForCreate: (logical: string, column: string) =>
+    new DataverseFault(
+      400,
+      '0x80040203',
+      `The '${column}' attribute of the '${logical}' entity is not valid for create; set it by an update after the record is created.`,
+    ),
+  /** A product's default unit outside its unit group (the wording Sales gives, see the products template README). */
+  unitNotInSchedule: () =>
+    new DataverseFault(400, '0x80040203', 'The unit does not exist in the specified unit schedule.'),
   outOfRange: (logical: string, column: string, value: number, accepted?: readonly number[]) =>
     new DataverseFault(
       400,

@@ -1,7 +1,11 @@
 import type { EntityDefinition } from './EntityDefinition.js';
 import { decimal, noYes, text } from './entityFields.js';
 
-/** Released distinct products: the read side of the Products template. */
+/**
+ * Released distinct products: the read side of the Products template. The item model group,
+ * item group and storage and tracking dimension groups are the setup a released product needs
+ * before a sales order can use it (what the Products template's sellable filter checks).
+ */
 export const RELEASED_DISTINCT_PRODUCTS: EntityDefinition = {
   entitySet: 'ReleasedDistinctProductsV2',
   typeName: 'ReleasedDistinctProductV2',
@@ -17,6 +21,10 @@ export const RELEASED_DISTINCT_PRODUCTS: EntityDefinition = {
     SalesUnitSymbol: text('Sales unit'),
     SalesPrice: decimal('Sales price'),
     SalesCurrencyCode: text('Currency'),
+    ItemModelGroupId: text('Item model group'),
+    ProductGroupId: text('Item group'),
+    StorageDimensionGroupName: text('Storage dimension group'),
+    TrackingDimensionGroupName: text('Tracking dimension group'),
     IsSalesStopped: noYes('Stopped'),
   },
 };
