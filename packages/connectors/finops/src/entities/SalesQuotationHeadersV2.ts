@@ -22,4 +22,10 @@ export const salesQuotationHeadersV2Entity = z.object({
     'Rejected',
   ),
   LanguageId: text,
+  DeliveryAddressName: text,
+  DeliveryAddressStreet: text,
+  DeliveryAddressCity: text,
+  DeliveryAddressStateId: text,
+  DeliveryAddressZipCode: text,
+  DeliveryAddressCountryRegionISOCode: text,
 });

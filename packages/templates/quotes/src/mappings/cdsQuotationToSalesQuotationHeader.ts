@@ -21,5 +21,17 @@ export const cdsQuotationToSalesQuotationHeader: Mapping = {
       transforms: [{ transformType: 'Function', name: 'FinOpsDateTime' }],
     },
     { target: 'LanguageId', transforms: [{ transformType: 'Default', value: 'en-us' }] },
+    { target: 'DeliveryAddressName', source: 'DeliveryAddressName' },
+    { target: 'DeliveryAddressStreet', source: 'DeliveryAddressStreet' },
+    { target: 'DeliveryAddressCity', source: 'DeliveryAddressCity' },
+    { target: 'DeliveryAddressStateId', source: 'DeliveryAddressStateOrProvince' },
+    { target: 'DeliveryAddressZipCode', source: 'DeliveryAddressPostalCode' },
+    // Required by F&O, and no default here ("There is no default template value"): configure a
+    // default (`USA`) or a value map whose blank left side is the default (`'': US`).
+    {
+      target: 'DeliveryAddressCountryRegionISOCode',
+      source: 'DeliveryAddressCountryRegion',
+      transforms: [{ transformType: 'Function', name: 'CountryRegionCode' }],
+    },
   ],
 };

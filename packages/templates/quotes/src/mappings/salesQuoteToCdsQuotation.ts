@@ -1,4 +1,5 @@
 import type { Mapping } from '@p2c/core';
+import { SHIP_TO_COLUMNS } from '../transforms/shipToStreet.js';
 
 /** Sales quote columns read for the header task (besides `quoteid` and the joined lookups). */
 export const salesQuoteColumns = [
@@ -7,6 +8,7 @@ export const salesQuoteColumns = [
   'requestdeliveryby',
   'statecode',
   'msdyn_hasexternallymaintainedproductsonly',
+  ...SHIP_TO_COLUMNS,
 ];
 
 /** F&O requires a requested receipt date; the template's default when Sales has none. */
@@ -26,5 +28,12 @@ export const salesQuoteToCdsQuotation: Mapping = {
       source: 'requestdeliveryby',
       transforms: [{ transformType: 'Default', value: DEFAULT_REQUESTED_DELIVERY_DATE }],
     },
+    { target: 'DeliveryAddressName', source: 'shipto_name' },
+    { target: 'DeliveryAddressStreet', transforms: [{ transformType: 'Function', name: 'ShipToStreet' }] },
+    { target: 'DeliveryAddressCity', source: 'shipto_city' },
+    { target: 'DeliveryAddressStateOrProvince', source: 'shipto_stateorprovince' },
+    { target: 'DeliveryAddressPostalCode', source: 'shipto_postalcode' },
+    // Free text, as Sales keeps it: the CDS > Destination leg makes F&O's ISO code of it.
+    { target: 'DeliveryAddressCountryRegion', source: 'shipto_country' },
   ],
 };
