@@ -169,3 +169,46 @@ describe("Microsoft's QuoteHeader delivery address rules", () => {
     expect(header(h, 'QUO-DE')).toMatchObject({ DeliveryAddressCountryRegionISOCode: 'DEU' });
   });
 });
+
+describe("Microsoft's terms rule", () => {
+  it("The Payment terms, Freight terms, Delivery terms, Shipping method, and Delivery mode fields aren't part of the default mappings: they map only through a value mapping you set up", async () => {
+    const seed = baseSeed();
+    const h = await startHarness(
+      emulator,
+      { ...seed, finops: { ...seed.finops, paymentTerms: ['Net30'], deliveryTerms: ['FOB'], deliveryModes: ['10'] } },
+      { plugins },
+    );
+    await h.run('accounts');
+    await h.run('products');
+    const terms = { paymenttermscode: 1, freighttermscode: 1, shippingmethodcode: 3 };
+    addQuote(h, quote('QUO-TERMS', { statecode: 1, ...terms }), [detail('QUO-TERMS', 1, 'D0001')]);
+    addQuote(h, quote('QUO-LATER', { statecode: 1, ...terms, paymenttermscode: 4 }), [detail('QUO-LATER', 1, 'D0001')]);
+
+    // Without a value map F&O gets no terms.
+    expect((await h.run('quotes')).status).toBe('Completed');
+    expect(header(h, 'QUO-LATER')).toMatchObject({ PaymentTermsName: '', DeliveryTermsCode: '', DeliveryModeCode: '' });
+
+    const mapped = await h.run('quotes', {
+      settings: {
+        QuoteHeader: {
+          valueMaps: {
+            PaymentTermsName: { 'Net 30': 'Net30', 'Net 60': 'Net60' },
+            DeliveryTermsCode: { FOB: 'FOB' },
+            DeliveryModeCode: { FedEx: '10' },
+          },
+        },
+      },
+    });
+
+    expect(header(h, 'QUO-TERMS')).toMatchObject({
+      PaymentTermsName: 'Net30',
+      DeliveryTermsCode: 'FOB',
+      DeliveryModeCode: '10',
+    });
+    // The value map is the organizations' own: F&O refuses terms its company does not have.
+    expect(mapped).toHaveFailedWith('QUO-LATER', {
+      code: 'DESTINATION_REJECTED',
+      message: /The value 'Net60' in field 'Terms of payment' is not found in the relating table 'Terms of payment'\./,
+    });
+  });
+});

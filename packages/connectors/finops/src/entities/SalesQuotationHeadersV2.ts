@@ -28,4 +28,7 @@ export const salesQuotationHeadersV2Entity = z.object({
   DeliveryAddressStateId: text,
   DeliveryAddressZipCode: text,
   DeliveryAddressCountryRegionISOCode: text,
+  PaymentTermsName: text,
+  DeliveryTermsCode: text,
+  DeliveryModeCode: text,
 });

@@ -34,6 +34,10 @@ export const quotationSchema = z.strictObject({
   DeliveryAddressPostalCode: z.string().max(20).nullable().default(null),
   /** As Sales keeps it, free text (`United States`); F&O gets its ISO code. */
   DeliveryAddressCountryRegion: z.string().max(80).nullable().default(null),
+  /** Sales' option labels (`Net 30`, `FOB`, `FedEx`): F&O gets them only through a configured value map. */
+  PaymentTerms: z.string().max(100).nullable().default(null),
+  FreightTerms: z.string().max(100).nullable().default(null),
+  ShippingMethod: z.string().max(100).nullable().default(null),
 });
 
 export type Quotation = z.infer<typeof quotationSchema>;

@@ -33,5 +33,10 @@ export const cdsQuotationToSalesQuotationHeader: Mapping = {
       source: 'DeliveryAddressCountryRegion',
       transforms: [{ transformType: 'Function', name: 'CountryRegionCode' }],
     },
+    // "…aren't part of the default mappings. To map these fields, you must set up a value mapping
+    // that is specific to the data in the organizations": sent only with a configured value map.
+    { target: 'PaymentTermsName', source: 'PaymentTerms', onlyWithValueMap: true },
+    { target: 'DeliveryTermsCode', source: 'FreightTerms', onlyWithValueMap: true },
+    { target: 'DeliveryModeCode', source: 'ShippingMethod', onlyWithValueMap: true },
   ],
 };

@@ -12,6 +12,21 @@ function unknownDeliveryCountry(row: FinOpsEntityRow, sent: ReadonlySet<string>)
   ];
 }
 
+/** Terms and modes a quotation names must exist in its company, as their own tables say. */
+const TERMS_FIELDS = {
+  PaymentTermsName: { label: 'Terms of payment', list: 'paymentTerms', table: 'Terms of payment' },
+  DeliveryTermsCode: { label: 'Delivery terms', list: 'deliveryTerms', table: 'Terms of delivery' },
+  DeliveryModeCode: { label: 'Mode of delivery', list: 'deliveryModes', table: 'Modes of delivery' },
+} as const;
+
+function unknownTerms(row: FinOpsEntityRow, lookup: EntityLookup, sent: ReadonlySet<string>): string[] {
+  return Object.entries(TERMS_FIELDS).flatMap(([field, { label, list, table }]) => {
+    const value = String(row[field] ?? '');
+    if (!sent.has(field) || value === '' || lookup.hasReference(list, String(row['dataAreaId']), value)) return [];
+    return [`The value '${value}' in field '${label}' is not found in the relating table '${table}'.`];
+  });
+}
+
 /**
  * F&O masters a line's price: a line created without one gets the price F&O finds for the
  * product, the released product's sales price (trade agreements are not modelled). A price
@@ -65,10 +80,14 @@ export const SALES_QUOTATION_HEADERS: EntityDefinition = {
     DeliveryAddressZipCode: text('Delivery ZIP/postal code'),
     // "The Address Country region code field is required in Finance and Operations."
     [DELIVERY_COUNTRY]: text('Delivery country/region', { required: true }),
+    PaymentTermsName: text(TERMS_FIELDS.PaymentTermsName.label),
+    DeliveryTermsCode: text(TERMS_FIELDS.DeliveryTermsCode.label),
+    DeliveryModeCode: text(TERMS_FIELDS.DeliveryModeCode.label),
   },
   validate: (row, lookup, sent) => [
     ...missingCustomers(row, lookup, ['RequestingCustomerAccountNumber', 'InvoiceCustomerAccountNumber']),
     ...unknownDeliveryCountry(row, sent),
+    ...unknownTerms(row, lookup, sent),
   ],
 };
 

@@ -35,6 +35,12 @@ export const QUOTE_TABLE: TableDefinition = {
     description: text(2000),
     totalamount: readOnlyMoney,
     msdyn_hasexternallymaintainedproductsonly: { kind: 'boolean', readOnly: true },
+    paymenttermscode: { kind: 'picklist', options: { 1: 'Net 30', 2: '2% 10, Net 30', 3: 'Net 45', 4: 'Net 60' } },
+    freighttermscode: { kind: 'picklist', options: { 1: 'FOB', 2: 'No Charge' } },
+    shippingmethodcode: {
+      kind: 'picklist',
+      options: { 1: 'Airborne', 2: 'DHL', 3: 'FedEx', 4: 'UPS', 5: 'Postal Mail', 6: 'Full Load', 7: 'Will Call' },
+    },
     ...quoteShipToColumns(),
   },
   lookups: {
