@@ -127,6 +127,12 @@ export function salespersonQuotes(emulator: Emulator): string {
     'customerid_account@odata.bind': `/accounts(accountnumber='${STORY_CUSTOMER}')`,
     'transactioncurrencyid@odata.bind': `/transactioncurrencies(${USD})`,
     statecode: 0,
+    // F&O requires the quotation's delivery country/region.
+    shipto_line1: '1 Microsoft Way',
+    shipto_city: 'Redmond',
+    shipto_stateorprovince: 'WA',
+    shipto_postalcode: '98052',
+    shipto_country: 'United States',
   });
   const quoteNumber = String(quote['quotenumber']);
   const details = emulator.sales.table('quotedetails');

@@ -56,6 +56,32 @@ describe('withOverrides', () => {
     });
   });
 
+  it("maps the value as it arrives: a configured value map goes before the field's function", () => {
+    const toCountry: Mapping = {
+      name: 'CDS > Destination',
+      fields: [
+        {
+          target: 'DeliveryAddressCountryRegionISOCode',
+          source: 'ShipToCountry',
+          transforms: [{ transformType: 'Function', name: 'CountryRegionCode' }],
+        },
+      ],
+    };
+    const [mapping] = withOverrides(
+      [toCountry],
+      overrides({ valueMaps: { DeliveryAddressCountryRegionISOCode: { '': 'US', Deutschland: 'DE' } } }),
+      WHERE,
+    );
+    const iso = { CountryRegionCode: (value: unknown) => (value === 'US' ? 'USA' : value === 'DE' ? 'DEU' : null) };
+    const country = (ShipToCountry: string | null) => {
+      const result = applyMapping(mapping!, { ShipToCountry }, iso);
+      return result.ok ? result.value['DeliveryAddressCountryRegionISOCode'] : result.errors;
+    };
+    expect(country(null)).toBe('USA');
+    expect(country('Deutschland')).toBe('DEU');
+    expect(mapping!.fields[0]!.transforms!.map((t) => t.transformType)).toEqual(['ValueMap', 'Function']);
+  });
+
   it("replaces the template's value map rather than adding a second one", () => {
     const [mapping] = withOverrides(
       [toDestination],

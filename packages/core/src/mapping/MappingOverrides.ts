@@ -12,7 +12,8 @@ export type MappingOverrides = z.infer<typeof mappingOverridesSchema>;
 
 /**
  * Returns the mappings with the configuration's defaults and value maps applied. A value map
- * goes before the field's default (so a blank still takes the default); either switches on a
+ * goes before the field's functions and default (it maps the value as it arrives, and a blank
+ * it leaves blank still takes the default); either switches on a
  * field that is only mapped on request. A name that no mapping produces is a config error.
  * A name that several mappings produce (`PaymentTerms` in the CDS entity and in F&O) is set in
  * the last of them, the one nearest the destination: a value map written for the destination
@@ -49,10 +50,17 @@ function overrideField(field: FieldMapping, overrides: MappingOverrides): FieldM
   if (!valueMap && !hasDefault) return field;
   let transforms: Transform[] = [...(field.transforms ?? [])];
   if (valueMap) {
-    transforms = transforms.filter((t) => t.transformType !== 'ValueMap');
-    const firstDefault = transforms.findIndex((t) => t.transformType === 'Default');
-    const at = firstDefault === -1 ? transforms.length : firstDefault;
-    transforms.splice(at, 0, { transformType: 'ValueMap', valueMap });
+    // A value map is written against the value as it arrives (Sales' `United States`, not the
+    // code a function makes of it): it takes the place of the field's own value map, else it
+    // goes before the field's first function or default.
+    const own = transforms.findIndex((t) => t.transformType === 'ValueMap');
+    const first = transforms.findIndex((t) => t.transformType === 'Function' || t.transformType === 'Default');
+    const at = own !== -1 ? own : first === -1 ? transforms.length : first;
+    transforms = [
+      ...transforms.slice(0, at).filter((t) => t.transformType !== 'ValueMap'),
+      { transformType: 'ValueMap', valueMap },
+      ...transforms.slice(at).filter((t) => t.transformType !== 'ValueMap'),
+    ];
   }
   if (hasDefault) {
     const value = overrides.defaults[field.target] ?? null;

@@ -34,6 +34,7 @@ const seed: EmulatorSeed = {
         RequestingCustomerAccountNumber: 'EXT-1',
         CurrencyCode: 'USD',
         RequestedReceiptDate: '2026-04-01T00:00:00Z',
+        DeliveryAddressCountryRegionISOCode: 'USA',
       },
     ],
     CDSSalesOrderHeaders: [
@@ -102,13 +103,21 @@ describe('F&O data entities: create, read, patch by key', () => {
         RequestingCustomerAccountNumber: 'OWN-1',
         CurrencyCode: 'USD',
         RequestedReceiptDate: '2026-05-01T10:00:00Z',
+        DeliveryAddressCountryRegionISOCode: 'USA',
       },
       "SalesQuotationNumber='Q-2'",
       { SalesQuotationStatus: 'Sent' },
     ],
     [
       'SalesQuotationLines',
-      { SalesQuotationNumber: 'Q-1', LineNumber: 1, ProductNumber: 'P-1', RequestedSalesQuantity: 3, SalesPrice: 10 },
+      {
+        SalesQuotationNumber: 'Q-1',
+        LineNumber: 1,
+        ProductNumber: 'P-1',
+        RequestedSalesQuantity: 3,
+        SalesPrice: 10,
+        RequestedReceiptDate: '2026-04-01T12:00:00Z',
+      },
       "SalesQuotationNumber='Q-1',LineNumber=1",
       { RequestedSalesQuantity: 4 },
     ],
@@ -199,12 +208,47 @@ describe('F&O data entities: create, read, patch by key', () => {
         RequestedSalesQuantity: 3,
         SalesPrice: 2.5,
         LineAmount: 1,
+        RequestedReceiptDate: '2026-04-01T12:00:00Z',
       },
     });
     const row = (await (
       await finops("SalesQuotationLines(dataAreaId='usmf',SalesQuotationNumber='Q-1',LineNumber=1.5)")
     ).json()) as Record<string, unknown>;
     expect(row['LineAmount']).toBe(7.5);
+  });
+
+  it("gives a quotation line created without a price the released product's sales price, and keeps a price changed later", async () => {
+    const { finops } = await startSession(seed);
+    const line = { SalesQuotationNumber: 'Q-1', ProductNumber: 'P-2', RequestedSalesQuantity: 2 };
+    const at = (n: number) => `SalesQuotationLines(dataAreaId='usmf',SalesQuotationNumber='Q-1',LineNumber=${n})`;
+    const when = { RequestedReceiptDate: '2026-04-01T12:00:00Z' };
+    await finops('SalesQuotationLines', { method: 'POST', json: { ...line, ...when, LineNumber: 7 } });
+    await finops('SalesQuotationLines', {
+      method: 'POST',
+      json: { ...line, ...when, LineNumber: 8, SalesPrice: 3, LineDiscountAmount: 0.5 },
+    });
+    expect(await (await finops(at(7))).json()).toMatchObject({ SalesPrice: 2.5, LineAmount: 5 });
+    expect(await (await finops(at(8))).json()).toMatchObject({ SalesPrice: 3, LineAmount: 5 });
+    await finops(at(7), { method: 'PATCH', json: { SalesPrice: 2 } });
+    await finops(at(7), { method: 'PATCH', json: { RequestedSalesQuantity: 4 } });
+    expect(await (await finops(at(7))).json()).toMatchObject({ SalesPrice: 2, LineAmount: 8 });
+  });
+
+  it('refuses a quotation without a delivery country/region, or with one F&O does not know', async () => {
+    const { finops } = await startSession(seed);
+    const header = {
+      SalesQuotationNumber: 'Q-3',
+      RequestingCustomerAccountNumber: 'OWN-1',
+      CurrencyCode: 'USD',
+      RequestedReceiptDate: '2026-05-01T12:00:00Z',
+    };
+    expect(await infolog(await finops('SalesQuotationHeadersV2', { method: 'POST', json: header }))).toContain(
+      "Field 'Delivery country/region' must be filled in.",
+    );
+    const unknown = { ...header, DeliveryAddressCountryRegionISOCode: 'United States' };
+    expect(await infolog(await finops('SalesQuotationHeadersV2', { method: 'POST', json: unknown }))).toContain(
+      "The value 'United States' in field 'Delivery country/region' is not found in the relating table 'Country/region'.",
+    );
   });
 });
 
@@ -311,7 +355,13 @@ describe('F&O data entities: companies and queries', () => {
 describe('F&O data entities: validation', () => {
   it('refuses a quotation line for a missing header or unknown product with Infolog text', async () => {
     const { finops } = await startSession(seed);
-    const line = { SalesQuotationNumber: 'Q-404', LineNumber: 1, ProductNumber: 'P-404', RequestedSalesQuantity: 1 };
+    const line = {
+      SalesQuotationNumber: 'Q-404',
+      LineNumber: 1,
+      ProductNumber: 'P-404',
+      RequestedSalesQuantity: 1,
+      RequestedReceiptDate: '2026-04-01T12:00:00Z',
+    };
     expect(await infolog(await finops('SalesQuotationLines', { method: 'POST', json: line }))).toBe(
       "Write failed for table row of type 'SalesQuotationLineEntity'. Infolog: Error: Sales quotation Q-404 does not exist.; Error: Product P-404 does not exist.",
     );
@@ -436,7 +486,13 @@ describe('F&O data entities: $batch, seeds, direct and admin access', () => {
     const line = (number: number, header: string, id: string): string =>
       httpPart(['POST SalesQuotationLines HTTP/1.1', 'Content-Type: application/json'], {
         contentId: id,
-        body: { SalesQuotationNumber: header, LineNumber: number, ProductNumber: 'P-1', RequestedSalesQuantity: 1 },
+        body: {
+          SalesQuotationNumber: header,
+          LineNumber: number,
+          ProductNumber: 'P-1',
+          RequestedSalesQuantity: 1,
+          RequestedReceiptDate: '2026-04-01T12:00:00Z',
+        },
       });
     const body = batchBody('b1', [
       changeset('c1', [
@@ -447,6 +503,7 @@ describe('F&O data entities: $batch, seeds, direct and admin access', () => {
             RequestingCustomerAccountNumber: 'OWN-1',
             CurrencyCode: 'USD',
             RequestedReceiptDate: '2026-04-01T00:00:00Z',
+            DeliveryAddressCountryRegionISOCode: 'USA',
           },
         }),
         line(1, 'Q-NEW', '2'),

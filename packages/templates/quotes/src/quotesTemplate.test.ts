@@ -28,6 +28,14 @@ const quoteRow = (fields: Record<string, unknown> = {}): Record<string, unknown>
   customer_account: { accountnumber: 'ACC-01000-BVRCPS' },
   customer_contact: null,
   transactioncurrencyid: { isocurrencycode: 'EUR' },
+  shipto_name: 'Contoso warehouse',
+  shipto_line1: '1 Microsoft Way',
+  shipto_line2: null,
+  shipto_line3: 'Dock 4',
+  shipto_city: 'Redmond',
+  shipto_stateorprovince: 'WA',
+  shipto_postalcode: '98052',
+  shipto_country: 'United States',
   ...fields,
 });
 
@@ -38,6 +46,8 @@ const detailRow = (fields: Record<string, unknown> = {}): Record<string, unknown
   lineitemnumber: 2,
   quantity: 3.5,
   priceperunit: 129.95,
+  manualdiscountamount: 5,
+  requestdeliveryby: '2026-04-01',
   extendedamount: 454.83,
   modifiedon: '2026-01-02T08:31:00Z',
   _quoteid_value: '5b0e6ac1-2f4c-4a8e-9d55-0c1f9b2a7e01',
@@ -77,8 +87,24 @@ describe('QuoteHeader mapping', () => {
         CurrencyCode: 'EUR',
         RequestedReceiptDate: '2026-03-15T12:00:00Z',
         LanguageId: 'en-us',
+        DeliveryAddressName: 'Contoso warehouse',
+        DeliveryAddressStreet: '1 Microsoft Way\nDock 4',
+        DeliveryAddressCity: 'Redmond',
+        DeliveryAddressStateId: 'WA',
+        DeliveryAddressZipCode: '98052',
+        DeliveryAddressCountryRegionISOCode: 'USA',
       },
     });
+  });
+
+  it('fails a ship-to country it cannot resolve, naming it; a blank one stays blank (no template default)', () => {
+    const unknown = mapperFor(header).map(quoteRow({ shipto_country: 'Atlantis' }));
+    expect(!unknown.ok && unknown.error).toMatchObject({
+      code: 'UNKNOWN_COUNTRY',
+      field: 'DeliveryAddressCountryRegionISOCode',
+    });
+    const blank = mapperFor(header).map(quoteRow({ shipto_country: null }));
+    expect(blank.ok && blank.row['DeliveryAddressCountryRegionISOCode']).toBeNull();
   });
 
   it("takes a contact customer's contact number when the customer is a contact", () => {
@@ -137,7 +163,7 @@ describe('QuoteHeader mapping', () => {
 });
 
 describe('QuoteLine mapping', () => {
-  it('maps a quote detail to a sales quotation line, its unit through the value map', () => {
+  it("maps a quote detail to a sales quotation line, its unit through the value map, without Sales' price", () => {
     const mapped = mapperFor(line).map(detailRow());
     expect(mapped).toEqual({
       ok: true,
@@ -147,9 +173,18 @@ describe('QuoteLine mapping', () => {
         LineNumber: 2,
         ProductNumber: 'D0001',
         RequestedSalesQuantity: 3.5,
-        SalesPrice: 129.95,
+        LineDiscountAmount: 5,
         SalesUnitSymbol: 'ea',
+        RequestedReceiptDate: '2026-04-01T12:00:00Z',
       },
+    });
+  });
+
+  it("defaults a line's requested date to 2020-01-01 and leaves a line without discount without one", () => {
+    const mapped = mapperFor(line).map(detailRow({ requestdeliveryby: null, manualdiscountamount: null }));
+    expect(mapped.ok && mapped.row).toMatchObject({
+      RequestedReceiptDate: '2020-01-01T12:00:00Z',
+      LineDiscountAmount: null,
     });
   });
 

@@ -1,6 +1,6 @@
 import type { EntityTemplate, TaskFilter } from '@p2c/core';
 import { quotationLineSchema, quotationSchema } from '@p2c/cds';
-import { P2C_TASKS, customerParent } from '@p2c/prospect-to-cash';
+import { P2C_TASKS, countryRegionCode, customerParent } from '@p2c/prospect-to-cash';
 import {
   cdsQuotationLineToSalesQuotationLine,
   quotationLineNumberFields,
@@ -13,6 +13,7 @@ import {
 import { salesQuoteColumns, salesQuoteToCdsQuotation } from './mappings/salesQuoteToCdsQuotation.js';
 import { CUSTOMER_KEY_FIELDS, customerNumber } from './transforms/customerNumber.js';
 import { finOpsDateTime } from './transforms/finOpsDateTime.js';
+import { shipToStreet } from './transforms/shipToStreet.js';
 
 export const QUOTE_HEADER_TASK_ID = 'QuoteHeader';
 export const QUOTE_LINE_TASK_ID = 'QuoteLine';
@@ -81,7 +82,12 @@ export const quotesTemplate: EntityTemplate = {
       canonical: { name: 'CDS Quotation', schema: quotationSchema },
       sourceToCanonical: salesQuoteToCdsQuotation,
       canonicalToDestination: cdsQuotationToSalesQuotationHeader,
-      transforms: { CustomerNumber: customerNumber, FinOpsDateTime: finOpsDateTime },
+      transforms: {
+        CustomerNumber: customerNumber,
+        FinOpsDateTime: finOpsDateTime,
+        ShipToStreet: shipToStreet,
+        CountryRegionCode: countryRegionCode,
+      },
       naturalKey: { sourceField: 'quotenumber', label: 'quote number', rejectDuplicates: false },
       filters: headerFilters,
       parents: [customerParent(CUSTOMER_KEY_FIELDS)],
@@ -125,6 +131,7 @@ export const quotesTemplate: EntityTemplate = {
       canonical: { name: 'CDS Quotation Line', schema: quotationLineSchema },
       sourceToCanonical: salesQuoteDetailToCdsQuotationLine,
       canonicalToDestination: cdsQuotationLineToSalesQuotationLine,
+      transforms: { FinOpsDateTime: finOpsDateTime },
       naturalKey: {
         sourceField: 'lineitemnumber',
         label: 'quote line (quote number|line number)',

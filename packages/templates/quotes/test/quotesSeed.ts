@@ -43,9 +43,12 @@ export function baseSeed(): EmulatorSeed {
   };
 }
 
-/** A Sales quote of Contoso in USD (Draft unless `statecode` says otherwise). */
+/**
+ * A Sales quote of Contoso in USD (Draft unless `statecode` says otherwise), shipped to the
+ * United States: F&O requires the delivery country/region, and the template has no default.
+ */
 export const quote = (quotenumber: string, fields: Record<string, unknown> = {}) =>
-  salesQuote(CONTOSO, { quotenumber, ...fields });
+  salesQuote(CONTOSO, { quotenumber, shipto_country: 'United States', ...fields });
 
 /** Line `lineitemnumber` of a quote: two of a product at 100 by the `Each` unit. */
 export const detail = (

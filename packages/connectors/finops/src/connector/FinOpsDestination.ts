@@ -18,6 +18,11 @@ import { finOpsEntityOptionsSchema, type FinOpsEntityOptions } from './FinOpsEnt
 
 import { createBody, holdsValues, updateBody } from './rowComparison.js';
 
+/** A key value as its literal wants it: a number (a quotation line's `LineNumber=1`) stays a number. */
+function keyValue(value: unknown): string | number {
+  return typeof value === 'number' ? value : fieldText(value);
+}
+
 type Row = Record<string, unknown>;
 type Operation = { request: WriteRequest; action: 'create' | 'update' };
 type Attempt = { op: Operation; result: BatchItemResult | undefined };
@@ -151,7 +156,7 @@ export class FinOpsDestination implements RecordDestination {
       const filter = chunk
         .map(
           (r) =>
-            `(${this.ref.key.map((field) => `${field} eq ${formatKeyLiteral(fieldText(r.row[field]))}`).join(' and ')})`,
+            `(${this.ref.key.map((field) => `${field} eq ${formatKeyLiteral(keyValue(r.row[field]))}`).join(' and ')})`,
         )
         .join(' or ');
       const select = [...new Set([...this.ref.key, ...this.ref.fields])];
@@ -162,8 +167,8 @@ export class FinOpsDestination implements RecordDestination {
     return found;
   }
 
-  #keyOf(row: Row): Record<string, string> {
-    return Object.fromEntries(this.ref.key.map((field) => [field, fieldText(row[field])]));
+  #keyOf(row: Row): Record<string, string | number> {
+    return Object.fromEntries(this.ref.key.map((field) => [field, keyValue(row[field])]));
   }
 
   /** F&O compares keys without regard to case (its SQL collation). */

@@ -22,4 +22,13 @@ export const salesQuotationHeadersV2Entity = z.object({
     'Rejected',
   ),
   LanguageId: text,
+  DeliveryAddressName: text,
+  DeliveryAddressStreet: text,
+  DeliveryAddressCity: text,
+  DeliveryAddressStateId: text,
+  DeliveryAddressZipCode: text,
+  DeliveryAddressCountryRegionISOCode: text,
+  PaymentTermsName: text,
+  DeliveryTermsCode: text,
+  DeliveryModeCode: text,
 });

@@ -9,6 +9,8 @@ export const salesQuotationLinesEntity = z.object({
   ProductNumber: text,
   RequestedSalesQuantity: number,
   SalesPrice: number,
+  LineDiscountAmount: number,
   SalesUnitSymbol: text,
+  RequestedReceiptDate: text,
   LineAmount: number,
 });

@@ -11,8 +11,8 @@ const quote = {
 };
 
 describe('CDS Quotation', () => {
-  it('accepts a quote and leaves a missing currency null', () => {
-    expect(quotationSchema.parse(quote).CurrencyCode).toBeNull();
+  it('accepts a quote and leaves a missing currency and ship-to address null', () => {
+    expect(quotationSchema.parse(quote)).toMatchObject({ CurrencyCode: null, DeliveryAddressCountryRegion: null });
   });
 
   it('names a missing customer and a date that is not YYYY-MM-DD', () => {
@@ -36,10 +36,16 @@ describe('CDS Quotation Line', () => {
     ProductNumber: 'D0001',
     Quantity: 2.5,
     Organization_OrganizationId: 'ORG001',
+    RequestedDeliveryDate: '2026-03-01',
   };
 
-  it('accepts a line without price and unit', () => {
-    expect(quotationLineSchema.parse(line)).toMatchObject({ PricePerUnit: null, UnitName: null });
+  it('accepts a line without discount and unit', () => {
+    expect(quotationLineSchema.parse(line)).toMatchObject({ ManualDiscountAmount: null, UnitName: null });
+  });
+
+  it('needs a requested delivery date on a line, as F&O does', () => {
+    const result = quotationLineSchema.safeParse({ ...line, RequestedDeliveryDate: undefined });
+    expect(result.error!.issues.map((i) => i.path.join('.'))).toEqual(['RequestedDeliveryDate']);
   });
 
   it('refuses a line number that is not a positive whole number and a missing product', () => {

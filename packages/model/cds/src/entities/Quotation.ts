@@ -26,6 +26,18 @@ export const quotationSchema = z.strictObject({
   CurrencyCode: z.string().length(3).nullable().default(null),
   /** Required by F&O: the template defaults it (2020-01-01) when Sales leaves it blank. */
   RequestedDeliveryDate: isoDate,
+  /** The quote's ship-to address (Sales' `shipto_*`); the street is its lines joined by line breaks. */
+  DeliveryAddressName: z.string().max(200).nullable().default(null),
+  DeliveryAddressStreet: z.string().max(752).nullable().default(null),
+  DeliveryAddressCity: z.string().max(80).nullable().default(null),
+  DeliveryAddressStateOrProvince: z.string().max(50).nullable().default(null),
+  DeliveryAddressPostalCode: z.string().max(20).nullable().default(null),
+  /** As Sales keeps it, free text (`United States`); F&O gets its ISO code. */
+  DeliveryAddressCountryRegion: z.string().max(80).nullable().default(null),
+  /** Sales' option labels (`Net 30`, `FOB`, `FedEx`): F&O gets them only through a configured value map. */
+  PaymentTerms: z.string().max(100).nullable().default(null),
+  FreightTerms: z.string().max(100).nullable().default(null),
+  ShippingMethod: z.string().max(100).nullable().default(null),
 });
 
 export type Quotation = z.infer<typeof quotationSchema>;

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** A date as Sales keeps `requestdeliveryby`: `YYYY-MM-DD`. */
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+
 /**
  * The CDS Quotation Line, the middle of the Sales Quotes template's lines (Sales QuoteDetails >
  * CDS Quotation Line > F&O sales quotation lines). A line is named by its quote's number and
@@ -17,7 +20,13 @@ export const quotationLineSchema = z.strictObject({
     .min(1, 'a quote line needs a product with a number')
     .max(100),
   Quantity: z.number({ error: 'a quote line needs a quantity' }),
-  PricePerUnit: z.number().nullable().default(null),
+  /**
+   * Sales' manual discount on the quote product, which F&O reads as a per-unit discount. The
+   * price is F&O's ("mastered and handled by Finance and Operations"): the line carries none.
+   */
+  ManualDiscountAmount: z.number().nonnegative().nullable().default(null),
+  /** Required by F&O on lines too: the template defaults it (2020-01-01) when Sales leaves it blank. */
+  RequestedDeliveryDate: isoDate,
   /** The Sales unit's name (`Each`); a value map turns it into the F&O unit symbol. */
   UnitName: z.string().max(100).nullable().default(null),
   /** The CDS organization the line belongs to (`ORG001`), mapped to an F&O legal entity. */

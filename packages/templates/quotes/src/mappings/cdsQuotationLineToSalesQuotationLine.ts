@@ -19,14 +19,22 @@ export const cdsQuotationLineToSalesQuotationLine: Mapping = {
     { target: 'LineNumber', source: 'LineNumber' },
     { target: 'ProductNumber', source: 'ProductNumber' },
     { target: 'RequestedSalesQuantity', source: 'Quantity' },
-    { target: 'SalesPrice', source: 'PricePerUnit' },
+    // No SalesPrice: "the Price … fields are mastered and handled by Finance and Operations";
+    // F&O finds a new line's price itself and keeps a price changed there.
+    // Sales' manual discount, which F&O reads as a per-unit discount; none leaves F&O's as it is.
+    { target: 'LineDiscountAmount', source: 'ManualDiscountAmount' },
     {
       target: 'SalesUnitSymbol',
       source: 'UnitName',
       transforms: [{ transformType: 'ValueMap', valueMap: { ...defaultUnitMap } }],
     },
+    {
+      target: 'RequestedReceiptDate',
+      source: 'RequestedDeliveryDate',
+      transforms: [{ transformType: 'Function', name: 'FinOpsDateTime' }],
+    },
   ],
 };
 
 /** Numeric `SalesQuotationLines` fields (a cleared number is not sent as ''). */
-export const quotationLineNumberFields = ['LineNumber', 'RequestedSalesQuantity', 'SalesPrice'];
+export const quotationLineNumberFields = ['LineNumber', 'RequestedSalesQuantity', 'LineDiscountAmount'];

@@ -21,5 +21,22 @@ export const cdsQuotationToSalesQuotationHeader: Mapping = {
       transforms: [{ transformType: 'Function', name: 'FinOpsDateTime' }],
     },
     { target: 'LanguageId', transforms: [{ transformType: 'Default', value: 'en-us' }] },
+    { target: 'DeliveryAddressName', source: 'DeliveryAddressName' },
+    { target: 'DeliveryAddressStreet', source: 'DeliveryAddressStreet' },
+    { target: 'DeliveryAddressCity', source: 'DeliveryAddressCity' },
+    { target: 'DeliveryAddressStateId', source: 'DeliveryAddressStateOrProvince' },
+    { target: 'DeliveryAddressZipCode', source: 'DeliveryAddressPostalCode' },
+    // Required by F&O, and no default here ("There is no default template value"): configure a
+    // default (`USA`) or a value map whose blank left side is the default (`'': US`).
+    {
+      target: 'DeliveryAddressCountryRegionISOCode',
+      source: 'DeliveryAddressCountryRegion',
+      transforms: [{ transformType: 'Function', name: 'CountryRegionCode' }],
+    },
+    // "…aren't part of the default mappings. To map these fields, you must set up a value mapping
+    // that is specific to the data in the organizations": sent only with a configured value map.
+    { target: 'PaymentTermsName', source: 'PaymentTerms', onlyWithValueMap: true },
+    { target: 'DeliveryTermsCode', source: 'FreightTerms', onlyWithValueMap: true },
+    { target: 'DeliveryModeCode', source: 'ShippingMethod', onlyWithValueMap: true },
   ],
 };

@@ -1,7 +1,11 @@
 import type { Mapping } from '@p2c/core';
+import { DEFAULT_REQUESTED_DELIVERY_DATE } from './salesQuoteToCdsQuotation.js';
 
-/** Sales quote detail columns read for the line task (besides `quotedetailid` and the joined lookups). */
-export const salesQuoteDetailColumns = ['lineitemnumber', 'quantity', 'priceperunit'];
+/**
+ * Sales quote detail columns read for the line task (besides `quotedetailid` and the joined
+ * lookups). Not `priceperunit`: F&O masters the price.
+ */
+export const salesQuoteDetailColumns = ['lineitemnumber', 'quantity', 'manualdiscountamount', 'requestdeliveryby'];
 
 /** Source > CDS: a Dataverse quote detail row (quote, product and unit joined) to the CDS Quotation Line. */
 export const salesQuoteDetailToCdsQuotationLine: Mapping = {
@@ -11,7 +15,12 @@ export const salesQuoteDetailToCdsQuotationLine: Mapping = {
     { target: 'LineNumber', source: 'lineitemnumber' },
     { target: 'ProductNumber', source: 'productid.productnumber' },
     { target: 'Quantity', source: 'quantity' },
-    { target: 'PricePerUnit', source: 'priceperunit' },
+    { target: 'ManualDiscountAmount', source: 'manualdiscountamount' },
+    {
+      target: 'RequestedDeliveryDate',
+      source: 'requestdeliveryby',
+      transforms: [{ transformType: 'Default', value: DEFAULT_REQUESTED_DELIVERY_DATE }],
+    },
     { target: 'UnitName', source: 'uomid.name' },
     { target: 'Organization_OrganizationId', transforms: [{ transformType: 'Default', value: 'ORG001' }] },
   ],

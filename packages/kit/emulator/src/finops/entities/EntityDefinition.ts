@@ -35,6 +35,8 @@ interface EntityWriteContext {
   readonly creating: boolean;
   /** The next global party number (DirPartyTable is shared across companies). */
   nextPartyNumber(): string;
+  /** Other rows of the environment, for what F&O finds on a write (a released product's price). */
+  readonly lookup: EntityLookup;
 }
 
 export interface ComputedFieldDefinition {

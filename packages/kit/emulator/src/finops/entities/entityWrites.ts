@@ -104,7 +104,11 @@ export function createEntityRow(
       definition.tableType,
     );
   }
-  definition.prepare?.(row, changes, { creating: true, nextPartyNumber: () => store.nextPartyNumber() });
+  definition.prepare?.(row, changes, {
+    creating: true,
+    nextPartyNumber: () => store.nextPartyNumber(),
+    lookup: store.lookup,
+  });
   store.entities.put(definition.entitySet, key, row);
   return row;
 }
@@ -136,7 +140,11 @@ export function updateEntityRow(
   const sent = new Set(Object.keys(changes).filter((field) => !keyFields.includes(field)));
   const entries = validateEntityRow(definition, row, store.lookup, { checkReferences: true }, sent);
   if (entries.length > 0) throw writeFailed(entries, definition.tableType);
-  definition.prepare?.(row, changes, { creating: false, nextPartyNumber: () => store.nextPartyNumber() });
+  definition.prepare?.(row, changes, {
+    creating: false,
+    nextPartyNumber: () => store.nextPartyNumber(),
+    lookup: store.lookup,
+  });
   store.entities.put(definition.entitySet, keyOf(definition, row), row);
   return row;
 }

@@ -1,5 +1,6 @@
 import { lookupColumn, type SalesRow, type TableDefinition, type TableReader } from '../TableDefinition.js';
-import { detailColumns, detailLookups, extendedAmount, readOnlyMoney, round2, text } from './columns.js';
+import { detailColumns, detailLookups, flag, readOnlyMoney, round2, text } from './columns.js';
+import { quoteShipToColumns } from './quoteShipToColumns.js';
 
 /** A quote's totals from its details, as Sales recalculates them when a line changes. */
 function quoteTotals(row: SalesRow, tables: TableReader): SalesRow {
@@ -34,6 +35,13 @@ export const QUOTE_TABLE: TableDefinition = {
     description: text(2000),
     totalamount: readOnlyMoney,
     msdyn_hasexternallymaintainedproductsonly: { kind: 'boolean', readOnly: true },
+    paymenttermscode: { kind: 'picklist', options: { 1: 'Net 30', 2: '2% 10, Net 30', 3: 'Net 45', 4: 'Net 60' } },
+    freighttermscode: { kind: 'picklist', options: { 1: 'FOB', 2: 'No Charge' } },
+    shippingmethodcode: {
+      kind: 'picklist',
+      options: { 1: 'Airborne', 2: 'DHL', 3: 'FedEx', 4: 'UPS', 5: 'Postal Mail', 6: 'Full Load', 7: 'Will Call' },
+    },
+    ...quoteShipToColumns(),
   },
   lookups: {
     customerid: { targets: ['accounts', 'contacts'], required: true },
@@ -44,6 +52,19 @@ export const QUOTE_TABLE: TableDefinition = {
   compute: quoteTotals,
 };
 
+const num = (value: unknown): number => (typeof value === 'number' ? value : 0);
+
+/**
+ * A quote product's amounts, as Sales calculates them when set up as the Prospect to cash
+ * document asks (Discount calculation method: Per unit): the manual discount comes off each unit.
+ */
+function quoteDetailAmounts(row: SalesRow): SalesRow {
+  const quantity = num(row['quantity']);
+  const price = num(row['priceperunit']);
+  const discounted = quantity * (price - num(row['manualdiscountamount']));
+  return { baseamount: round2(quantity * price), extendedamount: round2(discounted + num(row['tax'])) };
+}
+
 /** Quote lines (`quotedetail`); a change recalculates the quote. */
 export const QUOTE_DETAIL_TABLE: TableDefinition = {
   set: 'quotedetails',
@@ -51,9 +72,17 @@ export const QUOTE_DETAIL_TABLE: TableDefinition = {
   changeTracking: true,
   primaryKey: 'quotedetailid',
   primaryName: 'quotedetailid',
-  columns: detailColumns(),
+  columns: {
+    ...detailColumns(),
+    baseamount: readOnlyMoney,
+    ispriceoverridden: flag(),
+    manualdiscountamount: { kind: 'money', min: 0, max: 1_000_000_000_000 },
+    tax: { kind: 'money', min: -922_337_203_685_477, max: 922_337_203_685_477 },
+    requestdeliveryby: { kind: 'date' },
+    ...quoteShipToColumns(),
+  },
   lookups: detailLookups('quoteid', 'quotes'),
   states: { 0: 'Active' },
-  compute: extendedAmount,
+  compute: quoteDetailAmounts,
   touches: ['quoteid'],
 };
