@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EmulatorServer } from '@p2c/emulator';
+import type { MarkActiveCustomersResult } from '@p2c/template-contact-to-customer';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/runCli.js';
 import { captureEnvironment } from './support/captureEnvironment.js';
@@ -18,14 +19,7 @@ let server: EmulatorServer;
 
 interface BackfillJson {
   assignedCount: number;
-  activeCustomers: {
-    dryRun: boolean;
-    documentsScanned: number;
-    contactsScanned: number;
-    setCount: number;
-    set: string[];
-    failures: { id: string; message: string }[];
-  };
+  activeCustomers: MarkActiveCustomersResult;
 }
 
 async function p2c(args: string[]) {

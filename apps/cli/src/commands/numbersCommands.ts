@@ -118,13 +118,7 @@ function renderBackfill(result: BackfillResult): string {
       result.assigned.slice(0, SHOWN).map((a) => [a.id, a.key]),
     );
   }
-  if (result.failures.length > 0) {
-    text += `\nFailed (${Math.min(SHOWN, result.failures.length)} of ${formatCount(result.failures.length)}):\n`;
-    text += renderTable(
-      [{ header: 'RECORD' }, { header: 'MESSAGE', maxWidth: 160 }],
-      result.failures.slice(0, SHOWN).map((f) => [f.id, f.message]),
-    );
-  }
+  text += renderFailures(result.failures, 'RECORD');
   return text;
 }
 
@@ -137,14 +131,20 @@ function renderActiveCustomers(result: MarkActiveCustomersResult): string {
       [result.dryRun ? 'Would set to Yes' : 'Set to Yes', formatCount(result.setCount)],
       ['Failed', formatCount(result.failures.length)],
     ]);
-  if (result.failures.length > 0) {
-    text += `\nFailed (${Math.min(SHOWN, result.failures.length)} of ${formatCount(result.failures.length)}):\n`;
-    text += renderTable(
-      [{ header: 'CONTACT' }, { header: 'MESSAGE', maxWidth: 160 }],
-      result.failures.slice(0, SHOWN).map((f) => [f.id, f.message]),
-    );
-  }
+  text += renderFailures(result.failures, 'CONTACT');
   return text;
+}
+
+/** The first failures as a table under a count, or nothing when none failed. */
+function renderFailures(failures: readonly { id: string; message: string }[], idHeader: string): string {
+  if (failures.length === 0) return '';
+  return (
+    `\nFailed (${Math.min(SHOWN, failures.length)} of ${formatCount(failures.length)}):\n` +
+    renderTable(
+      [{ header: idHeader }, { header: 'MESSAGE', maxWidth: 160 }],
+      failures.slice(0, SHOWN).map((f) => [f.id, f.message]),
+    )
+  );
 }
 
 /** The same rule as the numbers: Completed when nothing failed, Error when every update failed. */

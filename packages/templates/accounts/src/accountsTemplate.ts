@@ -1,9 +1,8 @@
 import type { EntityTemplate } from '@p2c/core';
 import { accountSchema } from '@p2c/cds';
-import { accountNumberSequence, countryRegionCode } from '@p2c/prospect-to-cash';
+import { accountNumberSequence, addressStreet, countryRegionCode } from '@p2c/prospect-to-cash';
 import { cdsAccountToCustomer, customerNumberFields } from './mappings/cdsAccountToCustomer.js';
 import { salesAccountColumns, salesAccountToCdsAccount } from './mappings/salesAccountToCdsAccount.js';
-import { streetOf } from './transforms/street.js';
 
 export const ACCOUNTS_TASK_ID = 'Accounts - Account - Customers';
 
@@ -48,8 +47,8 @@ export const accountsTemplate: EntityTemplate = {
       canonicalToDestination: cdsAccountToCustomer,
       transforms: {
         CountryRegionCode: countryRegionCode,
-        Address1Street: streetOf('Address1'),
-        Address2Street: streetOf('Address2'),
+        Address1Street: addressStreet('Address1'),
+        Address2Street: addressStreet('Address2'),
       },
       naturalKey: {
         sourceField: 'accountnumber',

@@ -1,31 +1,14 @@
 import { startHarness, useEmulator, type Harness } from '@p2c/testing';
 import '@p2c/testing/matchers';
-import { accountsPlugin } from '@p2c/template-accounts';
-import { productsPlugin } from '@p2c/template-products';
 import { describe, expect, it } from 'vitest';
-import { quotesPlugin } from '../src/index.js';
+import { addQuote, header, plugins, withParentsSynced } from './quotesHarness.js';
 import { baseSeed, detail, quote } from './quotesSeed.js';
 
 // The rules of Microsoft's "Synchronize sales quotation headers and lines from Sales to Finance
 // and Operations" (and its "- Direct" sibling), each through the emulators.
 
 const emulator = useEmulator();
-const plugins = [accountsPlugin, productsPlugin, quotesPlugin];
 
-async function withParentsSynced(): Promise<Harness> {
-  const h = await startHarness(emulator, baseSeed(), { plugins });
-  expect((await h.run('accounts')).status).toBe('Completed');
-  expect((await h.run('products')).status).toBe('Completed');
-  return h;
-}
-
-function addQuote(h: Harness, row: Record<string, unknown>, lines: Record<string, unknown>[]): void {
-  h.emulator.sales.table('quotes').insert(row);
-  for (const line of lines) h.emulator.sales.table('quotedetails').insert(line);
-}
-
-const header = (h: Harness, SalesQuotationNumber: string) =>
-  h.emulator.finops.entity('SalesQuotationHeadersV2').get({ dataAreaId: 'usmf', SalesQuotationNumber });
 const line = (h: Harness, SalesQuotationNumber: string, LineNumber: number) =>
   h.emulator.finops.entity('SalesQuotationLines').get({ dataAreaId: 'usmf', SalesQuotationNumber, LineNumber });
 const detailOf = (h: Harness, quoteNumber: string, lineitemnumber: number) => {
@@ -38,7 +21,7 @@ const detailOf = (h: Harness, quoteNumber: string, lineitemnumber: number) => {
 
 describe("Microsoft's QuoteLine rules", () => {
   it('The Requested delivery date field is required in Finance and Operations: a quote line without one gets the default template value, 1/1/2020', async () => {
-    const h = await withParentsSynced();
+    const h = await withParentsSynced(emulator);
     addQuote(h, quote('QUO-DATES', { statecode: 1 }), [
       detail('QUO-DATES', 1, 'D0001'),
       detail('QUO-DATES', 2, 'D0002', { requestdeliveryby: '2026-07-01' }),
@@ -55,7 +38,7 @@ describe("Microsoft's QuoteLine rules", () => {
 
 describe("Microsoft's price and discount rules", () => {
   it('the Price, Discount, Charge, and Tax fields are mastered and handled by Finance and Operations: a new line gets F&O’s price, and a price changed in F&O survives the next sync', async () => {
-    const h = await withParentsSynced();
+    const h = await withParentsSynced(emulator);
     // Sales quotes 80 and 1; F&O sells D0001 at 100 and D0002 at 25.50.
     addQuote(h, quote('QUO-PRICE', { statecode: 1 }), [detail('QUO-PRICE', 1, 'D0001', { priceperunit: 80 })]);
 
@@ -80,7 +63,7 @@ describe("Microsoft's price and discount rules", () => {
   });
 
   it('the line item discount from Sales goes to Finance and Operations, which reads the discount as a per-unit discount', async () => {
-    const h = await withParentsSynced();
+    const h = await withParentsSynced(emulator);
     addQuote(h, quote('QUO-DISC', { statecode: 1 }), [
       detail('QUO-DISC', 1, 'D0001', { quantity: 4, manualdiscountamount: 10 }),
       detail('QUO-DISC', 2, 'D0002'),
@@ -97,7 +80,7 @@ describe("Microsoft's price and discount rules", () => {
 
 describe("Microsoft's QuoteHeader delivery address rules", () => {
   it('maps the ship-to address to the delivery address, the country as its ISO code', async () => {
-    const h = await withParentsSynced();
+    const h = await withParentsSynced(emulator);
     addQuote(
       h,
       quote('QUO-SHIP', {
@@ -125,7 +108,7 @@ describe("Microsoft's QuoteHeader delivery address rules", () => {
   });
 
   it('The Address Country region code field is required in Finance and Operations; there is no default template value for DeliveryAddressCountryRegionISOCode', async () => {
-    const h = await withParentsSynced();
+    const h = await withParentsSynced(emulator);
     addQuote(h, quote('QUO-NOWHERE', { statecode: 1, shipto_city: 'Redmond', shipto_country: null }), [
       detail('QUO-NOWHERE', 1, 'D0001'),
     ]);
@@ -142,7 +125,7 @@ describe("Microsoft's QuoteHeader delivery address rules", () => {
   });
 
   it('you can specify a default value that is used if the field is left blank in Sales', async () => {
-    const h = await withParentsSynced();
+    const h = await withParentsSynced(emulator);
     addQuote(h, quote('QUO-LOCAL', { statecode: 1, shipto_country: null }), [detail('QUO-LOCAL', 1, 'D0001')]);
 
     const run = await h.run('quotes', {
@@ -154,7 +137,7 @@ describe("Microsoft's QuoteHeader delivery address rules", () => {
   });
 
   it('In the value map, leave the left side blank and set the right side to the desired country: a blank value equals a value of US', async () => {
-    const h = await withParentsSynced();
+    const h = await withParentsSynced(emulator);
     addQuote(h, quote('QUO-BLANK', { statecode: 1, shipto_country: null }), [detail('QUO-BLANK', 1, 'D0001')]);
     addQuote(h, quote('QUO-DE', { statecode: 1, shipto_country: 'Deutschland' }), [detail('QUO-DE', 1, 'D0001')]);
 

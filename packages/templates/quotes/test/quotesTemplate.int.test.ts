@@ -1,29 +1,11 @@
-import { startHarness, useEmulator, type Harness } from '@p2c/testing';
+import { useEmulator, type Harness } from '@p2c/testing';
 import '@p2c/testing/matchers';
-import { accountsPlugin } from '@p2c/template-accounts';
-import { productsPlugin } from '@p2c/template-products';
 import { describe, expect, it } from 'vitest';
-import { quotesPlugin } from '../src/index.js';
-import { baseSeed, detail, externalProduct, quote, releasedProduct } from './quotesSeed.js';
+import { addQuote, header, withParentsSynced } from './quotesHarness.js';
+import { detail, externalProduct, quote, releasedProduct } from './quotesSeed.js';
 
 const emulator = useEmulator();
-const plugins = [accountsPlugin, productsPlugin, quotesPlugin];
 
-/** Accounts and products D0001 and D0002 synced by their own templates, as a project runs them first. */
-async function withParentsSynced(): Promise<Harness> {
-  const h = await startHarness(emulator, baseSeed(), { plugins });
-  expect((await h.run('accounts')).status).toBe('Completed');
-  expect((await h.run('products')).status).toBe('Completed');
-  return h;
-}
-
-function addQuote(h: Harness, row: Record<string, unknown>, lines: Record<string, unknown>[]): void {
-  h.emulator.sales.table('quotes').insert(row);
-  for (const line of lines) h.emulator.sales.table('quotedetails').insert(line);
-}
-
-const header = (h: Harness, SalesQuotationNumber: string) =>
-  h.emulator.finops.entity('SalesQuotationHeadersV2').get({ dataAreaId: 'usmf', SalesQuotationNumber });
 const linesOf = (h: Harness, number: string) =>
   h.emulator.finops
     .entity('SalesQuotationLines')
@@ -33,7 +15,7 @@ const linesOf = (h: Harness, number: string) =>
 
 describe('Sales Quotes (Sales to Fin and Ops) through the emulators', () => {
   it('syncs Active quotes of externally maintained products, leaves out the others, fails an unknown unit, then writes nothing', async () => {
-    const h = await withParentsSynced();
+    const h = await withParentsSynced(emulator);
     addQuote(h, quote('QUO-ACTIVE', { statecode: 1 }), [
       detail('QUO-ACTIVE', 1, 'D0001'),
       detail('QUO-ACTIVE', 2, 'D0002', { quantity: 3, priceperunit: 25.5 }),
@@ -129,7 +111,7 @@ describe('Sales Quotes (Sales to Fin and Ops) through the emulators', () => {
   });
 
   it('holds a line back while its product has not synced, then writes it once the Products task has', async () => {
-    const h = await withParentsSynced();
+    const h = await withParentsSynced(emulator);
     // In Sales as externally maintained, but the Products task has not synced it yet.
     h.emulator.sales.table('products').insert(externalProduct('D0003'));
     addQuote(h, quote('QUO-LATE', { statecode: 1 }), [detail('QUO-LATE', 1, 'D0001'), detail('QUO-LATE', 2, 'D0003')]);
@@ -155,7 +137,7 @@ describe('Sales Quotes (Sales to Fin and Ops) through the emulators', () => {
   });
 
   it('holds a quote back while its customer has not synced', async () => {
-    const h = await withParentsSynced();
+    const h = await withParentsSynced(emulator);
     h.emulator.sales.accounts.insert({ name: 'Northwind', accountnumber: 'ACC-01000-CCCCCC' });
     addQuote(
       h,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { flag, lookup, number, text } from './columns.js';
+import { flag, lookup, number, shipToColumns, text } from './columns.js';
 
 /** The Dataverse `quotes` columns (lookups by navigation name and `_<name>_value`). */
 export const quotesEntity = z.object({
@@ -13,19 +13,7 @@ export const quotesEntity = z.object({
   paymenttermscode: number,
   freighttermscode: number,
   shippingmethodcode: number,
-  shipto_name: text,
-  shipto_line1: text,
-  shipto_line2: text,
-  shipto_line3: text,
-  shipto_city: text,
-  shipto_stateorprovince: text,
-  shipto_postalcode: text,
-  shipto_country: text,
-  shipto_contactname: text,
-  shipto_telephone: text,
-  shipto_fax: text,
-  shipto_freighttermscode: number,
-  willcall: flag,
+  ...shipToColumns,
   customerid: lookup,
   _customerid_value: text,
   customerid_account: lookup,
