@@ -26,7 +26,7 @@ export interface TableColumn {
  * before the lookup was modelled keep loading: the row of `set` named `name` (created when
  * missing), or the value the row's `lookup` target holds in `column`.
  */
-export type DirectLookupDefault =
+type DirectLookupDefault =
   | { readonly named: string; readonly set: string }
   | { readonly via: string; readonly column: string; readonly set: string };
 
