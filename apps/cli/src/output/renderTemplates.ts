@@ -1,4 +1,10 @@
-import { planProject, type EntityTemplate, type TemplateRegistry } from '@p2c/core';
+import {
+  describePrecondition,
+  planProject,
+  preconditionTemplates,
+  type EntityTemplate,
+  type TemplateRegistry,
+} from '@p2c/core';
 import { renderTable } from './renderTable.js';
 
 /**
@@ -38,7 +44,7 @@ export function renderTemplates(registry: TemplateRegistry): string {
 export function dependentsOf(template: EntityTemplate, registry: TemplateRegistry): string[] {
   return registry
     .list()
-    .filter((t) => t.preconditions.includes(template.id))
+    .filter((t) => preconditionTemplates(t.preconditions).includes(template.id))
     .map((t) => t.id);
 }
 
@@ -52,13 +58,11 @@ function runOrder(templates: EntityTemplate[], registry: TemplateRegistry): stri
   }
 }
 
+/** `products, accounts (if used), one of accounts or contact-to-customer (customers)`. */
 function preconditionsOf(template: EntityTemplate, registry: TemplateRegistry): string {
-  return listOrNone(
-    template.preconditions.map((id) => {
-      const known = registry.list().find((t) => t.id === id);
-      return known ? known.id : `${id} (not installed)`;
-    }),
-  );
+  const installed = new Set(registry.list().map((t) => t.id));
+  const name = (id: string) => (installed.has(id) ? id : `${id} (not installed)`);
+  return listOrNone(template.preconditions.map((precondition) => describePrecondition(precondition, name)));
 }
 
 function listOrNone(ids: readonly string[]): string {
