@@ -179,9 +179,13 @@ describe('p2c templates and the if-used preconditions', () => {
     await setUp('');
     const text = await p2c(['templates'], {});
     expect(text.code).toBe(0);
-    expect(text.stdout).toContain(
-      'products, accounts (if used), contact-to-customer (if used), orders, one of accounts or contact-to-customer (customers)',
+    expect(text.stdout).toMatch(
+      /\nquotes\s+Sales Quotes \(Sales to Fin and Ops\)\s+QuoteHeader\s+dataverse:quotes -> finops:SalesQuotationHeadersV2\s+products, accounts and\/or contact-to-customer \(customers\)\s+none\s/,
     );
+    expect(text.stdout).toMatch(
+      /\ninvoices\s+.*\s+products, orders, accounts and\/or contact-to-customer \(customers\)\s+none\s/,
+    );
+    expect(text.stdout).toMatch(/\ncontact-to-customer\s+.*\s+accounts \(if used\)\s+quotes, orders, invoices\s/);
     const json = JSON.parse((await p2c(['templates', '--json'], {})).stdout) as {
       id: string;
       preconditions: unknown[];
