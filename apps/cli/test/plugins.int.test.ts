@@ -77,4 +77,34 @@ describe('plugins named in the config', () => {
       "p2c: Plugin './plugins/stuck.mjs' (plugins[0] in p2c.config.yaml): did not finish loading within 0.3 s (its module's top-level code never settled); fix or remove the plugin, or raise P2C_PLUGIN_LOAD_TIMEOUT_MS\n",
     );
   });
+
+  describe('preconditions in a plugin template', () => {
+    const withPreconditions = (preconditions: string) =>
+      writeFileSync(
+        join(dir, 'plugins', 'projects.mjs'),
+        projectsPluginSource({ name: 'projects-plugin' }).replace("preconditions: ['accounts']", preconditions),
+      );
+
+    it('loads plain template ids, if-used ones and one-of ones, and shows each in p2c templates', async () => {
+      writeConfig('  - "@p2c/template-accounts"\n  - ./plugins/projects.mjs');
+      withPreconditions(
+        "preconditions: ['accounts', { template: 'contacts', ifUsed: true }, { anyOf: ['accounts', 'contact-to-customer'] }]",
+      );
+      const result = await p2c(['templates']);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(
+        /\nprojects\s+Projects \(Sales to Fin and Ops\)\s+Projects\s+dataverse:new_projects -> finops:ProjectsV2\s+accounts, contacts \(not installed\) \(if used\), one of accounts or contact-to-customer \(not installed\)\s/,
+      );
+    });
+
+    it('refuses, exit 3 at load, a precondition that is none of the three shapes, naming where it is', async () => {
+      writeConfig('  - ./plugins/projects.mjs');
+      withPreconditions("preconditions: [{ template: 'accounts' }]");
+      const result = await p2c(['templates']);
+      expect(result.code).toBe(3);
+      expect(result.stderr).toBe(
+        "p2c: Plugin './plugins/projects.mjs' (plugins[0] in p2c.config.yaml): its manifest is not valid: templates.0.preconditions.0: expected a template id, { template: '<id>', ifUsed: true } or { anyOf: ['<id>', '<id>', ...], provides?: '<what>' }\n",
+      );
+    });
+  });
 });

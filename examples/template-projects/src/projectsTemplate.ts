@@ -21,6 +21,8 @@ export function projectsTemplate(options: ProjectsOptions): EntityTemplate {
     id: 'projects',
     name: 'Projects (Sales to Fin and Ops)',
     description: 'Sales new_projects rows become Projects in Finance and Operations.',
+    // Templates to run first: 'accounts' (required), { template: 'accounts', ifUsed: true } (only
+    // when the project uses it) or { anyOf: ['accounts', 'contact-to-customer'] } (one of them).
     preconditions: [],
     tasks: [
       {

@@ -59,9 +59,11 @@ describe('buildContainer', () => {
     const registry = container.get<TemplateRegistry>(P2C.TemplateRegistry);
     expect(registry.get('Accounts (Sales to Fin and Ops)').id).toBe('accounts');
     expect(registry.get('Sales Invoices (Fin and Ops to Sales)').preconditions).toEqual([
-      'accounts',
       'products',
+      { template: 'accounts', ifUsed: true },
+      { template: 'contact-to-customer', ifUsed: true },
       'orders',
+      { anyOf: ['accounts', 'contact-to-customer'], provides: 'customers' },
     ]);
   });
 

@@ -1,4 +1,12 @@
-import { planProject, type EntityTemplate, type TemplateRegistry } from '@p2c/core';
+import {
+  describePrecondition,
+  planProject,
+  preconditionTemplates,
+  type AnyOfPrecondition,
+  type EntityTemplate,
+  type Precondition,
+  type TemplateRegistry,
+} from '@p2c/core';
 import { renderTable } from './renderTable.js';
 
 /**
@@ -38,7 +46,7 @@ export function renderTemplates(registry: TemplateRegistry): string {
 export function dependentsOf(template: EntityTemplate, registry: TemplateRegistry): string[] {
   return registry
     .list()
-    .filter((t) => t.preconditions.includes(template.id))
+    .filter((t) => preconditionTemplates(t.preconditions).includes(template.id))
     .map((t) => t.id);
 }
 
@@ -52,11 +60,25 @@ function runOrder(templates: EntityTemplate[], registry: TemplateRegistry): stri
   }
 }
 
+/**
+ * `products, accounts (if used)`. One of several templates each needed only if used (a
+ * document's customers, from Accounts or Contacts to Customer) reads as one entry:
+ * `accounts and/or contact-to-customer (customers)`.
+ */
 function preconditionsOf(template: EntityTemplate, registry: TemplateRegistry): string {
+  const installed = new Set(registry.list().map((t) => t.id));
+  const name = (id: string) => (installed.has(id) ? id : `${id} (not installed)`);
+  const ifUsed = new Set(
+    template.preconditions.flatMap((p) => (typeof p === 'object' && 'ifUsed' in p ? [p.template] : [])),
+  );
+  const folds = (p: Precondition): p is AnyOfPrecondition =>
+    typeof p === 'object' && 'anyOf' in p && p.anyOf.every((id) => ifUsed.has(id));
+  const folded = new Set(template.preconditions.filter(folds).flatMap((p) => p.anyOf));
   return listOrNone(
-    template.preconditions.map((id) => {
-      const known = registry.list().find((t) => t.id === id);
-      return known ? known.id : `${id} (not installed)`;
+    template.preconditions.flatMap((p) => {
+      if (folds(p)) return [`${p.anyOf.map(name).join(' and/or ')}${p.provides ? ` (${p.provides})` : ''}`];
+      if (typeof p === 'object' && 'ifUsed' in p && folded.has(p.template)) return [];
+      return [describePrecondition(p, name)];
     }),
   );
 }

@@ -158,6 +158,8 @@ export function ${names.camel}Template(options: ${names.pascal}Options): EntityT
     id: '${names.id}',
     name: '${names.pascal} (Sales to Fin and Ops)',
     description: 'Sales ${names.salesSet} rows become ${names.finopsSet} in Finance and Operations.',
+    // Templates to run first: 'accounts' (required), { template: 'accounts', ifUsed: true } (only
+    // when the project uses it) or { anyOf: ['accounts', 'contact-to-customer'] } (one of them).
     preconditions: [],
     tasks: [
       {

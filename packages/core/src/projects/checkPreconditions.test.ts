@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { MemoryStateStore } from '../../test/fakes/MemoryStateStore.js';
 import { ConfigError } from '../errors/index.js';
 import type { RunStatus } from '../state/index.js';
-import type { EntityTemplate } from '../templates/index.js';
+import type { EntityTemplate, Precondition } from '../templates/index.js';
 import { checkPreconditions } from './checkPreconditions.js';
 
-const aTemplate = (id: string, ...preconditions: string[]): EntityTemplate => ({
+const aTemplate = (id: string, ...preconditions: Precondition[]): EntityTemplate => ({
   id,
   name: id,
   description: '',
@@ -14,6 +14,14 @@ const aTemplate = (id: string, ...preconditions: string[]): EntityTemplate => ({
 });
 const contacts = aTemplate('contacts', 'accounts');
 const invoices = aTemplate('invoices', 'products', 'accounts', 'orders');
+// As the quote document lists them: Products; Accounts (if used); Contacts to Customers (if used).
+const quotes = aTemplate(
+  'quotes',
+  'products',
+  { template: 'accounts', ifUsed: true },
+  { template: 'contact-to-customer', ifUsed: true },
+  { anyOf: ['accounts', 'contact-to-customer'], provides: 'customers' },
+);
 
 async function stateWith(
   ...runs: [templateId: string, status: Exclude<RunStatus, 'Running'>][]
@@ -102,5 +110,57 @@ describe('checkPreconditions', () => {
 
   it('lets a template without preconditions run on an empty history', async () => {
     await expect(checkPreconditions(aTemplate('accounts'), await stateWith(), new Set())).resolves.toBeUndefined();
+  });
+
+  describe('a precondition needed only if used, and one of several', () => {
+    it('lets a template run without an if-used precondition that never ran, once another source of customers completed', async () => {
+      const state = await stateWith(['products', 'Completed'], ['contact-to-customer', 'Completed']);
+      await expect(checkPreconditions(quotes, state, new Set())).resolves.toBeUndefined();
+    });
+
+    it.each<Exclude<RunStatus, 'Running'>>(['Error', 'Interrupted'])(
+      'refuses while an if-used precondition has runs (the last %s) and none completed, though another source completed',
+      async (status) => {
+        const state = await stateWith(
+          ['products', 'Completed'],
+          ['contact-to-customer', 'Completed'],
+          ['accounts', status],
+        );
+        const error = await refusal(quotes, state);
+        expect(error.code).toBe('PRECONDITION_NEVER_COMPLETED');
+        expect(error.message).toBe(
+          "Template 'quotes' cannot run yet: it needs 'accounts' to have run first, and it has never completed a run (Completed or Warning). Run 'accounts' first, or put it in the same project before 'quotes'. 'accounts' is needed only if used, and it is: it has runs, none of them Completed or Warning.",
+        );
+      },
+    );
+
+    it('counts an if-used precondition still running as used, and not completed', async () => {
+      const state = await stateWith(['products', 'Completed'], ['contact-to-customer', 'Completed']);
+      await state.startRun({ templateId: 'accounts', mode: 'full' });
+      expect((await refusal(quotes, state)).message).toContain("it needs 'accounts' to have run first");
+    });
+
+    it('refuses when no source of customers ever completed, naming each one', async () => {
+      const error = await refusal(quotes, await stateWith(['products', 'Completed']));
+      expect(error.code).toBe('PRECONDITION_NONE_COMPLETED');
+      expect(error.message).toBe(
+        "Template 'quotes' cannot run yet: it needs one of 'accounts' or 'contact-to-customer' to have run first (for its customers), and none of them has ever completed a run (Completed or Warning). Run one of 'accounts' or 'contact-to-customer' first, or put one of them in the same project before 'quotes'.",
+      );
+    });
+
+    it('names a required precondition and the missing source of customers together', async () => {
+      const error = await refusal(quotes, await stateWith());
+      expect(error.code).toBe('PRECONDITION_NEVER_COMPLETED');
+      expect(error.message).toContain("it needs 'products' to have run first");
+      expect(error.message).toContain("it needs one of 'accounts' or 'contact-to-customer' to have run first");
+    });
+
+    it('takes a source of customers in the same project as met, and does not look at an if-used one there', async () => {
+      const state = await stateWith(['products', 'Completed'], ['accounts', 'Error']);
+      await expect(checkPreconditions(quotes, state, new Set(['accounts', 'quotes']))).resolves.toBeUndefined();
+      await expect(
+        checkPreconditions(quotes, await stateWith(['products', 'Completed']), new Set(['contact-to-customer'])),
+      ).resolves.toBeUndefined();
+    });
   });
 });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { thrownBy } from '../../test/thrownBy.js';
 import { ConfigError } from '../errors/index.js';
-import type { EntityTemplate } from '../templates/index.js';
+import type { EntityTemplate, Precondition } from '../templates/index.js';
 import { planProject } from './planProject.js';
 
-const aTemplate = (id: string, ...preconditions: string[]): EntityTemplate => ({
+const aTemplate = (id: string, ...preconditions: Precondition[]): EntityTemplate => ({
   id,
   name: id,
   description: '',
@@ -104,5 +104,38 @@ describe('planProject', () => {
       code: 'PROJECT_DUPLICATE_TEMPLATE',
       message: "Template 'accounts' is listed twice in the project; list it once.",
     });
+  });
+
+  it('runs an if-used precondition and each of a one-of precondition first when the project holds them', () => {
+    const customers = { anyOf: ['accounts', 'contact-to-customer'], provides: 'customers' };
+    const quotesIfUsed = aTemplate(
+      'quotes',
+      'products',
+      { template: 'accounts', ifUsed: true },
+      { template: 'contact-to-customer', ifUsed: true },
+    );
+    const ordersOfCustomers = aTemplate('orders', 'products', customers);
+    const c2c = aTemplate('contact-to-customer', { template: 'accounts', ifUsed: true });
+    const installed = { list: () => [accounts, products, c2c, quotesIfUsed, ordersOfCustomers] };
+    expect(ids(planProject([quotesIfUsed, ordersOfCustomers, c2c, products, accounts], installed))).toEqual([
+      'products',
+      'accounts',
+      'contact-to-customer',
+      'quotes',
+      'orders',
+    ]);
+    expect(ids(planProject([ordersOfCustomers, products, c2c], installed))).toEqual([
+      'products',
+      'contact-to-customer',
+      'orders',
+    ]);
+  });
+
+  it('finds a cycle through an if-used precondition too', () => {
+    const a = aTemplate('a', { template: 'b', ifUsed: true });
+    const b = aTemplate('b', { anyOf: ['a', 'c'] });
+    const error = thrownBy(() => planProject([a, b], { list: () => [a, b] }));
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).code).toBe('PRECONDITION_CYCLE');
   });
 });

@@ -1,9 +1,9 @@
 import { ConfigError } from '../errors/index.js';
-import type { EntityTemplate, TemplateRegistry } from '../templates/index.js';
+import { preconditionTemplates, type EntityTemplate, type TemplateRegistry } from '../templates/index.js';
 
 /**
  * The order to run a project's templates in: every template after its preconditions that are in
- * the project, and where possible after the templates it finds parents in, and otherwise in the
+ * the project (every template a precondition names, "if used" and "one of" too), and where possible after the templates it finds parents in, and otherwise in the
  * project's own order (of the templates ready to run, the one
  * listed first goes first). Preconditions outside the project are not added: they must have
  * completed before (`checkPreconditions`). Preconditions that form a cycle, through templates in
@@ -32,8 +32,8 @@ export function planProject(
     // Best: after its preconditions and every template its tasks find parents in (a quote's
     // customer may come from Contacts to Customer, "if used"). No cycle among preconditions,
     // so some template is always ready by them alone.
-    let next = remaining.findIndex((t) => ready(t.preconditions) && ready(parentTemplatesOf(t)));
-    if (next < 0) next = remaining.findIndex((t) => ready(t.preconditions));
+    let next = remaining.findIndex((t) => ready(preconditionTemplates(t.preconditions)) && ready(parentTemplatesOf(t)));
+    if (next < 0) next = remaining.findIndex((t) => ready(preconditionTemplates(t.preconditions)));
     const template = remaining[next];
     if (!template) {
       throw new Error(
@@ -77,7 +77,7 @@ function rejectCycles(templates: readonly EntityTemplate[], registry: Pick<Templ
     }
     if (done.has(id)) return;
     path.push(id);
-    for (const precondition of byId.get(id)?.preconditions ?? []) visit(precondition);
+    for (const precondition of preconditionTemplates(byId.get(id)?.preconditions ?? [])) visit(precondition);
     path.pop();
     done.add(id);
   };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { mappingSchema, type NamedTransform } from '../mapping/index.js';
 import { numberSequenceSchema } from './NumberSequence.js';
 import { parentReferenceSchema } from './ParentReference.js';
+import { preconditionSchema } from './Precondition.js';
 import { entityRefSchema, referenceTableSchema } from './ReferenceTable.js';
 import { taskFilterSchema } from './TaskFilter.js';
 
@@ -88,8 +89,11 @@ export const entityTemplateSchema = z.object({
   /** As Data Integrator names it: `Accounts (Sales to Fin and Ops)`. */
   name: text,
   description: z.string(),
-  /** Ids of the templates whose tasks must have run first. */
-  preconditions: z.array(z.string()),
+  /**
+   * What must have run first: template ids (required), `{ template, ifUsed: true }` (required
+   * only when the project uses it) and `{ anyOf: [...] }` (one of them). See `Precondition`.
+   */
+  preconditions: z.array(preconditionSchema),
   tasks: z.array(taskDefinitionSchema).min(1),
 });
 export type EntityTemplate = z.infer<typeof entityTemplateSchema>;

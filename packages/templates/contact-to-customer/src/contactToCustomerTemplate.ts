@@ -15,7 +15,9 @@ export const contactToCustomerTemplate: EntityTemplate = {
   name: 'Contacts to Customer (Sales to Fin and Ops)',
   description:
     'Contacts in Sales that are active customers become Person customers in Finance and Operations (Is Externally Maintained = Yes).',
-  preconditions: ['accounts'],
+  // The document asks for Accounts before contacts; a customer made of a contact needs no
+  // account, and the quote, order and invoice documents list Accounts "(if used)".
+  preconditions: [{ template: 'accounts', ifUsed: true }],
   tasks: [
     {
       id: CONTACT_TO_CUSTOMER_TASK_ID,

@@ -49,7 +49,15 @@ export const invoicesTemplate: EntityTemplate = {
   name: 'Sales Invoices (Fin and Ops to Sales)',
   description:
     'Sales invoices in Finance and Operations of customers maintained in Sales become invoices in Sales with their lines; the order each came from then shows Invoiced.',
-  preconditions: ['accounts', 'products', 'orders'],
+  // As the document lists them: "Products", "Accounts ... (if used)", "Contacts ... (if used)" (the customer
+  // source, Contacts to Customer), "Sales order header and lines"; and customers from at least one of the two.
+  preconditions: [
+    'products',
+    { template: 'accounts', ifUsed: true },
+    { template: 'contact-to-customer', ifUsed: true },
+    'orders',
+    { anyOf: ['accounts', 'contact-to-customer'], provides: 'customers' },
+  ],
   tasks: [
     {
       id: INVOICE_HEADER_TASK_ID,

@@ -31,7 +31,14 @@ export const ordersTemplate: EntityTemplate = {
   name: 'Sales Orders (Fin and Ops to Sales)',
   description:
     'Confirmed (or later) sales orders in Finance and Operations, with calculated totals and customers maintained in Sales, become orders in Sales with their lines.',
-  preconditions: ['accounts', 'products'],
+  // As the document lists them: "Products", "Accounts ... (if used)", "Contacts to Customers ...
+  // (if used)"; and customers from at least one of the two.
+  preconditions: [
+    'products',
+    { template: 'accounts', ifUsed: true },
+    { template: 'contact-to-customer', ifUsed: true },
+    { anyOf: ['accounts', 'contact-to-customer'], provides: 'customers' },
+  ],
   tasks: [
     {
       id: ORDER_HEADER_TASK_ID,

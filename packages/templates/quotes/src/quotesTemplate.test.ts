@@ -65,8 +65,16 @@ const failedRules = (definition: TaskDefinition, row: Record<string, unknown>) =
     .map(([rule]) => rule);
 
 describe('Sales Quotes template', () => {
-  it('is the Sales Quotes template, after Accounts and Products', () => {
-    expect(quotesTemplate).toMatchObject({ id: 'quotes', preconditions: ['accounts', 'products'] });
+  it('is the Sales Quotes template, after Products, and Accounts and Contacts to Customer if used', () => {
+    expect(quotesTemplate).toMatchObject({
+      id: 'quotes',
+      preconditions: [
+        'products',
+        { template: 'accounts', ifUsed: true },
+        { template: 'contact-to-customer', ifUsed: true },
+        { anyOf: ['accounts', 'contact-to-customer'], provides: 'customers' },
+      ],
+    });
     expect(quotesTemplate.tasks.map((t) => t.id)).toEqual(['QuoteHeader', 'QuoteLine']);
     expect(header.source.ref.options).toMatchObject({ idField: 'quoteid', changeTracking: false });
     expect(line.source.ref.options).toMatchObject({ idField: 'quotedetailid', changeTracking: false });

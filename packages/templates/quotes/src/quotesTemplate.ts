@@ -35,8 +35,14 @@ export const quotesTemplate: EntityTemplate = {
   name: 'Sales Quotes (Sales to Fin and Ops)',
   description:
     'Active quotes in Sales whose products are all externally maintained become sales quotations (headers and lines) in Finance and Operations.',
-  // Contacts to Customer is needed only when quotes are made out to contacts: not a precondition.
-  preconditions: ['accounts', 'products'],
+  // As the document lists them: "Products", "Accounts ... (if used)", "Contacts to Customers ...
+  // (if used)"; and customers from at least one of the two.
+  preconditions: [
+    'products',
+    { template: 'accounts', ifUsed: true },
+    { template: 'contact-to-customer', ifUsed: true },
+    { anyOf: ['accounts', 'contact-to-customer'], provides: 'customers' },
+  ],
   tasks: [
     {
       id: QUOTE_HEADER_TASK_ID,

@@ -101,6 +101,6 @@ describe('Contacts to Customer mapping (Sales contact > CDS Contact > CustomersV
     expect(meetsCondition(row(), activeCustomersOnly!.where)).toBe(true);
     expect(meetsCondition(row({ msdyn_isactivecustomer: false }), activeCustomersOnly!.where)).toBe(false);
     expect(meetsCondition(row({ msdyn_isactivecustomer: null }), activeCustomersOnly!.where)).toBe(false);
-    expect(contactToCustomerTemplate.preconditions).toEqual(['accounts']);
+    expect(contactToCustomerTemplate.preconditions).toEqual([{ template: 'accounts', ifUsed: true }]);
   });
 });
