@@ -49,9 +49,12 @@ function overrideField(field: FieldMapping, overrides: MappingOverrides): FieldM
   if (!valueMap && !hasDefault) return field;
   let transforms: Transform[] = [...(field.transforms ?? [])];
   if (valueMap) {
+    // The configured map takes the place of the field's own one (a bind may follow it: the price
+    // list's name from the currency, then the list by that name); without one, before the default.
+    const own = transforms.findIndex((t) => t.transformType === 'ValueMap');
     transforms = transforms.filter((t) => t.transformType !== 'ValueMap');
     const firstDefault = transforms.findIndex((t) => t.transformType === 'Default');
-    const at = firstDefault === -1 ? transforms.length : firstDefault;
+    const at = own !== -1 ? own : firstDefault === -1 ? transforms.length : firstDefault;
     transforms.splice(at, 0, { transformType: 'ValueMap', valueMap });
   }
   if (hasDefault) {
