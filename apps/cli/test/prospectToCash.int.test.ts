@@ -20,6 +20,17 @@ import { EMULATOR_SECRETS, emulatorProject } from './support/emulatorProject.js'
 const SECRETS = EMULATOR_SECRETS;
 // Listed in no particular order: the project runs them in an order that respects every precondition.
 const PROJECT = `
+templates:
+  orders:
+    tasks:
+      OrderHeader:
+        valueMaps:
+          pricelevelid@odata.bind: { USD: Retail USD, GBP: Standard GBP }
+  invoices:
+    tasks:
+      SalesInvoiceHeader:
+        valueMaps:
+          pricelevelid@odata.bind: { USD: Retail USD, GBP: Standard GBP }
 projects:
   p2c:
     templates: [invoices, quotes, orders, contacts, products, contact-to-customer, accounts]
@@ -87,7 +98,7 @@ describe('the Prospect to cash project', () => {
     const sales = server.emulator.sales;
     const order = sales.table('salesorders').get(STORY_ORDER)!;
     const invoice = sales.table('invoices').get(STORY_INVOICE)!;
-    expect(order).toMatchObject({ msdyn_processingstatus: 192350004, statecode: 4 });
+    expect(order).toMatchObject({ msdyn_processingstatus: 192350004, statecode: 0 });
     expect(invoice['_salesorderid_value']).toBe(order['salesorderid']);
     expect(
       sales

@@ -7,10 +7,15 @@ import { bindById } from './lookupBinds.js';
  * `pricelevelid@odata.bind` from a price list's name (the per-currency value map before it gives
  * the name): `/pricelevels(<id>)` of the active Sales price list so named, without regard to case.
  * Sales requires a price list on an order and an invoice, so a name no active list has fails the
- * record, naming it; a blank name (a blank currency, failed by the currency bind) gives null.
+ * record, naming it, and so does a blank name (a map entry without one): never a record without one.
  */
 export const priceListNameBind: NamedTransform = (value, context) => {
-  if (isBlank(value)) return null;
+  if (isBlank(value)) {
+    throw new RecordError(`${context.field}: the value map gives no price list name for this currency`, {
+      code: 'NO_PRICE_LIST',
+      field: context.field,
+    });
+  }
   const name = String(value).trim();
   const rows = referenceRows(context, PRICE_LISTS, 'priceListsReference');
   const found = rows

@@ -23,7 +23,7 @@ const context: RecordContext = {
     priceLists: [
       {
         pricelevelid: 'b0000000-0000-4000-8000-000000000001',
-        name: 'Retail USD',
+        name: 'CRM Service USA (sample)',
         statecode: 0,
         transactioncurrencyid: { isocurrencycode: 'USD' },
       },
@@ -112,7 +112,7 @@ describe('SalesInvoiceOrderStatus mapping', () => {
   it('marks the invoice order Invoiced in Sales', () => {
     expect(mapperFor(INVOICE_ORDER_STATUS_TASK_ID).map(header, context)).toEqual({
       ok: true,
-      row: { ordernumber: 'SO-000101', msdyn_processingstatus: 192350004, statecode: 4, statuscode: 100003 },
+      row: { ordernumber: 'SO-000101', msdyn_processingstatus: 192350004 },
     });
   });
 
