@@ -136,7 +136,7 @@ describe('Sales Invoices (Fin and Ops to Sales) through the emulators', () => {
     expect(h).toHaveWrittenOnce('sales', 'invoices', 'INV-1');
   });
 
-  describe('Rules from Microsoft\'s document', () => {
+  describe("Rules from Microsoft's document", () => {
     it('The Sales order status changes automatically to Invoiced when the related invoice has been synchronized, and the order remains active so that changes from Finance and Operations can flow', async () => {
       const h = await start();
       addInvoice(h, anInvoice('INV-1', 'SO-1'), [anInvoiceLine('INV-1', 1)]);
@@ -171,6 +171,34 @@ describe('Sales Invoices (Fin and Ops to Sales) through the emulators', () => {
       });
       expect(run).toHaveFailedWith('INV-9', { message: /pricelevelid@odata\.bind: no value map entry for 'GBP'/ });
       expect(row(h, 'invoices', 'INV-9')).toBeUndefined();
+    });
+
+    it('The owner of the sales order from which the invoice was created is assigned as the owner of the invoice', async () => {
+      const h = await start();
+      h.emulator.finops.entity('CDSSalesOrderHeaders').insert(anOrder('SO-2'));
+      expect((await h.run('orders')).status).toBe('Completed');
+      // In Sales, a salesperson owns SO-1 and a team SO-2.
+      const user = h.emulator.sales
+        .table('systemusers')
+        .insert({ fullname: 'Alex Wu', domainname: 'alex@contoso.com' });
+      const team = h.emulator.sales.table('teams').insert({ name: 'Key accounts' });
+      const owned = (number: string, bind: string) =>
+        h.emulator.sales
+          .table('salesorders')
+          .update(idOf(h, 'salesorders', number, 'salesorderid'), { 'ownerid@odata.bind': bind });
+      owned('SO-1', `/systemusers(${String(user['systemuserid'])})`);
+      owned('SO-2', `/teams(${String(team['teamid'])})`);
+      addInvoice(h, anInvoice('INV-1', 'SO-1'));
+      addInvoice(h, anInvoice('INV-2', 'SO-2'));
+      addInvoice(h, anInvoice('INV-4', ''));
+
+      const run = await h.run('invoices');
+
+      expect(run.status).toBe('Completed');
+      expect(row(h, 'invoices', 'INV-1')).toMatchObject({ _ownerid_value: user['systemuserid'] });
+      expect(row(h, 'invoices', 'INV-2')).toMatchObject({ _ownerid_value: team['teamid'] });
+      // No order, no owner to take: Sales keeps its own.
+      expect(row(h, 'invoices', 'INV-4')).toMatchObject({ _ownerid_value: null });
     });
   });
 });

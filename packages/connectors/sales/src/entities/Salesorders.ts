@@ -14,6 +14,8 @@ export const salesordersEntity = z.object({
   _customerid_value: text,
   customerid_account: lookup,
   customerid_contact: lookup,
+  ownerid: lookup,
+  _ownerid_value: text,
   pricelevelid: lookup,
   _pricelevelid_value: text,
   transactioncurrencyid: lookup,

@@ -12,6 +12,7 @@ import { salesordersEntity } from './Salesorders.js';
 import { salesorderdetailsEntity } from './Salesorderdetails.js';
 import { invoicesEntity } from './Invoices.js';
 import { invoicedetailsEntity } from './Invoicedetails.js';
+import { systemusersEntity } from './Systemusers.js';
 
 /** The columns of the Dataverse tables the first-party templates read and write, by entity set. */
 export const dataverseEntities: Readonly<Record<string, z.ZodObject>> = {
@@ -28,4 +29,5 @@ export const dataverseEntities: Readonly<Record<string, z.ZodObject>> = {
   salesorderdetails: salesorderdetailsEntity,
   invoices: invoicesEntity,
   invoicedetails: invoicedetailsEntity,
+  systemusers: systemusersEntity,
 };

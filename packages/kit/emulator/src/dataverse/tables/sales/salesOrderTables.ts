@@ -36,6 +36,8 @@ export const SALES_ORDER_TABLE: TableDefinition = {
   },
   lookups: {
     customerid: { targets: ['accounts', 'contacts'], required: true },
+    // The user or team that owns the row (`ownerid@odata.bind`: `/systemusers(…)` or `/teams(…)`).
+    ownerid: { targets: ['systemusers', 'teams'] },
     pricelevelid: { targets: ['pricelevels'] },
     transactioncurrencyid: { targets: ['transactioncurrencies'] },
   },
