@@ -20,17 +20,6 @@ import { EMULATOR_SECRETS, emulatorProject } from './support/emulatorProject.js'
 const SECRETS = EMULATOR_SECRETS;
 // Listed in no particular order: the project runs them in an order that respects every precondition.
 const PROJECT = `
-templates:
-  orders:
-    tasks:
-      OrderHeader:
-        valueMaps:
-          pricelevelid@odata.bind: { USD: Retail USD, GBP: Standard GBP }
-  invoices:
-    tasks:
-      SalesInvoiceHeader:
-        valueMaps:
-          pricelevelid@odata.bind: { USD: Retail USD, GBP: Standard GBP }
 projects:
   p2c:
     templates: [invoices, quotes, orders, contacts, products, contact-to-customer, accounts]
