@@ -87,7 +87,7 @@ describe('the Prospect to cash project', () => {
     const sales = server.emulator.sales;
     const order = sales.table('salesorders').get(STORY_ORDER)!;
     const invoice = sales.table('invoices').get(STORY_INVOICE)!;
-    expect(order).toMatchObject({ msdyn_processingstatus: 192350004, statecode: 4 });
+    expect(order).toMatchObject({ msdyn_processingstatus: 192350004, statecode: 0 });
     expect(invoice['_salesorderid_value']).toBe(order['salesorderid']);
     expect(
       sales

@@ -85,6 +85,22 @@ templates:
         #   PaymentTerms:
         #     "Net 30": Net30
         #     "Net 60": Net60
+  # Sales requires a price list on an order and an invoice: currency -> the Sales price list's
+  # name. Without a map, USD orders and invoices take "CRM Service USA (sample)" (Microsoft's
+  # template default); an order or invoice in a currency the map does not list fails, naming it.
+  # orders:
+  #   tasks:
+  #     OrderHeader:
+  #       valueMaps:
+  #         "pricelevelid@odata.bind":
+  #           USD: "CRM Service USA (sample)"
+  #           GBP: "Standard GBP"
+  # invoices:
+  #   tasks:
+  #     SalesInvoiceHeader:
+  #       valueMaps:
+  #         "pricelevelid@odata.bind":
+  #           USD: "CRM Service USA (sample)"
 
 # projects: named, ordered lists of templates, run together with 'p2c run --project NAME'. Each
 # template runs after the templates it needs (its preconditions, 'p2c templates' shows them).

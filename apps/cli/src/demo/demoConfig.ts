@@ -9,6 +9,9 @@ export interface DemoConfigOptions {
   ca: string;
 }
 
+/** Currency -> the demo's Sales price list its orders and invoices get. */
+const DEMO_PRICE_LISTS = { USD: 'Retail USD', GBP: 'Standard GBP' };
+
 /**
  * The demo's config: both connections on the in-process emulator, and value maps that cover
  * most of the demo data but not all of it, so the summary shows what an unmapped value does.
@@ -42,6 +45,10 @@ export function demoConfig(options: DemoConfigOptions): string {
           },
         },
       },
+      // Sales requires a price list on an order and an invoice: the demo's lists by currency (none
+      // for EUR, so an order in euros fails, naming the currency).
+      orders: { tasks: { OrderHeader: { valueMaps: { 'pricelevelid@odata.bind': DEMO_PRICE_LISTS } } } },
+      invoices: { tasks: { SalesInvoiceHeader: { valueMaps: { 'pricelevelid@odata.bind': DEMO_PRICE_LISTS } } } },
     },
     projects: {
       // Like a Data Integrator project: the templates in any order, run in one that respects every precondition.

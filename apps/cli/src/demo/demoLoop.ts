@@ -82,6 +82,8 @@ export function storySeed(): {
       uoms: [{ name: 'Each' }, { name: 'Piece' }, { name: 'Hour' }],
       pricelevels: [
         { name: 'Retail USD', 'transactioncurrencyid@odata.bind': `/transactioncurrencies(${USD})` },
+        // The list the starter config (and Microsoft's template) maps USD to.
+        { name: 'CRM Service USA (sample)', 'transactioncurrencyid@odata.bind': `/transactioncurrencies(${USD})` },
         { name: 'Standard USD', 'transactioncurrencyid@odata.bind': `/transactioncurrencies(${USD})` },
         { name: 'Standard GBP', 'transactioncurrencyid@odata.bind': `/transactioncurrencies(${GBP})` },
       ],

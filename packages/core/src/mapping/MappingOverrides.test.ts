@@ -92,6 +92,32 @@ describe('withOverrides', () => {
     expect(field.transforms).toEqual([{ transformType: 'ValueMap', valueMap: { 'Net 30': 'N30' } }]);
   });
 
+  it("puts the configured value map where the template's was, before a bind that reads its result", () => {
+    const [mapping] = withOverrides(
+      [
+        {
+          name: 'price list',
+          fields: [
+            {
+              target: 'pricelevelid@odata.bind',
+              source: 'CurrencyCode',
+              transforms: [
+                { transformType: 'ValueMap', valueMap: { USD: 'Sample' } },
+                { transformType: 'Function', name: 'PriceListNameBind' },
+              ],
+            },
+          ],
+        },
+      ],
+      overrides({ valueMaps: { 'pricelevelid@odata.bind': { USD: 'Retail' } } }),
+      WHERE,
+    );
+    expect(mapping!.fields[0]!.transforms).toEqual([
+      { transformType: 'ValueMap', valueMap: { USD: 'Retail' } },
+      { transformType: 'Function', name: 'PriceListNameBind' },
+    ]);
+  });
+
   it('switches on a field that is only mapped with a value map, by a value map or by a default', () => {
     const input = { Name: 'Contoso', PaymentTerms: 'Net 30' };
     expect(mapOne(withOverrides([toDestination], overrides({}), WHERE)[0]!, input)).not.toHaveProperty('PaymentTerms');

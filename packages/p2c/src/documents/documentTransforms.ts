@@ -2,7 +2,7 @@ import type { NamedTransform } from '@p2c/core';
 import { currencyBind } from '../binds/currencyBind.js';
 import { customerAccountBind, customerContactBind } from '../binds/customerBind.js';
 import { dateOnly } from '../transforms/dateOnly.js';
-import { priceListBind } from '../binds/priceListBind.js';
+import { priceListNameBind } from '../binds/priceListNameBind.js';
 import { unitBind } from '../binds/unitBind.js';
 
 /** The transforms the order and invoice headers' mappings name. */
@@ -10,7 +10,7 @@ export const documentTransforms: Readonly<Record<string, NamedTransform>> = {
   CustomerAccountBind: customerAccountBind,
   CustomerContactBind: customerContactBind,
   CurrencyBind: currencyBind,
-  PriceListBind: priceListBind,
+  PriceListNameBind: priceListNameBind,
   DateOnly: dateOnly,
 };
 

@@ -23,11 +23,15 @@ const context: RecordContext = {
     priceLists: [
       {
         pricelevelid: 'b0000000-0000-4000-8000-000000000001',
-        name: 'Retail USD',
+        name: 'CRM Service USA (sample)',
         statecode: 0,
         transactioncurrencyid: { isocurrencycode: 'USD' },
       },
     ],
+    orderOwners: [
+      { salesorderid: 'c1', ordernumber: 'SO-000101', _ownerid_value: 'a0000000-0000-4000-8000-00000000000a' },
+    ],
+    systemUsers: [{ systemuserid: 'a0000000-0000-4000-8000-00000000000a', fullname: 'Alex Wu' }],
   },
 };
 
@@ -68,6 +72,7 @@ describe('SalesInvoiceHeader mapping', () => {
         'transactioncurrencyid@odata.bind': `/transactioncurrencies(${USD})`,
         'pricelevelid@odata.bind': '/pricelevels(b0000000-0000-4000-8000-000000000001)',
         'salesorderid@odata.bind': "/salesorders(ordernumber='SO-000101')",
+        'ownerid@odata.bind': '/systemusers(a0000000-0000-4000-8000-00000000000a)',
         totalamount: 1250.5,
         duedate: '2026-04-02',
       },
@@ -112,7 +117,7 @@ describe('SalesInvoiceOrderStatus mapping', () => {
   it('marks the invoice order Invoiced in Sales', () => {
     expect(mapperFor(INVOICE_ORDER_STATUS_TASK_ID).map(header, context)).toEqual({
       ok: true,
-      row: { ordernumber: 'SO-000101', msdyn_processingstatus: 192350004, statecode: 4, statuscode: 100003 },
+      row: { ordernumber: 'SO-000101', msdyn_processingstatus: 192350004 },
     });
   });
 

@@ -8,7 +8,12 @@ import {
   documentTransforms,
   lineKey,
   lineTransforms,
+  ORDER_OWNERS,
+  orderOwnerBind,
+  orderOwnersReference,
   productBind,
+  SYSTEM_USERS,
+  systemUsersReference,
 } from '@p2c/prospect-to-cash';
 import { cdsSalesInvoiceLineToInvoiceDetail } from './mappings/cdsSalesInvoiceLineToInvoiceDetail.js';
 import { cdsSalesInvoiceToInvoice } from './mappings/cdsSalesInvoiceToInvoice.js';
@@ -41,6 +46,13 @@ const headerTransforms = {
   ...documentTransforms,
   NameOrInvoiceNumber: valueOr('InvoiceNumber'),
   SalesOrderBind: alternateKeyBind('salesorders', 'ordernumber'),
+  OrderOwnerBind: orderOwnerBind,
+};
+/** The invoice header's reference tables: the documents' ones, and the orders' owners it takes. */
+const headerReferences = {
+  ...documentReferences,
+  [ORDER_OWNERS]: orderOwnersReference,
+  [SYSTEM_USERS]: systemUsersReference,
 };
 
 /** Sales Invoices (Fin and Ops to Sales): F&O invoices of customers Sales maintains become Sales invoices. */
@@ -80,7 +92,7 @@ export const invoicesTemplate: EntityTemplate = {
         customerParent('InvoiceCustomerAccountNumber'),
         { name: 'order', sourceField: 'SalesOrderNumber', tasks: [P2C_TASKS.orders.header], optional: true },
       ],
-      references: documentReferences,
+      references: headerReferences,
     },
     {
       id: INVOICE_LINE_TASK_ID,

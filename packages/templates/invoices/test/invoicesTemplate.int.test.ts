@@ -30,7 +30,8 @@ const addInvoice = (h: H, invoice: Record<string, string | number>, lines: Recor
 };
 const row = (h: H, table: SalesTableName, key: string) => h.emulator.sales.table(table).get(key);
 const idOf = (h: H, table: SalesTableName, key: string, idField: string) => String(row(h, table, key)?.[idField]);
-const INVOICED = { msdyn_processingstatus: 192350004, statecode: 4, statuscode: 100003 };
+// Invoiced by its processing status; the order stays Active so F&O's later changes still flow.
+const INVOICED = { msdyn_processingstatus: 192350004, statecode: 0 };
 
 describe('Sales Invoices (Fin and Ops to Sales) through the emulators', () => {
   it('brings an invoice in against its order, with its lines, and the order shows Invoiced', async () => {
@@ -48,7 +49,7 @@ describe('Sales Invoices (Fin and Ops to Sales) through the emulators', () => {
         ?.accountid,
       _salesorderid_value: idOf(h, 'salesorders', 'SO-1', 'salesorderid'),
       _transactioncurrencyid_value: USD,
-      _pricelevelid_value: idOf(h, 'pricelevels', 'Retail USD', 'pricelevelid'),
+      _pricelevelid_value: idOf(h, 'pricelevels', 'CRM Service USA (sample)', 'pricelevelid'),
       totalamount: 439.98,
       duedate: '2026-04-02',
     });
@@ -133,5 +134,71 @@ describe('Sales Invoices (Fin and Ops to Sales) through the emulators', () => {
     expect(h.emulator.requestCounts().sales.writes).toBe(0);
     expect(row(h, 'salesorders', 'SO-1')).toMatchObject(INVOICED);
     expect(h).toHaveWrittenOnce('sales', 'invoices', 'INV-1');
+  });
+
+  describe("Rules from Microsoft's document", () => {
+    it('The Sales order status changes automatically to Invoiced when the related invoice has been synchronized, and the order remains active so that changes from Finance and Operations can flow', async () => {
+      const h = await start();
+      addInvoice(h, anInvoice('INV-1', 'SO-1'), [anInvoiceLine('INV-1', 1)]);
+      expect((await h.run('invoices')).status).toBe('Completed');
+      expect(row(h, 'salesorders', 'SO-1')).toMatchObject({ msdyn_processingstatus: 192350004, statecode: 0 });
+
+      // F&O changes the order after invoicing it (a charge added, the total recalculated).
+      h.emulator.finops
+        .entity('CDSSalesOrderHeaders')
+        .update({ SalesOrderNumber: 'SO-1' }, { TotalAmount: 489.98, SalesOrderProcessingStatus: 'Invoiced' });
+      const orders = await h.run('orders');
+
+      expect(orders.status).toBe('Completed');
+      expect(row(h, 'salesorders', 'SO-1')).toMatchObject({
+        totalamount: 489.98,
+        msdyn_processingstatus: 192350004,
+        statecode: 0,
+      });
+    });
+
+    it('Price list is required to create invoices in Sales: the price list per currency comes from the value map, and a currency without an entry fails alone', async () => {
+      const h = await start();
+      addInvoice(h, anInvoice('INV-1', 'SO-1'));
+      addInvoice(h, anInvoice('INV-9', '', { CurrencyCode: 'GBP' }));
+
+      const run = await h.run('invoices', {
+        settings: { SalesInvoiceHeader: { valueMaps: { 'pricelevelid@odata.bind': { USD: 'Wholesale USD' } } } },
+      });
+
+      expect(row(h, 'invoices', 'INV-1')).toMatchObject({
+        _pricelevelid_value: idOf(h, 'pricelevels', 'Wholesale USD', 'pricelevelid'),
+      });
+      expect(run).toHaveFailedWith('INV-9', { message: /pricelevelid@odata\.bind: no value map entry for 'GBP'/ });
+      expect(row(h, 'invoices', 'INV-9')).toBeUndefined();
+    });
+
+    it('The owner of the sales order from which the invoice was created is assigned as the owner of the invoice', async () => {
+      const h = await start();
+      h.emulator.finops.entity('CDSSalesOrderHeaders').insert(anOrder('SO-2'));
+      expect((await h.run('orders')).status).toBe('Completed');
+      // In Sales, a salesperson owns SO-1 and a team SO-2.
+      const user = h.emulator.sales
+        .table('systemusers')
+        .insert({ fullname: 'Alex Wu', domainname: 'alex@contoso.com' });
+      const team = h.emulator.sales.table('teams').insert({ name: 'Key accounts' });
+      const owned = (number: string, bind: string) =>
+        h.emulator.sales
+          .table('salesorders')
+          .update(idOf(h, 'salesorders', number, 'salesorderid'), { 'ownerid@odata.bind': bind });
+      owned('SO-1', `/systemusers(${String(user['systemuserid'])})`);
+      owned('SO-2', `/teams(${String(team['teamid'])})`);
+      addInvoice(h, anInvoice('INV-1', 'SO-1'));
+      addInvoice(h, anInvoice('INV-2', 'SO-2'));
+      addInvoice(h, anInvoice('INV-4', ''));
+
+      const run = await h.run('invoices');
+
+      expect(run.status).toBe('Completed');
+      expect(row(h, 'invoices', 'INV-1')).toMatchObject({ _ownerid_value: user['systemuserid'] });
+      expect(row(h, 'invoices', 'INV-2')).toMatchObject({ _ownerid_value: team['teamid'] });
+      // No order, no owner to take: Sales keeps its own.
+      expect(row(h, 'invoices', 'INV-4')).toMatchObject({ _ownerid_value: null });
+    });
   });
 });

@@ -33,7 +33,7 @@ const references = {
     },
     {
       pricelevelid: 'b0000000-0000-4000-8000-000000000001',
-      name: 'Retail USD',
+      name: 'CRM Service USA (sample)',
       statecode: 0,
       transactioncurrencyid: { isocurrencycode: 'USD' },
     },
@@ -103,6 +103,7 @@ describe('OrderHeader mapping', () => {
         totalamount: 1250.5,
         requestdeliveryby: '2026-03-15',
         msdyn_processingstatus: 192350002,
+        msdyn_isexternallymaintained: true,
       },
     });
   });
@@ -129,10 +130,17 @@ describe('OrderHeader mapping', () => {
     expect(outcome.ok && outcome.row).toMatchObject({ name: 'SO-000101', requestdeliveryby: null });
   });
 
-  it('takes the first active price list by name in the order currency, and fails an order whose currency has none', () => {
-    const eur = mapperFor(ORDER_HEADER_TASK_ID).map({ ...header, CurrencyCode: 'EUR' }, byAccount);
+  it('takes the price list the per-currency value map names, and fails an order whose currency it does not list', () => {
+    const eur = mapperFor(ORDER_HEADER_TASK_ID, {
+      valueMaps: { 'pricelevelid@odata.bind': { USD: 'Wholesale USD', EUR: 'retail eur' } },
+    }).map({ ...header, CurrencyCode: 'EUR' }, byAccount);
     expect(eur.ok && eur.row['pricelevelid@odata.bind']).toBe('/pricelevels(b0000000-0000-4000-8000-000000000002)');
     // Sales requires a price list on an order (Microsoft's "Sales order headers and lines" article).
+    const unlisted = mapperFor(ORDER_HEADER_TASK_ID).map({ ...header, CurrencyCode: 'EUR' }, byAccount);
+    expect(!unlisted.ok && unlisted.error).toMatchObject({
+      code: 'VALUE_MAP_MISS',
+      field: 'pricelevelid@odata.bind',
+    });
     const none = mapperFor(ORDER_HEADER_TASK_ID).map(header, {
       ...byAccount,
       references: { ...references, priceLists: [] },
@@ -140,7 +148,7 @@ describe('OrderHeader mapping', () => {
     expect(!none.ok && none.error).toMatchObject({
       code: 'NO_PRICE_LIST',
       field: 'pricelevelid@odata.bind',
-      message: 'No price list in Sales has currency USD',
+      message: expect.stringContaining("No active price list in Sales is named 'CRM Service USA (sample)'"),
     });
   });
 
@@ -166,8 +174,9 @@ describe('OrderHeader mapping', () => {
     const outcome = mapperFor(ORDER_HEADER_TASK_ID).map({ ...header, CurrencyCode: 'JPY' }, byAccount);
     expect(outcome.ok).toBe(false);
     expect(!outcome.ok && outcome.error.code).toBe('UNKNOWN_CURRENCY');
+    // The price list value map has no JPY entry either, and says so after the currency.
     expect(!outcome.ok && outcome.error.message).toBe(
-      "transactioncurrencyid@odata.bind: Sales has no currency 'JPY' (add it in Sales under Currencies)",
+      "transactioncurrencyid@odata.bind: Sales has no currency 'JPY' (add it in Sales under Currencies); pricelevelid@odata.bind: no value map entry for 'JPY'",
     );
   });
 

@@ -50,8 +50,8 @@ describe('Sales Orders (Fin and Ops to Sales) through the emulators', () => {
       name: 'Order SO-1',
       _customerid_value: accountId(h, 'ACC-01000-CONTSO'),
       _transactioncurrencyid_value: USD,
-      // 'Retail USD' comes before 'Wholesale USD' by name.
-      _pricelevelid_value: idOf(h, 'pricelevels', 'Retail USD', 'pricelevelid'),
+      // Without a configured map, USD gets the price list Microsoft's template maps it to.
+      _pricelevelid_value: idOf(h, 'pricelevels', 'CRM Service USA (sample)', 'pricelevelid'),
       totalamount: 439.98,
       requestdeliveryby: '2026-03-15',
       msdyn_processingstatus: 192350009,
@@ -175,5 +175,53 @@ describe('Sales Orders (Fin and Ops to Sales) through the emulators', () => {
     expect(h.emulator.requestCounts().sales.writes).toBe(0);
     expect(h).toHaveWrittenOnce('sales', 'salesorders', 'SO-1');
     expect(h).toHaveWrittenOnce('sales', 'salesorderdetails', String(detailsOf(h, 'SO-1')[0]?.['salesorderdetailid']));
+  });
+
+  describe('Rules from Microsoft\'s document', () => {
+    it('Is Maintained Externally: set to Yes when the order is coming from Finance and Operations', async () => {
+      const h = await start([anOrder('SO-1')], [anOrderLine('SO-1', 1)]);
+      h.emulator.sales.table('salesorders').insert({
+        ordernumber: 'SO-SALES',
+        name: 'Made in Sales',
+        'customerid_account@odata.bind': "/accounts(accountnumber='ACC-01000-CONTSO')",
+      });
+
+      expect((await h.run('orders')).status).toBe('Completed');
+
+      expect(order(h, 'SO-1')).toMatchObject({ msdyn_isexternallymaintained: true });
+      expect(order(h, 'SO-SALES')).toMatchObject({ msdyn_isexternallymaintained: false });
+    });
+
+    it('Price list is required to create orders in Sales: the price list per currency comes from the value map, and a currency without an entry fails alone', async () => {
+      const h = await start(
+        [anOrder('SO-1'), anOrder('SO-9', { CurrencyCode: 'GBP' })],
+        [anOrderLine('SO-1', 1), anOrderLine('SO-9', 1)],
+      );
+
+      const run = await h.run('orders', {
+        settings: { OrderHeader: { valueMaps: { 'pricelevelid@odata.bind': { USD: 'Wholesale USD' } } } },
+      });
+
+      expect(order(h, 'SO-1')).toMatchObject({
+        _pricelevelid_value: idOf(h, 'pricelevels', 'Wholesale USD', 'pricelevelid'),
+      });
+      // Sales has a GBP price list, but the map does not name it: the order is not written without one.
+      expect(run).toHaveFailedWith('SO-9', { message: /pricelevelid@odata\.bind: no value map entry for 'GBP'/ });
+      expect(order(h, 'SO-9')).toBeUndefined();
+    });
+
+    it('Price list is required to create orders in Sales: a price list name Sales does not have fails the order, naming it', async () => {
+      const h = await start([anOrder('SO-1')], [anOrderLine('SO-1', 1)]);
+
+      const run = await h.run('orders', {
+        settings: { OrderHeader: { valueMaps: { 'pricelevelid@odata.bind': { USD: 'Price list USA' } } } },
+      });
+
+      expect(run).toHaveFailedWith('SO-1', {
+        code: 'NO_PRICE_LIST',
+        message: /No active price list in Sales is named 'Price list USA'/,
+      });
+      expect(order(h, 'SO-1')).toBeUndefined();
+    });
   });
 });

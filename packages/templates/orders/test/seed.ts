@@ -1,5 +1,6 @@
 import type { EmulatorSeed } from '@p2c/emulator';
 import {
+  atCurrency,
   currencyId,
   finopsCustomer,
   finopsReleasedProduct,
@@ -13,7 +14,7 @@ import {
 
 export const USD = currencyId('USD');
 
-/** Two Sales accounts (to become F&O customers), units, USD price lists and one sellable F&O product. */
+/** Two Sales accounts (to become F&O customers), units, USD and GBP price lists and one sellable F&O product. */
 export const baseSeed: EmulatorSeed = {
   sales: {
     accounts: [
@@ -21,7 +22,13 @@ export const baseSeed: EmulatorSeed = {
       salesAccount({ name: 'Fabrikam', accountnumber: 'ACC-01000-FABRKM' }),
     ],
     uoms: [salesUnit({ name: 'Each' }), salesUnit({ name: 'Piece' }), salesUnit({ name: 'Hour' })],
-    pricelevels: [salesPriceList({ name: 'Wholesale USD' }), salesPriceList({ name: 'Retail USD' })],
+    pricelevels: [
+      salesPriceList({ name: 'Wholesale USD' }),
+      salesPriceList({ name: 'Retail USD' }),
+      // The price list Microsoft's templates map USD to.
+      salesPriceList({ name: 'CRM Service USA (sample)' }),
+      salesPriceList({ name: 'Standard GBP', 'transactioncurrencyid@odata.bind': atCurrency('GBP') }),
+    ],
   },
   finops: {
     customers: [finopsCustomer({ CustomerAccount: 'US-001', OrganizationName: 'Fourth Coffee' })],

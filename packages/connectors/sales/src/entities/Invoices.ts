@@ -12,6 +12,8 @@ export const invoicesEntity = z.object({
   _customerid_value: text,
   customerid_account: lookup,
   customerid_contact: lookup,
+  ownerid: lookup,
+  _ownerid_value: text,
   salesorderid: lookup,
   _salesorderid_value: text,
   pricelevelid: lookup,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { lookup, number, text } from './columns.js';
+import { flag, lookup, number, text } from './columns.js';
 
 /** The Dataverse `salesorders` columns (lookups by navigation name and `_<name>_value`). */
 export const salesordersEntity = z.object({
@@ -9,10 +9,13 @@ export const salesordersEntity = z.object({
   requestdeliveryby: text,
   totalamount: number,
   msdyn_processingstatus: number,
+  msdyn_isexternallymaintained: flag,
   customerid: lookup,
   _customerid_value: text,
   customerid_account: lookup,
   customerid_contact: lookup,
+  ownerid: lookup,
+  _ownerid_value: text,
   pricelevelid: lookup,
   _pricelevelid_value: text,
   transactioncurrencyid: lookup,

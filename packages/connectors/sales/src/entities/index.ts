@@ -13,6 +13,7 @@ import { salesordersEntity } from './Salesorders.js';
 import { salesorderdetailsEntity } from './Salesorderdetails.js';
 import { invoicesEntity } from './Invoices.js';
 import { invoicedetailsEntity } from './Invoicedetails.js';
+import { systemusersEntity } from './Systemusers.js';
 
 /** The columns of the Dataverse tables the first-party templates read and write, by entity set. */
 export const dataverseEntities: Readonly<Record<string, z.ZodObject>> = {
@@ -30,4 +31,5 @@ export const dataverseEntities: Readonly<Record<string, z.ZodObject>> = {
   salesorderdetails: salesorderdetailsEntity,
   invoices: invoicesEntity,
   invoicedetails: invoicedetailsEntity,
+  systemusers: systemusersEntity,
 };

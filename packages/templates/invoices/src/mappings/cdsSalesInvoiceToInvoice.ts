@@ -13,6 +13,12 @@ export const cdsSalesInvoiceToInvoice: Mapping = {
       source: 'SalesOrderNumber',
       transforms: [{ transformType: 'Function', name: 'SalesOrderBind' }],
     },
+    // "The owner of the sales order from which the invoice was created is assigned as the owner of the invoice."
+    {
+      target: 'ownerid@odata.bind',
+      source: 'SalesOrderNumber',
+      transforms: [{ transformType: 'Function', name: 'OrderOwnerBind' }],
+    },
     { target: 'totalamount', source: 'TotalAmount' },
     { target: 'duedate', source: 'InvoiceDate' },
   ],

@@ -7,15 +7,14 @@ const fixed = (target: string, value: number) => ({
 });
 
 /**
- * CDS > Destination: the order a synced invoice came from, marked invoiced in Sales (processing
- * status Invoiced, state Invoiced, status reason Invoiced), upserted by `ordernumber`.
+ * CDS > Destination: the order a synced invoice came from, marked invoiced in Sales by its
+ * processing status (its state stays Active, so F&O's later changes still flow), upserted by
+ * `ordernumber`.
  */
 export const cdsSalesInvoiceToInvoicedOrder: Mapping = {
   name: 'CDS SalesInvoice > Sales orders (invoiced)',
   fields: [
     { target: 'ordernumber', source: 'SalesOrderNumber' },
     fixed('msdyn_processingstatus', INVOICED_ORDER.msdyn_processingstatus),
-    fixed('statecode', INVOICED_ORDER.statecode),
-    fixed('statuscode', INVOICED_ORDER.statuscode),
   ],
 };

@@ -16,5 +16,7 @@ export const cdsSalesOrderToSalesOrder: Mapping = {
       source: 'ProcessingStatus',
       transforms: [{ transformType: 'ValueMap', valueMap: { ...PROCESSING_STATUS_OPTIONS } }],
     },
+    // "Is Maintained Externally - Set to Yes when the order is coming from Finance and Operations."
+    { target: 'msdyn_isexternallymaintained', transforms: [{ transformType: 'Default', value: true }] },
   ],
 };

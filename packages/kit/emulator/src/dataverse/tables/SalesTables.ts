@@ -334,6 +334,10 @@ export class SalesTables implements TableReader {
     const table = this.table(set);
     const previous = table.get(id);
     if (!previous) throw tableFaults.recordNotFound(table.definition.logical, id.toLowerCase());
+    const state = Number(previous.values['statecode']);
+    if (source === 'webapi' && table.definition.closedStates?.includes(state)) {
+      throw tableFaults.closedRecord(table.definition.logical, table.definition.states[state] ?? String(state));
+    }
     const values: SalesRow = { ...previous.values };
     const { [table.definition.primaryKey]: _ignored, ...changes } = payload.values;
     const targets = this.#apply(

@@ -88,6 +88,8 @@ export interface TableDefinition {
   readonly columns: Readonly<Record<string, TableColumn>>;
   readonly lookups: Readonly<Record<string, TableLookup>>;
   readonly states: Readonly<Record<number, string>>;
+  /** States (`statecode`) in which the row is read-only: a Web API update is refused (an invoiced order). */
+  readonly closedStates?: readonly number[];
   /** Whether the table has a statuscode column (default true). */
   readonly statusCode?: boolean;
   /** statuscode options; absent: any whole number (default 1). */

@@ -1,6 +1,7 @@
 import type { TableDefinition } from './TableDefinition.js';
 import { CONTACT_TABLE } from './sales/contactTable.js';
 import { INVOICE_DETAIL_TABLE, INVOICE_TABLE } from './sales/invoiceTables.js';
+import { SYSTEM_USER_TABLE, TEAM_TABLE } from './sales/ownerTables.js';
 import { PRICE_LEVEL_TABLE, PRODUCT_PRICE_LEVEL_TABLE } from './sales/priceListTables.js';
 import { PRODUCT_TABLE } from './sales/productTable.js';
 import { QUOTE_DETAIL_TABLE, QUOTE_TABLE } from './sales/quoteTables.js';
@@ -14,6 +15,8 @@ import { UOM_TABLE } from './sales/unitTables.js';
  */
 export const SALES_TABLES: readonly TableDefinition[] = [
   UOM_SCHEDULE_TABLE,
+  SYSTEM_USER_TABLE,
+  TEAM_TABLE,
   UOM_TABLE,
   PRICE_LEVEL_TABLE,
   CONTACT_TABLE,
@@ -30,6 +33,8 @@ export const SALES_TABLES: readonly TableDefinition[] = [
 /** The entity sets of the tables above, in dependency order (seeds apply in this order). */
 export const SALES_TABLE_NAMES = [
   'uomschedules',
+  'systemusers',
+  'teams',
   'uoms',
   'pricelevels',
   'contacts',

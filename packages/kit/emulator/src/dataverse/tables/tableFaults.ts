@@ -86,4 +86,10 @@ export const tableFaults = {
       '0x80060888',
       `Bad Request - Error in query syntax. The key segment '(${raw})' is not valid.`,
     ),
+  closedRecord: (logical: string, state: string) =>
+    new DataverseFault(
+      400,
+      '0x80040203',
+      `The ${logical} is ${state} and cannot be updated: a closed ${logical} is read-only.`,
+    ),
 };

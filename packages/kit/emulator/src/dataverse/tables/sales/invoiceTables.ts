@@ -18,6 +18,8 @@ export const INVOICE_TABLE: TableDefinition = {
   },
   lookups: {
     customerid: { targets: ['accounts', 'contacts'], required: true },
+    // The user or team that owns the row (`ownerid@odata.bind`: `/systemusers(…)` or `/teams(…)`).
+    ownerid: { targets: ['systemusers', 'teams'] },
     salesorderid: { targets: ['salesorders'] },
     pricelevelid: { targets: ['pricelevels'] },
     transactioncurrencyid: { targets: ['transactioncurrencies'] },

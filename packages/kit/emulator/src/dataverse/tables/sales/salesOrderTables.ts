@@ -31,13 +31,19 @@ export const SALES_ORDER_TABLE: TableDefinition = {
     requestdeliveryby: { kind: 'date' },
     totalamount: money(),
     msdyn_processingstatus: { kind: 'picklist', options: SALES_ORDER_PROCESSING_STATUS },
+    // The Prospect to cash solution's "Is Maintained Externally": Yes on orders that come from F&O.
+    msdyn_isexternallymaintained: { kind: 'boolean', default: false },
   },
   lookups: {
     customerid: { targets: ['accounts', 'contacts'], required: true },
+    // The user or team that owns the row (`ownerid@odata.bind`: `/systemusers(…)` or `/teams(…)`).
+    ownerid: { targets: ['systemusers', 'teams'] },
     pricelevelid: { targets: ['pricelevels'] },
     transactioncurrencyid: { targets: ['transactioncurrencies'] },
   },
   states: { 0: 'Active', 1: 'Submitted', 2: 'Canceled', 3: 'Fulfilled', 4: 'Invoiced' },
+  // A fulfilled or invoiced order is read-only in Sales.
+  closedStates: [3, 4],
   statuses: { 1: 'New', 2: 'Pending', 3: 'In Progress', 100001: 'Complete', 100002: 'Partial', 100003: 'Invoiced' },
 };
 
