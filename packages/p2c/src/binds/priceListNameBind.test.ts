@@ -14,7 +14,9 @@ describe('priceListNameBind', () => {
   });
 
   it('fails a name no active list has, and a blank name, so no record goes without a price list', () => {
-    expect(() => priceListNameBind('Old USD', context as never)).toThrow(/No active price list in Sales is named 'Old USD'/);
+    expect(() => priceListNameBind('Old USD', context as never)).toThrow(
+      /No active price list in Sales is named 'Old USD'/,
+    );
     expect(() => priceListNameBind('', context as never)).toThrow(/gives no price list name/);
   });
 });

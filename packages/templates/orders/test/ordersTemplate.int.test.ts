@@ -177,7 +177,7 @@ describe('Sales Orders (Fin and Ops to Sales) through the emulators', () => {
     expect(h).toHaveWrittenOnce('sales', 'salesorderdetails', String(detailsOf(h, 'SO-1')[0]?.['salesorderdetailid']));
   });
 
-  describe('Rules from Microsoft\'s document', () => {
+  describe("Rules from Microsoft's document", () => {
     it('Is Maintained Externally: set to Yes when the order is coming from Finance and Operations', async () => {
       const h = await start([anOrder('SO-1')], [anOrderLine('SO-1', 1)]);
       h.emulator.sales.table('salesorders').insert({
