@@ -56,6 +56,8 @@ function quoteForTheContact(): string {
     'customerid_contact@odata.bind': `/contacts(msdyn_contactnumber='${CONTACT_CUSTOMER}')`,
     'transactioncurrencyid@odata.bind': `/transactioncurrencies(${USD})`,
     statecode: 0,
+    // F&O requires the quotation's delivery country/region.
+    shipto_country: 'United States',
   });
   const quoteNumber = String(quote['quotenumber']);
   for (const [lineitemnumber, productnumber] of [

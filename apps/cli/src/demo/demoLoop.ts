@@ -173,6 +173,8 @@ export function financeInvoicesQuote(emulator: Emulator, quoteNumber: string): v
   const customer = String(quotation['RequestingCustomerAccountNumber']);
   const orders = emulator.finops.entity('CDSSalesOrderHeaders');
   const text = (field: string) => String(quotation[field] ?? '');
+  // F&O's country/region id of the quotation's delivery address (the demo's customers are in the US).
+  const country = text('DeliveryAddressCountryRegionISOCode') || 'USA';
   const header = (SalesOrderNumber: string, status: string) =>
     orders.insert({
       dataAreaId: 'usmf',
@@ -186,6 +188,8 @@ export function financeInvoicesQuote(emulator: Emulator, quoteNumber: string): v
       AreTotalsCalculated: 'Yes',
       TotalAmount: total,
       QuotationNumber: quoteNumber,
+      InvoiceCountryRegionId: country,
+      DeliveryCountryRegionId: country,
     });
   header(STORY_ORDER, 'Invoiced');
   header(STORY_DRAFT_ORDER, 'Draft');
@@ -197,6 +201,7 @@ export function financeInvoicesQuote(emulator: Emulator, quoteNumber: string): v
     InvoiceCustomerAccountNumber: customer,
     CurrencyCode: text('CurrencyCode'),
     TotalInvoiceAmount: total,
+    InvoiceAddressCountryRegionId: country,
   };
   emulator.finops.entity('SalesInvoiceHeadersV2').insert(invoice);
   for (const [index, line] of lines.entries()) {
@@ -207,9 +212,12 @@ export function financeInvoicesQuote(emulator: Emulator, quoteNumber: string): v
       SalesPrice: line['SalesPrice'],
       SalesUnitSymbol: line['SalesUnitSymbol'],
     };
-    emulator.finops
-      .entity('CDSSalesOrderLines')
-      .insert({ ...common, SalesOrderNumber: STORY_ORDER, OrderedSalesQuantity: line['RequestedSalesQuantity'] });
+    emulator.finops.entity('CDSSalesOrderLines').insert({
+      ...common,
+      SalesOrderNumber: STORY_ORDER,
+      OrderedSalesQuantity: line['RequestedSalesQuantity'],
+      DeliveryCountryRegionId: country,
+    });
     emulator.finops
       .entity('SalesInvoiceLinesV2')
       .insert({ ...common, InvoiceNumber: STORY_INVOICE, InvoicedQuantity: line['RequestedSalesQuantity'] });

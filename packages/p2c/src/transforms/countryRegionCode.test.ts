@@ -1,6 +1,6 @@
 import { RecordError } from '@p2c/core';
 import { describe, expect, it } from 'vitest';
-import { countryRegionCode, toAlpha3 } from './countryRegionCode.js';
+import { DEFAULT_COUNTRY_NAME_MAP, countryRegionCode, toAlpha3 } from './countryRegionCode.js';
 
 const context = { field: 'AddressCountryRegionISOCode', record: {} };
 
@@ -30,5 +30,14 @@ describe('Country region code transform', () => {
     expect(() => countryRegionCode('Atlantis', context)).toThrow(
       "AddressCountryRegionISOCode: cannot resolve the country 'Atlantis' to an ISO 3166 code",
     );
+  });
+});
+
+describe('DEFAULT_COUNTRY_NAME_MAP', () => {
+  it('names every F&O alpha-3 country as Sales shows it, and each name resolves back to its code', () => {
+    expect(DEFAULT_COUNTRY_NAME_MAP['USA']).toBe('United States of America');
+    expect(DEFAULT_COUNTRY_NAME_MAP['DEU']).toBe('Germany');
+    expect(Object.keys(DEFAULT_COUNTRY_NAME_MAP).length).toBeGreaterThan(240);
+    for (const [code, name] of Object.entries(DEFAULT_COUNTRY_NAME_MAP)) expect(toAlpha3(name)).toBe(code);
   });
 });

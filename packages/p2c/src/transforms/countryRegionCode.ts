@@ -41,3 +41,17 @@ export const countryRegionCode: NamedTransform = (value, { field }) => {
   }
   return code;
 };
+
+/**
+ * F&O country/region id (ISO 3166 alpha-3, as F&O ships them: `USA`) -> the country as Sales
+ * shows it (`United States of America`): the default of the orders' and invoices' country value
+ * maps, which Microsoft's templates ship "with a number of countries mapped". A configured value
+ * map replaces it whole. Each name resolves back to its code through `toAlpha3`.
+ */
+export const DEFAULT_COUNTRY_NAME_MAP: Readonly<Record<string, string>> = Object.freeze(
+  Object.fromEntries(
+    Object.keys(countries.getAlpha3Codes())
+      .sort()
+      .map((alpha3) => [alpha3, countries.getName(alpha3, 'en') ?? alpha3]),
+  ),
+);

@@ -75,6 +75,7 @@ describe('SalesInvoiceHeader mapping', () => {
         'ownerid@odata.bind': '/systemusers(a0000000-0000-4000-8000-00000000000a)',
         totalamount: 1250.5,
         duedate: '2026-04-02',
+        billto_country: null,
       },
     });
   });
@@ -108,6 +109,7 @@ describe('SalesInvoiceLine mapping', () => {
         lineitemnumber: 1,
         quantity: 5,
         priceperunit: 250.1,
+        tax: null,
       },
     });
   });

@@ -201,4 +201,34 @@ describe('Sales Invoices (Fin and Ops to Sales) through the emulators', () => {
       expect(row(h, 'invoices', 'INV-4')).toMatchObject({ _ownerid_value: null });
     });
   });
+
+  describe('billing country and line tax, as the invoices document states them', () => {
+    // "Ensure that the needed mapping exists in Source > CDS for InvoiceCountryRegionId to
+    // BillingAddress_Country. Template value is ValueMap with a number of countries mapped."
+    it("maps F&O's invoice address country to the invoice's billing country, and each line's tax", async () => {
+      const h = await start();
+      addInvoice(h, anInvoice('INV-1', 'SO-1', { InvoiceAddressCountryRegionId: 'GBR' }), [
+        anInvoiceLine('INV-1', 1, { LineTotalTaxAmount: 44 }),
+      ]);
+
+      expect((await h.run('invoices')).status).toBe('Completed');
+
+      expect(row(h, 'invoices', 'INV-1')).toMatchObject({
+        billto_country: 'United Kingdom',
+      });
+      expect(h.emulator.sales.table('invoicedetails').list()).toEqual([expect.objectContaining({ tax: 44 })]);
+    });
+
+    it("takes the task's configured country value map in place of the template's", async () => {
+      const h = await start();
+      addInvoice(h, anInvoice('INV-1', 'SO-1', { InvoiceAddressCountryRegionId: 'GBR' }), [anInvoiceLine('INV-1', 1)]);
+
+      const run = await h.run('invoices', {
+        settings: { SalesInvoiceHeader: { valueMaps: { BillingAddressCountry: { GBR: 'Great Britain' } } } },
+      });
+
+      expect(run.status).toBe('Completed');
+      expect(row(h, 'invoices', 'INV-1')).toMatchObject({ billto_country: 'Great Britain' });
+    });
+  });
 });

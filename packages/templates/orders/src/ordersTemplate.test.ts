@@ -102,6 +102,8 @@ describe('OrderHeader mapping', () => {
         'pricelevelid@odata.bind': '/pricelevels(b0000000-0000-4000-8000-000000000001)',
         totalamount: 1250.5,
         requestdeliveryby: '2026-03-15',
+        billto_country: null,
+        shipto_country: null,
         msdyn_processingstatus: 192350002,
         msdyn_isexternallymaintained: true,
       },
@@ -234,6 +236,8 @@ describe('OrderLine mapping', () => {
         lineitemnumber: 1,
         quantity: 5,
         priceperunit: 250.1,
+        tax: null,
+        shipto_country: null,
       },
     });
   });

@@ -224,4 +224,63 @@ describe('Sales Orders (Fin and Ops to Sales) through the emulators', () => {
       expect(order(h, 'SO-1')).toBeUndefined();
     });
   });
+
+  describe('countries and line tax, as the orders document states them', () => {
+    // "Ensure that the needed mapping exists in Source > CDS for InvoiceCountryRegionId to
+    // BillingAddress_Country and for DeliveryCountryRegionId to DeliveryAddress_Country.
+    // Template value is ValueMap with a number of countries mapped." (header and line)
+    it("maps F&O's invoice and delivery countries to Sales' billing and delivery countries, header and line", async () => {
+      const h = await start(
+        [anOrder('SO-1', { InvoiceCountryRegionId: 'USA', DeliveryCountryRegionId: 'DEU' })],
+        [anOrderLine('SO-1', 1, { DeliveryCountryRegionId: 'FRA' })],
+      );
+
+      expect((await h.run('orders')).status).toBe('Completed');
+
+      expect(order(h, 'SO-1')).toMatchObject({
+        billto_country: 'United States of America',
+        shipto_country: 'Germany',
+      });
+      expect(detailsOf(h, 'SO-1')).toEqual([expect.objectContaining({ shipto_country: 'France' })]);
+    });
+
+    it("takes the task's configured country value map in place of the template's, and fails alone an order whose country it lacks", async () => {
+      const h = await start(
+        [
+          anOrder('SO-1', { InvoiceCountryRegionId: 'USA', DeliveryCountryRegionId: 'USA' }),
+          anOrder('SO-2', { InvoiceCountryRegionId: 'CAN', DeliveryCountryRegionId: 'USA' }),
+        ],
+        [anOrderLine('SO-1', 1), anOrderLine('SO-2', 1)],
+      );
+      const usOnly = { USA: 'United States' };
+
+      const run = await h.run('orders', {
+        settings: {
+          OrderHeader: { valueMaps: { BillingAddressCountry: usOnly, DeliveryAddressCountry: usOnly } },
+        },
+      });
+
+      expect(order(h, 'SO-1')).toMatchObject({ billto_country: 'United States', shipto_country: 'United States' });
+      expect(order(h, 'SO-2')).toBeUndefined();
+      // The order fails for its country; its line waits with it, as a line of a failed order does.
+      expect(run.failures).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ code: 'VALUE_MAP_MISS', message: expect.stringContaining("'CAN'") }),
+          expect.objectContaining({ code: 'PARENT_FAILED' }),
+        ]),
+      );
+      expect(run.failures).toHaveLength(2);
+    });
+
+    // "Tax related to charges at the line level is included."
+    it("carries each line's sales tax to the order product, where it adds to the extended amount", async () => {
+      const h = await start([anOrder('SO-1')], [anOrderLine('SO-1', 1, { LineTotalTaxAmount: 35.2 })]);
+
+      expect((await h.run('orders')).status).toBe('Completed');
+
+      expect(detailsOf(h, 'SO-1')).toEqual([
+        expect.objectContaining({ quantity: 2, priceperunit: 219.99, tax: 35.2, extendedamount: 475.18 }),
+      ]);
+    });
+  });
 });

@@ -27,6 +27,8 @@ export const cDSSalesOrderHeadersEntity = z.object({
   AreTotalsCalculated: noYes,
   TotalAmount: number,
   QuotationNumber: text,
+  InvoiceCountryRegionId: text,
+  DeliveryCountryRegionId: text,
   OrderingCustomerIsExternallyMaintained: noYes,
   InvoiceCustomerIsExternallyMaintained: noYes,
 });

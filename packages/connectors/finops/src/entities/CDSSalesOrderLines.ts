@@ -11,4 +11,6 @@ export const cDSSalesOrderLinesEntity = z.object({
   SalesPrice: number,
   SalesUnitSymbol: text,
   LineAmount: number,
+  DeliveryCountryRegionId: text,
+  LineTotalTaxAmount: number,
 });

@@ -10,5 +10,6 @@ export const salesInvoiceHeadersV2Entity = z.object({
   InvoiceCustomerAccountNumber: text,
   CurrencyCode: text,
   TotalInvoiceAmount: number,
+  InvoiceAddressCountryRegionId: text,
   InvoiceCustomerIsExternallyMaintained: noYes,
 });

@@ -11,4 +11,5 @@ export const salesInvoiceLinesV2Entity = z.object({
   SalesPrice: number,
   SalesUnitSymbol: text,
   LineAmount: number,
+  LineTotalTaxAmount: number,
 });

@@ -8,6 +8,7 @@ export const invoicedetailsEntity = z.object({
   quantity: number,
   priceperunit: number,
   extendedamount: number,
+  tax: number,
   invoiceid: lookup,
   _invoiceid_value: text,
   productid: lookup,

@@ -8,6 +8,7 @@ export const invoicesEntity = z.object({
   name: text,
   totalamount: number,
   duedate: text,
+  billto_country: text,
   customerid: lookup,
   _customerid_value: text,
   customerid_account: lookup,

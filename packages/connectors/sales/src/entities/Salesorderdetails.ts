@@ -8,6 +8,8 @@ export const salesorderdetailsEntity = z.object({
   quantity: number,
   priceperunit: number,
   extendedamount: number,
+  tax: number,
+  shipto_country: text,
   salesorderid: lookup,
   _salesorderid_value: text,
   productid: lookup,

@@ -10,6 +10,8 @@ export const salesordersEntity = z.object({
   totalamount: number,
   msdyn_processingstatus: number,
   msdyn_isexternallymaintained: flag,
+  billto_country: text,
+  shipto_country: text,
   customerid: lookup,
   _customerid_value: text,
   customerid_account: lookup,

@@ -19,6 +19,8 @@ export const salesInvoiceSchema = z.strictObject({
   /** ISO 4217 code. */
   CurrencyCode: z.string({ error: 'a sales invoice needs a currency' }).length(3, 'a currency code has 3 letters'),
   TotalAmount: z.number().nullable().default(null),
+  /** The country as Sales shows it (`United States of America`), from F&O's country/region id by the task's value map. */
+  BillingAddressCountry: text(80),
 });
 
 export type SalesInvoice = z.infer<typeof salesInvoiceSchema>;

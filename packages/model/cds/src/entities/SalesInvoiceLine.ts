@@ -18,6 +18,8 @@ export const salesInvoiceLineSchema = z.strictObject({
   UnitPrice: z.number().nullable().default(null),
   Unit: text(100),
   LineAmount: z.number().nullable().default(null),
+  /** The line's sales tax, in the invoice's currency. */
+  Tax: z.number().nullable().default(null),
 });
 
 export type SalesInvoiceLine = z.infer<typeof salesInvoiceLineSchema>;

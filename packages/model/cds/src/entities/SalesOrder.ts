@@ -38,6 +38,9 @@ export const salesOrderSchema = z.strictObject({
   ProcessingStatus: z.enum(salesOrderProcessingStatuses).nullable().default(null),
   TotalAmount: z.number().nullable().default(null),
   QuotationNumber: text(100),
+  /** The country as Sales shows it (`United States of America`), from F&O's country/region id by the task's value map. */
+  BillingAddressCountry: text(80),
+  DeliveryAddressCountry: text(80),
 });
 
 export type SalesOrder = z.infer<typeof salesOrderSchema>;

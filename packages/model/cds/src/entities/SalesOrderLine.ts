@@ -18,6 +18,10 @@ export const salesOrderLineSchema = z.strictObject({
   UnitPrice: z.number().nullable().default(null),
   Unit: text(100),
   LineAmount: z.number().nullable().default(null),
+  /** The line's sales tax, in the order's currency. */
+  Tax: z.number().nullable().default(null),
+  /** The country as Sales shows it (`United States of America`), from F&O's country/region id by the task's value map. */
+  DeliveryAddressCountry: text(80),
 });
 
 export type SalesOrderLine = z.infer<typeof salesOrderLineSchema>;

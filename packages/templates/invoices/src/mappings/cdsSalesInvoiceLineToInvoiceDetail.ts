@@ -22,5 +22,6 @@ export const cdsSalesInvoiceLineToInvoiceDetail: Mapping = {
     { target: 'lineitemnumber', source: 'LineNumber' },
     { target: 'quantity', source: 'Quantity' },
     { target: 'priceperunit', source: 'UnitPrice' },
+    { target: 'tax', source: 'Tax' },
   ],
 };

@@ -21,5 +21,6 @@ export const cdsSalesInvoiceToInvoice: Mapping = {
     },
     { target: 'totalamount', source: 'TotalAmount' },
     { target: 'duedate', source: 'InvoiceDate' },
+    { target: 'billto_country', source: 'BillingAddressCountry' },
   ],
 };

@@ -1,4 +1,5 @@
 import type { Mapping } from '@p2c/core';
+import { DEFAULT_COUNTRY_NAME_MAP } from '@p2c/prospect-to-cash';
 
 /** `SalesInvoiceHeadersV2` fields read for the tasks (the filters' fields included). */
 export const finOpsInvoiceHeaderFields = [
@@ -10,6 +11,7 @@ export const finOpsInvoiceHeaderFields = [
   'CurrencyCode',
   'TotalInvoiceAmount',
   'InvoiceCustomerIsExternallyMaintained',
+  'InvoiceAddressCountryRegionId',
 ];
 
 /** Source > CDS: an F&O `SalesInvoiceHeadersV2` row to the CDS SalesInvoice. */
@@ -22,5 +24,13 @@ export const finOpsInvoiceHeaderToCdsSalesInvoice: Mapping = {
     { target: 'CustomerAccountNumber', source: 'InvoiceCustomerAccountNumber' },
     { target: 'CurrencyCode', source: 'CurrencyCode' },
     { target: 'TotalAmount', source: 'TotalInvoiceAmount' },
+    // "Ensure that the needed mapping exists in Source > CDS for InvoiceCountryRegionId to
+    // BillingAddress_Country ... Template value is ValueMap with a number of countries mapped."
+    // (the document's InvoiceCountryRegionId is the entity's InvoiceAddressCountryRegionId)
+    {
+      target: 'BillingAddressCountry',
+      source: 'InvoiceAddressCountryRegionId',
+      transforms: [{ transformType: 'ValueMap', valueMap: { ...DEFAULT_COUNTRY_NAME_MAP } }],
+    },
   ],
 };

@@ -11,6 +11,7 @@ export const finOpsInvoiceLineFields = [
   'SalesPrice',
   'SalesUnitSymbol',
   'LineAmount',
+  'LineTotalTaxAmount',
 ];
 
 /** Source > CDS: an F&O `SalesInvoiceLinesV2` row to the CDS SalesInvoiceLine; the unit symbol becomes a Sales unit name. */
@@ -28,5 +29,7 @@ export const finOpsInvoiceLineToCdsSalesInvoiceLine: Mapping = {
       transforms: [{ transformType: 'ValueMap', valueMap: { ...DEFAULT_UNIT_MAP } }],
     },
     { target: 'LineAmount', source: 'LineAmount' },
+    // The line's sales tax (Sales keeps tax per line, not on the header).
+    { target: 'Tax', source: 'LineTotalTaxAmount' },
   ],
 };

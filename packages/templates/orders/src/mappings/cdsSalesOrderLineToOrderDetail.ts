@@ -22,5 +22,7 @@ export const cdsSalesOrderLineToOrderDetail: Mapping = {
     { target: 'lineitemnumber', source: 'LineNumber' },
     { target: 'quantity', source: 'Quantity' },
     { target: 'priceperunit', source: 'UnitPrice' },
+    { target: 'tax', source: 'Tax' },
+    { target: 'shipto_country', source: 'DeliveryAddressCountry' },
   ],
 };

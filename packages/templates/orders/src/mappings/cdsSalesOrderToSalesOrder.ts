@@ -11,6 +11,8 @@ export const cdsSalesOrderToSalesOrder: Mapping = {
     ...documentHeaderFields,
     { target: 'totalamount', source: 'TotalAmount' },
     { target: 'requestdeliveryby', source: 'RequestedDeliveryDate' },
+    { target: 'billto_country', source: 'BillingAddressCountry' },
+    { target: 'shipto_country', source: 'DeliveryAddressCountry' },
     {
       target: 'msdyn_processingstatus',
       source: 'ProcessingStatus',

@@ -1,4 +1,5 @@
 import type { Mapping } from '@p2c/core';
+import { DEFAULT_COUNTRY_NAME_MAP } from '@p2c/prospect-to-cash';
 
 /** `CDSSalesOrderHeaders` fields read for the task (the filters' fields included). */
 export const finOpsOrderHeaderFields = [
@@ -15,6 +16,8 @@ export const finOpsOrderHeaderFields = [
   'QuotationNumber',
   'OrderingCustomerIsExternallyMaintained',
   'InvoiceCustomerIsExternallyMaintained',
+  'InvoiceCountryRegionId',
+  'DeliveryCountryRegionId',
 ];
 
 /** Source > CDS: an F&O `CDSSalesOrderHeaders` row to the CDS SalesOrder. */
@@ -34,5 +37,17 @@ export const finOpsOrderHeaderToCdsSalesOrder: Mapping = {
     { target: 'ProcessingStatus', source: 'SalesOrderProcessingStatus' },
     { target: 'TotalAmount', source: 'TotalAmount' },
     { target: 'QuotationNumber', source: 'QuotationNumber' },
+    // "Ensure that the needed mapping exists in Source > CDS for InvoiceCountryRegionId to
+    // BillingAddress_Country ... Template value is ValueMap with a number of countries mapped."
+    {
+      target: 'BillingAddressCountry',
+      source: 'InvoiceCountryRegionId',
+      transforms: [{ transformType: 'ValueMap', valueMap: { ...DEFAULT_COUNTRY_NAME_MAP } }],
+    },
+    {
+      target: 'DeliveryAddressCountry',
+      source: 'DeliveryCountryRegionId',
+      transforms: [{ transformType: 'ValueMap', valueMap: { ...DEFAULT_COUNTRY_NAME_MAP } }],
+    },
   ],
 };

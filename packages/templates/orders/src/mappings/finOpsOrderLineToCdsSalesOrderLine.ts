@@ -1,5 +1,5 @@
 import type { Mapping } from '@p2c/core';
-import { DEFAULT_UNIT_MAP } from '@p2c/prospect-to-cash';
+import { DEFAULT_COUNTRY_NAME_MAP, DEFAULT_UNIT_MAP } from '@p2c/prospect-to-cash';
 
 /** `CDSSalesOrderLines` fields read for the task. */
 export const finOpsOrderLineFields = [
@@ -11,6 +11,8 @@ export const finOpsOrderLineFields = [
   'SalesPrice',
   'SalesUnitSymbol',
   'LineAmount',
+  'DeliveryCountryRegionId',
+  'LineTotalTaxAmount',
 ];
 
 /** Source > CDS: an F&O `CDSSalesOrderLines` row to the CDS SalesOrderLine; the unit symbol becomes a Sales unit name. */
@@ -28,5 +30,13 @@ export const finOpsOrderLineToCdsSalesOrderLine: Mapping = {
       transforms: [{ transformType: 'ValueMap', valueMap: { ...DEFAULT_UNIT_MAP } }],
     },
     { target: 'LineAmount', source: 'LineAmount' },
+    // "Tax related to charges at the line level is included."
+    { target: 'Tax', source: 'LineTotalTaxAmount' },
+    // "Ensure that the needed mapping exists in Source > CDS for DeliveryCountryRegionId to DeliveryAddress_Country."
+    {
+      target: 'DeliveryAddressCountry',
+      source: 'DeliveryCountryRegionId',
+      transforms: [{ transformType: 'ValueMap', valueMap: { ...DEFAULT_COUNTRY_NAME_MAP } }],
+    },
   ],
 };

@@ -14,6 +14,7 @@ export const SALES_INVOICE_HEADERS: EntityDefinition = {
     InvoiceCustomerAccountNumber: text('Invoice account', { required: true }),
     CurrencyCode: text('Currency', { required: true }),
     TotalInvoiceAmount: decimal('Invoice amount'),
+    InvoiceAddressCountryRegionId: text('Invoice address country/region'),
   },
   computed: {
     InvoiceCustomerIsExternallyMaintained: customerIsExternallyMaintained(
@@ -36,6 +37,7 @@ export const SALES_INVOICE_LINES: EntityDefinition = {
     InvoicedQuantity: decimal('Quantity', { required: true }),
     SalesPrice: decimal('Unit price'),
     SalesUnitSymbol: text('Unit'),
+    LineTotalTaxAmount: decimal('Sales tax amount'),
   },
   computed: { LineAmount: lineAmount('InvoicedQuantity', 'SalesPrice') },
   validate: (row, lookup) => missingHeader(row, lookup, 'SalesInvoiceHeadersV2', 'InvoiceNumber', 'Invoice'),

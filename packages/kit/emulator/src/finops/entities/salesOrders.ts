@@ -44,6 +44,8 @@ export const CDS_SALES_ORDER_HEADERS: EntityDefinition = {
     AreTotalsCalculated: noYes('Totals calculated'),
     TotalAmount: decimal('Total amount'),
     QuotationNumber: text('Quotation'),
+    InvoiceCountryRegionId: text('Invoice address country/region'),
+    DeliveryCountryRegionId: text('Delivery address country/region'),
   },
   computed: {
     OrderingCustomerIsExternallyMaintained: customerIsExternallyMaintained(
@@ -70,6 +72,9 @@ export const CDS_SALES_ORDER_LINES: EntityDefinition = {
     OrderedSalesQuantity: decimal('Quantity', { required: true }),
     SalesPrice: decimal('Unit price'),
     SalesUnitSymbol: text('Unit'),
+    DeliveryCountryRegionId: text('Delivery address country/region'),
+    // The line's sales tax: "Tax related to charges at the line level is included".
+    LineTotalTaxAmount: decimal('Sales tax amount'),
   },
   computed: { LineAmount: lineAmount('OrderedSalesQuantity', 'SalesPrice') },
   validate: (row, lookup) => missingHeader(row, lookup, 'CDSSalesOrderHeaders', 'SalesOrderNumber', 'Sales order'),

@@ -19,8 +19,13 @@ export function round2(value: number): number {
 export function extendedAmount(row: SalesRow): SalesRow {
   const quantity = typeof row['quantity'] === 'number' ? row['quantity'] : 0;
   const price = typeof row['priceperunit'] === 'number' ? row['priceperunit'] : 0;
-  return { extendedamount: round2(quantity * price) };
+  const tax = typeof row['tax'] === 'number' ? row['tax'] : 0;
+  // Dataverse: extended amount = price per unit x quantity - discount + tax.
+  return { extendedamount: round2(quantity * price + tax) };
 }
+
+/** A line's sales tax (`tax`, money). */
+export const taxColumn = (): TableColumn => ({ kind: 'money', min: -922_337_203_685_477, max: 922_337_203_685_477 });
 
 export function detailColumns(): Record<string, TableColumn> {
   return {

@@ -1,5 +1,6 @@
 import type { TableDefinition } from '../TableDefinition.js';
-import { detailColumns, detailLookups, extendedAmount, money, text } from './columns.js';
+import { billToColumns } from './addressColumns.js';
+import { detailColumns, detailLookups, extendedAmount, money, taxColumn, text } from './columns.js';
 
 /** Invoices (`invoice`). */
 export const INVOICE_TABLE: TableDefinition = {
@@ -15,6 +16,7 @@ export const INVOICE_TABLE: TableDefinition = {
     name: text(300, true),
     totalamount: money(),
     duedate: { kind: 'date' },
+    ...billToColumns(),
   },
   lookups: {
     customerid: { targets: ['accounts', 'contacts'], required: true },
@@ -34,7 +36,7 @@ export const INVOICE_DETAIL_TABLE: TableDefinition = {
   changeTracking: true,
   primaryKey: 'invoicedetailid',
   primaryName: 'invoicedetailid',
-  columns: detailColumns(),
+  columns: { ...detailColumns(), tax: taxColumn() },
   lookups: detailLookups('invoiceid', 'invoices'),
   states: { 0: 'Active' },
   compute: extendedAmount,

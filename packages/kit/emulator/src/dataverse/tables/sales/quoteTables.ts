@@ -1,6 +1,6 @@
 import { lookupColumn, type SalesRow, type TableDefinition, type TableReader } from '../TableDefinition.js';
-import { detailColumns, detailLookups, flag, readOnlyMoney, round2, text } from './columns.js';
-import { quoteShipToColumns } from './quoteShipToColumns.js';
+import { detailColumns, detailLookups, flag, readOnlyMoney, round2, taxColumn, text } from './columns.js';
+import { shipToColumns } from './addressColumns.js';
 
 /** A quote's totals from its details, as Sales recalculates them when a line changes. */
 function quoteTotals(row: SalesRow, tables: TableReader): SalesRow {
@@ -41,7 +41,7 @@ export const QUOTE_TABLE: TableDefinition = {
       kind: 'picklist',
       options: { 1: 'Airborne', 2: 'DHL', 3: 'FedEx', 4: 'UPS', 5: 'Postal Mail', 6: 'Full Load', 7: 'Will Call' },
     },
-    ...quoteShipToColumns(),
+    ...shipToColumns(),
   },
   lookups: {
     customerid: { targets: ['accounts', 'contacts'], required: true },
@@ -77,9 +77,9 @@ export const QUOTE_DETAIL_TABLE: TableDefinition = {
     baseamount: readOnlyMoney,
     ispriceoverridden: flag(),
     manualdiscountamount: { kind: 'money', min: 0, max: 1_000_000_000_000 },
-    tax: { kind: 'money', min: -922_337_203_685_477, max: 922_337_203_685_477 },
+    tax: taxColumn(),
     requestdeliveryby: { kind: 'date' },
-    ...quoteShipToColumns(),
+    ...shipToColumns(),
   },
   lookups: detailLookups('quoteid', 'quotes'),
   states: { 0: 'Active' },

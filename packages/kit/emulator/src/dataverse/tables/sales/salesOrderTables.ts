@@ -1,5 +1,6 @@
 import type { TableDefinition } from '../TableDefinition.js';
-import { detailColumns, detailLookups, extendedAmount, money, text } from './columns.js';
+import { billToColumns, shipToColumns } from './addressColumns.js';
+import { detailColumns, detailLookups, extendedAmount, money, taxColumn, text } from './columns.js';
 
 const SALES_ORDER_PROCESSING_STATUS = {
   192350000: 'Draft',
@@ -33,6 +34,8 @@ export const SALES_ORDER_TABLE: TableDefinition = {
     msdyn_processingstatus: { kind: 'picklist', options: SALES_ORDER_PROCESSING_STATUS },
     // The Prospect to cash solution's "Is Maintained Externally": Yes on orders that come from F&O.
     msdyn_isexternallymaintained: { kind: 'boolean', default: false },
+    ...billToColumns(),
+    ...shipToColumns(),
   },
   lookups: {
     customerid: { targets: ['accounts', 'contacts'], required: true },
@@ -54,7 +57,7 @@ export const SALES_ORDER_DETAIL_TABLE: TableDefinition = {
   changeTracking: true,
   primaryKey: 'salesorderdetailid',
   primaryName: 'salesorderdetailid',
-  columns: detailColumns(),
+  columns: { ...detailColumns(), tax: taxColumn(), ...shipToColumns() },
   lookups: detailLookups('salesorderid', 'salesorders'),
   states: { 0: 'Active' },
   compute: extendedAmount,
