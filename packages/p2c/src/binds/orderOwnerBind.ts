@@ -1,6 +1,7 @@
 import { fieldText, isBlank, type NamedTransform } from '@p2c/core';
 import { ORDER_OWNERS } from '../references/orderOwnersReference.js';
 import { referenceRows } from '../references/referenceRows.js';
+import { rowsByKey } from '../references/rowsByKey.js';
 import { SYSTEM_USERS } from '../references/systemUsersReference.js';
 import { bindById } from './lookupBinds.js';
 
@@ -14,12 +15,11 @@ import { bindById } from './lookupBinds.js';
 export const orderOwnerBind: NamedTransform = (value, context) => {
   if (isBlank(value)) return null;
   const number = String(value).trim().toUpperCase();
-  const order = referenceRows(context, ORDER_OWNERS, 'orderOwnersReference').find(
-    (row) => fieldText(row['ordernumber']).toUpperCase() === number,
-  );
+  const orders = referenceRows(context, ORDER_OWNERS, 'orderOwnersReference');
+  const order = rowsByKey(orders, 'ordernumber', (row) => fieldText(row['ordernumber']).toUpperCase()).get(number);
   const owner = order ? fieldText(order['_ownerid_value']).toLowerCase() : '';
   if (owner === '') return null;
   const users = referenceRows(context, SYSTEM_USERS, 'systemUsersReference');
-  const isUser = users.some((row) => fieldText(row['systemuserid']).toLowerCase() === owner);
+  const isUser = rowsByKey(users, 'systemuserid', (row) => fieldText(row['systemuserid']).toLowerCase()).has(owner);
   return bindById(isUser ? 'systemusers' : 'teams', owner);
 };

@@ -1,4 +1,5 @@
 import { fieldText, isBlank, RecordError, type NamedTransform } from '@p2c/core';
+import { isActivePriceList } from '../references/firstPriceList.js';
 import { PRICE_LISTS } from '../references/priceListsReference.js';
 import { referenceRows } from '../references/referenceRows.js';
 import { bindById } from './lookupBinds.js';
@@ -19,7 +20,7 @@ export const priceListNameBind: NamedTransform = (value, context) => {
   const name = String(value).trim();
   const rows = referenceRows(context, PRICE_LISTS, 'priceListsReference');
   const found = rows
-    .filter((row) => row['statecode'] === undefined || row['statecode'] === null || Number(row['statecode']) === 0)
+    .filter(isActivePriceList)
     .filter((row) => fieldText(row['name']).localeCompare(name, 'en', { sensitivity: 'base' }) === 0)
     .map((row) => fieldText(row['pricelevelid']))
     .filter((id) => id !== '')

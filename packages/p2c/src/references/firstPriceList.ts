@@ -11,6 +11,11 @@ export interface PriceListChoice {
 /** Per run, the first active price list of each currency (a run's reference rows are one array). */
 const firstByCurrency = new WeakMap<readonly Row[], Map<string, PriceListChoice>>();
 
+/** Whether a price list row is active (`statecode` 0; a row read without its state counts as active). */
+export function isActivePriceList(row: Row): boolean {
+  return row['statecode'] === undefined || row['statecode'] === null || Number(row['statecode']) === 0;
+}
+
 function currencyOf(row: Row): string | null {
   const currency = row['transactioncurrencyid'];
   if (currency === null || typeof currency !== 'object') return null;
@@ -23,7 +28,7 @@ function indexOf(priceLists: readonly Row[]): Map<string, PriceListChoice> {
   if (index) return index;
   index = new Map();
   const active = priceLists
-    .filter((row) => row['statecode'] === undefined || row['statecode'] === null || Number(row['statecode']) === 0)
+    .filter(isActivePriceList)
     .map((row) => ({ id: fieldText(row['pricelevelid']), name: fieldText(row['name']), currency: currencyOf(row) }))
     .filter((list): list is { id: string; name: string; currency: string } => list.id !== '' && list.currency !== null)
     // By name as users read a list (case aside), then by id so equal names still choose the same one every run.
