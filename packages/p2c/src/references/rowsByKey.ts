@@ -14,7 +14,10 @@ export function rowsByKey(
   keyOf: (row: Row) => string,
 ): ReadonlyMap<string, Row> {
   let byName = indexes.get(rows);
-  if (!byName) indexes.set(rows, (byName = new Map()));
+  if (!byName) {
+    byName = new Map<string, ReadonlyMap<string, Row>>();
+    indexes.set(rows, byName);
+  }
   let index = byName.get(indexName);
   if (!index) {
     const built = new Map<string, Row>();
